@@ -1,0 +1,43 @@
+package dev.jobs.backend.handler;
+
+import dev.jobs.backend.job.JobRequests;
+import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.store.DynamoDbJobStore;
+import dev.jobs.backend.store.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The backend's parts, wired once per process: the Lambda handlers' no-argument constructors use
+ * {@link #fromEnvironment()}; the local runtime and the tests pass their own store.
+ */
+public record Backend(JobProcessor processor, FailureRecorder failures) {
+  /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  public static Backend create(JobStore store, JobKinds kinds, Clock clock, Duration retention) {
+    return new Backend(
+        new JobProcessor(store, new JobRequests(kinds), clock, retention),
+        new FailureRecorder(store, clock, retention));
+  }
+
+  /** The Lambda wiring: DynamoDB from {@code TABLE_NAME} and {@code AWS_REGION}. */
+  public static Backend fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    return create(
+        DynamoDbJobStore.fromEnvironment(env), JobKinds.load(), Clock.systemUTC(), retention(env));
+  }
+
+  static Duration retention(Map<String, String> env) {
+    String days = env.get("JOB_RETENTION_DAYS");
+    if (days == null || days.isBlank()) {
+      return DEFAULT_RETENTION;
+    }
+    try {
+      return Duration.ofDays(Long.parseLong(days.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("JOB_RETENTION_DAYS must be a whole number of days: " + days);
+    }
+  }
+}

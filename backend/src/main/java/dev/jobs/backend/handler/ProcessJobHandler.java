@@ -1,0 +1,41 @@
+package dev.jobs.backend.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.jobs.backend.job.JobJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The event-processing function. Takes the API's invocation {@code {"id", "parameters"}}, or an
+ * event replayed from the failed-jobs archive (it carries {@code replay-name}), which re-drives the
+ * job inside it under the same id. A failed job throws, so that Lambda's asynchronous retries and
+ * the on-failure destination take over.
+ */
+public class ProcessJobHandler implements RequestStreamHandler {
+  private final JobProcessor processor;
+
+  /** Lambda's constructor: wired from the environment, once per container. */
+  public ProcessJobHandler() {
+    this(Backend.fromEnvironment().processor());
+  }
+
+  public ProcessJobHandler(JobProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = JobJson.MAPPER.readTree(input);
+    boolean replay = ReplayEnvelope.isReplay(event);
+    JobInvocation job = replay ? ReplayEnvelope.originalJob(event) : JobInvocation.from(event);
+    JobProcessor.Outcome outcome =
+        processor.process(job, replay, attempt -> new LambdaJobContext(job.id(), attempt, context));
+    JobJson.MAPPER.writeValue(
+        output,
+        JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name()));
+  }
+}

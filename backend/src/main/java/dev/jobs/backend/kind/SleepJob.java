@@ -1,0 +1,78 @@
+package dev.jobs.backend.kind;
+
+import dev.jobs.backend.job.InvalidJobException;
+import dev.jobs.backend.job.JobJson;
+import java.time.Duration;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The pattern's original job: sleeps {@code seconds} and says so. */
+public final class SleepJob implements JobKind {
+  /** Lambda's longest timeout; no sleep could finish beyond it. */
+  public static final int MAX_SECONDS = 900;
+
+  /** How a sleep waits; tests pass one that does not. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final Sleeper sleeper;
+
+  public SleepJob() {
+    this(duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  public SleepJob(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public String name() {
+    return "sleep";
+  }
+
+  @Override
+  public Set<String> parameterNames() {
+    return Set.of("seconds");
+  }
+
+  @Override
+  public void validate(ObjectNode parameters) {
+    JsonNode seconds = parameters.get("seconds");
+    if (seconds == null || seconds.isNull()) {
+      throw new InvalidJobException("'seconds' is required");
+    }
+    if (!seconds.isNumber() || !seconds.isIntegralNumber() && !isWholeDecimal(seconds)) {
+      throw new InvalidJobException("'seconds' must be an integer");
+    }
+    if (seconds.decimalValue().compareTo(java.math.BigDecimal.ONE) < 0) {
+      throw new InvalidJobException("'seconds' must be at least 1");
+    }
+    if (seconds.decimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+      throw new InvalidJobException("'seconds' must be at most " + MAX_SECONDS);
+    }
+  }
+
+  private static boolean isWholeDecimal(JsonNode number) {
+    return number.decimalValue().stripTrailingZeros().scale() <= 0;
+  }
+
+  @Override
+  public JsonNode run(ObjectNode parameters, JobContext context) throws InterruptedException {
+    int seconds = parameters.get("seconds").asInt();
+    Duration sleep = Duration.ofSeconds(seconds);
+    Duration left = context.remainingTime();
+    if (sleep.compareTo(left) >= 0) {
+      throw new JobFailedException(
+          "cannot sleep for "
+              + seconds
+              + " seconds: the function has "
+              + left.toSeconds()
+              + " seconds left before it times out");
+    }
+    sleeper.sleep(sleep);
+    return JobJson.MAPPER.createObjectNode().put("message", "I slept for " + seconds + " seconds");
+  }
+}
