@@ -1,0 +1,23 @@
+package dev.jobs.backend.handler;
+
+import dev.jobs.backend.job.JobJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import tools.jackson.databind.JsonNode;
+
+/** JSON fixtures shaped like AWS's, under {@code src/test/resources/destination-records}. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static JsonNode json(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/destination-records/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return JobJson.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.jobs.backend.kind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobs.backend.job.JobJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class SleepJobTest {
+  private final List<Duration> slept = new ArrayList<>();
+  private final SleepJob sleep = new SleepJob(slept::add);
+
+  @Test
+  void sleepsForTheSecondsAndSaysSo() throws Exception {
+    var result = sleep.run(seconds(7), context(Duration.ofSeconds(900)));
+
+    assertThat(slept).containsExactly(Duration.ofSeconds(7));
+    assertThat(result.toString()).isEqualTo("{\"message\":\"I slept for 7 seconds\"}");
+  }
+
+  @Test
+  void failsFastWhenTheFunctionHasLessTimeLeftThanTheSleep() {
+    assertThatThrownBy(() -> sleep.run(seconds(60), context(Duration.ofMillis(59_500))))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessage(
+            "cannot sleep for 60 seconds: the function has 59 seconds left before it times out");
+    assertThat(slept).isEmpty();
+  }
+
+  @Test
+  void theBuiltInKindsAreFoundThroughTheServiceLoader() {
+    assertThat(JobKinds.load().names()).contains("sleep");
+  }
+
+  private static ObjectNode seconds(int seconds) {
+    return JobJson.MAPPER.createObjectNode().put("seconds", seconds);
+  }
+
+  static JobContext context(Duration remaining) {
+    return new JobContext() {
+      @Override
+      public String jobId() {
+        return "job-1";
+      }
+
+      @Override
+      public int attempt() {
+        return 1;
+      }
+
+      @Override
+      public Duration remainingTime() {
+        return remaining;
+      }
+    };
+  }
+}
