@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
@@ -143,7 +144,7 @@ final class RequestSchema {
 
   private static JsonSchemaType type(JsonNode type, String at) {
     try {
-      return JsonSchemaType.valueOf(type.asText().toUpperCase(java.util.Locale.ROOT));
+      return JsonSchemaType.valueOf(type.asText().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown type " + type + " at " + at, e);
     }
