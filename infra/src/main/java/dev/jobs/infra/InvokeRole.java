@@ -1,0 +1,49 @@
+package dev.jobs.infra;
+
+import java.util.List;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.CompositePrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+
+/**
+ * JobsAPIInvokeRole: the role a client assumes to call the API. Assumable by the account (as in the
+ * original pattern) or by the principals given; it may invoke exactly the two methods.
+ */
+final class InvokeRole extends Construct {
+  private final Role role;
+
+  InvokeRole(Construct scope, String id, List<String> principals, Method... methods) {
+    super(scope, id);
+    IPrincipal assumedBy =
+        principals.isEmpty()
+            ? new AccountRootPrincipal()
+            : new CompositePrincipal(
+                principals.stream().map(ArnPrincipal::new).toArray(IPrincipal[]::new));
+    role =
+        Role.Builder.create(this, "JobsAPIInvokeRole")
+            .assumedBy(assumedBy)
+            .description("Calls the jobs API: POST /jobs and GET /jobs/{jobId}")
+            .build();
+    role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("execute-api:Invoke"))
+            .resources(List.of(methods).stream().map(Method::getMethodArn).toList())
+            .build());
+    NagSuppression.apply(
+        role,
+        new NagSuppression(
+            "AwsSolutions-IAM5",
+            "The only wildcard is the {jobId} path parameter of GET /jobs/{jobId}: the role may"
+                + " read any job, through that one method",
+            List.of(NagSuppression.matching("^Resource::arn:.*/GET/jobs/\\*$"))));
+  }
+
+  Role role() {
+    return role;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.jobs.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
+import software.amazon.awscdk.services.lambda.CfnVersion;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Version;
+import software.constructs.Construct;
+
+/**
+ * The processing function: runs a job, invoked asynchronously. SnapStart on a published version
+ * behind the {@code live} alias, which the API, the replay rule and the asynchronous invocation
+ * settings (retries, event age, on-failure destination) all name.
+ */
+final class JobProcessing extends Construct {
+  static final String HANDLER = "dev.jobs.backend.handler.ProcessJobHandler::handleRequest";
+  static final String ALIAS = "live";
+
+  private final BackendFunction function;
+  private final Alias alias;
+  private final CfnEventInvokeConfig invokeConfig;
+
+  JobProcessing(
+      Construct scope,
+      String id,
+      JobsStackProps props,
+      StackParameters parameters,
+      Code code,
+      JobTable table,
+      EncryptedLogs logs,
+      IFunction onFailure) {
+    super(scope, id);
+    function =
+        new BackendFunction(
+            this,
+            "Processor",
+            code,
+            HANDLER,
+            "Jobs: runs a job",
+            logs,
+            props.memorySizeMb(),
+            Duration.seconds(parameters.processingTimeout.getValueAsNumber()),
+            parameters.reservedConcurrency.getValueAsNumber(),
+            true,
+            Map.of(
+                "TABLE_NAME", table.table().getTableName(),
+                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
+    // The store's start, succeed and fail are all conditional UpdateItem calls.
+    table.grantUpdateItem(function.role());
+
+    Version version = function.function().getCurrentVersion();
+    ((CfnVersion) version.getNode().getDefaultChild())
+        .setDescription(parameters.versionedConfiguration());
+    alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(version).build();
+
+    // The destination is invoked with the function's role, so the role must be able to.
+    function
+        .role()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("lambda:InvokeFunction"))
+                .resources(List.of(onFailure.getFunctionArn()))
+                .build());
+    // The L1, because retries and event age are parameters the L2 would check as numbers.
+    invokeConfig =
+        CfnEventInvokeConfig.Builder.create(this, "AsyncInvoke")
+            .functionName(function.function().getFunctionName())
+            .qualifier(ALIAS)
+            .maximumRetryAttempts(parameters.retryAttempts.getValueAsNumber())
+            .maximumEventAgeInSeconds(parameters.maxEventAge.getValueAsNumber())
+            .destinationConfig(
+                CfnEventInvokeConfig.DestinationConfigProperty.builder()
+                    .onFailure(
+                        CfnEventInvokeConfig.OnFailureProperty.builder()
+                            .destination(onFailure.getFunctionArn())
+                            .build())
+                    .build())
+            .build();
+    // Lambda checks the destination permission when the configuration is created.
+    invokeConfig.getNode().addDependency(alias);
+    invokeConfig.getNode().addDependency(function.role());
+  }
+
+  BackendFunction function() {
+    return function;
+  }
+
+  Alias alias() {
+    return alias;
+  }
+
+  CfnEventInvokeConfig invokeConfig() {
+    return invokeConfig;
+  }
+}

@@ -1,0 +1,284 @@
+package dev.jobs.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.AwsIntegration;
+import software.amazon.awscdk.services.apigateway.EndpointConfiguration;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
+import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.ModelOptions;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.ResponseType;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.constructs.Construct;
+
+/**
+ * The REST API: {@code POST /jobs} starts a job with an asynchronous invocation of the processing
+ * function; {@code GET /jobs/{jobId}} reads the job straight from the table. Both need {@code
+ * AWS_IAM} (the invoke role).
+ */
+final class JobsApi extends Construct {
+  static final String JSON = "application/json";
+
+  /** What the processing function receives (the backend's {@code JobInvocation}). */
+  static final String INVOCATION_TEMPLATE =
+      "{\"id\": \"$context.requestId\", \"parameters\": $input.body}";
+
+  /** The answer to an accepted job: its id is the request id. */
+  static final String ACCEPTED_TEMPLATE = "{\"id\": \"$context.requestId\"}";
+
+  static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
+
+  /**
+   * Renders the backend's item format as the {@code JobRecord} JSON: {@code parameters}, {@code
+   * result} and {@code error} hold JSON text and are emitted as they are; absent attributes are
+   * left out, as the backend's serializer does. No item answers 404, so that an unknown id is never
+   * mistaken for a running job.
+   */
+  static final String JOB_RECORD_TEMPLATE =
+      String.join(
+          "\n",
+          "#set($item = $input.path('$').Item)",
+          "#if(\"$!item\" == \"\")",
+          "#set($context.responseOverride.status = 404)",
+          NOT_FOUND_BODY,
+          "#else",
+          "{\"id\": \"$item.id.S\", \"status\": \"$item.status.S\""
+              + "#if(\"$!item.type.S\" != \"\"), \"type\":"
+              + " \"$util.escapeJavaScript($item.type.S).replaceAll(\"\\\\'\",\"'\")\"#end"
+              + "#if(\"$!item.parameters.S\" != \"\"), \"parameters\": $item.parameters.S#end"
+              + "#if(\"$!item.result.S\" != \"\"), \"result\": $item.result.S#end"
+              + "#if(\"$!item.error.S\" != \"\"), \"error\": $item.error.S#end"
+              + ", \"attempts\": #if(\"$!item.attempts.N\" != \"\")$item.attempts.N#{else}0#end"
+              + "#if(\"$!item.startedAt.S\" != \"\"), \"startedAt\": \"$item.startedAt.S\"#end"
+              + "#if(\"$!item.finishedAt.S\" != \"\"), \"finishedAt\": \"$item.finishedAt.S\"#end"
+              + ", \"expiresAt\": #if(\"$!item.expiresAt.N\" != \"\")$item.expiresAt.N#{else}0#end}",
+          "#end");
+
+  private final RestApi api;
+  private final Method postJob;
+  private final Method getJob;
+  private final String stageName;
+
+  JobsApi(
+      Construct scope,
+      String id,
+      String stageName,
+      IFunction processing,
+      JobTable table,
+      EncryptedLogs logs) {
+    super(scope, id);
+    this.stageName = stageName;
+    api =
+        RestApi.Builder.create(this, "Api")
+            .description("Jobs: start a long job, read its state")
+            .endpointConfiguration(
+                EndpointConfiguration.builder().types(List.of(EndpointType.REGIONAL)).build())
+            // The execution-log role is an account-wide setting; this stack must not change it.
+            .cloudWatchRole(false)
+            .deployOptions(
+                StageOptions.builder()
+                    .stageName(stageName)
+                    .tracingEnabled(true)
+                    .loggingLevel(MethodLoggingLevel.OFF)
+                    .accessLogDestination(new LogGroupLogDestination(logs.logGroup(this, "Access")))
+                    .accessLogFormat(
+                        AccessLogFormat.jsonWithStandardFields(
+                            JsonWithStandardFieldProps.builder()
+                                .caller(true)
+                                .httpMethod(true)
+                                .ip(true)
+                                .protocol(true)
+                                .requestTime(true)
+                                .resourcePath(true)
+                                .responseLength(true)
+                                .status(true)
+                                .user(true)
+                                .build()))
+                    .build())
+            .defaultMethodOptions(
+                MethodOptions.builder().authorizationType(AuthorizationType.IAM).build())
+            .build();
+    // The stack's own ApiUrl output replaces the CDK's default one.
+    api.getNode().tryRemoveChild("Endpoint");
+    // A body the model rejects answers 400 with the validator's reasons, not a bare message.
+    api.addGatewayResponse(
+        "InvalidBody",
+        GatewayResponseOptions.builder()
+            .type(ResponseType.BAD_REQUEST_BODY)
+            .statusCode("400")
+            .templates(
+                Map.of(
+                    JSON,
+                    "{\"message\": $context.error.messageString,"
+                        + " \"validationErrors\": \"$context.error.validationErrorString\"}"))
+            .build());
+    RequestValidator validator =
+        api.addRequestValidator(
+            "Validator",
+            RequestValidatorOptions.builder()
+                .validateRequestBody(true)
+                .validateRequestParameters(true)
+                .build());
+    Model jobRequest =
+        api.addModel(
+            "JobRequest",
+            ModelOptions.builder()
+                .contentType(JSON)
+                .modelName("JobRequest")
+                .description("The job request (the backend's JSON Schema)")
+                .schema(RequestSchema.load())
+                .build());
+
+    Resource jobs = api.getRoot().addResource("jobs");
+    postJob =
+        jobs.addMethod(
+            "POST",
+            LambdaIntegration.Builder.create(processing)
+                .proxy(false)
+                .passthroughBehavior(PassthroughBehavior.NEVER)
+                .requestParameters(
+                    Map.of("integration.request.header.X-Amz-Invocation-Type", "'Event'"))
+                .requestTemplates(Map.of(JSON, INVOCATION_TEMPLATE))
+                .integrationResponses(
+                    List.of(
+                        IntegrationResponse.builder()
+                            .statusCode("202")
+                            .responseTemplates(Map.of(JSON, ACCEPTED_TEMPLATE))
+                            .build()))
+                .build(),
+            MethodOptions.builder()
+                .requestValidator(validator)
+                .requestModels(Map.of(JSON, jobRequest))
+                .methodResponses(
+                    List.of(
+                        MethodResponse.builder()
+                            .statusCode("202")
+                            .responseModels(Map.of(JSON, Model.EMPTY_MODEL))
+                            .build()))
+                .build());
+
+    Role reader =
+        Role.Builder.create(this, "ReadJobRole")
+            .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+            .description("Lets the API read one job from the jobs table")
+            .build();
+    table.grantGetItem(reader);
+    getJob =
+        jobs.addResource("{jobId}")
+            .addMethod(
+                "GET",
+                AwsIntegration.Builder.create()
+                    .service("dynamodb")
+                    .action("GetItem")
+                    .options(
+                        IntegrationOptions.builder()
+                            .credentialsRole(reader)
+                            .passthroughBehavior(PassthroughBehavior.NEVER)
+                            .requestTemplates(Map.of(JSON, getItemTemplate(table)))
+                            .integrationResponses(
+                                List.of(
+                                    IntegrationResponse.builder()
+                                        .statusCode("200")
+                                        .responseTemplates(Map.of(JSON, JOB_RECORD_TEMPLATE))
+                                        .build(),
+                                    IntegrationResponse.builder()
+                                        .statusCode("500")
+                                        .selectionPattern("[45]\\d{2}")
+                                        .responseTemplates(
+                                            Map.of(
+                                                JSON, "{\"message\": \"Could not read the job\"}"))
+                                        .build()))
+                            .build())
+                    .build(),
+                MethodOptions.builder()
+                    .requestValidator(validator)
+                    .requestParameters(Map.of("method.request.path.jobId", true))
+                    .methodResponses(
+                        List.of(jsonResponse("200"), jsonResponse("404"), jsonResponse("500")))
+                    .build());
+    acceptFindings();
+  }
+
+  private void acceptFindings() {
+    NagSuppression.apply(
+        api.getDeploymentStage(),
+        new NagSuppression(
+            "AwsSolutions-APIG3",
+            "Every method needs SigV4 (AWS_IAM) from a principal allowed to assume the invoke role;"
+                + " a WAF web ACL is a per-account cost decision left to the operator"),
+        new NagSuppression(
+            "AwsSolutions-APIG6",
+            "Execution logging needs the account-wide API Gateway CloudWatch role, a setting"
+                + " shared by every API of the region that this stack must not change; the stage"
+                + " writes access logs and X-Ray traces"));
+    for (Method method : List.of(postJob, getJob)) {
+      NagSuppression.apply(
+          method,
+          new NagSuppression(
+              "AwsSolutions-COG4",
+              "Callers are AWS principals that sign with SigV4 (AWS_IAM authorization), not"
+                  + " users of a Cognito user pool"));
+    }
+  }
+
+  private static MethodResponse jsonResponse(String status) {
+    return MethodResponse.builder()
+        .statusCode(status)
+        .responseModels(Map.of(JSON, Model.EMPTY_MODEL))
+        .build();
+  }
+
+  /** One strongly consistent read: a job just accepted or just ended reads as it is. */
+  private static String getItemTemplate(JobTable table) {
+    return "{\"TableName\": \""
+        + table.table().getTableName()
+        + "\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('jobId'))\"}},"
+        + " \"ConsistentRead\": true}";
+  }
+
+  RestApi api() {
+    return api;
+  }
+
+  Method postJob() {
+    return postJob;
+  }
+
+  Method getJob() {
+    return getJob;
+  }
+
+  /** The stage URL without a trailing slash: clients append {@code /jobs}. */
+  String url() {
+    Stack stack = Stack.of(this);
+    return "https://"
+        + api.getRestApiId()
+        + ".execute-api."
+        + stack.getRegion()
+        + "."
+        + stack.getUrlSuffix()
+        + "/"
+        + stageName;
+  }
+}

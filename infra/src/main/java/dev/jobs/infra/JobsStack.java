@@ -1,0 +1,73 @@
+package dev.jobs.infra;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CliCredentialsStackSynthesizer;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/**
+ * The AWS side of jobs: API Gateway, the processing and error-handling functions, the failed-jobs
+ * bus with its archive and replay rule, the table, and the invoke role.
+ */
+public final class JobsStack extends Stack {
+  /**
+   * The bucket {@code jobs deploy} creates and uploads the assets to: named from account and region
+   * so that no {@code cdk bootstrap} is needed.
+   */
+  public static final String ASSET_BUCKET = "jobs-assets-${AWS::AccountId}-${AWS::Region}";
+
+  /** The output keys: a contract with the CLI, which reads them with DescribeStacks. */
+  public static final String API_URL = "ApiUrl";
+
+  public static final String INVOKE_ROLE_ARN = "InvokeRoleArn";
+  public static final String EVENT_BUS_ARN = "EventBusArn";
+  public static final String ARCHIVE_NAME = "ArchiveName";
+  public static final String REPLAY_RULE_ARN = "ReplayRuleArn";
+  public static final String TABLE_NAME = "TableName";
+
+  private JobsStack(Construct scope, JobsStackProps props) {
+    super(
+        scope,
+        props.stackName(),
+        StackProps.builder()
+            .stackName(props.stackName())
+            .description("jobs: long-running jobs behind a REST API")
+            .synthesizer(
+                CliCredentialsStackSynthesizer.Builder.create()
+                    .fileAssetsBucketName(ASSET_BUCKET)
+                    .build())
+            .build());
+    props.requireBackendJar();
+    StackParameters parameters = new StackParameters(this, props);
+    Code code = Code.fromAsset(props.backendJar().toString());
+
+    EncryptedLogs logs = new EncryptedLogs(this, "Logs", parameters.logRetention);
+    JobTable table = new JobTable(this, "Jobs");
+    FailedJobs failed = new FailedJobs(this, "FailedJobs", props, parameters, code, table, logs);
+    JobProcessing processing =
+        new JobProcessing(
+            this, "Processing", props, parameters, code, table, logs, failed.handler().function());
+    JobReplay replay = new JobReplay(this, "Replay", props, failed.bus(), processing.alias());
+    JobsApi api = new JobsApi(this, "Api", props.stageName(), processing.alias(), table, logs);
+    InvokeRole invoke =
+        new InvokeRole(this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob());
+
+    output(API_URL, api.url(), "Base URL of the jobs API (no trailing slash)");
+    output(INVOKE_ROLE_ARN, invoke.role().getRoleArn(), "Role to assume to call the API");
+    output(EVENT_BUS_ARN, failed.bus().getEventBusArn(), "Bus of failed jobs");
+    output(ARCHIVE_NAME, failed.archive().getArchiveName(), "Archive of failed jobs, to replay");
+    output(REPLAY_RULE_ARN, replay.rule().getRuleArn(), "Rule that delivers replayed jobs");
+    output(TABLE_NAME, table.table().getTableName(), "Table of job records");
+  }
+
+  /** The entry point of the app and of the tests. */
+  public static JobsStack createStack(Construct scope, JobsStackProps props) {
+    return new JobsStack(scope, props);
+  }
+
+  private void output(String key, String value, String description) {
+    CfnOutput.Builder.create(this, key).value(value).description(description).build();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.jobs.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The stack's tunables. Those marked "parameter" are only the defaults of CloudFormation parameters
+ * of the same meaning, so that a user changes them at deploy time without rebuilding; the others
+ * shape the template itself.
+ *
+ * @param stackName the CloudFormation stack name
+ * @param backendJar the backend's Lambda artifact (the shaded jar), the code of both functions
+ * @param stageName the API stage, the last segment of the API URL
+ * @param invokePrincipals ARNs of the principals that may assume the invoke role; empty means the
+ *     whole account, as in the original pattern
+ * @param memorySizeMb memory of both functions
+ * @param processingTimeoutSeconds parameter: the processing function's timeout, at most 15 minutes
+ * @param reservedConcurrency parameter: the processing function's reserved concurrency
+ * @param retryAttempts parameter: asynchronous retries of a failed job (0 to 2)
+ * @param maxEventAgeSeconds parameter: how long a job may wait for a run (60 s to 6 h)
+ * @param logRetentionDays parameter: retention of the access logs and the functions' logs
+ * @param archiveRetentionDays parameter: retention of the failed-jobs archive, 0 for indefinite
+ * @param jobRetentionDays parameter: how long a job record is kept (its TTL)
+ * @param replayRetryAttempts the replay rule's retries when the function cannot be invoked
+ * @param replayMaxEventAgeSeconds the replay rule's maximum event age before the dead-letter queue
+ */
+public record JobsStackProps(
+    String stackName,
+    Path backendJar,
+    String stageName,
+    List<String> invokePrincipals,
+    int memorySizeMb,
+    int processingTimeoutSeconds,
+    int reservedConcurrency,
+    int retryAttempts,
+    int maxEventAgeSeconds,
+    int logRetentionDays,
+    int archiveRetentionDays,
+    int jobRetentionDays,
+    int replayRetryAttempts,
+    int replayMaxEventAgeSeconds) {
+
+  /** The retentions CloudWatch Logs accepts. */
+  public static final List<Integer> LOG_RETENTION_DAYS =
+      List.of(
+          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+          2922, 3288, 3653);
+
+  public JobsStackProps {
+    Objects.requireNonNull(stackName, "stackName");
+    Objects.requireNonNull(backendJar, "backendJar");
+    Objects.requireNonNull(stageName, "stageName");
+    invokePrincipals = List.copyOf(invokePrincipals);
+    check(stageName.matches("[A-Za-z0-9_]{1,128}"), "stageName must be letters, digits or _");
+    check(
+        processingTimeoutSeconds >= 1 && processingTimeoutSeconds <= 900,
+        "processingTimeoutSeconds must be between 1 and 900");
+    check(reservedConcurrency >= 1, "reservedConcurrency must be at least 1");
+    check(retryAttempts >= 0 && retryAttempts <= 2, "retryAttempts must be between 0 and 2");
+    check(
+        maxEventAgeSeconds >= 60 && maxEventAgeSeconds <= 21600,
+        "maxEventAgeSeconds must be between 60 and 21600");
+    check(
+        Set.copyOf(LOG_RETENTION_DAYS).contains(logRetentionDays),
+        "logRetentionDays must be one of " + LOG_RETENTION_DAYS);
+    check(archiveRetentionDays >= 0, "archiveRetentionDays must be 0 (indefinite) or more");
+    check(jobRetentionDays >= 1, "jobRetentionDays must be at least 1");
+    check(
+        replayRetryAttempts >= 0 && replayRetryAttempts <= 185,
+        "replayRetryAttempts must be between 0 and 185");
+    check(
+        replayMaxEventAgeSeconds >= 60 && replayMaxEventAgeSeconds <= 86400,
+        "replayMaxEventAgeSeconds must be between 60 and 86400");
+    check(
+        memorySizeMb >= 128 && memorySizeMb <= 10240, "memorySizeMb must be between 128 and 10240");
+  }
+
+  /** The defaults of the issue: 15 minutes, 100 concurrent jobs, no retry, 6 hours of event age. */
+  public static JobsStackProps defaults(Path backendJar) {
+    return new JobsStackProps(
+        "jobs", backendJar, "prod", List.of(), 1024, 900, 100, 0, 21600, 365, 0, 30, 2, 3600);
+  }
+
+  public JobsStackProps withStageName(String stageName) {
+    return new JobsStackProps(
+        stackName,
+        backendJar,
+        stageName,
+        invokePrincipals,
+        memorySizeMb,
+        processingTimeoutSeconds,
+        reservedConcurrency,
+        retryAttempts,
+        maxEventAgeSeconds,
+        logRetentionDays,
+        archiveRetentionDays,
+        jobRetentionDays,
+        replayRetryAttempts,
+        replayMaxEventAgeSeconds);
+  }
+
+  public JobsStackProps withInvokePrincipals(List<String> invokePrincipals) {
+    return new JobsStackProps(
+        stackName,
+        backendJar,
+        stageName,
+        invokePrincipals,
+        memorySizeMb,
+        processingTimeoutSeconds,
+        reservedConcurrency,
+        retryAttempts,
+        maxEventAgeSeconds,
+        logRetentionDays,
+        archiveRetentionDays,
+        jobRetentionDays,
+        replayRetryAttempts,
+        replayMaxEventAgeSeconds);
+  }
+
+  /** Fails early, with the jar's path, instead of inside the CDK's asset staging. */
+  void requireBackendJar() {
+    if (!Files.isRegularFile(backendJar)) {
+      throw new IllegalArgumentException(
+          "the backend's Lambda artifact is missing: "
+              + backendJar.toAbsolutePath()
+              + " (build the backend module first: mvn package)");
+    }
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

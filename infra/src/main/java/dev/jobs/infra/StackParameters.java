@@ -1,0 +1,109 @@
+package dev.jobs.infra;
+
+import java.util.List;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+
+/**
+ * The tunables a user changes at deploy time without rebuilding, as CloudFormation parameters whose
+ * defaults come from {@link JobsStackProps}. Their logical ids are a contract with {@code jobs
+ * deploy}.
+ */
+final class StackParameters {
+  final CfnParameter processingTimeout;
+  final CfnParameter reservedConcurrency;
+  final CfnParameter retryAttempts;
+  final CfnParameter maxEventAge;
+  final CfnParameter logRetention;
+  final CfnParameter archiveRetention;
+  final CfnParameter jobRetention;
+
+  StackParameters(Stack stack, JobsStackProps props) {
+    processingTimeout =
+        number(
+            stack,
+            "ProcessingTimeoutSeconds",
+            props.processingTimeoutSeconds(),
+            1,
+            900,
+            "Timeout of the processing function, in seconds (at most 15 minutes).");
+    reservedConcurrency =
+        number(
+            stack,
+            "ProcessingReservedConcurrency",
+            props.reservedConcurrency(),
+            1,
+            null,
+            "Reserved concurrency of the processing function: how many jobs run at once.");
+    retryAttempts =
+        number(
+            stack,
+            "ProcessingRetryAttempts",
+            props.retryAttempts(),
+            0,
+            2,
+            "Asynchronous retries of a failed job before it goes to the error handler.");
+    maxEventAge =
+        number(
+            stack,
+            "ProcessingMaxEventAgeSeconds",
+            props.maxEventAgeSeconds(),
+            60,
+            21600,
+            "How long a job may wait for a run, in seconds, before it fails as EventAgeExceeded.");
+    logRetention =
+        CfnParameter.Builder.create(stack, "LogRetentionDays")
+            .type("Number")
+            // A string, as the allowed values are: CloudFormation compares them as text.
+            .defaultValue(String.valueOf(props.logRetentionDays()))
+            .allowedValues(JobsStackProps.LOG_RETENTION_DAYS.stream().map(String::valueOf).toList())
+            .description("Retention of the API access logs and the functions' logs, in days.")
+            .build();
+    archiveRetention =
+        number(
+            stack,
+            "ArchiveRetentionDays",
+            props.archiveRetentionDays(),
+            0,
+            null,
+            "Retention of the failed-jobs archive, in days; 0 keeps events indefinitely.");
+    jobRetention =
+        number(
+            stack,
+            "JobRetentionDays",
+            props.jobRetentionDays(),
+            1,
+            null,
+            "How long a job record is kept after its last change, in days (the table's TTL).");
+  }
+
+  /**
+   * A text naming every parameter that a published function version snapshots. Set as the version's
+   * description (a change of which replaces the version), it makes a parameter change publish a new
+   * version for the alias instead of leaving the alias on the old configuration.
+   */
+  String versionedConfiguration() {
+    return Fn.join(
+        " ",
+        List.of(
+            "timeout",
+            processingTimeout.getValueAsString(),
+            "retention",
+            jobRetention.getValueAsString()));
+  }
+
+  private static CfnParameter number(
+      Stack stack, String id, int defaultValue, int min, Integer max, String description) {
+    CfnParameter.Builder builder =
+        CfnParameter.Builder.create(stack, id)
+            .type("Number")
+            .defaultValue(defaultValue)
+            .minValue(min)
+            .description(description);
+    if (max != null) {
+      builder.maxValue(max);
+    }
+    return builder.build();
+  }
+}

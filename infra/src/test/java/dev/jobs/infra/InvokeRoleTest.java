@@ -1,0 +1,106 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class InvokeRoleTest {
+  private static final String DESCRIPTION = "Calls the jobs API: POST /jobs and GET /jobs/{jobId}";
+  private static final String CLIENT = "arn:aws:iam::123456789012:role/jobs-client";
+
+  private static Template template;
+  private static Template withPrincipals;
+
+  @BeforeAll
+  static void synthesize() {
+    template = Synthesized.defaultTemplate();
+    withPrincipals =
+        Synthesized.template(Synthesized.defaultProps().withInvokePrincipals(List.of(CLIENT)));
+  }
+
+  private static String methodArn(String method, String path) {
+    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    return "[arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
+        + " {Ref=AWS::AccountId}, :, {Ref="
+        + api
+        + "}, /, {Ref="
+        + stage
+        + "}, /"
+        + method
+        + path
+        + "]";
+  }
+
+  @Test
+  @DisplayName("the invoke role may call execute-api:Invoke on exactly the two methods")
+  void invokesExactlyTheTwoMethods() {
+    String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
+    Map<String, Map<String, Object>> policies =
+        template.findResources(
+            "AWS::IAM::Policy",
+            Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(ref(role))))));
+    assertThat(policies).hasSize(1);
+    Map<?, ?> document =
+        (Map<?, ?>)
+            ((Map<?, ?>) policies.values().iterator().next().get("Properties"))
+                .get("PolicyDocument");
+    List<?> statements = (List<?>) document.get("Statement");
+    assertThat(statements).hasSize(1);
+    Map<?, ?> statement = (Map<?, ?>) statements.get(0);
+    assertThat(statement.get("Action")).isEqualTo("execute-api:Invoke");
+    assertThat((List<?>) statement.get("Resource"))
+        .extracting(resource -> ((Map<?, ?>) resource).get("Fn::Join").toString())
+        .containsExactly(
+            "[, " + methodArn("POST", "/jobs") + "]", "[, " + methodArn("GET", "/jobs/*") + "]");
+  }
+
+  @Test
+  @DisplayName("by default the whole account may assume the invoke role")
+  void assumableByTheAccount() {
+    String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
+    List<?> statements =
+        (List<?>)
+            ((Map<?, ?>) properties(template, role).get("AssumeRolePolicyDocument"))
+                .get("Statement");
+    assertThat(statements).hasSize(1);
+    Map<?, ?> statement = (Map<?, ?>) statements.get(0);
+    assertThat(statement.get("Action")).isEqualTo("sts:AssumeRole");
+    assertThat(statement.get("Principal").toString())
+        .isEqualTo(
+            "{AWS={Fn::Join=[, [arn:, {Ref=AWS::Partition}, :iam::, {Ref=AWS::AccountId},"
+                + " :root]]}}");
+  }
+
+  @Test
+  @DisplayName("principals given as props, and only they, may assume the invoke role")
+  void assumableByGivenPrincipals() {
+    withPrincipals.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "Description",
+            DESCRIPTION,
+            "AssumeRolePolicyDocument",
+            Match.objectLike(
+                Map.of(
+                    "Statement",
+                    List.of(
+                        Map.of(
+                            "Action",
+                            "sts:AssumeRole",
+                            "Effect",
+                            "Allow",
+                            "Principal",
+                            Map.of("AWS", CLIENT)))))));
+  }
+}

@@ -1,0 +1,186 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class JobProcessingTest {
+  private static Template template;
+  private static String processor;
+  private static String errorHandler;
+
+  @BeforeAll
+  static void synthesize() {
+    template = Synthesized.defaultTemplate();
+    processor =
+        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
+    errorHandler =
+        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+  }
+
+  @Test
+  @DisplayName("the processing function runs ProcessJobHandler on java21 from the backend jar")
+  void runsTheBackendHandler() {
+    assertThat(properties(template, processor))
+        .containsEntry("Runtime", "java21")
+        .containsEntry("Handler", "dev.jobs.backend.handler.ProcessJobHandler::handleRequest");
+    assertThat(properties(template, processor).get("Code").toString())
+        .contains("jobs-assets-${AWS::AccountId}-${AWS::Region}")
+        .contains(".jar");
+  }
+
+  @Test
+  @DisplayName("the processing function's timeout and reserved concurrency are parameters")
+  void timeoutAndConcurrencyAreParameters() {
+    assertThat(properties(template, processor))
+        .containsEntry("Timeout", ref("ProcessingTimeoutSeconds"))
+        .containsEntry("ReservedConcurrentExecutions", ref("ProcessingReservedConcurrency"));
+  }
+
+  @Test
+  @DisplayName("the processing function gets its table and the job retention from the environment")
+  void environment() {
+    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    assertThat(properties(template, processor))
+        .containsEntry(
+            "Environment",
+            Map.of(
+                "Variables",
+                Map.of("TABLE_NAME", ref(table), "JOB_RETENTION_DAYS", ref("JobRetentionDays"))));
+  }
+
+  @Test
+  @DisplayName("SnapStart applies to published versions, and the live alias names one")
+  void snapStartBehindAlias() {
+    assertThat(properties(template, processor))
+        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    String version =
+        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    template.hasResourceProperties(
+        "AWS::Lambda::Alias",
+        Map.of(
+            "Name",
+            "live",
+            "FunctionName",
+            ref(processor),
+            "FunctionVersion",
+            Map.of("Fn::GetAtt", List.of(version, "Version"))));
+  }
+
+  @Test
+  @DisplayName("a change of a versioned parameter publishes a new version (its description)")
+  void versionDescriptionNamesVersionedParameters() {
+    String version =
+        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    assertThat(properties(template, version).get("Description").toString())
+        .contains("Ref=ProcessingTimeoutSeconds")
+        .contains("Ref=JobRetentionDays");
+  }
+
+  @Test
+  @DisplayName("async invocations of the alias: retries and event age are parameters")
+  void asyncRetriesAndEventAge() {
+    template.hasResourceProperties(
+        "AWS::Lambda::EventInvokeConfig",
+        Map.of(
+            "FunctionName",
+            ref(processor),
+            "Qualifier",
+            "live",
+            "MaximumRetryAttempts",
+            ref("ProcessingRetryAttempts"),
+            "MaximumEventAgeInSeconds",
+            ref("ProcessingMaxEventAgeSeconds")));
+  }
+
+  @Test
+  @DisplayName("retries default to 0 and the event age to 6 hours, as in the original pattern")
+  void asyncDefaults() {
+    template.hasParameter(
+        "ProcessingRetryAttempts", Map.of("Type", "Number", "Default", 0, "MaxValue", 2));
+    template.hasParameter(
+        "ProcessingMaxEventAgeSeconds", Map.of("Type", "Number", "Default", 21600));
+  }
+
+  @Test
+  @DisplayName("the timeout defaults to 900 s and the reserved concurrency to 100")
+  void timeoutAndConcurrencyDefaults() {
+    template.hasParameter(
+        "ProcessingTimeoutSeconds", Map.of("Type", "Number", "Default", 900, "MaxValue", 900));
+    template.hasParameter("ProcessingReservedConcurrency", Map.of("Default", 100));
+  }
+
+  @Test
+  @DisplayName("a job that fails for good goes to the error-handling function")
+  void onFailureIsTheErrorHandler() {
+    template.hasResourceProperties(
+        "AWS::Lambda::EventInvokeConfig",
+        Map.of(
+            "FunctionName",
+            ref(processor),
+            "DestinationConfig",
+            Map.of("OnFailure", Map.of("Destination", arnOf(errorHandler)))));
+  }
+
+  @Test
+  @DisplayName("the processing role may UpdateItem, invoke the error handler, and write its logs")
+  void processingRoleIsLeast() {
+    String role = roleOf(processor);
+    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    template.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Map.of(
+            "Roles",
+            List.of(ref(role)),
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                List.of(
+                    Match.objectLike(
+                        Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
+                    Map.of(
+                        "Action",
+                        "dynamodb:UpdateItem",
+                        "Effect",
+                        "Allow",
+                        "Resource",
+                        arnOf(table)),
+                    Match.objectLike(
+                        Map.of(
+                            "Action",
+                            List.of(
+                                "kms:Decrypt",
+                                "kms:DescribeKey",
+                                "kms:Encrypt",
+                                "kms:GenerateDataKey"))),
+                    Map.of(
+                        "Action",
+                        "lambda:InvokeFunction",
+                        "Effect",
+                        "Allow",
+                        "Resource",
+                        arnOf(errorHandler))))));
+  }
+
+  @Test
+  @DisplayName("the processing role has no managed policy")
+  void noManagedPolicy() {
+    assertThat(properties(template, roleOf(processor))).doesNotContainKey("ManagedPolicyArns");
+  }
+
+  private static String roleOf(String function) {
+    Map<?, ?> role = (Map<?, ?>) properties(template, function).get("Role");
+    return (String) ((List<?>) role.get("Fn::GetAtt")).get(0);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.logicalId;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+class JobTableTest {
+  private static Template template;
+
+  @BeforeAll
+  static void synthesize() {
+    template = Synthesized.defaultTemplate();
+  }
+
+  @Test
+  @DisplayName("the table is keyed by the job id")
+  void keyedById() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
+            "AttributeDefinitions", List.of(Map.of("AttributeName", "id", "AttributeType", "S"))));
+  }
+
+  @Test
+  @DisplayName("the table bills on demand")
+  void onDemand() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table", Map.of("BillingMode", "PAY_PER_REQUEST"));
+  }
+
+  @Test
+  @DisplayName("the table has point-in-time recovery")
+  void pointInTimeRecovery() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+  }
+
+  @Test
+  @DisplayName("the table is encrypted with its own customer-managed key")
+  void customerManagedKey() {
+    String key =
+        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "SSESpecification",
+            Map.of("SSEEnabled", true, "SSEType", "KMS", "KMSMasterKeyId", arnOf(key))));
+  }
+
+  @Test
+  @DisplayName("the table's key rotates")
+  void keyRotates() {
+    template.hasResourceProperties(
+        "AWS::KMS::Key",
+        Map.of("Description", "Encrypts the jobs table", "EnableKeyRotation", true));
+  }
+
+  @Test
+  @DisplayName("records expire through the TTL on expiresAt")
+  void timeToLive() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of("TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+  }
+
+  @Test
+  @DisplayName("job records are kept 30 days by default")
+  void jobRetentionDefault() {
+    template.hasParameter("JobRetentionDays", Map.of("Type", "Number", "Default", 30));
+  }
+}

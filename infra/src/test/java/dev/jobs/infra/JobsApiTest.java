@@ -1,0 +1,245 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class JobsApiTest {
+  private static Template template;
+  private static String jobsResource;
+  private static String jobResource;
+
+  @BeforeAll
+  static void synthesize() {
+    template = Synthesized.defaultTemplate();
+    jobsResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "jobs"));
+    jobResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "{jobId}"));
+  }
+
+  private static Map<String, Object> postJob() {
+    return properties(
+        template,
+        logicalId(
+            template,
+            "AWS::ApiGateway::Method",
+            Map.of("HttpMethod", "POST", "ResourceId", ref(jobsResource))));
+  }
+
+  private static Map<String, Object> getJob() {
+    return properties(
+        template,
+        logicalId(
+            template,
+            "AWS::ApiGateway::Method",
+            Map.of("HttpMethod", "GET", "ResourceId", ref(jobResource))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> integration(Map<String, Object> method) {
+    return (Map<String, Object>) method.get("Integration");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String responseTemplate(Map<String, Object> method, String status) {
+    List<Map<String, Object>> responses =
+        (List<Map<String, Object>>) integration(method).get("IntegrationResponses");
+    return responses.stream()
+        .filter(response -> status.equals(response.get("StatusCode")))
+        .map(
+            response -> ((Map<String, String>) response.get("ResponseTemplates")).get(JobsApi.JSON))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the API is regional and has exactly the two job methods")
+  void regionalApiWithTwoMethods() {
+    template.hasResourceProperties(
+        "AWS::ApiGateway::RestApi",
+        Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
+    template.resourceCountIs("AWS::ApiGateway::Method", 2);
+  }
+
+  @Test
+  @DisplayName("POST /jobs needs AWS_IAM authorization")
+  void postNeedsIam() {
+    assertThat(postJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName("GET /jobs/{jobId} needs AWS_IAM authorization")
+  void getNeedsIam() {
+    assertThat(getJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName("POST /jobs validates the body against the JobRequest model")
+  void postValidatesBodyWithModel() {
+    String validator =
+        logicalId(
+            template,
+            "AWS::ApiGateway::RequestValidator",
+            Map.of("ValidateRequestBody", true, "ValidateRequestParameters", true));
+    String model = onlyLogicalId(template, "AWS::ApiGateway::Model");
+    assertThat(postJob())
+        .containsEntry("RequestValidatorId", ref(validator))
+        .containsEntry("RequestModels", Map.of(JobsApi.JSON, ref(model)));
+  }
+
+  @Test
+  @DisplayName("the JobRequest model is the backend's JSON Schema, keyword for keyword")
+  void modelIsTheBackendSchema() {
+    Object schema = new ObjectMapper().convertValue(RequestSchema.document(), Map.class);
+    template.hasResourceProperties(
+        "AWS::ApiGateway::Model",
+        Map.of("Name", "JobRequest", "ContentType", JobsApi.JSON, "Schema", Match.exact(schema)));
+  }
+
+  @Test
+  @DisplayName("POST /jobs invokes the processing function asynchronously (X-Amz-Invocation-Type)")
+  void postInvokesAsynchronously() {
+    assertThat(integration(postJob()))
+        .containsEntry("Type", "AWS")
+        .containsEntry(
+            "RequestParameters",
+            Map.of("integration.request.header.X-Amz-Invocation-Type", "'Event'"));
+  }
+
+  @Test
+  @DisplayName("POST /jobs sends the request id and the body as the job")
+  void postSendsIdAndParameters() {
+    assertThat(integration(postJob()))
+        .containsEntry(
+            "RequestTemplates",
+            Map.of(JobsApi.JSON, "{\"id\": \"$context.requestId\", \"parameters\": $input.body}"))
+        .containsEntry("PassthroughBehavior", "NEVER");
+  }
+
+  @Test
+  @DisplayName("POST /jobs answers 202 with the request id as the job id")
+  void postAnswers202WithId() {
+    assertThat(responseTemplate(postJob(), "202")).isEqualTo("{\"id\": \"$context.requestId\"}");
+    assertThat(postJob().get("MethodResponses").toString()).contains("StatusCode=202");
+  }
+
+  @Test
+  @DisplayName("POST /jobs invokes the processing function's live alias")
+  void postTargetsTheAlias() {
+    String alias = onlyLogicalId(template, "AWS::Lambda::Alias");
+    assertThat(integration(postJob()).get("Uri").toString()).contains("Ref=" + alias);
+  }
+
+  @Test
+  @DisplayName("GET /jobs/{jobId} is a consistent DynamoDB GetItem through the read role")
+  void getReadsTheTable() {
+    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String reader =
+        logicalId(
+            template,
+            "AWS::IAM::Role",
+            Map.of("Description", "Lets the API read one job from the jobs table"));
+    Map<String, Object> integration = integration(getJob());
+    assertThat(integration.get("Uri").toString()).contains(":dynamodb:action/GetItem");
+    assertThat(integration).containsEntry("Credentials", arnOf(reader));
+    String request = integration.get("RequestTemplates").toString();
+    assertThat(request)
+        .contains("\"ConsistentRead\": true")
+        .contains("$input.params('jobId')")
+        .contains("Ref=" + table);
+  }
+
+  @Test
+  @DisplayName("GET /jobs/{jobId} answers 404 with a message when the item is missing")
+  void getAnswers404ForMissingItem() {
+    String ok = responseTemplate(getJob(), "200");
+    assertThat(ok)
+        .contains("#if(\"$!item\" == \"\")")
+        .contains("#set($context.responseOverride.status = 404)")
+        .contains("{\"message\": \"Job not found\"}");
+    assertThat(getJob().get("MethodResponses").toString()).contains("StatusCode=404");
+  }
+
+  @Test
+  @DisplayName("GET /jobs/{jobId} emits parameters, result and error as the JSON they hold")
+  void getEmitsJsonAttributesRaw() {
+    assertThat(responseTemplate(getJob(), "200"))
+        .contains("\"parameters\": $item.parameters.S")
+        .contains("\"result\": $item.result.S")
+        .contains("\"error\": $item.error.S");
+  }
+
+  @Test
+  @DisplayName("the read role may only GetItem on the table and decrypt with its key")
+  void readRoleOnlyReads() {
+    String reader =
+        logicalId(
+            template,
+            "AWS::IAM::Role",
+            Map.of("Description", "Lets the API read one job from the jobs table"));
+    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String key =
+        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    template.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Map.of(
+            "Roles",
+            List.of(ref(reader)),
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                List.of(
+                    Map.of(
+                        "Action", "dynamodb:GetItem", "Effect", "Allow", "Resource", arnOf(table)),
+                    Map.of(
+                        "Action",
+                        List.of("kms:Decrypt", "kms:DescribeKey"),
+                        "Effect",
+                        "Allow",
+                        "Resource",
+                        arnOf(key))))));
+  }
+
+  @Test
+  @DisplayName("the stage traces with X-Ray and writes access logs")
+  void stageTracesAndLogs() {
+    template.hasResourceProperties(
+        "AWS::ApiGateway::Stage",
+        Map.of(
+            "StageName",
+            "prod",
+            "TracingEnabled",
+            true,
+            "AccessLogSetting",
+            Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue())));
+  }
+
+  @Test
+  @DisplayName("access logs are encrypted with the logs key and kept for LogRetentionDays")
+  void accessLogsEncryptedWithRetention() {
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    Map<?, ?> destination =
+        (Map<?, ?>)
+            ((Map<?, ?>) properties(template, stage).get("AccessLogSetting")).get("DestinationArn");
+    String logs = (String) ((List<?>) destination.get("Fn::GetAtt")).get(0);
+    String key =
+        logicalId(
+            template,
+            "AWS::KMS::Key",
+            Map.of("Description", "Encrypts the jobs stack's log groups"));
+    assertThat(properties(template, logs))
+        .containsEntry("KmsKeyId", arnOf(key))
+        .containsEntry("RetentionInDays", ref("LogRetentionDays"));
+  }
+}

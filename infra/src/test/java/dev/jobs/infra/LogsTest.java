@@ -1,0 +1,75 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+class LogsTest {
+  private static Template template;
+  private static String key;
+
+  @BeforeAll
+  static void synthesize() {
+    template = Synthesized.defaultTemplate();
+    key =
+        logicalId(
+            template,
+            "AWS::KMS::Key",
+            Map.of("Description", "Encrypts the jobs stack's log groups"));
+  }
+
+  @Test
+  @DisplayName("every log group (access logs, both functions) is encrypted and kept for a while")
+  void everyLogGroupEncryptedWithRetention() {
+    Map<String, Map<String, Object>> groups = template.findResources("AWS::Logs::LogGroup");
+    assertThat(groups).hasSize(3);
+    for (String group : groups.keySet()) {
+      assertThat(properties(template, group))
+          .as(group)
+          .containsEntry("KmsKeyId", arnOf(key))
+          .containsEntry("RetentionInDays", ref("LogRetentionDays"));
+    }
+  }
+
+  @Test
+  @DisplayName("log retention defaults to 365 days among CloudWatch's allowed values")
+  void retentionDefault() {
+    template.hasParameter(
+        "LogRetentionDays",
+        Map.of(
+            "Default",
+            "365",
+            "AllowedValues",
+            JobsStackProps.LOG_RETENTION_DAYS.stream().map(String::valueOf).toList()));
+  }
+
+  @Test
+  @DisplayName("the logs key rotates and CloudWatch Logs may use it only for this account's groups")
+  void logsKeyPolicy() {
+    assertThat(properties(template, key)).containsEntry("EnableKeyRotation", true);
+    String policy = properties(template, key).get("KeyPolicy").toString();
+    assertThat(policy)
+        .contains("Service={Fn::Join=[, [logs., {Ref=AWS::Region}, .amazonaws.com]]}")
+        .contains("kms:EncryptionContext:aws:logs:arn")
+        .contains(":log-group:*");
+  }
+
+  @Test
+  @DisplayName("each function writes to its own log group")
+  void functionsUseTheirLogGroups() {
+    for (String handler : List.of(JobProcessing.HANDLER, FailedJobs.HANDLER)) {
+      String function = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
+      assertThat(properties(template, function).get("LoggingConfig").toString())
+          .contains("LogGroup={Ref=");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.jobs.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API's mapping templates rendered with Velocity and the parts of API Gateway's {@code $input},
+ * {@code $util} and {@code $context} they use, on items in the backend's DynamoDB format.
+ */
+public class MappingTemplatesTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static VelocityEngine velocity;
+
+  @BeforeAll
+  static void startVelocity() {
+    velocity = new VelocityEngine();
+    velocity.init();
+  }
+
+  /** What a template rendered, and the status it set. */
+  record Rendered(JsonNode body, Object status) {}
+
+  private static Rendered render(String template, String input) throws Exception {
+    Map<String, Object> override = new HashMap<>();
+    Map<String, Object> context = new HashMap<>();
+    context.put("requestId", "c0ffee00-0000-4000-8000-000000000001");
+    context.put("responseOverride", override);
+    VelocityContext variables = new VelocityContext();
+    variables.put("input", new Input(input));
+    variables.put("util", new Util());
+    variables.put("context", context);
+    StringWriter out = new StringWriter();
+    velocity.evaluate(variables, out, "mapping-template", template);
+    return new Rendered(MAPPER.readTree(out.toString()), override.get("status"));
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    return MAPPER.readTree(text);
+  }
+
+  @Test
+  @DisplayName("a finished job's item renders as its JobRecord, parameters and result as JSON")
+  void succeededItemRendersTheRecord() throws Exception {
+    String item =
+        """
+        {"Item": {
+          "id": {"S": "job-1"}, "status": {"S": "SUCCEEDED"}, "type": {"S": "sleep"},
+          "parameters": {"S": "{\\"seconds\\":1}"}, "result": {"S": "{\\"slept\\":1}"},
+          "attempts": {"N": "1"}, "startedAt": {"S": "2026-11-26T10:00:00Z"},
+          "finishedAt": {"S": "2026-11-26T10:00:01Z"}, "expiresAt": {"N": "1790000000"}}}
+        """;
+    Rendered rendered = render(JobsApi.JOB_RECORD_TEMPLATE, item);
+    assertThat(rendered.status()).isNull();
+    assertThat(rendered.body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "job-1", "status": "SUCCEEDED", "type": "sleep",
+                 "parameters": {"seconds": 1}, "result": {"slept": 1}, "attempts": 1,
+                 "startedAt": "2026-11-26T10:00:00Z", "finishedAt": "2026-11-26T10:00:01Z",
+                 "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName("a failed job's error renders as the JSON object it holds")
+  void failedItemRendersTheError() throws Exception {
+    String item =
+        """
+        {"Item": {
+          "id": {"S": "job-2"}, "status": {"S": "FAILED"}, "type": {"S": "sleep"},
+          "error": {"S": "{\\"type\\":\\"Boom\\",\\"message\\":\\"it said \\\\\\"no\\\\\\"\\",\\"condition\\":\\"RetriesExhausted\\"}"},
+          "attempts": {"N": "0"}, "finishedAt": {"S": "2026-11-26T10:00:01Z"},
+          "expiresAt": {"N": "1790000000"}}}
+        """;
+    JsonNode body = render(JobsApi.JOB_RECORD_TEMPLATE, item).body();
+    assertThat(body.get("error"))
+        .isEqualTo(
+            json(
+                "{\"type\": \"Boom\", \"message\": \"it said \\\"no\\\"\","
+                    + " \"condition\": \"RetriesExhausted\"}"));
+    assertThat(body.has("startedAt")).isFalse();
+    assertThat(body.has("result")).isFalse();
+  }
+
+  @Test
+  @DisplayName("a running job's item leaves out what it does not have yet")
+  void runningItemLeavesOutAbsentAttributes() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "job-3"}, "status": {"S": "RUNNING"}, "type": {"S": "sleep"},
+          "parameters": {"S": "{\\"seconds\\":5}"}, "attempts": {"N": "1"},
+          "startedAt": {"S": "2026-11-26T10:00:00Z"}, "expiresAt": {"N": "1790000000"}}}
+        """;
+    assertThat(render(JobsApi.JOB_RECORD_TEMPLATE, item).body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "job-3", "status": "RUNNING", "type": "sleep", "parameters": {"seconds": 5},
+                 "attempts": 1, "startedAt": "2026-11-26T10:00:00Z", "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName("no item answers 404 with {\"message\": \"Job not found\"}")
+  void missingItemAnswers404() throws Exception {
+    Rendered rendered = render(JobsApi.JOB_RECORD_TEMPLATE, "{}");
+    assertThat(rendered.status()).isEqualTo(404);
+    assertThat(rendered.body()).isEqualTo(json("{\"message\": \"Job not found\"}"));
+  }
+
+  @Test
+  @DisplayName("POST's request template sends the request id and the body as parameters")
+  void invocationTemplate() throws Exception {
+    assertThat(render(JobsApi.INVOCATION_TEMPLATE, "{\"seconds\": 3}").body())
+        .isEqualTo(
+            json(
+                "{\"id\": \"c0ffee00-0000-4000-8000-000000000001\","
+                    + " \"parameters\": {\"seconds\": 3}}"));
+  }
+
+  @Test
+  @DisplayName("POST answers with the request id as the job id")
+  void acceptedTemplate() throws Exception {
+    assertThat(render(JobsApi.ACCEPTED_TEMPLATE, "").body())
+        .isEqualTo(json("{\"id\": \"c0ffee00-0000-4000-8000-000000000001\"}"));
+  }
+
+  /** API Gateway's {@code $input}: the body and JSONPath {@code $} over it. */
+  public static final class Input {
+    private final String body;
+
+    Input(String body) {
+      this.body = body;
+    }
+
+    public String getBody() {
+      return body;
+    }
+
+    public Object path(String path) throws Exception {
+      if (!"$".equals(path)) {
+        throw new IllegalArgumentException("only $ is supported here: " + path);
+      }
+      return MAPPER.readValue(body, Object.class);
+    }
+  }
+
+  /** API Gateway's {@code $util.escapeJavaScript}: escapes as JavaScript, single quote included. */
+  public static final class Util {
+    public String escapeJavaScript(String text) {
+      StringBuilder out = new StringBuilder();
+      for (char c : text.toCharArray()) {
+        switch (c) {
+          case '"' -> out.append("\\\"");
+          case '\'' -> out.append("\\'");
+          case '\\' -> out.append("\\\\");
+          case '\n' -> out.append("\\n");
+          default -> out.append(c);
+        }
+      }
+      return out.toString();
+    }
+  }
+}

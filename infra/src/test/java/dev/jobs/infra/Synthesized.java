@@ -1,0 +1,41 @@
+package dev.jobs.infra;
+
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Synthesizes stacks for the tests. A synthesis starts the jsii runtime and takes seconds, so the
+ * default stack is synthesized once per test JVM and shared by every test class that reads it.
+ */
+final class Synthesized {
+  private static Template defaultTemplate;
+
+  private Synthesized() {}
+
+  /** The backend's Lambda artifact, which the build copies for the tests. */
+  static Path backendJar() {
+    String jar = System.getProperty("jobs.backend.jar");
+    if (jar == null) {
+      throw new IllegalStateException(
+          "system property jobs.backend.jar is not set: run the tests with Maven");
+    }
+    return Path.of(jar);
+  }
+
+  static JobsStackProps defaultProps() {
+    return JobsStackProps.defaults(backendJar());
+  }
+
+  /** The template of the stack with the default props. */
+  static synchronized Template defaultTemplate() {
+    if (defaultTemplate == null) {
+      defaultTemplate = template(defaultProps());
+    }
+    return defaultTemplate;
+  }
+
+  static Template template(JobsStackProps props) {
+    return Template.fromStack(JobsStack.createStack(new App(), props));
+  }
+}
