@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,14 +28,22 @@ class DynamoDbJobStoreIT extends JobStoreContract {
 
   @BeforeAll
   static void startMoto() throws Exception {
-    assumeTrue(
-        MotoServer.isInstalled(),
-        "moto_server is not on PATH: skipping the DynamoDB integration tests"
-            + " (install it with: pip install 'moto[server]')");
+    if (!MotoServer.isInstalled()) {
+      return;
+    }
     moto = MotoServer.start();
     dynamo = moto.dynamoDb();
     MotoServer.createJobsTable(dynamo, TABLE);
     store = new DynamoDbJobStore(dynamo, TABLE);
+  }
+
+  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
+  @BeforeEach
+  void requireMoto() {
+    assumeTrue(
+        moto != null,
+        "moto_server is not on PATH: skipping the DynamoDB integration test"
+            + " (install it with: pip install 'moto[server]')");
   }
 
   @AfterAll
