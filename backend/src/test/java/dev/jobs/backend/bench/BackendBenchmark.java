@@ -1,0 +1,286 @@
+package dev.jobs.backend.bench;
+
+import dev.jobs.backend.kind.JobKind;
+import dev.jobs.backend.store.MotoServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Prints the backend's figures: cold init (a fresh JVM on the Lambda artifact to the first handled
+ * event, store on a loopback {@code moto_server}), warm per-event overhead of the handler path with
+ * a job that does nothing, the cold start of the DynamoDB client per HTTP client, and the
+ * artifact's size. A benchmark, not a test: run it by hand (see the README), never in the build.
+ *
+ * <p>Options: {@code --runs N} cold starts per JVM flag set (default 10), {@code --events N} warm
+ * events (default 20000 in memory, a tenth of it on moto_server), {@code --jar PATH} the Lambda
+ * artifact, {@code --test-classes PATH}, {@code --client NAME=SERVICE_IMPL[=CLASSPATH]}
+ * (repeatable) to compare HTTP clients besides url-connection.
+ */
+public final class BackendBenchmark {
+  /** What Lambda's java21 runtime sets in JAVA_TOOL_OPTIONS by default. */
+  static final List<String> LAMBDA_FLAGS =
+      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+  static final String TABLE = "jobs";
+  static final long MAX_ARTIFACT_BYTES = 12L * 1024 * 1024;
+
+  private final Path jar;
+  private final Path testClasses;
+  private final int runs;
+  private final int events;
+  private final Map<String, String[]> clients;
+  private Path services;
+  private MotoServer moto;
+
+  private BackendBenchmark(
+      Path jar, Path testClasses, int runs, int events, Map<String, String[]> clients) {
+    this.jar = jar;
+    this.testClasses = testClasses;
+    this.runs = runs;
+    this.events = events;
+    this.clients = clients;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of("target", "backend-0.1.0-SNAPSHOT-lambda.jar");
+    Path testClasses = Path.of("target", "test-classes");
+    int runs = 10;
+    int events = 20_000;
+    Map<String, String[]> clients = new LinkedHashMap<>();
+    clients.put(
+        "url-connection",
+        new String[] {"software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService", ""});
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--jar" -> jar = Path.of(args[++i]);
+        case "--test-classes" -> testClasses = Path.of(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--events" -> events = Integer.parseInt(args[++i]);
+        case "--client" -> {
+          String[] parts = args[++i].split("=", 3);
+          clients.put(parts[0], new String[] {parts[1], parts.length > 2 ? parts[2] : ""});
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: build it first (mvn package)");
+    }
+    if (!MotoServer.isInstalled()) {
+      throw new IllegalStateException("moto_server is not on PATH: the benchmark needs it");
+    }
+    new BackendBenchmark(jar, testClasses, runs, events, clients).run();
+  }
+
+  private void run() throws Exception {
+    System.out.printf(
+        "java %s, %d cores, artifact %s%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), jar);
+    services = noOpKindService();
+    try (MotoServer server = MotoServer.start();
+        DynamoDbClient dynamo = server.dynamoDb()) {
+      moto = server;
+      MotoServer.createJobsTable(dynamo, TABLE);
+      for (List<String> flags : List.of(LAMBDA_FLAGS, List.<String>of())) {
+        String label = flags.isEmpty() ? "JVM defaults" : "Lambda flags " + String.join(" ", flags);
+        System.out.println();
+        System.out.println("== " + label);
+        coldInit(flags);
+        warm(flags, "memory", events / 10, events);
+        warm(flags, "dynamodb", Math.max(50, events / 100), Math.max(100, events / 10));
+      }
+      System.out.println();
+      System.out.println("== DynamoDB client cold start per HTTP client (Lambda flags)");
+      for (Map.Entry<String, String[]> client : clients.entrySet()) {
+        clientColdStart(client.getKey(), client.getValue()[0], client.getValue()[1]);
+      }
+    } finally {
+      deleteTree(services);
+    }
+    System.out.println();
+    artifact();
+  }
+
+  /** A class path entry registering {@link NoOpJob} beside the built-in kinds. */
+  private static Path noOpKindService() throws IOException {
+    Path dir = Files.createTempDirectory("bench-kinds-");
+    Path file = dir.resolve("META-INF/services/" + JobKind.class.getName());
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, NoOpJob.class.getName() + "\n");
+    return dir;
+  }
+
+  private void coldInit(List<String> flags) throws Exception {
+    long[] wall = new long[runs];
+    long[] init = new long[runs];
+    long[] first = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      Child child =
+          spawn(flags, "", ColdStart.class.getName(), "COLD", "cold-" + System.nanoTime());
+      wall[i] = child.wallNanos;
+      init[i] = Long.parseLong(child.fields[1]);
+      first[i] = Long.parseLong(child.fields[2]);
+    }
+    System.out.printf(
+        "cold init, JVM start to first handled event (%d runs): median %s (min %s, max %s);"
+            + " in main: handler built %s, first event %s%n",
+        runs,
+        millis(median(sorted(wall))),
+        millis(sorted(wall)[0]),
+        millis(sorted(wall)[runs - 1]),
+        millis(median(sorted(init))),
+        millis(median(sorted(first))));
+  }
+
+  private void warm(List<String> flags, String store, int warmup, int count) throws Exception {
+    Child child =
+        spawn(
+            flags,
+            "",
+            WarmEvents.class.getName(),
+            "WARM",
+            store,
+            Integer.toString(warmup),
+            Integer.toString(count));
+    System.out.printf(
+        "warm per-event overhead, %s store (%d events after %d warm-up): median %s, p99 %s%n",
+        store.equals("memory") ? "in-memory" : "DynamoDB on loopback moto_server",
+        count,
+        warmup,
+        millis(Long.parseLong(child.fields[1])),
+        millis(Long.parseLong(child.fields[2])));
+  }
+
+  private void clientColdStart(String name, String serviceImpl, String classpath) throws Exception {
+    List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
+    flags.add("-Dsoftware.amazon.awssdk.http.service.impl=" + serviceImpl);
+    long[] wall = new long[runs];
+    long[] build = new long[runs];
+    long[] calls = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      Child child =
+          spawn(
+              flags,
+              classpath,
+              ClientColdStart.class.getName(),
+              "CLIENT",
+              "client-" + System.nanoTime());
+      wall[i] = child.wallNanos;
+      build[i] = Long.parseLong(child.fields[1]);
+      calls[i] = Long.parseLong(child.fields[2]);
+    }
+    System.out.printf(
+        "%-15s JVM start to first GetItem+UpdateItem done (%d runs): median %s;"
+            + " in main: client built %s, first two calls %s%n",
+        name,
+        runs,
+        millis(median(sorted(wall))),
+        millis(median(sorted(build))),
+        millis(median(sorted(calls))));
+  }
+
+  private void artifact() throws IOException {
+    long bytes = Files.size(jar);
+    int classes;
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      classes = (int) zip.stream().filter(e -> e.getName().endsWith(".class")).count();
+    }
+    System.out.printf(
+        "artifact %s: %,d bytes (%.2f MiB, limit 12 MiB), %,d classes%n",
+        jar.getFileName(), bytes, bytes / 1024.0 / 1024.0, classes);
+  }
+
+  private record Child(long wallNanos, String[] fields) {}
+
+  /**
+   * Runs a main class in a fresh JVM on the Lambda artifact plus the test classes, with the
+   * environment Lambda would give it, and waits for the line it prints when done.
+   */
+  private Child spawn(
+      List<String> flags, String extraClasspath, String mainClass, String marker, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags);
+    String classpath = jar + File.pathSeparator + testClasses + File.pathSeparator + services;
+    if (!extraClasspath.isEmpty()) {
+      classpath += File.pathSeparator + extraClasspath;
+    }
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass);
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
+    env.put("TABLE_NAME", TABLE);
+    env.put("AWS_REGION", MotoServer.REGION);
+    env.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
+    env.put("DYNAMODB_ENDPOINT", moto.endpoint().toString());
+    Path errors = Files.createTempFile("bench-child-", ".err");
+    builder.redirectError(errors.toFile());
+    try {
+      long start = System.nanoTime();
+      Process process = builder.start();
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.startsWith(marker + " ")) {
+            long wall = System.nanoTime() - start;
+            process.waitFor();
+            return new Child(wall, line.split(" "));
+          }
+        }
+      }
+      int exit = process.waitFor();
+      throw new IllegalStateException(
+          mainClass + " exited with " + exit + ": " + Files.readString(errors));
+    } finally {
+      Files.deleteIfExists(errors);
+    }
+  }
+
+  static long[] sorted(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  /** The median of sorted values (the upper one of the middle two). */
+  static long median(long[] sorted) {
+    return sorted[sorted.length / 2];
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  static long percentile(long[] sorted, int percent) {
+    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
