@@ -1,6 +1,5 @@
 package dev.jobs.backend.bench;
 
-import dev.jobs.backend.kind.JobKind;
 import dev.jobs.backend.store.MotoServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -89,60 +88,96 @@ public final class BackendBenchmark {
     System.out.printf(
         "java %s, %d cores, artifact %s%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), jar);
-    services = noOpKindService();
+    services = NoOpJob.serviceEntry();
+    List<List<String>> flagSets = List.of(LAMBDA_FLAGS, List.of());
     try (MotoServer server = MotoServer.start();
         DynamoDbClient dynamo = server.dynamoDb()) {
       moto = server;
       MotoServer.createJobsTable(dynamo, TABLE);
-      for (List<String> flags : List.of(LAMBDA_FLAGS, List.<String>of())) {
-        String label = flags.isEmpty() ? "JVM defaults" : "Lambda flags " + String.join(" ", flags);
+      // Runs of the variants alternate, so that load from other processes weighs on all alike.
+      Map<String, Cold> cold = new LinkedHashMap<>();
+      for (int i = 0; i < runs; i++) {
+        for (List<String> flags : flagSets) {
+          Child child =
+              spawn(flags, "", ColdStart.class.getName(), "COLD", "cold-" + System.nanoTime());
+          cold.computeIfAbsent(label(flags), k -> new Cold(runs)).add(i, child);
+        }
+      }
+      for (List<String> flags : flagSets) {
         System.out.println();
-        System.out.println("== " + label);
-        coldInit(flags);
+        System.out.println("== " + label(flags));
+        cold.get(label(flags))
+            .print(
+                "cold init, JVM start to first handled event",
+                "handler built (no-arg constructor)",
+                "first event");
         warm(flags, "memory", events / 10, events);
         warm(flags, "dynamodb", Math.max(50, events / 100), Math.max(100, events / 10));
       }
       System.out.println();
-      System.out.println("== DynamoDB client cold start per HTTP client (Lambda flags)");
-      for (Map.Entry<String, String[]> client : clients.entrySet()) {
-        clientColdStart(client.getKey(), client.getValue()[0], client.getValue()[1]);
+      System.out.println(
+          "== DynamoDB client, JVM start to first GetItem+UpdateItem done, per HTTP client ("
+              + label(LAMBDA_FLAGS)
+              + ")");
+      Map<String, Cold> perClient = new LinkedHashMap<>();
+      for (int i = 0; i < runs; i++) {
+        for (Map.Entry<String, String[]> client : clients.entrySet()) {
+          List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
+          flags.add("-Dsoftware.amazon.awssdk.http.service.impl=" + client.getValue()[0]);
+          Child child =
+              spawn(
+                  flags,
+                  client.getValue()[1],
+                  ClientColdStart.class.getName(),
+                  "CLIENT",
+                  "client-" + System.nanoTime());
+          perClient.computeIfAbsent(client.getKey(), k -> new Cold(runs)).add(i, child);
+        }
       }
+      perClient.forEach((name, figures) -> figures.print(name, "client built", "first two calls"));
     } finally {
-      deleteTree(services);
+      NoOpJob.deleteServiceEntry(services);
     }
     System.out.println();
     artifact();
   }
 
-  /** A class path entry registering {@link NoOpJob} beside the built-in kinds. */
-  private static Path noOpKindService() throws IOException {
-    Path dir = Files.createTempDirectory("bench-kinds-");
-    Path file = dir.resolve("META-INF/services/" + JobKind.class.getName());
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, NoOpJob.class.getName() + "\n");
-    return dir;
+  private static String label(List<String> flags) {
+    return flags.isEmpty() ? "JVM defaults" : "Lambda flags " + String.join(" ", flags);
   }
 
-  private void coldInit(List<String> flags) throws Exception {
-    long[] wall = new long[runs];
-    long[] init = new long[runs];
-    long[] first = new long[runs];
-    for (int i = 0; i < runs; i++) {
-      Child child =
-          spawn(flags, "", ColdStart.class.getName(), "COLD", "cold-" + System.nanoTime());
-      wall[i] = child.wallNanos;
-      init[i] = Long.parseLong(child.fields[1]);
-      first[i] = Long.parseLong(child.fields[2]);
+  /** The timings of the cold runs of one variant: the wall time and two phases timed inside. */
+  private static final class Cold {
+    private final long[] wall;
+    private final long[] first;
+    private final long[] second;
+
+    Cold(int runs) {
+      wall = new long[runs];
+      first = new long[runs];
+      second = new long[runs];
     }
-    System.out.printf(
-        "cold init, JVM start to first handled event (%d runs): median %s (min %s, max %s);"
-            + " in main: handler built %s, first event %s%n",
-        runs,
-        millis(median(sorted(wall))),
-        millis(sorted(wall)[0]),
-        millis(sorted(wall)[runs - 1]),
-        millis(median(sorted(init))),
-        millis(median(sorted(first))));
+
+    void add(int run, Child child) {
+      wall[run] = child.wallNanos;
+      first[run] = Long.parseLong(child.fields[1]);
+      second[run] = Long.parseLong(child.fields[2]);
+    }
+
+    void print(String what, String firstPhase, String secondPhase) {
+      long[] walls = sorted(wall);
+      System.out.printf(
+          "%s (%d runs): median %s (min %s, max %s); in main: %s %s, %s %s%n",
+          what,
+          walls.length,
+          millis(median(walls)),
+          millis(walls[0]),
+          millis(walls[walls.length - 1]),
+          firstPhase,
+          millis(median(sorted(first))),
+          secondPhase,
+          millis(median(sorted(second))));
+    }
   }
 
   private void warm(List<String> flags, String store, int warmup, int count) throws Exception {
@@ -162,34 +197,6 @@ public final class BackendBenchmark {
         warmup,
         millis(Long.parseLong(child.fields[1])),
         millis(Long.parseLong(child.fields[2])));
-  }
-
-  private void clientColdStart(String name, String serviceImpl, String classpath) throws Exception {
-    List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
-    flags.add("-Dsoftware.amazon.awssdk.http.service.impl=" + serviceImpl);
-    long[] wall = new long[runs];
-    long[] build = new long[runs];
-    long[] calls = new long[runs];
-    for (int i = 0; i < runs; i++) {
-      Child child =
-          spawn(
-              flags,
-              classpath,
-              ClientColdStart.class.getName(),
-              "CLIENT",
-              "client-" + System.nanoTime());
-      wall[i] = child.wallNanos;
-      build[i] = Long.parseLong(child.fields[1]);
-      calls[i] = Long.parseLong(child.fields[2]);
-    }
-    System.out.printf(
-        "%-15s JVM start to first GetItem+UpdateItem done (%d runs): median %s;"
-            + " in main: client built %s, first two calls %s%n",
-        name,
-        runs,
-        millis(median(sorted(wall))),
-        millis(median(sorted(build))),
-        millis(median(sorted(calls))));
   }
 
   private void artifact() throws IOException {
@@ -274,13 +281,5 @@ public final class BackendBenchmark {
 
   private static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }
