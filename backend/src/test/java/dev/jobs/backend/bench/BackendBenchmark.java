@@ -112,6 +112,7 @@ public final class BackendBenchmark {
                 "handler built (no-arg constructor)",
                 "first event");
         warm(flags, "memory", events / 10, events);
+        warm(flags, "canned", events / 10, events);
         warm(flags, "dynamodb", Math.max(50, events / 100), Math.max(100, events / 10));
       }
       System.out.println();
@@ -191,8 +192,12 @@ public final class BackendBenchmark {
             Integer.toString(warmup),
             Integer.toString(count));
     System.out.printf(
-        "warm per-event overhead, %s store (%d events after %d warm-up): median %s, p99 %s%n",
-        store.equals("memory") ? "in-memory" : "DynamoDB on loopback moto_server",
+        "warm per-event overhead, %s (%d events after %d warm-up): median %s, p99 %s%n",
+        switch (store) {
+          case "memory" -> "in-memory store";
+          case "canned" -> "DynamoDB adapter + SDK on an instant canned HTTP answer";
+          default -> "DynamoDB on loopback moto_server (includes moto's own time)";
+        },
         count,
         warmup,
         millis(Long.parseLong(child.fields[1])),

@@ -11,11 +11,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The child process of the warm benchmark: one handler, many {@code noop} jobs (each a new job id,
- * so each is a start and a success in the store). Prints {@code WARM <median ns> <p99 ns>} over the
- * measured events, after the warm-up events.
+ * so each is a start and a success in the store). The store is {@code memory} (the handler path
+ * alone), {@code canned} (DynamoDB adapter and SDK on an HTTP client answering at once) or {@code
+ * dynamodb} (the Lambda wiring, on the server in {@code DYNAMODB_ENDPOINT}). Prints {@code WARM
+ * <median ns> <p99 ns>} over the measured events, after the warm-up events.
  */
 public final class WarmEvents {
   private WarmEvents() {}
@@ -25,9 +31,21 @@ public final class WarmEvents {
     int warmup = Integer.parseInt(args[1]);
     int events = Integer.parseInt(args[2]);
     JobStore store =
-        storeName.equals("dynamodb")
-            ? DynamoDbJobStore.fromEnvironment(System.getenv())
-            : new InMemoryJobStore();
+        switch (storeName) {
+          case "dynamodb" -> DynamoDbJobStore.fromEnvironment(System.getenv());
+          case "canned" ->
+              new DynamoDbJobStore(
+                  DynamoDbClient.builder()
+                      .httpClient(new CannedDynamoDb())
+                      .region(Region.US_EAST_1)
+                      .credentialsProvider(
+                          StaticCredentialsProvider.create(
+                              AwsBasicCredentials.create("bench", "bench")))
+                      .build(),
+                  "jobs");
+          case "memory" -> new InMemoryJobStore();
+          default -> throw new IllegalArgumentException("unknown store " + storeName);
+        };
     ProcessJobHandler handler =
         new ProcessJobHandler(
             Backend.create(
