@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,11 @@ public final class BackendBenchmark {
 
   private void run() throws Exception {
     System.out.printf(
-        "java %s, %d cores, artifact %s%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), jar);
+        "java %s, %d cores, load average %.2f, artifact %s%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        jar);
     services = NoOpJob.serviceEntry();
     List<List<String>> flagSets = List.of(LAMBDA_FLAGS, List.of());
     try (MotoServer server = MotoServer.start();
@@ -141,6 +145,9 @@ public final class BackendBenchmark {
     }
     System.out.println();
     artifact();
+    System.out.printf(
+        "load average at the end %.2f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static String label(List<String> flags) {
@@ -152,28 +159,33 @@ public final class BackendBenchmark {
     private final long[] wall;
     private final long[] first;
     private final long[] second;
+    private final long[] cpu;
 
     Cold(int runs) {
       wall = new long[runs];
       first = new long[runs];
       second = new long[runs];
+      cpu = new long[runs];
     }
 
     void add(int run, Child child) {
       wall[run] = child.wallNanos;
       first[run] = Long.parseLong(child.fields[1]);
       second[run] = Long.parseLong(child.fields[2]);
+      cpu[run] = Long.parseLong(child.fields[3]);
     }
 
     void print(String what, String firstPhase, String secondPhase) {
       long[] walls = sorted(wall);
       System.out.printf(
-          "%s (%d runs): median %s (min %s, max %s); in main: %s %s, %s %s%n",
+          "%s (%d runs): median %s (min %s, max %s), process CPU time median %s;"
+              + " in main: %s %s, %s %s%n",
           what,
           walls.length,
           millis(median(walls)),
           millis(walls[0]),
           millis(walls[walls.length - 1]),
+          millis(median(sorted(cpu))),
           firstPhase,
           millis(median(sorted(first))),
           secondPhase,

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The child process of the HTTP client comparison: a fresh JVM builds a DynamoDB client on the HTTP
  * client named by {@code -Dsoftware.amazon.awssdk.http.service.impl} (so that this class compiles
  * without the alternatives), then makes a first {@code GetItem} and {@code UpdateItem}. Prints
- * {@code CLIENT <build ns> <first calls ns>}.
+ * {@code CLIENT <build ns> <first calls ns> <process CPU ns>}.
  */
 public final class ClientColdStart {
   private ClientColdStart() {}
@@ -35,7 +35,8 @@ public final class ClientColdStart {
                 .updateExpression("SET attempts = :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     long called = System.nanoTime();
-    System.out.println("CLIENT " + (built - start) + " " + (called - built));
+    System.out.println(
+        "CLIENT " + (built - start) + " " + (called - built) + " " + ProcessCpu.nanosSoFar());
     System.out.flush();
   }
 }

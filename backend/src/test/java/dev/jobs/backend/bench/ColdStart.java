@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * The child process of the cold-start benchmark: what a fresh Lambda container does before its
  * first answer. Builds the processing handler through its no-argument constructor (the Lambda
  * wiring, from the environment) and handles one {@code noop} job. Prints {@code COLD <init ns>
- * <first event ns>} once the event is handled; the parent times the whole process from its start.
+ * <first event ns> <process CPU ns>} once the event is handled; the parent times the whole process
+ * from its start.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -30,7 +31,8 @@ public final class ColdStart {
       System.err.println("the first event was not processed: " + answer);
       System.exit(1);
     }
-    System.out.println("COLD " + (built - start) + " " + (handled - built));
+    System.out.println(
+        "COLD " + (built - start) + " " + (handled - built) + " " + ProcessCpu.nanosSoFar());
     System.out.flush();
   }
 }
