@@ -25,6 +25,7 @@ import dev.jobs.backend.store.JobStore.JobStart;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,5 +281,19 @@ class DynamoDbJobStoreTest {
         .cause()
         .hasMessageContaining("Invalid UpdateExpression");
     assertCalls(UPDATE_ITEM, 1);
+  }
+
+  @Test
+  void fromEnvironment_withoutTableName_saysWhatIsMissing() {
+    assertThatThrownBy(() -> DynamoDbJobStore.fromEnvironment(Map.of("AWS_REGION", "us-east-1")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("TABLE_NAME");
+  }
+
+  @Test
+  void fromEnvironment_withoutRegion_saysWhatIsMissing() {
+    assertThatThrownBy(() -> DynamoDbJobStore.fromEnvironment(Map.of("TABLE_NAME", "jobs")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AWS_REGION");
   }
 }
