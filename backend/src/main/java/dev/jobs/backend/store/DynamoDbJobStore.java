@@ -29,11 +29,22 @@ import tools.jackson.databind.node.ObjectNode;
  * result} and {@code error} are strings holding JSON, so that API Gateway's {@code GET} mapping
  * template can emit them as they are; {@code attempts} and {@code expiresAt} (the TTL attribute)
  * are numbers; {@code startedAt} and {@code finishedAt} are ISO-8601 strings. Every write is one
- * conditional {@code UpdateItem}.
+ * conditional {@code UpdateItem}. {@code status}, {@code type}, {@code parameters}, {@code result}
+ * and {@code error} are DynamoDB reserved words, so expressions name them through aliases.
  */
 public final class DynamoDbJobStore implements JobStore {
   private static final Map<String, String> NAMES =
-      Map.of("#status", "status", "#type", "type", "#result", "result", "#error", "error");
+      Map.of(
+          "#status",
+          "status",
+          "#type",
+          "type",
+          "#parameters",
+          "parameters",
+          "#result",
+          "result",
+          "#error",
+          "error");
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -93,7 +104,7 @@ public final class DynamoDbJobStore implements JobStore {
     values.put(":zero", n(0));
     values.put(":one", n(1));
     String update =
-        "SET #status = :running, #type = :type, parameters = :parameters,"
+        "SET #status = :running, #type = :type, #parameters = :parameters,"
             + " expiresAt = :expiresAt, attempts = if_not_exists(attempts, :zero) + :one";
     String condition = "attribute_not_exists(id) OR #status = :running";
     if (start.replay()) {
@@ -139,7 +150,7 @@ public final class DynamoDbJobStore implements JobStore {
             + " #type = if_not_exists(#type, :type), attempts = if_not_exists(attempts, :zero)";
     if (failure.parameters() != null) {
       values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(failure.parameters())));
-      update += ", parameters = if_not_exists(parameters, :parameters)";
+      update += ", #parameters = if_not_exists(#parameters, :parameters)";
     }
     return update(
             failure.id(),

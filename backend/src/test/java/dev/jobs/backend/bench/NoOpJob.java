@@ -1,0 +1,60 @@
+package dev.jobs.backend.bench;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.kind.JobContext;
+import dev.jobs.backend.kind.JobKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A job that does no work, so that the benchmark measures only the handler's own path. Registered
+ * for the cold-start child process by a service file the benchmark writes, not by test resources,
+ * so that no other test sees it.
+ */
+public final class NoOpJob implements JobKind {
+  public static final String NAME = "noop";
+
+  /**
+   * A new class path entry (a temporary directory) holding the service file that registers this
+   * kind beside the built-in ones.
+   */
+  public static Path serviceEntry() throws IOException {
+    Path dir = Files.createTempDirectory("noop-kind-");
+    Path file = dir.resolve("META-INF/services/" + JobKind.class.getName());
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, NoOpJob.class.getName() + "\n");
+    return dir;
+  }
+
+  /** Deletes what {@link #serviceEntry()} made. */
+  public static void deleteServiceEntry(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> parameterNames() {
+    return Set.of();
+  }
+
+  @Override
+  public void validate(ObjectNode parameters) {}
+
+  @Override
+  public JsonNode run(ObjectNode parameters, JobContext context) {
+    return JobJson.MAPPER.createObjectNode().put("done", true);
+  }
+}

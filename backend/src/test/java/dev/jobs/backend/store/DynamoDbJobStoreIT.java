@@ -1,0 +1,109 @@
+package dev.jobs.backend.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** The job store contract against a real DynamoDB API: a {@code moto_server} on loopback. */
+class DynamoDbJobStoreIT extends JobStoreContract {
+  private static final String TABLE = "jobs";
+
+  private static MotoServer moto;
+  private static DynamoDbClient dynamo;
+  private static DynamoDbJobStore store;
+
+  @BeforeAll
+  static void startMoto() throws Exception {
+    if (!MotoServer.isInstalled()) {
+      return;
+    }
+    moto = MotoServer.start();
+    dynamo = moto.dynamoDb();
+    MotoServer.createJobsTable(dynamo, TABLE);
+    store = new DynamoDbJobStore(dynamo, TABLE);
+  }
+
+  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
+  @BeforeEach
+  void requireMoto() {
+    assumeTrue(
+        moto != null,
+        "moto_server is not on PATH: skipping the DynamoDB integration test"
+            + " (install it with: pip install 'moto[server]')");
+  }
+
+  @AfterAll
+  static void stopMoto() {
+    if (dynamo != null) {
+      dynamo.close();
+    }
+    if (moto != null) {
+      moto.close();
+    }
+  }
+
+  @Override
+  protected JobStore store() {
+    return store;
+  }
+
+  @Test
+  void item_hasTheAttributeTypesTheApiMappingTemplateReads() {
+    Instant now = Instant.parse("2026-03-04T05:06:07Z");
+    store.start(
+        new JobStart(
+            "format",
+            "sleep",
+            JobJson.MAPPER.createObjectNode().put("seconds", 2),
+            now,
+            99,
+            false));
+    store.fail(
+        new JobFailure(
+            "format", "sleep", null, new JobError("E", "boom", "RetriesExhausted"), now, 100));
+
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("format"))))
+            .item();
+
+    assertThat(item.get("id").s()).isEqualTo("format");
+    assertThat(item.get("status").s()).isEqualTo("FAILED");
+    assertThat(item.get("type").s()).isEqualTo("sleep");
+    assertThat(item.get("parameters").s()).isEqualTo("{\"seconds\":2}");
+    assertThat(item.get("error").s())
+        .isEqualTo("{\"type\":\"E\",\"message\":\"boom\",\"condition\":\"RetriesExhausted\"}");
+    assertThat(item.get("attempts").n()).isEqualTo("1");
+    assertThat(item.get("startedAt").s()).isEqualTo("2026-03-04T05:06:07Z");
+    assertThat(item.get("finishedAt").s()).isEqualTo("2026-03-04T05:06:07Z");
+    assertThat(item.get("expiresAt").n()).isEqualTo("100");
+    assertThat(item).doesNotContainKey("result");
+  }
+
+  @Test
+  void missingTable_isAStoreFailureNamingTheTable() {
+    DynamoDbJobStore elsewhere = new DynamoDbJobStore(dynamo, "no-such-table");
+
+    assertThatThrownBy(() -> elsewhere.find("any"))
+        .isInstanceOf(JobStoreException.class)
+        .hasMessageContaining("no-such-table")
+        .hasCauseInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> elsewhere.succeed("any", JobJson.MAPPER.nullNode(), Instant.now()))
+        .isInstanceOf(JobStoreException.class)
+        .hasMessageContaining("no-such-table");
+  }
+}
