@@ -1,0 +1,165 @@
+package dev.jobs.local.auth;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signature Version 4's computations, as AWS documents them ("Create a signed AWS API request"):
+ * the canonical request, the string to sign, the signing key and the signature. Paths are
+ * normalized and encoded twice, as for every service but S3.
+ */
+public final class SigV4 {
+  public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  private static final HexFormat HEX = HexFormat.of();
+
+  private SigV4() {}
+
+  public static String canonicalRequest(
+      SignedRequest request, List<String> signedHeaders, String payloadHash) {
+    return request.method()
+        + '\n'
+        + canonicalUri(request.rawPath())
+        + '\n'
+        + canonicalQuery(request.rawQuery())
+        + '\n'
+        + canonicalHeaders(request.headers(), signedHeaders)
+        + '\n'
+        + String.join(";", signedHeaders)
+        + '\n'
+        + payloadHash;
+  }
+
+  public static String stringToSign(String amzDate, String scope, String canonicalRequest) {
+    return ALGORITHM + '\n' + amzDate + '\n' + scope + '\n' + sha256Hex(canonicalRequest);
+  }
+
+  public static String signature(
+      String secretAccessKey, String date, String region, String service, String stringToSign) {
+    byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
+    key = hmac(key, region);
+    key = hmac(key, service);
+    key = hmac(key, "aws4_request");
+    return HEX.formatHex(hmac(key, stringToSign));
+  }
+
+  /** The path normalized (no empty, {@code .} or {@code ..} segments) and encoded once more. */
+  static String canonicalUri(String rawPath) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    Deque<String> segments = new ArrayDeque<>();
+    for (String segment : rawPath.split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        segments.pollLast();
+      } else {
+        segments.addLast(segment);
+      }
+    }
+    StringBuilder uri = new StringBuilder();
+    for (String segment : segments) {
+      uri.append('/').append(encode(segment));
+    }
+    if (uri.length() == 0 || rawPath.endsWith("/")) {
+      uri.append('/');
+    }
+    return uri.toString();
+  }
+
+  /** Parameters decoded, encoded strictly, and sorted by name, then value. */
+  static String canonicalQuery(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    List<String[]> parameters = new ArrayList<>();
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      parameters.add(new String[] {encode(decode(name)), encode(decode(value))});
+    }
+    parameters.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+    return parameters.stream().map(p -> p[0] + "=" + p[1]).collect(Collectors.joining("&"));
+  }
+
+  static String canonicalHeaders(Map<String, List<String>> headers, List<String> signedHeaders) {
+    StringBuilder canonical = new StringBuilder();
+    for (String name : signedHeaders) {
+      List<String> values = headers.getOrDefault(name, List.of());
+      canonical
+          .append(name)
+          .append(':')
+          .append(values.stream().map(SigV4::trim).collect(Collectors.joining(",")))
+          .append('\n');
+    }
+    return canonical.toString();
+  }
+
+  private static String trim(String value) {
+    return value.trim().replaceAll(" +", " ");
+  }
+
+  private static String decode(String text) {
+    // '+' is a literal plus in SigV4 query strings, not a space.
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /** RFC 3986 encoding: everything but unreserved characters, with upper-case hex. */
+  static String encode(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
+        encoded.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+      }
+    }
+    return encoded.toString();
+  }
+
+  public static String sha256Hex(String text) {
+    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  private static byte[] hmac(byte[] key, String data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no HmacSHA256", e);
+    }
+  }
+}
