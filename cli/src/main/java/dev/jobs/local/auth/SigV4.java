@@ -53,14 +53,18 @@ public final class SigV4 {
     return HEX.formatHex(hmac(key, stringToSign));
   }
 
-  /** The path normalized (no empty, {@code .} or {@code ..} segments) and encoded once more. */
+  /**
+   * The path with {@code .} and {@code ..} segments resolved (as the SDK's {@code URI.normalize()}
+   * does; empty segments stay) and encoded once more.
+   */
   static String canonicalUri(String rawPath) {
     if (rawPath == null || rawPath.isEmpty()) {
       return "/";
     }
     Deque<String> segments = new ArrayDeque<>();
-    for (String segment : rawPath.split("/")) {
-      if (segment.isEmpty() || segment.equals(".")) {
+    String[] parts = rawPath.substring(rawPath.startsWith("/") ? 1 : 0).split("/", -1);
+    for (String segment : parts) {
+      if (segment.equals(".")) {
         continue;
       }
       if (segment.equals("..")) {
@@ -73,10 +77,7 @@ public final class SigV4 {
     for (String segment : segments) {
       uri.append('/').append(encode(segment));
     }
-    if (uri.length() == 0 || rawPath.endsWith("/")) {
-      uri.append('/');
-    }
-    return uri.toString();
+    return uri.length() == 0 ? "/" : uri.toString();
   }
 
   /** Parameters decoded, encoded strictly, and sorted by name, then value. */
