@@ -49,11 +49,17 @@ public final class ApiClient {
 
   /** A client with credentials from the local STS for the invoke role. */
   public static ApiClient forRole(LocalRuntime runtime) {
-    try (StsClient sts = sts(runtime.endpoint(), "test", "test")) {
+    return forRole(runtime.endpoint());
+  }
+
+  /** A client for the runtime at an endpoint, with the default stack's names. */
+  public static ApiClient forRole(String endpoint) {
+    LocalStack stack = new LocalStack(LocalStack.DEFAULT_STACK_NAME, "us-east-1", endpoint);
+    try (StsClient sts = sts(endpoint, "test", "test")) {
       Credentials credentials =
-          sts.assumeRole(r -> r.roleArn(runtime.stack().invokeRoleArn()).roleSessionName("test"))
+          sts.assumeRole(r -> r.roleArn(stack.invokeRoleArn()).roleSessionName("test"))
               .credentials();
-      return new ApiClient(runtime.stack().apiUrl(), runtime.options().region())
+      return new ApiClient(stack.apiUrl(), "us-east-1")
           .credentials(
               credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
