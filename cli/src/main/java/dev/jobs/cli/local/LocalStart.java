@@ -29,6 +29,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Start the local runtime; it prints its endpoint and operator credentials.")
 public final class LocalStart implements Callable<Integer> {
+  /**
+   * JVM options of a detached runtime: the serial collector and a bounded heap keep its resident
+   * memory low (a queue of 100,000 jobs needs tens of MB; the default heap grows to far more).
+   */
+  public static final List<String> RUNTIME_JVM_OPTIONS =
+      List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
+
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
 
@@ -188,6 +195,7 @@ public final class LocalStart implements Callable<Integer> {
     Path log = directory.resolve("runtime.log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(RUNTIME_JVM_OPTIONS);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Jobs.class.getName());

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigV4 {
   public static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final HexFormat HEX = HexFormat.of();
+
+  /** Signing keys by secret and scope: deriving one takes four HMACs, and a key serves a day. */
+  private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
 
   private SigV4() {}
 
@@ -46,11 +50,22 @@ public final class SigV4 {
 
   public static String signature(
       String secretAccessKey, String date, String region, String service, String stringToSign) {
+    byte[] key =
+        SIGNING_KEYS.computeIfAbsent(
+            secretAccessKey + '/' + date + '/' + region + '/' + service,
+            scope -> signingKey(secretAccessKey, date, region, service));
+    if (SIGNING_KEYS.size() > 10_000) {
+      SIGNING_KEYS.clear(); // keys change daily; this only bounds the memory
+    }
+    return HEX.formatHex(hmac(key, stringToSign));
+  }
+
+  private static byte[] signingKey(
+      String secretAccessKey, String date, String region, String service) {
     byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
     key = hmac(key, region);
     key = hmac(key, service);
-    key = hmac(key, "aws4_request");
-    return HEX.formatHex(hmac(key, stringToSign));
+    return hmac(key, "aws4_request");
   }
 
   /**

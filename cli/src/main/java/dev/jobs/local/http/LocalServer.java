@@ -40,6 +40,8 @@ public final class LocalServer implements AutoCloseable {
   private volatile AwsService eventBridge;
 
   private LocalServer(int port) throws IOException {
+    // Without TCP_NODELAY, small answers wait for the client's delayed ACK (tens of ms each).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     AtomicInteger count = new AtomicInteger();

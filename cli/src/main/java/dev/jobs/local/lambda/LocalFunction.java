@@ -160,7 +160,8 @@ public final class LocalFunction implements AutoCloseable {
     int attempt = invocation.attempts() + 1;
     AttemptResult result = attempt(invocation);
     if (result.error() == null) {
-      queue.remove(invocation.seq()).join();
+      // Not awaited: were the removal lost, a rerun finds the job ended and changes nothing.
+      queue.remove(invocation.seq());
       return;
     }
     if (attempt <= config.retryAttempts()) {

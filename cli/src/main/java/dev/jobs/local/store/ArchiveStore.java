@@ -18,9 +18,11 @@ public final class ArchiveStore {
   public static void append(
       Connection connection, String archive, String eventId, long time, String event)
       throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)")) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)");
       statement.setString(1, archive);
       statement.setString(2, eventId);
       statement.setLong(3, time);
@@ -37,11 +39,13 @@ public final class ArchiveStore {
     return database.read(
         connection -> {
           List<ArchivedEvent> events = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT seq, event_id, event_time, event FROM archive_events"
-                      + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
-                      + " ORDER BY seq LIMIT ?")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "SELECT seq, event_id, event_time, event FROM archive_events"
+                        + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
+                        + " ORDER BY seq LIMIT ?");
             statement.setString(1, archive);
             statement.setLong(2, from);
             statement.setLong(3, to);
@@ -63,10 +67,12 @@ public final class ArchiveStore {
   public long[] size(String archive) {
     return database.read(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT count(*), coalesce(sum(length(event)), 0) FROM archive_events"
-                      + " WHERE archive = ?")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "SELECT count(*), coalesce(sum(length(event)), 0) FROM archive_events"
+                        + " WHERE archive = ?");
             statement.setString(1, archive);
             try (ResultSet row = statement.executeQuery()) {
               row.next();

@@ -21,10 +21,12 @@ public final class CredentialStore {
   public void save(IssuedCredentials credentials) {
     database.write(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "INSERT INTO credentials (access_key_id, secret_access_key, session_token,"
-                      + " role_arn, session_name, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "INSERT INTO credentials (access_key_id, secret_access_key, session_token,"
+                        + " role_arn, session_name, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
             statement.setString(1, credentials.accessKeyId());
             statement.setString(2, credentials.secretAccessKey());
             statement.setString(3, credentials.sessionToken());
@@ -46,10 +48,12 @@ public final class CredentialStore {
     Optional<IssuedCredentials> found =
         database.read(
             connection -> {
-              try (PreparedStatement statement =
-                  connection.prepareStatement(
-                      "SELECT access_key_id, secret_access_key, session_token, role_arn,"
-                          + " session_name, expires_at FROM credentials WHERE access_key_id = ?")) {
+              {
+                PreparedStatement statement =
+                    Statements.prepare(
+                        connection,
+                        "SELECT access_key_id, secret_access_key, session_token, role_arn,"
+                            + " session_name, expires_at FROM credentials WHERE access_key_id = ?");
                 statement.setString(1, accessKeyId);
                 try (ResultSet row = statement.executeQuery()) {
                   if (!row.next()) {

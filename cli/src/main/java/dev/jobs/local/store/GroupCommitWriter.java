@@ -2,8 +2,8 @@ package dev.jobs.local.store;
 
 import dev.jobs.backend.store.JobStoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -67,16 +67,19 @@ final class GroupCommitWriter implements AutoCloseable {
   private void commit(List<Pending<?>> batch) {
     Object[] results = new Object[batch.size()];
     Throwable[] failures = new Throwable[batch.size()];
-    try (Statement statement = connection.createStatement()) {
+    try {
+      PreparedStatement savepoint = Statements.prepare(connection, "SAVEPOINT write");
+      PreparedStatement release = Statements.prepare(connection, "RELEASE write");
+      PreparedStatement rollback = Statements.prepare(connection, "ROLLBACK TO write");
       for (int i = 0; i < batch.size(); i++) {
-        statement.execute("SAVEPOINT write");
+        savepoint.execute();
         try {
           results[i] = batch.get(i).work().run(connection);
-          statement.execute("RELEASE write");
+          release.execute();
         } catch (SQLException | RuntimeException e) {
           failures[i] = e instanceof SQLException ? storeFailure(e) : e;
-          statement.execute("ROLLBACK TO write");
-          statement.execute("RELEASE write");
+          rollback.execute();
+          release.execute();
         }
       }
       connection.commit();

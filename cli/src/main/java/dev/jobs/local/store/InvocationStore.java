@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,17 +26,17 @@ public final class InvocationStore {
   public static Invocation insert(
       Connection connection, String function, String requestId, String payload, long now)
       throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
-                + " not_before) VALUES (?, ?, ?, ?, 0, 0)",
-            Statement.RETURN_GENERATED_KEYS)) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
+                  + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq");
       statement.setString(1, function);
       statement.setString(2, requestId);
       statement.setString(3, payload);
       statement.setLong(4, now);
-      statement.executeUpdate();
-      try (ResultSet keys = statement.getGeneratedKeys()) {
+      try (ResultSet keys = statement.executeQuery()) {
         keys.next();
         return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
       }
@@ -45,8 +44,9 @@ public final class InvocationStore {
   }
 
   public static void delete(Connection connection, long seq) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("DELETE FROM invocations WHERE seq = ?")) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?");
       statement.setLong(1, seq);
       statement.executeUpdate();
     }
@@ -65,9 +65,11 @@ public final class InvocationStore {
   public void reschedule(long seq, int attempts, long notBefore) {
     database.write(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?");
             statement.setInt(1, attempts);
             statement.setLong(2, notBefore);
             statement.setLong(3, seq);
@@ -82,10 +84,12 @@ public final class InvocationStore {
     return database.read(
         connection -> {
           List<Invocation> pending = new ArrayList<>();
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
-                      + " FROM invocations WHERE function = ? ORDER BY seq")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
+                        + " FROM invocations WHERE function = ? ORDER BY seq");
             statement.setString(1, function);
             try (ResultSet row = statement.executeQuery()) {
               while (row.next()) {
@@ -108,8 +112,10 @@ public final class InvocationStore {
   public long count(String function) {
     return database.read(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement("SELECT count(*) FROM invocations WHERE function = ?")) {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection, "SELECT count(*) FROM invocations WHERE function = ?");
             statement.setString(1, function);
             try (ResultSet row = statement.executeQuery()) {
               row.next();

@@ -51,9 +51,11 @@ public final class ReplayStore {
   }
 
   private static void save(Connection connection, Replay replay) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT OR REPLACE INTO replays (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT OR REPLACE INTO replays (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
       statement.setString(1, replay.name());
       statement.setString(2, replay.description());
       statement.setString(3, replay.sourceArn());
@@ -81,8 +83,9 @@ public final class ReplayStore {
   private static List<Replay> select(Connection connection, String where, String name)
       throws SQLException {
     List<Replay> replays = new ArrayList<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT " + COLUMNS + " FROM replays " + where)) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(connection, "SELECT " + COLUMNS + " FROM replays " + where);
       if (name != null) {
         statement.setString(1, name);
       }

@@ -121,7 +121,8 @@ public final class SqliteJobStore implements JobStore {
   }
 
   private static Optional<JobRecord> select(Connection connection, String id) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
+    {
+      PreparedStatement statement = Statements.prepare(connection, SELECT);
       statement.setString(1, id);
       try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
@@ -145,10 +146,12 @@ public final class SqliteJobStore implements JobStore {
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
-                + " started_at, finished_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
+                  + " started_at, finished_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       statement.setString(1, job.id());
       statement.setString(2, job.status().name());
       statement.setString(3, job.type());
