@@ -127,8 +127,20 @@ public final class SigV4 {
     return canonical.toString();
   }
 
+  /** Trims, and folds runs of spaces into one. */
   private static String trim(String value) {
-    return value.trim().replaceAll(" +", " ");
+    String trimmed = value.trim();
+    if (!trimmed.contains("  ")) {
+      return trimmed;
+    }
+    StringBuilder folded = new StringBuilder(trimmed.length());
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      if (c != ' ' || folded.charAt(folded.length() - 1) != ' ') {
+        folded.append(c);
+      }
+    }
+    return folded.toString();
   }
 
   private static String decode(String text) {
