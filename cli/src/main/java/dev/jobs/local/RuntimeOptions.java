@@ -27,8 +27,9 @@ public record RuntimeOptions(
   public static final String DEFAULT_KEY = "test";
 
   /**
-   * The defaults: Lambda's own for the asynchronous settings (2 retries, about a minute then two
-   * between them, a six-hour maximum event age), the processing function's 15-minute timeout.
+   * The deployed stack's defaults: the processing function with a 15-minute timeout, 100 reserved
+   * concurrency, no retry and a six-hour maximum event age; the error handler with a 60-second
+   * timeout and Lambda's 2 retries. Retries wait about a minute, then two, as on AWS.
    */
   public static RuntimeOptions defaults(Path dataDir, int port) {
     return new RuntimeOptions(
@@ -46,7 +47,7 @@ public record RuntimeOptions(
             Duration.ofHours(6),
             Duration.ofMinutes(1)),
         new FunctionConfig(
-            "FailedJob", Duration.ofSeconds(30), 2, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
+            "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
         Duration.ofSeconds(10),
         Clock.systemUTC());
   }

@@ -64,7 +64,10 @@ class JobsApiIT {
       Response response = api.submit(body);
 
       assertThat(response.status()).as(body).isEqualTo(400);
-      assertThat(response.text()).as(body).isEqualTo("{\"message\":\"Invalid request body\"}");
+      assertThat(response.body().get("message").asString())
+          .as(body)
+          .isEqualTo("Invalid request body");
+      assertThat(response.body().get("validationErrors").asString()).as(body).startsWith("[");
     }
   }
 

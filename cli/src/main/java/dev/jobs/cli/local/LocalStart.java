@@ -69,13 +69,13 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "10",
+      defaultValue = "100",
       description = "The processing function's reserved concurrency (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
       names = "--retry-attempts",
-      defaultValue = "2",
+      defaultValue = "0",
       description = "Asynchronous retry attempts, 0 to 2 (default: ${DEFAULT-VALUE}).")
   int retryAttempts;
 
@@ -138,11 +138,9 @@ public final class LocalStart implements Callable<Integer> {
             .withConcurrency(concurrency)
             .withRetries(retryAttempts, Duration.ofSeconds(retryDelaySeconds))
             .withMaxEventAge(Duration.ofSeconds(maxEventAgeSeconds));
+    // The error handler keeps Lambda's 2 retries, as in the deployed stack.
     FunctionConfig errorHandler =
-        defaults
-            .errorHandler()
-            .withRetries(retryAttempts, Duration.ofSeconds(retryDelaySeconds))
-            .withMaxEventAge(Duration.ofSeconds(maxEventAgeSeconds));
+        defaults.errorHandler().withRetries(2, Duration.ofSeconds(retryDelaySeconds));
     return defaults
         .withProcessing(processing)
         .withErrorHandler(errorHandler)

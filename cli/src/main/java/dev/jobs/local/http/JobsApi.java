@@ -10,6 +10,7 @@ import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.lambda.LocalFunction;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,8 +112,22 @@ final class JobsApi {
     } catch (JacksonException e) {
       body = null;
     }
-    if (body == null || body.isMissingNode() || !schema.accepts(body)) {
-      message(call, 400, "Invalid request body", "BadRequestException");
+    List<String> problems =
+        body == null || body.isMissingNode()
+            ? List.of("the body is not JSON")
+            : schema.problems(body);
+    if (!problems.isEmpty()) {
+      // The deployed stack's gateway response for BAD_REQUEST_BODY.
+      ObjectNode answer =
+          JobJson.MAPPER
+              .createObjectNode()
+              .put("message", "Invalid request body")
+              .put("validationErrors", "[" + String.join(", ", problems) + "]");
+      call.respond(
+          400,
+          JSON,
+          JobJson.MAPPER.writeValueAsString(answer),
+          Map.of("x-amzn-ErrorType", "BadRequestException"));
       return;
     }
     // API Gateway's request id becomes the job id: {"id": "$context.requestId", "parameters":

@@ -6,6 +6,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The backend's request schema (draft 4), checked as API Gateway's request validator does. */
@@ -31,7 +32,8 @@ public final class RequestSchema {
     }
   }
 
-  public boolean accepts(JsonNode body) {
-    return schema.validate(body).isEmpty();
+  /** The validator's reasons, none when the body is valid. */
+  public List<String> problems(JsonNode body) {
+    return schema.validate(body).stream().map(Object::toString).toList();
   }
 }
