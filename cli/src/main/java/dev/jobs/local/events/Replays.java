@@ -9,7 +9,9 @@ import dev.jobs.local.store.ReplayStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +30,10 @@ public final class Replays implements AutoCloseable {
   private final String replayRuleArn;
   private final LocalFunction target;
   private final Clock clock;
+
+  /** Names of replays asked to stop; the runner checks it between events. */
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -88,12 +94,19 @@ public final class Replays implements AutoCloseable {
     return Optional.of(replay);
   }
 
+  /** A replay as stored; one asked to stop reads {@code CANCELLING} until it has. */
   public Optional<Replay> find(String name) {
-    return replays.find(name);
+    return replays.find(name).map(this::withCancellation);
+  }
+
+  private Replay withCancellation(Replay replay) {
+    return cancelled.contains(replay.name()) && replay.isActive()
+        ? replay.withState("CANCELLING", null, null, replay.lastReplayed())
+        : replay;
   }
 
   public List<Replay> all() {
-    return replays.all();
+    return replays.all().stream().map(this::withCancellation).toList();
   }
 
   /** Asks a replay to stop; it ends {@code CANCELLED} after the event it is delivering. */
@@ -102,14 +115,13 @@ public final class Replays implements AutoCloseable {
     if (found.isEmpty() || !found.get().isActive()) {
       return found;
     }
-    Replay cancelling = found.get().withState("CANCELLING", null, null, found.get().lastReplayed());
-    replays.update(cancelling);
-    return Optional.of(cancelling);
+    cancelled.add(name);
+    return Optional.of(found.get().withState("CANCELLING", null, null, found.get().lastReplayed()));
   }
 
   private void run(String name) {
     Replay replay = replays.find(name).orElseThrow();
-    if (!replay.isActive() || replay.state().equals("CANCELLING")) {
+    if (cancelled.contains(name)) {
       finishCancelled(replay);
       return;
     }
@@ -121,9 +133,8 @@ public final class Replays implements AutoCloseable {
         List<ArchivedEvent> page =
             archive.between(bus.archiveName(), replay.eventStart(), replay.eventEnd(), after, PAGE);
         for (ArchivedEvent archived : page) {
-          Replay current = replays.find(name).orElseThrow();
-          if (current.state().equals("CANCELLING")) {
-            finishCancelled(current);
+          if (cancelled.contains(name)) {
+            finishCancelled(replay);
             return;
           }
           ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
@@ -132,7 +143,7 @@ public final class Replays implements AutoCloseable {
           target
               .invoke(UUID.randomUUID().toString(), JobJson.MAPPER.writeValueAsString(event))
               .join();
-          replay = current.withState("RUNNING", null, null, archived.time());
+          replay = replay.withState("RUNNING", null, null, archived.time());
           replays.update(replay);
           after = archived.seq();
         }
@@ -149,6 +160,7 @@ public final class Replays implements AutoCloseable {
 
   private void finishCancelled(Replay replay) {
     replays.update(replay.withState("CANCELLED", null, clock.millis(), replay.lastReplayed()));
+    cancelled.remove(replay.name());
   }
 
   public String replayRuleArn() {
