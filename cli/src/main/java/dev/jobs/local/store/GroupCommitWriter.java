@@ -2,7 +2,6 @@ package dev.jobs.local.store;
 
 import dev.jobs.backend.store.JobStoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one thread that writes. It drains whatever writes are queued (up to {@link #MAX_BATCH}) into
  * one transaction, commits it with one fsync, and only then completes the writes' futures: each
- * caller learns of its write once it is durable, and a burst of writers shares one commit. Each
- * write runs inside a savepoint, so one failing write rolls back alone.
+ * caller learns of its write once it is durable, and a burst of writers shares one commit.
  */
 final class GroupCommitWriter implements AutoCloseable {
   static final int MAX_BATCH = 512;
@@ -64,49 +62,49 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the batch in one transaction. Should a write fail, the transaction is rolled back and each
+   * write of the batch runs again in a transaction of its own, so the failure stays its own; that
+   * is rare, and keeps savepoints (two more statements per write) off the common path.
+   */
   private void commit(List<Pending<?>> batch) {
     Object[] results = new Object[batch.size()];
-    Throwable[] failures = new Throwable[batch.size()];
     try {
-      PreparedStatement savepoint = Statements.prepare(connection, "SAVEPOINT write");
-      PreparedStatement release = Statements.prepare(connection, "RELEASE write");
-      PreparedStatement rollback = Statements.prepare(connection, "ROLLBACK TO write");
       for (int i = 0; i < batch.size(); i++) {
-        savepoint.execute();
-        try {
-          results[i] = batch.get(i).work().run(connection);
-          release.execute();
-        } catch (SQLException | RuntimeException e) {
-          failures[i] = e instanceof SQLException ? storeFailure(e) : e;
-          rollback.execute();
-          release.execute();
-        }
+        results[i] = batch.get(i).work().run(connection);
       }
       connection.commit();
-    } catch (SQLException e) {
-      try {
-        connection.rollback();
-      } catch (SQLException ignored) {
-        // The connection is broken; every write of the batch fails below.
-      }
-      JobStoreException failure = storeFailure(e);
-      for (Pending<?> pending : batch) {
-        pending.future().completeExceptionally(failure);
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      if (batch.size() == 1) {
+        batch.get(0).future().completeExceptionally(failure(e));
+      } else {
+        for (Pending<?> pending : batch) {
+          commit(List.of(pending));
+        }
       }
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
-      complete(batch.get(i), results[i], failures[i]);
+      complete(batch.get(i), results[i]);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> void complete(Pending<T> pending, Object result, Throwable failure) {
-    if (failure != null) {
-      pending.future().completeExceptionally(failure);
-    } else {
-      pending.future().complete((T) result);
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // The connection is broken; the writes fail with the error that broke it.
     }
+  }
+
+  private static Throwable failure(Exception e) {
+    return e instanceof SQLException ? storeFailure(e) : e;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void complete(Pending<T> pending, Object result) {
+    pending.future().complete((T) result);
   }
 
   private static JobStoreException storeFailure(Exception e) {
