@@ -101,7 +101,7 @@ final class EventBridgeApi implements AwsService {
           };
       call.respond(200, "application/x-amz-json-1.1", JobJson.MAPPER.writeValueAsString(output));
     } catch (ApiError e) {
-      error(call, e.code.equals("AccessDeniedException") ? 400 : 400, e.code, e.getMessage());
+      error(call, 400, e.code, e.getMessage());
     } catch (JacksonException e) {
       error(
           call,

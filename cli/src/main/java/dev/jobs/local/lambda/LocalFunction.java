@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,10 @@ public final class LocalFunction implements AutoCloseable {
   private final ExecutorService attemptThreads;
   private final List<Thread> workers = new ArrayList<>();
   private final AtomicInteger running = new AtomicInteger();
+
+  /** Workers waiting for an invocation: a stop interrupts them, never one running an attempt. */
+  private final Set<Thread> idle = ConcurrentHashMap.newKeySet();
+
   private volatile boolean stopping;
 
   public LocalFunction(
@@ -123,13 +129,16 @@ public final class LocalFunction implements AutoCloseable {
   private void work() {
     while (!stopping) {
       Scheduled next;
+      idle.add(Thread.currentThread());
       try {
-        next = ready.poll(100, TimeUnit.MILLISECONDS);
+        if (stopping) {
+          return;
+        }
+        next = ready.take();
       } catch (InterruptedException e) {
-        return;
-      }
-      if (next == null) {
-        continue;
+        return; // stopping
+      } finally {
+        idle.remove(Thread.currentThread());
       }
       if (stopping) {
         return; // left on disk for the next start
@@ -302,6 +311,7 @@ public final class LocalFunction implements AutoCloseable {
   /** Stops taking invocations and waits up to the grace period for running attempts. */
   public void stop(Duration grace) {
     stopping = true;
+    idle.forEach(Thread::interrupt);
     long until = System.nanoTime() + grace.toNanos();
     for (Thread worker : workers) {
       long left = until - System.nanoTime();

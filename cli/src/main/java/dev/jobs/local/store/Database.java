@@ -161,6 +161,7 @@ public final class Database implements AutoCloseable {
   }
 
   private static void closeQuietly(Connection connection) {
+    Statements.forget(connection);
     try {
       connection.close();
     } catch (SQLException e) {

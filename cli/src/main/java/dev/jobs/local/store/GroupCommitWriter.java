@@ -120,6 +120,7 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Statements.forget(connection);
     try {
       connection.close();
     } catch (SQLException e) {

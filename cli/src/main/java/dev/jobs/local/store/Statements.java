@@ -17,6 +17,13 @@ final class Statements {
 
   private Statements() {}
 
+  /** Drops a connection's statements; called when the connection closes. */
+  static void forget(Connection connection) {
+    synchronized (CACHE) {
+      CACHE.remove(connection);
+    }
+  }
+
   static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
     Map<String, PreparedStatement> statements;
     synchronized (CACHE) {
