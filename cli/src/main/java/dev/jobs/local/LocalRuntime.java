@@ -36,6 +36,7 @@ import java.util.function.UnaryOperator;
  */
 public final class LocalRuntime implements AutoCloseable {
   private final RuntimeOptions options;
+  private final DataDirLock lock;
   private final Database database;
   private final LocalServer server;
   private final LocalStack stack;
@@ -50,11 +51,13 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> handlerStore)
       throws IOException {
     this.options = options;
+    this.lock = DataDirLock.acquire(options.dataDir());
     this.database = Database.open(options.dataDir());
     try {
       this.server = LocalServer.bind(options.port());
     } catch (IOException e) {
       database.close();
+      lock.close();
       throw e;
     }
     this.stack =
@@ -218,6 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
     errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     replays.close();
     database.close();
+    lock.close();
   }
 
   @Override

@@ -54,6 +54,13 @@ class AwsApisIT {
   }
 
   @Test
+  void start_secondRuntimeOnTheSameDataDir_isRefused() {
+    assertThatThrownBy(() -> LocalRuntime.start(RuntimeOptions.defaults(directory, 0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("another local runtime is using");
+  }
+
+  @Test
   void getCallerIdentity_operatorKey_isTheAccountRoot() {
     GetCallerIdentityResponse identity = sts.getCallerIdentity();
 

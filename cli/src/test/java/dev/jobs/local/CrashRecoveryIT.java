@@ -81,11 +81,12 @@ class CrashRecoveryIT {
               ResultSet queued = statement.executeQuery("SELECT count(*) FROM invocations");
               queued.next();
               assertThat(queued.getLong(1)).isZero();
+              // A job committed just before the kill may have lost only its 202: it runs too.
               ResultSet jobs =
                   statement.executeQuery("SELECT count(*), sum(status = 'SUCCEEDED') FROM jobs");
               jobs.next();
-              assertThat(jobs.getLong(1)).isEqualTo(accepted.size());
-              assertThat(jobs.getLong(2)).isEqualTo(accepted.size());
+              assertThat(jobs.getLong(1)).isGreaterThanOrEqualTo(accepted.size());
+              assertThat(jobs.getLong(2)).isEqualTo(jobs.getLong(1));
             }
             return null;
           });
