@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Jobs.Version.class,
     description = "Run long jobs behind a REST API, on AWS or on this machine.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, dev.jobs.cli.local.LocalCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (for wait: the job SUCCEEDED)",

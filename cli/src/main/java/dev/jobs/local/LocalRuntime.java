@@ -1,0 +1,231 @@
+package dev.jobs.local;
+
+import dev.jobs.backend.handler.Backend;
+import dev.jobs.backend.handler.FailedJobHandler;
+import dev.jobs.backend.handler.ProcessJobHandler;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.store.JobStore;
+import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.events.EventBus;
+import dev.jobs.local.events.Replays;
+import dev.jobs.local.http.LocalServer;
+import dev.jobs.local.lambda.Destination;
+import dev.jobs.local.lambda.FencedJobStore;
+import dev.jobs.local.lambda.FunctionConfig;
+import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.store.ArchiveStore;
+import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.store.Database;
+import dev.jobs.local.store.Invocation;
+import dev.jobs.local.store.InvocationStore;
+import dev.jobs.local.store.ReplayStore;
+import dev.jobs.local.store.SqliteJobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole architecture in one process: the jobs API (API Gateway), the processing and
+ * error-handling functions (asynchronous Lambda, running the backend's own handler classes), the
+ * job table, the failed-jobs bus with its archive and replay rule, and the AWS APIs that reach
+ * them.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private final RuntimeOptions options;
+  private final DataDirLock lock;
+  private final Database database;
+  private final LocalServer server;
+  private final LocalStack stack;
+  private final SqliteJobStore store;
+  private final InvocationStore invocations;
+  private final LocalFunction processing;
+  private final LocalFunction errorHandler;
+  private final ArchiveStore archive;
+  private final Replays replays;
+  private volatile boolean stopped;
+
+  private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> handlerStore)
+      throws IOException {
+    this.options = options;
+    this.lock = DataDirLock.acquire(options.dataDir());
+    this.database = Database.open(options.dataDir());
+    try {
+      this.server = LocalServer.bind(options.port());
+    } catch (IOException e) {
+      database.close();
+      lock.close();
+      throw e;
+    }
+    this.stack =
+        new LocalStack(options.stackName(), options.region(), "http://127.0.0.1:" + server.port());
+    this.store = new SqliteJobStore(database);
+    this.invocations = new InvocationStore(database);
+    this.archive = new ArchiveStore(database);
+    Backend backend =
+        Backend.create(
+            new FencedJobStore(handlerStore.apply(store)),
+            JobKinds.load(),
+            options.clock(),
+            Backend.DEFAULT_RETENTION);
+    this.processing =
+        function(
+            options.processing(),
+            stack.processFunctionName(),
+            new ProcessJobHandler(backend.processor()));
+    this.errorHandler =
+        function(
+            options.errorHandler(),
+            stack.failedFunctionName(),
+            new FailedJobHandler(backend.failures()));
+    EventBus bus =
+        new EventBus(
+            stack.busName(), stack.archiveName(), options.region(), database, options.clock());
+    processing.onFailure(toFunction(errorHandler));
+    errorHandler.onFailure(bus.destinationFor(errorHandler.arn()));
+    this.replays =
+        new Replays(
+            new ReplayStore(database),
+            archive,
+            bus,
+            stack.replayRuleArn(),
+            processing,
+            options.clock());
+    replays.failInterrupted();
+    CredentialStore credentials = new CredentialStore(database);
+    SignatureVerifier verifier =
+        new SignatureVerifier(
+            options.accessKeyId(),
+            options.secretAccessKey(),
+            credentials,
+            options.region(),
+            options.clock());
+    processing.start();
+    errorHandler.start();
+    server.serve(
+        new LocalServer.Parts(
+            verifier,
+            stack,
+            credentials,
+            processing,
+            store,
+            bus,
+            archive,
+            replays,
+            Instant.ofEpochMilli(options.clock().millis()),
+            options.clock()));
+  }
+
+  /** Opens the data directory, resumes what is queued there, and serves on 127.0.0.1. */
+  public static LocalRuntime start(RuntimeOptions options) {
+    return start(options, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts with the store the handlers see wrapped, so that a test can make the job table fail as
+   * DynamoDB might.
+   */
+  public static LocalRuntime start(RuntimeOptions options, UnaryOperator<JobStore> handlerStore) {
+    try {
+      return new LocalRuntime(options, handlerStore);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private LocalFunction function(
+      FunctionConfig config,
+      String name,
+      com.amazonaws.services.lambda.runtime.RequestStreamHandler handler) {
+    FunctionConfig named =
+        new FunctionConfig(
+            name,
+            config.timeout(),
+            config.reservedConcurrency(),
+            config.retryAttempts(),
+            config.maxEventAge(),
+            config.retryDelay());
+    return new LocalFunction(named, stack.functionArn(name), handler, invocations, options.clock());
+  }
+
+  /**
+   * A function as another's on-failure destination: the record is queued for it in the transaction
+   * that removes the failed invocation.
+   */
+  private Destination toFunction(LocalFunction target) {
+    return (failed, record) -> {
+      String payload = JobJson.MAPPER.writeValueAsString(record);
+      Invocation next =
+          database.write(
+              connection -> {
+                InvocationStore.delete(connection, failed.seq());
+                return InvocationStore.insert(
+                    connection,
+                    target.name(),
+                    UUID.randomUUID().toString(),
+                    payload,
+                    options.clock().millis());
+              });
+      target.accept(next);
+    };
+  }
+
+  public LocalStack stack() {
+    return stack;
+  }
+
+  public String endpoint() {
+    return stack.endpoint();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public RuntimeOptions options() {
+    return options;
+  }
+
+  public SqliteJobStore store() {
+    return store;
+  }
+
+  public ArchiveStore archive() {
+    return archive;
+  }
+
+  public LocalFunction processing() {
+    return processing;
+  }
+
+  public LocalFunction errorHandler() {
+    return errorHandler;
+  }
+
+  /**
+   * Stops taking requests, lets running attempts finish for up to the grace period, and closes the
+   * database; whatever is unfinished stays queued for the next start.
+   */
+  public synchronized void stop(Duration grace) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    server.close();
+    long until = System.nanoTime() + grace.toNanos();
+    processing.stop(grace);
+    errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+    replays.close();
+    database.close();
+    lock.close();
+  }
+
+  @Override
+  public void close() {
+    stop(options.grace());
+  }
+}

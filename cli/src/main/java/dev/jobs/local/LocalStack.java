@@ -1,0 +1,97 @@
+package dev.jobs.local;
+
+import dev.jobs.local.auth.SignatureVerifier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The names and ARNs of the local stack's resources; the stack outputs carry the same keys as the
+ * CDK stack's.
+ */
+public record LocalStack(String stackName, String region, String endpoint) {
+  public static final String DEFAULT_STACK_NAME = "jobs-local";
+  public static final String INVOKE_ROLE_NAME = "JobsAPIInvokeRole";
+  public static final String STAGE = "prod";
+
+  private String account() {
+    return SignatureVerifier.ACCOUNT;
+  }
+
+  public String apiUrl() {
+    return endpoint + "/" + STAGE;
+  }
+
+  public String invokeRoleArn() {
+    return "arn:aws:iam::" + account() + ":role/" + INVOKE_ROLE_NAME;
+  }
+
+  public String busName() {
+    return stackName + "-failed-jobs";
+  }
+
+  public String archiveName() {
+    return stackName + "-failed-jobs-archive";
+  }
+
+  public String replayRuleArn() {
+    return "arn:aws:events:"
+        + region
+        + ":"
+        + account()
+        + ":rule/"
+        + busName()
+        + "/"
+        + stackName
+        + "-replay";
+  }
+
+  public String tableName() {
+    return stackName + "-jobs";
+  }
+
+  public String processFunctionName() {
+    return stackName + "-ProcessJob";
+  }
+
+  public String failedFunctionName() {
+    return stackName + "-FailedJob";
+  }
+
+  public String functionArn(String name) {
+    return "arn:aws:lambda:" + region + ":" + account() + ":function:" + name;
+  }
+
+  public String stackId() {
+    return "arn:aws:cloudformation:"
+        + region
+        + ":"
+        + account()
+        + ":stack/"
+        + stackName
+        + "/00000000-0000-0000-0000-000000000000";
+  }
+
+  public String apiArn(String method, String path) {
+    return "arn:aws:execute-api:"
+        + region
+        + ":"
+        + account()
+        + ":local/"
+        + STAGE
+        + "/"
+        + method
+        + path;
+  }
+
+  /** The stack outputs, by the CDK stack's output keys. */
+  public Map<String, String> outputs(String busArn) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("ApiUrl", apiUrl());
+    outputs.put("InvokeRoleArn", invokeRoleArn());
+    outputs.put("EventBusArn", busArn);
+    outputs.put("ArchiveName", archiveName());
+    outputs.put("ReplayRuleArn", replayRuleArn());
+    outputs.put("TableName", tableName());
+    return outputs;
+  }
+}

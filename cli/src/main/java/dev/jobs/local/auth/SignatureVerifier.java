@@ -1,0 +1,256 @@
+package dev.jobs.local.auth;
+
+import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.store.IssuedCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a SigV4 {@code Authorization} header the way AWS does, and says who signed: the
+ * operator's key pair, or temporary credentials the local STS issued. Failures carry AWS's codes
+ * and messages.
+ */
+public final class SignatureVerifier {
+  public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+  public static final String ACCOUNT = "000000000000";
+  static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final String operatorAccessKeyId;
+  private final String operatorSecretAccessKey;
+  private final CredentialStore issued;
+  private final String region;
+  private final Clock clock;
+
+  public SignatureVerifier(
+      String operatorAccessKeyId,
+      String operatorSecretAccessKey,
+      CredentialStore issued,
+      String region,
+      Clock clock) {
+    this.operatorAccessKeyId = operatorAccessKeyId;
+    this.operatorSecretAccessKey = operatorSecretAccessKey;
+    this.issued = issued;
+    this.region = region;
+    this.clock = clock;
+  }
+
+  private record Authorization(
+      String accessKeyId,
+      String date,
+      String region,
+      String service,
+      List<String> signedHeaders,
+      String signature) {
+    String scope() {
+      return date + "/" + region + "/" + service + "/aws4_request";
+    }
+  }
+
+  /**
+   * Checks a request signed for {@code service}.
+   *
+   * @throws AuthFailure when AWS would refuse it
+   */
+  public Caller verify(SignedRequest request, String service) {
+    String header = request.header("authorization");
+    if (header == null) {
+      throw new AuthFailure("MissingAuthenticationToken", "Missing Authentication Token");
+    }
+    Authorization authorization = parse(header);
+    String amzDate = request.header("x-amz-date");
+    if (amzDate == null) {
+      throw new AuthFailure(
+          "IncompleteSignature",
+          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."
+              + " Authorization="
+              + header);
+    }
+    Instant signedAt;
+    try {
+      signedAt = Instant.from(AMZ_DATE.parse(amzDate));
+    } catch (DateTimeParseException e) {
+      throw new AuthFailure("IncompleteSignature", "Date must be in ISO-8601 'basic format'.");
+    }
+    checkSkew(signedAt);
+    if (!authorization.service().equals(service)) {
+      throw new AuthFailure(
+          "InvalidSignatureException",
+          "Credential should be scoped to correct service: '" + service + "'. ");
+    }
+    if (!authorization.region().equals(region)) {
+      throw new AuthFailure(
+          "InvalidSignatureException",
+          "Credential should be scoped to a valid region, not '" + authorization.region() + "'. ");
+    }
+    if (!amzDate.startsWith(authorization.date())) {
+      throw new AuthFailure(
+          "InvalidSignatureException",
+          "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from"
+              + " HTTP: '"
+              + authorization.date()
+              + "' != '"
+              + amzDate.substring(0, 8)
+              + "', from '"
+              + amzDate
+              + "'.");
+    }
+    Caller caller;
+    String secret;
+    if (authorization.accessKeyId().equals(operatorAccessKeyId)) {
+      caller = new Caller(operatorAccessKeyId, "arn:aws:iam::" + ACCOUNT + ":root", null);
+      secret = operatorSecretAccessKey;
+    } else {
+      IssuedCredentials credentials = temporaryCredentials(authorization, request);
+      caller =
+          new Caller(
+              credentials.accessKeyId(),
+              assumedRoleArn(credentials.roleArn(), credentials.sessionName()),
+              credentials.roleArn());
+      secret = credentials.secretAccessKey();
+    }
+    String payloadHash = payloadHash(request);
+    String canonical = SigV4.canonicalRequest(request, authorization.signedHeaders(), payloadHash);
+    String stringToSign = SigV4.stringToSign(amzDate, authorization.scope(), canonical);
+    String expected =
+        SigV4.signature(
+            secret,
+            authorization.date(),
+            authorization.region(),
+            authorization.service(),
+            stringToSign);
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+      throw new AuthFailure(
+          "SignatureDoesNotMatch",
+          "The request signature we calculated does not match the signature you provided. Check"
+              + " your AWS Secret Access Key and signing method. Consult the service documentation"
+              + " for details.\n\nThe Canonical String for this request should have been\n'"
+              + canonical
+              + "'\n\nThe String-to-Sign should have been\n'"
+              + stringToSign
+              + "'\n");
+    }
+    return caller;
+  }
+
+  /** The ARN STS reports for a role session. */
+  public static String assumedRoleArn(String roleArn, String sessionName) {
+    String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    return "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + sessionName;
+  }
+
+  private IssuedCredentials temporaryCredentials(
+      Authorization authorization, SignedRequest request) {
+    Optional<IssuedCredentials> found = issued.find(authorization.accessKeyId());
+    String token = request.header("x-amz-security-token");
+    if (found.isEmpty() || token == null || !token.equals(found.get().sessionToken())) {
+      throw new AuthFailure(
+          "UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+    if (clock.millis() >= found.get().expiresAt()) {
+      throw new AuthFailure(
+          "ExpiredTokenException", "The security token included in the request is expired");
+    }
+    return found.get();
+  }
+
+  private void checkSkew(Instant signedAt) {
+    Instant now = clock.instant();
+    if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+      throw new AuthFailure(
+          "InvalidSignatureException",
+          "Signature expired: "
+              + AMZ_DATE.format(signedAt)
+              + " is now earlier than "
+              + AMZ_DATE.format(now.minus(MAX_SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " - 5 min.)");
+    }
+    if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+      throw new AuthFailure(
+          "InvalidSignatureException",
+          "Signature not yet current: "
+              + AMZ_DATE.format(signedAt)
+              + " is still later than "
+              + AMZ_DATE.format(now.plus(MAX_SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " + 5 min.)");
+    }
+  }
+
+  /** The declared payload hash, which must be the body's, or the body's hash. */
+  private static String payloadHash(SignedRequest request) {
+    String actual = SigV4.sha256Hex(request.body());
+    String declared = request.header("x-amz-content-sha256");
+    if (declared == null || declared.equals("UNSIGNED-PAYLOAD")) {
+      return declared == null ? actual : declared;
+    }
+    if (!declared.equals(actual)) {
+      throw new AuthFailure(
+          "XAmzContentSHA256Mismatch",
+          "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
+    return declared;
+  }
+
+  private static Authorization parse(String header) {
+    if (!header.startsWith(SigV4.ALGORITHM + " ")) {
+      throw new AuthFailure(
+          "IncompleteSignature",
+          "Authorization header requires 'Credential' parameter. Authorization header requires"
+              + " 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter."
+              + " Authorization="
+              + header);
+    }
+    String credential = null;
+    String signedHeaders = null;
+    String signature = null;
+    for (String part : header.substring(SigV4.ALGORITHM.length() + 1).split(",")) {
+      String item = part.trim();
+      if (item.startsWith("Credential=")) {
+        credential = item.substring("Credential=".length());
+      } else if (item.startsWith("SignedHeaders=")) {
+        signedHeaders = item.substring("SignedHeaders=".length());
+      } else if (item.startsWith("Signature=")) {
+        signature = item.substring("Signature=".length());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    if (credential == null) {
+      missing.add("Authorization header requires 'Credential' parameter.");
+    }
+    if (signature == null) {
+      missing.add("Authorization header requires 'Signature' parameter.");
+    }
+    if (signedHeaders == null) {
+      missing.add("Authorization header requires 'SignedHeaders' parameter.");
+    }
+    if (!missing.isEmpty()) {
+      throw new AuthFailure(
+          "IncompleteSignature", String.join(" ", missing) + " Authorization=" + header);
+    }
+    String[] scope = credential.split("/");
+    if (scope.length != 5 || !scope[4].equals("aws4_request")) {
+      throw new AuthFailure(
+          "IncompleteSignature",
+          "Credential should be scoped to a valid region, not '"
+              + (scope.length > 2 ? scope[2] : "")
+              + "'. ");
+    }
+    return new Authorization(
+        scope[0], scope[1], scope[2], scope[3], List.of(signedHeaders.split(";")), signature);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.jobs.local.events;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.lambda.Destination;
+import dev.jobs.local.store.ArchiveStore;
+import dev.jobs.local.store.Database;
+import dev.jobs.local.store.Invocation;
+import dev.jobs.local.store.InvocationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The failed-jobs event bus and its archive. Every event put on the bus is archived in the same
+ * transaction. The bus's only rule is the replay rule, which matches replayed events alone (they
+ * carry {@code replay-name}); live events are kept for a replay and go nowhere else.
+ */
+public final class EventBus {
+  public static final String FAILURE_DETAIL_TYPE = "Lambda Function Invocation Result - Failure";
+
+  private final String name;
+  private final String region;
+  private final String archiveName;
+  private final Database database;
+  private final Clock clock;
+
+  public EventBus(String name, String archiveName, String region, Database database, Clock clock) {
+    this.name = name;
+    this.archiveName = archiveName;
+    this.region = region;
+    this.database = database;
+    this.clock = clock;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String arn() {
+    return "arn:aws:events:" + region + ":" + SignatureVerifier.ACCOUNT + ":event-bus/" + name;
+  }
+
+  public String archiveName() {
+    return archiveName;
+  }
+
+  public String archiveArn() {
+    return "arn:aws:events:" + region + ":" + SignatureVerifier.ACCOUNT + ":archive/" + archiveName;
+  }
+
+  /** True for the bus's name or ARN. */
+  public boolean isNamed(String nameOrArn) {
+    return nameOrArn == null || nameOrArn.equals(name) || nameOrArn.equals(arn());
+  }
+
+  /** An entry of PutEvents. */
+  public record Entry(
+      String source, String detailType, JsonNode detail, List<String> resources, Instant time) {}
+
+  /** Puts events on the bus and into the archive, durably; returns their ids. */
+  public List<String> put(List<Entry> entries) {
+    List<ObjectNode> events = new ArrayList<>();
+    for (Entry entry : entries) {
+      events.add(event(entry));
+    }
+    database.write(
+        connection -> {
+          for (ObjectNode event : events) {
+            archive(connection, event);
+          }
+          return null;
+        });
+    return events.stream().map(e -> e.get("id").asString()).toList();
+  }
+
+  /**
+   * The error handler's on-failure destination: its record becomes a bus event, archived in the
+   * transaction that removes the failed invocation.
+   */
+  public Destination destinationFor(String functionArn) {
+    return (Invocation failed, ObjectNode record) -> {
+      ObjectNode event =
+          event(
+              new Entry(
+                  "lambda",
+                  FAILURE_DETAIL_TYPE,
+                  record,
+                  List.of(functionArn + ":$LATEST"),
+                  Instant.ofEpochMilli(clock.millis())));
+      database.write(
+          connection -> {
+            InvocationStore.delete(connection, failed.seq());
+            archive(connection, event);
+            return null;
+          });
+    };
+  }
+
+  private void archive(java.sql.Connection connection, ObjectNode event)
+      throws java.sql.SQLException {
+    ArchiveStore.append(
+        connection,
+        archiveName,
+        event.get("id").asString(),
+        Instant.parse(event.get("time").asString()).toEpochMilli(),
+        JobJson.MAPPER.writeValueAsString(event));
+  }
+
+  /** EventBridge's event envelope. */
+  private ObjectNode event(Entry entry) {
+    ObjectNode event = JobJson.MAPPER.createObjectNode();
+    event.put("version", "0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("detail-type", entry.detailType());
+    event.put("source", entry.source());
+    event.put("account", SignatureVerifier.ACCOUNT);
+    Instant time = entry.time() == null ? Instant.ofEpochMilli(clock.millis()) : entry.time();
+    // EventBridge keeps whole seconds in the envelope.
+    event.put("time", Instant.ofEpochSecond(time.getEpochSecond()).toString());
+    event.put("region", region);
+    var resources = event.putArray("resources");
+    entry.resources().forEach(resources::add);
+    event.set("detail", entry.detail());
+    return event;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.jobs.local.events;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.store.ArchiveStore;
+import dev.jobs.local.store.ArchivedEvent;
+import dev.jobs.local.store.Replay;
+import dev.jobs.local.store.ReplayStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Archive replays: a replay delivers the archived events of its time window, each with {@code
+ * replay-name} added, through the replay rule to its target, the processing function. States go
+ * {@code STARTING}, {@code RUNNING}, then {@code COMPLETED}, {@code CANCELLED} or {@code FAILED}.
+ */
+public final class Replays implements AutoCloseable {
+  private static final int PAGE = 500;
+
+  private final ReplayStore replays;
+  private final ArchiveStore archive;
+  private final EventBus bus;
+  private final String replayRuleArn;
+  private final LocalFunction target;
+  private final Clock clock;
+
+  /** Names of replays asked to stop; the runner checks it between events. */
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "replays");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public Replays(
+      ReplayStore replays,
+      ArchiveStore archive,
+      EventBus bus,
+      String replayRuleArn,
+      LocalFunction target,
+      Clock clock) {
+    this.replays = replays;
+    this.archive = archive;
+    this.bus = bus;
+    this.replayRuleArn = replayRuleArn;
+    this.target = target;
+    this.clock = clock;
+  }
+
+  /** A replay left active by a stop cannot say what it delivered: it failed. */
+  public void failInterrupted() {
+    for (Replay replay : replays.all()) {
+      if (replay.isActive()) {
+        replays.update(
+            replay.withState(
+                "FAILED",
+                "The local runtime stopped during the replay.",
+                clock.millis(),
+                replay.lastReplayed()));
+      }
+    }
+  }
+
+  /** Starts a replay; empty when the name is taken. */
+  public Optional<Replay> start(
+      String name, String description, long eventStart, long eventEnd, String destinationArn) {
+    Replay replay =
+        new Replay(
+            name,
+            description,
+            bus.archiveArn(),
+            destinationArn,
+            eventStart,
+            eventEnd,
+            "STARTING",
+            null,
+            clock.millis(),
+            null,
+            null);
+    if (!replays.create(replay)) {
+      return Optional.empty();
+    }
+    runner.submit(() -> run(name));
+    return Optional.of(replay);
+  }
+
+  /** A replay as stored; one asked to stop reads {@code CANCELLING} until it has. */
+  public Optional<Replay> find(String name) {
+    return replays.find(name).map(this::withCancellation);
+  }
+
+  private Replay withCancellation(Replay replay) {
+    return cancelled.contains(replay.name()) && replay.isActive()
+        ? replay.withState("CANCELLING", null, null, replay.lastReplayed())
+        : replay;
+  }
+
+  public List<Replay> all() {
+    return replays.all().stream().map(this::withCancellation).toList();
+  }
+
+  /** Asks a replay to stop; it ends {@code CANCELLED} after the event it is delivering. */
+  public Optional<Replay> cancel(String name) {
+    Optional<Replay> found = replays.find(name);
+    if (found.isEmpty() || !found.get().isActive()) {
+      return found;
+    }
+    cancelled.add(name);
+    return Optional.of(found.get().withState("CANCELLING", null, null, found.get().lastReplayed()));
+  }
+
+  private void run(String name) {
+    Replay replay = replays.find(name).orElseThrow();
+    if (cancelled.contains(name)) {
+      finishCancelled(replay);
+      return;
+    }
+    replay = replay.withState("RUNNING", null, null, null);
+    replays.update(replay);
+    try {
+      long after = 0;
+      while (true) {
+        List<ArchivedEvent> page =
+            archive.between(bus.archiveName(), replay.eventStart(), replay.eventEnd(), after, PAGE);
+        for (ArchivedEvent archived : page) {
+          if (cancelled.contains(name)) {
+            finishCancelled(replay);
+            return;
+          }
+          ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
+          event.put("replay-name", name);
+          // The replay rule's target: the processing function, invoked asynchronously.
+          target
+              .invoke(UUID.randomUUID().toString(), JobJson.MAPPER.writeValueAsString(event))
+              .join();
+          replay = replay.withState("RUNNING", null, null, archived.time());
+          replays.update(replay);
+          after = archived.seq();
+        }
+        if (page.size() < PAGE) {
+          break;
+        }
+      }
+      replays.update(replay.withState("COMPLETED", null, clock.millis(), replay.lastReplayed()));
+    } catch (RuntimeException e) {
+      replays.update(
+          replay.withState("FAILED", e.getMessage(), clock.millis(), replay.lastReplayed()));
+    }
+  }
+
+  private void finishCancelled(Replay replay) {
+    replays.update(replay.withState("CANCELLED", null, clock.millis(), replay.lastReplayed()));
+    cancelled.remove(replay.name());
+  }
+
+  public String replayRuleArn() {
+    return replayRuleArn;
+  }
+
+  @Override
+  public void close() {
+    runner.shutdownNow();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.jobs.local.http;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobRequests;
+import dev.jobs.backend.store.JobStore;
+import dev.jobs.local.LocalStack;
+import dev.jobs.local.auth.AuthFailure;
+import dev.jobs.local.auth.Caller;
+import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.lambda.LocalFunction;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The jobs API as the deployed stack's API Gateway serves it: IAM (SigV4) authorization for the
+ * invoke role, then the request validator, then an asynchronous Lambda invocation. {@code 202} is
+ * sent only once the invocation is on disk.
+ */
+final class JobsApi {
+  private static final String JSON = "application/json";
+  private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
+
+  private final SignatureVerifier verifier;
+  private final LocalStack stack;
+  private final RequestSchema schema;
+  private final LocalFunction processing;
+  private final JobStore store;
+
+  JobsApi(
+      SignatureVerifier verifier,
+      LocalStack stack,
+      RequestSchema schema,
+      LocalFunction processing,
+      JobStore store) {
+    this.verifier = verifier;
+    this.stack = stack;
+    this.schema = schema;
+    this.processing = processing;
+    this.store = store;
+  }
+
+  static boolean serves(String path) {
+    return path.startsWith("/" + LocalStack.STAGE + "/") || path.equals("/" + LocalStack.STAGE);
+  }
+
+  void handle(HttpCall call) throws IOException {
+    String path = call.path();
+    boolean submit = call.method().equals("POST") && path.equals(JOBS);
+    String jobId =
+        call.method().equals("GET") && path.startsWith(JOBS + "/")
+            ? path.substring(JOBS.length() + 1)
+            : null;
+    if (!submit && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
+      // API Gateway's answer for a route it does not have.
+      message(call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
+      return;
+    }
+    Caller caller;
+    try {
+      caller = verifier.verify(call.request(), "execute-api");
+    } catch (AuthFailure failure) {
+      String type =
+          switch (failure.code()) {
+            case "MissingAuthenticationToken" -> "MissingAuthenticationTokenException";
+            case "UnrecognizedClientException" -> "UnrecognizedClientException";
+            case "ExpiredTokenException" -> "ExpiredTokenException";
+            default -> "InvalidSignatureException";
+          };
+      message(call, 403, failure.getMessage(), type);
+      return;
+    }
+    if (!stack.invokeRoleArn().equals(caller.roleArn())) {
+      String resource = stack.apiArn(call.method(), submit ? "/jobs" : "/jobs/" + jobId);
+      ObjectNode body =
+          JobJson.MAPPER
+              .createObjectNode()
+              .put(
+                  "Message",
+                  "User: "
+                      + caller.arn()
+                      + " is not authorized to perform: execute-api:Invoke on resource: "
+                      + resource);
+      call.respond(
+          403,
+          JSON,
+          JobJson.MAPPER.writeValueAsString(body),
+          Map.of("x-amzn-ErrorType", "AccessDeniedException"));
+      return;
+    }
+    if (submit) {
+      submit(call);
+    } else {
+      get(call, jobId);
+    }
+  }
+
+  private void submit(HttpCall call) throws IOException {
+    if (call.tooLarge()) {
+      message(call, 413, "Request Too Long", null);
+      return;
+    }
+    JsonNode body;
+    try {
+      body = JobJson.MAPPER.readTree(call.body());
+    } catch (JacksonException e) {
+      body = null;
+    }
+    List<String> problems =
+        body == null || body.isMissingNode()
+            ? List.of("the body is not JSON")
+            : schema.problems(body);
+    if (!problems.isEmpty()) {
+      // The deployed stack's gateway response for BAD_REQUEST_BODY.
+      ObjectNode answer =
+          JobJson.MAPPER
+              .createObjectNode()
+              .put("message", "Invalid request body")
+              .put("validationErrors", "[" + String.join(", ", problems) + "]");
+      call.respond(
+          400,
+          JSON,
+          JobJson.MAPPER.writeValueAsString(answer),
+          Map.of("x-amzn-ErrorType", "BadRequestException"));
+      return;
+    }
+    // API Gateway's request id becomes the job id: {"id": "$context.requestId", "parameters":
+    // body}.
+    String id = UUID.randomUUID().toString();
+    ObjectNode invocation = JobJson.MAPPER.createObjectNode().put("id", id);
+    invocation.set("parameters", body);
+    try {
+      processing.invoke(id, JobJson.MAPPER.writeValueAsString(invocation)).join();
+    } catch (RuntimeException e) {
+      message(call, 500, "Internal server error", null);
+      return;
+    }
+    call.respond(
+        202,
+        JSON,
+        JobJson.MAPPER.writeValueAsString(JobJson.MAPPER.createObjectNode().put("id", id)));
+  }
+
+  private void get(HttpCall call, String id) throws IOException {
+    Optional<JobRecord> job = store.find(id);
+    if (job.isEmpty()) {
+      message(call, 404, "Job not found", null);
+      return;
+    }
+    call.respond(200, JSON, JobJson.MAPPER.writeValueAsString(job.get()));
+  }
+
+  private static void message(HttpCall call, int status, String message, String errorType)
+      throws IOException {
+    String body =
+        JobJson.MAPPER.writeValueAsString(
+            JobJson.MAPPER.createObjectNode().put("message", message));
+    call.respond(
+        status, JSON, body, errorType == null ? Map.of() : Map.of("x-amzn-ErrorType", errorType));
+  }
+
+  static int maxBody() {
+    return JobRequests.MAX_BODY_BYTES;
+  }
+}

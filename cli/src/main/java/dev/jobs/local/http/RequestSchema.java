@@ -1,0 +1,39 @@
+package dev.jobs.local.http;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The backend's request schema (draft 4), checked as API Gateway's request validator does. */
+public final class RequestSchema {
+  public static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
+
+  private final Schema schema;
+
+  private RequestSchema(Schema schema) {
+    this.schema = schema;
+  }
+
+  public static RequestSchema load() {
+    try (InputStream in = RequestSchema.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the backend's schema " + RESOURCE + " is not on the class path");
+      }
+      return new RequestSchema(
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The validator's reasons, none when the body is valid. */
+  public List<String> problems(JsonNode body) {
+    return schema.validate(body).stream().map(Object::toString).toList();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.jobs.local.http;
+
+import dev.jobs.local.LocalStack;
+import dev.jobs.local.auth.AuthFailure;
+import dev.jobs.local.auth.Caller;
+import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.store.IssuedCredentials;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+/** STS: AssumeRole for the invoke role, and GetCallerIdentity. */
+final class StsApi implements AwsService {
+  static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+  private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SignatureVerifier verifier;
+  private final CredentialStore credentials;
+  private final LocalStack stack;
+  private final Clock clock;
+
+  StsApi(SignatureVerifier verifier, CredentialStore credentials, LocalStack stack, Clock clock) {
+    this.verifier = verifier;
+    this.credentials = credentials;
+    this.stack = stack;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(HttpCall call) throws IOException {
+    Caller caller;
+    try {
+      caller = verifier.verify(call.request(), "sts");
+    } catch (AuthFailure failure) {
+      QueryProtocol.authError(call, NAMESPACE, failure);
+      return;
+    }
+    Map<String, String> parameters = QueryProtocol.parameters(call);
+    String action = parameters.getOrDefault("Action", "");
+    switch (action) {
+      case "GetCallerIdentity" -> getCallerIdentity(call, caller);
+      case "AssumeRole" -> assumeRole(call, caller, parameters);
+      default ->
+          QueryProtocol.error(
+              call,
+              400,
+              NAMESPACE,
+              "Sender",
+              "InvalidAction",
+              "Could not find operation " + action + " for version 2011-06-15");
+    }
+  }
+
+  private void getCallerIdentity(HttpCall call, Caller caller) throws IOException {
+    String userId =
+        caller.isOperator()
+            ? SignatureVerifier.ACCOUNT
+            : "AROALOCAL"
+                + LocalStack.INVOKE_ROLE_NAME.length()
+                + ":"
+                + caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
+    QueryProtocol.respond(
+        call,
+        "GetCallerIdentity",
+        NAMESPACE,
+        Xml.element("Arn", caller.arn())
+            + Xml.element("UserId", userId)
+            + Xml.element("Account", SignatureVerifier.ACCOUNT));
+  }
+
+  private void assumeRole(HttpCall call, Caller caller, Map<String, String> parameters)
+      throws IOException {
+    String roleArn = parameters.get("RoleArn");
+    String sessionName = parameters.get("RoleSessionName");
+    if (roleArn == null || sessionName == null || sessionName.isBlank()) {
+      QueryProtocol.error(
+          call,
+          400,
+          NAMESPACE,
+          "Sender",
+          "ValidationError",
+          "1 validation error detected: Value null at '"
+              + (roleArn == null ? "roleArn" : "roleSessionName")
+              + "' failed to satisfy constraint: Member must not be null");
+      return;
+    }
+    if (!caller.isOperator() || !roleArn.equals(stack.invokeRoleArn())) {
+      QueryProtocol.error(
+          call,
+          403,
+          NAMESPACE,
+          "Sender",
+          "AccessDenied",
+          "User: "
+              + caller.arn()
+              + " is not authorized to perform: sts:AssumeRole on resource: "
+              + roleArn);
+      return;
+    }
+    int duration;
+    try {
+      duration = Integer.parseInt(parameters.getOrDefault("DurationSeconds", "3600"));
+    } catch (NumberFormatException e) {
+      duration = -1;
+    }
+    if (duration < 900 || duration > 43200) {
+      QueryProtocol.error(
+          call,
+          400,
+          NAMESPACE,
+          "Sender",
+          "ValidationError",
+          "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+      return;
+    }
+    Instant expiration =
+        clock.instant().plusSeconds(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    IssuedCredentials issued =
+        new IssuedCredentials(
+            "ASIA" + randomKey(16),
+            randomBase64(30),
+            randomBase64(96),
+            roleArn,
+            sessionName,
+            expiration.toEpochMilli());
+    credentials.save(issued);
+    QueryProtocol.respond(
+        call,
+        "AssumeRole",
+        NAMESPACE,
+        "<AssumedRoleUser>"
+            + Xml.element("Arn", SignatureVerifier.assumedRoleArn(roleArn, sessionName))
+            + Xml.element("AssumedRoleId", "AROALOCALINVOKEROLE:" + sessionName)
+            + "</AssumedRoleUser><Credentials>"
+            + Xml.element("AccessKeyId", issued.accessKeyId())
+            + Xml.element("SecretAccessKey", issued.secretAccessKey())
+            + Xml.element("SessionToken", issued.sessionToken())
+            + Xml.element("Expiration", expiration.toString())
+            + "</Credentials>");
+  }
+
+  private static String randomKey(int length) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      key.append(KEY_CHARS.charAt(RANDOM.nextInt(KEY_CHARS.length())));
+    }
+    return key.toString();
+  }
+
+  private static String randomBase64(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return Base64.getEncoder().encodeToString(random);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.jobs.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** Lambda's context object for one local attempt. */
+final class LocalContext implements Context {
+  private final String requestId;
+  private final String functionName;
+  private final String functionArn;
+  private final long deadline;
+  private final Clock clock;
+
+  LocalContext(
+      String requestId, String functionName, String functionArn, long deadline, Clock clock) {
+    this.requestId = requestId;
+    this.functionName = functionName;
+    this.functionArn = functionArn;
+    this.deadline = deadline;
+    this.clock = clock;
+  }
+
+  @Override
+  public String getAwsRequestId() {
+    return requestId;
+  }
+
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/" + functionName;
+  }
+
+  @Override
+  public String getLogStreamName() {
+    return "local";
+  }
+
+  @Override
+  public String getFunctionName() {
+    return functionName;
+  }
+
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
+
+  @Override
+  public String getInvokedFunctionArn() {
+    return functionArn;
+  }
+
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
+
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
+
+  @Override
+  public int getRemainingTimeInMillis() {
+    return (int) Math.max(0, deadline - clock.millis());
+  }
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return 512;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
+    return new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        System.err.println("[" + functionName + " " + requestId + "] " + message);
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log(new String(message, StandardCharsets.UTF_8));
+      }
+    };
+  }
+}

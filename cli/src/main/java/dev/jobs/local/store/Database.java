@@ -1,0 +1,171 @@
+package dev.jobs.local.store;
+
+import dev.jobs.backend.store.JobStoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime's SQLite database in WAL mode with {@code synchronous=FULL}: every write goes through
+ * one {@link GroupCommitWriter}; reads use a small pool of their own connections, which WAL lets
+ * run beside the writer. SQLite's automatic checkpoint is off, because it runs inside whichever
+ * commit crosses the threshold and makes that commit slow; a background connection checkpoints
+ * instead.
+ */
+public final class Database implements AutoCloseable {
+  private static final int READERS = 8;
+
+  private final String url;
+  private final GroupCommitWriter writer;
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final Connection checkpointConnection;
+  private final ScheduledExecutorService checkpointer;
+  private int openedReaders;
+
+  private Database(String url, Connection writeConnection, Connection checkpointConnection) {
+    this.url = url;
+    this.writer = new GroupCommitWriter(writeConnection);
+    this.checkpointConnection = checkpointConnection;
+    this.checkpointer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "sqlite-checkpoint");
+              thread.setDaemon(true);
+              return thread;
+            });
+    checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Opens (and creates when new) {@code jobs.db} in a directory. */
+  public static Database open(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      String url = "jdbc:sqlite:" + directory.resolve("jobs.db").toAbsolutePath();
+      Connection write = DriverManager.getConnection(url);
+      try (Statement statement = write.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        statement.execute("PRAGMA synchronous=FULL");
+        statement.execute("PRAGMA wal_autocheckpoint=0");
+        statement.execute("PRAGMA busy_timeout=10000");
+        Schema.create(statement);
+      }
+      write.setAutoCommit(false);
+      return new Database(url, write, reader(url));
+    } catch (SQLException | java.io.IOException e) {
+      throw new JobStoreException("could not open the local database in " + directory, e);
+    }
+  }
+
+  private static Connection reader(String url) throws SQLException {
+    Connection connection = DriverManager.getConnection(url);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout=10000");
+    }
+    return connection;
+  }
+
+  /** Queues a write; it commits with the others queued beside it. */
+  public <T> CompletableFuture<T> submit(SqlWork<T> work) {
+    return writer.submit(work);
+  }
+
+  /** Writes and waits until the write is committed. */
+  public <T> T write(SqlWork<T> work) {
+    try {
+      return submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobStoreException("interrupted while writing", e);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
+  }
+
+  public static RuntimeException unwrap(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new JobStoreException("could not write to the local database: " + cause, cause);
+  }
+
+  /** Reads on a pooled read connection (outside any write transaction). */
+  public <T> T read(SqlWork<T> work) {
+    Connection connection = borrow();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new JobStoreException("could not read the local database: " + e.getMessage(), e);
+    } finally {
+      readers.offer(connection);
+    }
+  }
+
+  private Connection borrow() {
+    Connection connection = readers.poll();
+    if (connection != null) {
+      return connection;
+    }
+    synchronized (this) {
+      if (openedReaders < READERS) {
+        openedReaders++;
+        try {
+          return reader(url);
+        } catch (SQLException e) {
+          openedReaders--;
+          throw new JobStoreException("could not open a read connection", e);
+        }
+      }
+    }
+    try {
+      return readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobStoreException("interrupted while waiting for a read connection", e);
+    }
+  }
+
+  private void checkpoint() {
+    try (Statement statement = checkpointConnection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      // A busy checkpoint is retried on the next tick; the WAL only grows meanwhile.
+    }
+  }
+
+  @Override
+  public void close() {
+    checkpointer.shutdownNow();
+    writer.close();
+    try (Statement statement = checkpointConnection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      // The next open replays the WAL.
+    }
+    closeQuietly(checkpointConnection);
+    Connection connection;
+    while ((connection = readers.poll()) != null) {
+      closeQuietly(connection);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    Statements.forget(connection);
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing; nothing to do.
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.jobs.local.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The durable invocation queue: a row per invocation until it succeeds or is handed on. */
+public final class InvocationStore {
+  private final Database database;
+
+  public InvocationStore(Database database) {
+    this.database = database;
+  }
+
+  /** Queues an invocation; the future completes once it is committed. */
+  public CompletableFuture<Invocation> enqueue(
+      String function, String requestId, String payload, long now) {
+    return database.submit(connection -> insert(connection, function, requestId, payload, now));
+  }
+
+  /** Inserts a row inside a write already running (a hand-off between queues). */
+  public static Invocation insert(
+      Connection connection, String function, String requestId, String payload, long now)
+      throws SQLException {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
+                  + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq");
+      statement.setString(1, function);
+      statement.setString(2, requestId);
+      statement.setString(3, payload);
+      statement.setLong(4, now);
+      try (ResultSet keys = statement.executeQuery()) {
+        keys.next();
+        return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
+      }
+    }
+  }
+
+  public static void delete(Connection connection, long seq) throws SQLException {
+    {
+      PreparedStatement statement =
+          Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?");
+      statement.setLong(1, seq);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Removes a finished invocation. */
+  public CompletableFuture<Void> remove(long seq) {
+    return database.submit(
+        connection -> {
+          delete(connection, seq);
+          return null;
+        });
+  }
+
+  /** Records a failed attempt and when the next may start. */
+  public void reschedule(long seq, int attempts, long notBefore) {
+    database.write(
+        connection -> {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?");
+            statement.setInt(1, attempts);
+            statement.setLong(2, notBefore);
+            statement.setLong(3, seq);
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The invocations of a function still queued, oldest first (what a restart resumes). */
+  public List<Invocation> pending(String function) {
+    return database.read(
+        connection -> {
+          List<Invocation> pending = new ArrayList<>();
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection,
+                    "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
+                        + " FROM invocations WHERE function = ? ORDER BY seq");
+            statement.setString(1, function);
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                pending.add(
+                    new Invocation(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getLong(5),
+                        row.getInt(6),
+                        row.getLong(7)));
+              }
+            }
+          }
+          return pending;
+        });
+  }
+
+  public long count(String function) {
+    return database.read(
+        connection -> {
+          {
+            PreparedStatement statement =
+                Statements.prepare(
+                    connection, "SELECT count(*) FROM invocations WHERE function = ?");
+            statement.setString(1, function);
+            try (ResultSet row = statement.executeQuery()) {
+              row.next();
+              return row.getLong(1);
+            }
+          }
+        });
+  }
+}

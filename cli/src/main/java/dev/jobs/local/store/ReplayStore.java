@@ -1,0 +1,117 @@
+package dev.jobs.local.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The replays, durable so that a restart can tell (and finish) what was going on. */
+public final class ReplayStore {
+  private static final String COLUMNS =
+      "name, description, source_arn, destination_arn, event_start, event_end, state,"
+          + " state_reason, start_time, end_time, last_replayed";
+
+  private final Database database;
+
+  public ReplayStore(Database database) {
+    this.database = database;
+  }
+
+  /** Inserts a new replay; false when one of that name exists. */
+  public boolean create(Replay replay) {
+    return database.write(
+        connection -> {
+          if (select(connection, "WHERE name = ?", replay.name()).size() > 0) {
+            return false;
+          }
+          save(connection, replay);
+          return true;
+        });
+  }
+
+  public void update(Replay replay) {
+    database.write(
+        connection -> {
+          save(connection, replay);
+          return null;
+        });
+  }
+
+  public Optional<Replay> find(String name) {
+    return database.read(
+        connection -> select(connection, "WHERE name = ?", name).stream().findFirst());
+  }
+
+  public List<Replay> all() {
+    return database.read(connection -> select(connection, "ORDER BY start_time", null));
+  }
+
+  private static void save(Connection connection, Replay replay) throws SQLException {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT OR REPLACE INTO replays (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      statement.setString(1, replay.name());
+      statement.setString(2, replay.description());
+      statement.setString(3, replay.sourceArn());
+      statement.setString(4, replay.destinationArn());
+      statement.setLong(5, replay.eventStart());
+      statement.setLong(6, replay.eventEnd());
+      statement.setString(7, replay.state());
+      statement.setString(8, replay.stateReason());
+      statement.setLong(9, replay.startTime());
+      setLong(statement, 10, replay.endTime());
+      setLong(statement, 11, replay.lastReplayed());
+      statement.executeUpdate();
+    }
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static List<Replay> select(Connection connection, String where, String name)
+      throws SQLException {
+    List<Replay> replays = new ArrayList<>();
+    {
+      PreparedStatement statement =
+          Statements.prepare(connection, "SELECT " + COLUMNS + " FROM replays " + where);
+      if (name != null) {
+        statement.setString(1, name);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          replays.add(
+              new Replay(
+                  row.getString(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getLong(5),
+                  row.getLong(6),
+                  row.getString(7),
+                  row.getString(8),
+                  row.getLong(9),
+                  nullableLong(row, 10),
+                  nullableLong(row, 11)));
+        }
+      }
+    }
+    return replays;
+  }
+
+  private static Long nullableLong(ResultSet row, int index) throws SQLException {
+    long value = row.getLong(index);
+    return row.wasNull() ? null : value;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.jobs.local.store;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The tables of the local runtime. Times are epoch milliseconds unless the name says otherwise. */
+final class Schema {
+  private Schema() {}
+
+  static void create(Statement statement) throws SQLException {
+    // The job table mirrors the DynamoDB item: JSON text for parameters, result and error.
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS jobs ("
+            + "id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT, parameters TEXT,"
+            + " result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+            + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0)");
+    // Lambda's asynchronous invocation queue: a row lives until its invocation ends.
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS invocations ("
+            + "seq INTEGER PRIMARY KEY AUTOINCREMENT, function TEXT NOT NULL,"
+            + " request_id TEXT NOT NULL, payload TEXT NOT NULL, enqueued_at INTEGER NOT NULL,"
+            + " attempts INTEGER NOT NULL DEFAULT 0, not_before INTEGER NOT NULL DEFAULT 0)");
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS archive_events ("
+            + "seq INTEGER PRIMARY KEY AUTOINCREMENT, archive TEXT NOT NULL,"
+            + " event_id TEXT NOT NULL, event_time INTEGER NOT NULL, event TEXT NOT NULL)");
+    statement.execute(
+        "CREATE INDEX IF NOT EXISTS archive_events_by_time ON archive_events (archive, event_time)");
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS replays ("
+            + "name TEXT PRIMARY KEY, description TEXT, source_arn TEXT NOT NULL,"
+            + " destination_arn TEXT NOT NULL, rule_arns TEXT, event_start INTEGER NOT NULL,"
+            + " event_end INTEGER NOT NULL, state TEXT NOT NULL, state_reason TEXT,"
+            + " start_time INTEGER NOT NULL, end_time INTEGER, last_replayed INTEGER)");
+    // Temporary credentials the local STS issued; they outlive a restart, as on AWS.
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS credentials ("
+            + "access_key_id TEXT PRIMARY KEY, secret_access_key TEXT NOT NULL,"
+            + " session_token TEXT NOT NULL, role_arn TEXT NOT NULL, session_name TEXT NOT NULL,"
+            + " expires_at INTEGER NOT NULL)");
+  }
+}

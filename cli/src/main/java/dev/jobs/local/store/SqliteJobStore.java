@@ -1,0 +1,181 @@
+package dev.jobs.local.store;
+
+import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The job store on the local SQLite database, with the DynamoDB adapter's conditional transitions.
+ * Each transition reads and writes inside one write of the group commit; the single writer makes
+ * the read and the write atomic, as DynamoDB's condition expression does.
+ */
+public final class SqliteJobStore implements JobStore {
+  private static final String SELECT =
+      "SELECT id, status, type, parameters, result, error, attempts, started_at, finished_at,"
+          + " expires_at FROM jobs WHERE id = ?";
+
+  private final Database database;
+
+  public SqliteJobStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Optional<JobRecord> find(String id) {
+    return database.read(connection -> select(connection, id));
+  }
+
+  @Override
+  public Optional<JobRecord> start(JobStart start) {
+    return database.write(
+        connection -> {
+          Optional<JobRecord> current = select(connection, start.id());
+          boolean allowed =
+              current.isEmpty()
+                  || current.get().status() == JobStatus.RUNNING
+                  || start.replay() && current.get().status() == JobStatus.FAILED;
+          if (!allowed) {
+            return Optional.empty();
+          }
+          Instant startedAt =
+              start.replay() || current.isEmpty() || current.get().startedAt() == null
+                  ? start.startedAt()
+                  : current.get().startedAt();
+          JobRecord next =
+              new JobRecord(
+                  start.id(),
+                  JobStatus.RUNNING,
+                  start.type(),
+                  start.parameters(),
+                  null,
+                  null,
+                  current.map(JobRecord::attempts).orElse(0) + 1,
+                  startedAt,
+                  null,
+                  start.expiresAt());
+          upsert(connection, next);
+          return Optional.of(next);
+        });
+  }
+
+  @Override
+  public boolean succeed(String id, JsonNode result, Instant finishedAt) {
+    return database.write(
+        connection -> {
+          Optional<JobRecord> current = select(connection, id);
+          if (current.isEmpty() || current.get().status() != JobStatus.RUNNING) {
+            return false;
+          }
+          JobRecord job = current.get();
+          upsert(
+              connection,
+              new JobRecord(
+                  id,
+                  JobStatus.SUCCEEDED,
+                  job.type(),
+                  job.parameters(),
+                  result,
+                  null,
+                  job.attempts(),
+                  job.startedAt(),
+                  finishedAt,
+                  job.expiresAt()));
+          return true;
+        });
+  }
+
+  @Override
+  public boolean fail(JobFailure failure) {
+    return database.write(
+        connection -> {
+          Optional<JobRecord> current = select(connection, failure.id());
+          if (current.isPresent() && current.get().status() != JobStatus.RUNNING) {
+            return false;
+          }
+          JobRecord job = current.orElse(null);
+          upsert(
+              connection,
+              new JobRecord(
+                  failure.id(),
+                  JobStatus.FAILED,
+                  job == null || job.type() == null ? failure.type() : job.type(),
+                  job == null || job.parameters() == null ? failure.parameters() : job.parameters(),
+                  null,
+                  failure.error(),
+                  job == null ? 0 : job.attempts(),
+                  job == null ? null : job.startedAt(),
+                  failure.finishedAt(),
+                  failure.expiresAt()));
+          return true;
+        });
+  }
+
+  private static Optional<JobRecord> select(Connection connection, String id) throws SQLException {
+    {
+      PreparedStatement statement = Statements.prepare(connection, SELECT);
+      statement.setString(1, id);
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        String error = row.getString("error");
+        return Optional.of(
+            new JobRecord(
+                row.getString("id"),
+                JobStatus.valueOf(row.getString("status")),
+                row.getString("type"),
+                (ObjectNode) json(row.getString("parameters")),
+                json(row.getString("result")),
+                error == null ? null : JobJson.MAPPER.readValue(error, JobError.class),
+                row.getInt("attempts"),
+                instant(row.getString("started_at")),
+                instant(row.getString("finished_at")),
+                row.getLong("expires_at")));
+      }
+    }
+  }
+
+  private static void upsert(Connection connection, JobRecord job) throws SQLException {
+    {
+      PreparedStatement statement =
+          Statements.prepare(
+              connection,
+              "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
+                  + " started_at, finished_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      statement.setString(1, job.id());
+      statement.setString(2, job.status().name());
+      statement.setString(3, job.type());
+      statement.setString(4, text(job.parameters()));
+      statement.setString(5, text(job.result()));
+      statement.setString(
+          6, job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()));
+      statement.setInt(7, job.attempts());
+      statement.setString(8, job.startedAt() == null ? null : job.startedAt().toString());
+      statement.setString(9, job.finishedAt() == null ? null : job.finishedAt().toString());
+      statement.setLong(10, job.expiresAt());
+      statement.executeUpdate();
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node == null ? null : JobJson.MAPPER.writeValueAsString(node);
+  }
+
+  private static JsonNode json(String text) {
+    return text == null ? null : JobJson.MAPPER.readTree(text);
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.jobs.local.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Prepared statements kept per connection: compiling the SQL again for every write cost the single
+ * writer more than the write itself. A connection is used by one thread at a time (the writer, or
+ * the reader that borrowed it), so its statements are too; callers close result sets, never these.
+ */
+final class Statements {
+  private static final Map<Connection, Map<String, PreparedStatement>> CACHE = new WeakHashMap<>();
+
+  private Statements() {}
+
+  /** Drops a connection's statements; called when the connection closes. */
+  static void forget(Connection connection) {
+    synchronized (CACHE) {
+      CACHE.remove(connection);
+    }
+  }
+
+  static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    Map<String, PreparedStatement> statements;
+    synchronized (CACHE) {
+      statements = CACHE.computeIfAbsent(connection, c -> new HashMap<>());
+    }
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null || statement.isClosed()) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    statement.clearParameters();
+    return statement;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.jobs.local;
+
+import dev.jobs.cli.Jobs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A local runtime in a child JVM, started as `jobs local start` would be, for crash tests. */
+final class ChildRuntime {
+  final Process process;
+  final RuntimeFile file;
+
+  private ChildRuntime(Process process, RuntimeFile file) {
+    this.process = process;
+    this.file = file;
+  }
+
+  static ChildRuntime start(Path dataDir, int port, String... extra)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Jobs.class.getName());
+    command.add("local");
+    command.add("start");
+    command.add("--data-dir=" + dataDir);
+    command.add("--port=" + port);
+    command.addAll(List.of(extra));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile()))
+            .start();
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < until) {
+      Optional<RuntimeFile> file = RuntimeFile.read(dataDir);
+      if (file.isPresent() && file.get().pid() == process.pid()) {
+        return new ChildRuntime(process, file.get());
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the child runtime exited: " + process.exitValue());
+      }
+      Thread.sleep(20);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the child runtime did not start");
+  }
+
+  String endpoint() {
+    return file.endpoint();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.jobs.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.store.JobStoreException;
+import dev.jobs.local.store.ArchivedEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
+import software.amazon.awssdk.services.eventbridge.model.ReplayState;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The failure path end to end: destination records, an error handler that cannot record the
+ * failure, the archive, and a replay that re-drives the job.
+ */
+class FailurePathIT {
+  /** While set, recording a failure fails, as a DynamoDB outage would make it. */
+  static final AtomicBoolean TABLE_DOWN = new AtomicBoolean();
+
+  @TempDir static Path directory;
+  static LocalRuntime runtime;
+  static ApiClient api;
+
+  @BeforeAll
+  static void start() {
+    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
+    runtime =
+        LocalRuntime.start(
+            defaults
+                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
+                .withErrorHandler(defaults.errorHandler().withRetries(1, Duration.ofMillis(10))),
+            FailurePathIT::failingWhenDown);
+    api = ApiClient.forRole(runtime);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.stop(Duration.ZERO);
+  }
+
+  private static JobStore failingWhenDown(JobStore store) {
+    return new JobStore() {
+      @Override
+      public Optional<JobRecord> find(String id) {
+        return store.find(id);
+      }
+
+      @Override
+      public Optional<JobRecord> start(JobStart start) {
+        return store.start(start);
+      }
+
+      @Override
+      public boolean succeed(String id, JsonNode result, Instant finishedAt) {
+        return store.succeed(id, result, finishedAt);
+      }
+
+      @Override
+      public boolean fail(JobFailure failure) {
+        if (TABLE_DOWN.get()) {
+          throw new JobStoreException("the table is down", new IllegalStateException());
+        }
+        return store.fail(failure);
+      }
+    };
+  }
+
+  @Test
+  void errorHandlerFailure_landsInTheArchive_andAReplayRedrivesTheJob() throws Exception {
+    TABLE_DOWN.set(true);
+    TestJobs.Recovering.BROKEN.set(true);
+    Instant before = Instant.now().minusSeconds(1);
+    String id = api.submit("{\"type\":\"recovering\"}").body().get("id").asString();
+
+    JsonNode event = awaitArchived(id);
+
+    // The bus event: EventBridge's envelope around the error handler's destination record.
+    assertThat(event.get("detail-type").asString())
+        .isEqualTo("Lambda Function Invocation Result - Failure");
+    assertThat(event.get("source").asString()).isEqualTo("lambda");
+    assertThat(event.get("account").asString()).isEqualTo("000000000000");
+    JsonNode handlerRecord = event.get("detail");
+    assertThat(handlerRecord.get("requestContext").get("functionArn").asString())
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:jobs-local-FailedJob:$LATEST");
+    assertThat(handlerRecord.get("requestContext").get("approximateInvokeCount").asInt())
+        .isEqualTo(2);
+    assertThat(handlerRecord.get("responsePayload").get("errorType").asString())
+        .isEqualTo("dev.jobs.backend.store.JobStoreException");
+
+    // Inside it, the processing function's destination record, field for field.
+    JsonNode record = handlerRecord.get("requestPayload");
+    assertThat(record.propertyNames())
+        .containsExactly(
+            "version",
+            "timestamp",
+            "requestContext",
+            "requestPayload",
+            "responseContext",
+            "responsePayload");
+    assertThat(record.get("version").asString()).isEqualTo("1.0");
+    assertThat(Instant.parse(record.get("timestamp").asString())).isAfter(before);
+    assertThat(JobJson.MAPPER.writeValueAsString(record.get("requestContext")))
+        .isEqualTo(
+            "{\"requestId\":\""
+                + id
+                + "\",\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:$LATEST\","
+                + "\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":1}");
+    assertThat(JobJson.MAPPER.writeValueAsString(record.get("requestPayload")))
+        .isEqualTo("{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"recovering\"}}");
+    assertThat(JobJson.MAPPER.writeValueAsString(record.get("responseContext")))
+        .isEqualTo(
+            "{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}");
+    JsonNode response = record.get("responsePayload");
+    assertThat(response.propertyNames()).containsExactly("errorMessage", "errorType", "stackTrace");
+    assertThat(response.get("errorMessage").asString()).isEqualTo("still broken");
+    assertThat(response.get("errorType").asString())
+        .isEqualTo("dev.jobs.backend.kind.JobFailedException");
+    assertThat(response.get("stackTrace").isArray()).isTrue();
+    assertThat(api.get(id).body().get("status").asString()).isEqualTo("RUNNING");
+
+    // The table and the job recover; a replay of the window re-drives the job to success.
+    TABLE_DOWN.set(false);
+    TestJobs.Recovering.BROKEN.set(false);
+    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
+      String archiveArn =
+          events.describeArchive(r -> r.archiveName(runtime.stack().archiveName())).archiveArn();
+      events.startReplay(
+          r ->
+              r.replayName("redrive-" + id)
+                  .eventSourceArn(archiveArn)
+                  .eventStartTime(before)
+                  .eventEndTime(Instant.now().plusSeconds(1))
+                  .destination(d -> d.arn(busArn()).filterArns(runtime.stack().replayRuleArn())));
+      DescribeReplayResponse replay = AwsApisIT.awaitReplay(events, "redrive-" + id);
+      assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
+      assertThat(replay.eventLastReplayedTime()).isNotNull();
+    }
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("result").get("recovered").asBoolean()).isTrue();
+    assertThat(job.get("attempts").asInt()).isEqualTo(2);
+  }
+
+  private static String busArn() {
+    return "arn:aws:events:us-east-1:000000000000:event-bus/" + runtime.stack().busName();
+  }
+
+  private static JsonNode awaitArchived(String id) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      List<ArchivedEvent> events =
+          runtime.archive().between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000);
+      for (ArchivedEvent archived : events) {
+        if (archived.event().contains(id)) {
+          return JobJson.MAPPER.readTree(archived.event());
+        }
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError("no archived event for job " + id);
+  }
+}

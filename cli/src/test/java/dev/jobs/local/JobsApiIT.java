@@ -1,0 +1,180 @@
+package dev.jobs.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.local.ApiClient.Response;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The jobs API of a running local runtime: routes, bodies, status codes and SigV4. */
+class JobsApiIT {
+  @TempDir static Path directory;
+  static LocalRuntime runtime;
+  static ApiClient api;
+
+  @BeforeAll
+  static void start() {
+    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
+    runtime =
+        LocalRuntime.start(
+            defaults.withProcessing(
+                defaults
+                    .processing()
+                    .withRetries(2, Duration.ofMillis(50))
+                    .withTimeout(Duration.ofSeconds(2))));
+    api = ApiClient.forRole(runtime);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.stop(Duration.ZERO);
+  }
+
+  @Test
+  void submit_validJob_answers202WithIdAndTheJobSucceeds() {
+    Response submitted = api.submit("{\"type\":\"noop\"}");
+
+    assertThat(submitted.status()).isEqualTo(202);
+    String id = submitted.body().get("id").asString();
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("result").get("done").asBoolean()).isTrue();
+    assertThat(job.get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void submit_sleepJob_succeedsWithItsMessage() {
+    String id = api.submit("{\"seconds\":1}").body().get("id").asString();
+
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+
+    assertThat(job.get("result").get("message").asString()).isEqualTo("I slept for 1 seconds");
+  }
+
+  @Test
+  void submit_bodyAgainstTheSchema_answers400InvalidRequestBody() {
+    for (String body :
+        new String[] {"{\"seconds\":0}", "{\"seconds\":1,\"x\":2}", "[]", "not json", ""}) {
+      Response response = api.submit(body);
+
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.body().get("message").asString())
+          .as(body)
+          .isEqualTo("Invalid request body");
+      assertThat(response.body().get("validationErrors").asString()).as(body).startsWith("[");
+    }
+  }
+
+  @Test
+  void get_unknownJob_answers404JobNotFound() {
+    Response response = api.get("no-such-job");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.text()).isEqualTo("{\"message\":\"Job not found\"}");
+  }
+
+  @Test
+  void submit_unsigned_answers403MissingAuthenticationToken() {
+    Response response = api.unsigned("POST", "/jobs", "{\"seconds\":1}");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
+  }
+
+  @Test
+  void submit_wrongSecret_answers403SignatureMismatch() {
+    ApiClient forged = ApiClient.forRole(runtime);
+    ApiClient wrong = forged.credentials(keyOf(forged), "wrong-secret", tokenOf(forged));
+
+    Response response = wrong.submit("{\"seconds\":1}");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("message").asString())
+        .startsWith(
+            "The request signature we calculated does not match the signature you provided.");
+  }
+
+  @Test
+  void submit_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
+    Response response = api.credentials("test", "test", null).submit("{\"seconds\":1}");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("Message").asString())
+        .isEqualTo(
+            "User: arn:aws:iam::000000000000:root is not authorized to perform: execute-api:Invoke"
+                + " on resource: arn:aws:execute-api:us-east-1:000000000000:local/prod/POST/jobs");
+  }
+
+  @Test
+  void submit_clockSkewedTenMinutes_answers403SignatureExpired() {
+    Response response =
+        api.signedFor("execute-api", Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
+            .submit("{\"seconds\":1}");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("message").asString()).startsWith("Signature expired: ");
+  }
+
+  @Test
+  void submit_wrongServiceOrRegion_answers403() {
+    Response service = api.signedFor("lambda", Clock.systemUTC()).submit("{\"seconds\":1}");
+    Response region = api.inRegion("eu-west-1").submit("{\"seconds\":1}");
+
+    assertThat(service.status()).isEqualTo(403);
+    assertThat(service.body().get("message").asString())
+        .isEqualTo("Credential should be scoped to correct service: 'execute-api'. ");
+    assertThat(region.status()).isEqualTo(403);
+    assertThat(region.body().get("message").asString())
+        .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-1'. ");
+  }
+
+  @Test
+  void submit_failingJob_isRetriedTwiceThenRecordedFailed() {
+    String id = api.submit("{\"type\":\"fail\"}").body().get("id").asString();
+
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+
+    assertThat(job.get("status").asString()).isEqualTo("FAILED");
+    assertThat(job.get("attempts").asInt()).isEqualTo(3);
+    assertThat(job.get("error").get("condition").asString()).isEqualTo("RetriesExhausted");
+    assertThat(job.get("error").get("type").asString())
+        .isEqualTo("dev.jobs.backend.kind.JobFailedException");
+    assertThat(job.get("error").get("message").asString()).isEqualTo("attempt 3 failed on purpose");
+  }
+
+  @Test
+  void submit_jobPastTheTimeout_isStoppedAndFailsWithTaskTimedOut() {
+    String id = api.submit("{\"type\":\"hang\"}").body().get("id").asString();
+
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(15));
+
+    assertThat(job.get("status").asString()).isEqualTo("FAILED");
+    assertThat(job.get("attempts").asInt()).isEqualTo(3);
+    assertThat(job.get("error").get("message").asString())
+        .endsWith("Task timed out after 2.00 seconds");
+  }
+
+  private static String keyOf(ApiClient client) {
+    return field(client, "keyId");
+  }
+
+  private static String tokenOf(ApiClient client) {
+    return field(client, "token");
+  }
+
+  private static String field(ApiClient client, String name) {
+    try {
+      var field = ApiClient.class.getDeclaredField(name);
+      field.setAccessible(true);
+      return (String) field.get(client);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

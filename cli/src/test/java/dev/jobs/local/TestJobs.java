@@ -1,0 +1,95 @@
+package dev.jobs.local;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.kind.JobContext;
+import dev.jobs.backend.kind.JobFailedException;
+import dev.jobs.backend.kind.JobKind;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Job kinds for the runtime's tests, found through the test class path's service file. */
+public final class TestJobs {
+  private TestJobs() {}
+
+  /** Does nothing: measures the runtime, not the job. */
+  public static final class Noop extends Kind {
+    public Noop() {
+      super("noop");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      return JobJson.MAPPER.createObjectNode().put("done", true);
+    }
+  }
+
+  /** Fails every attempt. */
+  public static final class Fail extends Kind {
+    public Fail() {
+      super("fail");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      throw new JobFailedException("attempt " + context.attempt() + " failed on purpose");
+    }
+  }
+
+  /** Never ends, and ignores interrupts: only stopping its thread ends it. */
+  public static final class Hang extends Kind {
+    public Hang() {
+      super("hang");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      while (true) {
+        try {
+          Thread.sleep(60_000);
+        } catch (InterruptedException ignored) {
+          // Keeps going, as code that swallows interrupts does.
+        }
+      }
+    }
+  }
+
+  /** Fails while {@link #BROKEN} is set, then succeeds. */
+  public static final class Recovering extends Kind {
+    public static final AtomicBoolean BROKEN = new AtomicBoolean(true);
+
+    public Recovering() {
+      super("recovering");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      if (BROKEN.get()) {
+        throw new JobFailedException("still broken");
+      }
+      return JobJson.MAPPER.createObjectNode().put("recovered", true);
+    }
+  }
+
+  abstract static class Kind implements JobKind {
+    private final String name;
+
+    Kind(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+      return Set.of("tag");
+    }
+
+    @Override
+    public void validate(ObjectNode parameters) {}
+  }
+}

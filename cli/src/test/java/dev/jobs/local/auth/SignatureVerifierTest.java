@@ -1,0 +1,277 @@
+package dev.jobs.local.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.store.Database;
+import dev.jobs.local.store.IssuedCredentials;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verifier against requests signed by the AWS SDK's own signer. */
+class SignatureVerifierTest {
+  private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final String BODY = "{\"seconds\":1}";
+  private static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
+
+  @TempDir Path directory;
+  private Database database;
+  private SignatureVerifier verifier;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(directory);
+    CredentialStore credentials = new CredentialStore(database);
+    credentials.save(
+        new IssuedCredentials(
+            "ASIAROLE",
+            "role-secret",
+            "role-token",
+            ROLE,
+            "cli",
+            NOW.plusSeconds(3600).toEpochMilli()));
+    credentials.save(
+        new IssuedCredentials(
+            "ASIAOLD", "old-secret", "old-token", ROLE, "cli", NOW.minusSeconds(1).toEpochMilli()));
+    verifier = new SignatureVerifier("test", "test", credentials, "us-east-1", CLOCK);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private static SignedRequest request(
+      String method,
+      String pathAndQuery,
+      String body,
+      String key,
+      String secret,
+      String token,
+      String region,
+      String service,
+      Clock clock) {
+    URI uri = URI.create("http://127.0.0.1:4599" + pathAndQuery);
+    Map<String, List<String>> headers =
+        SdkSigner.sign(method, uri, body, key, secret, token, region, service, clock);
+    return new SignedRequest(
+        method,
+        uri.getRawPath(),
+        uri.getRawQuery(),
+        headers,
+        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static SignedRequest roleRequest(String method, String pathAndQuery, String body) {
+    return request(
+        method,
+        pathAndQuery,
+        body,
+        "ASIAROLE",
+        "role-secret",
+        "role-token",
+        "us-east-1",
+        "execute-api",
+        CLOCK);
+  }
+
+  @Test
+  void verify_sdkSignedPostWithSessionToken_returnsTheRoleSession() {
+    Caller caller = verifier.verify(roleRequest("POST", "/prod/jobs", BODY), "execute-api");
+
+    assertThat(caller.roleArn()).isEqualTo(ROLE);
+    assertThat(caller.arn())
+        .isEqualTo("arn:aws:sts::000000000000:assumed-role/JobsAPIInvokeRole/cli");
+  }
+
+  @Test
+  void verify_sdkSignedGetWithEncodedPathAndQuery_isAccepted() {
+    SignedRequest request = roleRequest("GET", "/prod/jobs/a%20b%2Fc?z=1&a=x%2By&a=b&empty=", null);
+
+    assertThat(verifier.verify(request, "execute-api").accessKeyId()).isEqualTo("ASIAROLE");
+  }
+
+  @Test
+  void verify_operatorKey_returnsTheOperator() {
+    SignedRequest request =
+        request(
+            "POST",
+            "/",
+            "Action=GetCallerIdentity&Version=2011-06-15",
+            "test",
+            "test",
+            null,
+            "us-east-1",
+            "sts",
+            CLOCK);
+
+    assertThat(verifier.verify(request, "sts").isOperator()).isTrue();
+  }
+
+  @Test
+  void verify_changedBody_isSignatureMismatch() {
+    SignedRequest signed = roleRequest("POST", "/prod/jobs", BODY);
+    SignedRequest tampered =
+        new SignedRequest(
+            signed.method(),
+            signed.rawPath(),
+            signed.rawQuery(),
+            withoutContentHash(signed.headers()),
+            "{\"seconds\":2}".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> verifier.verify(tampered, "execute-api"))
+        .isInstanceOf(AuthFailure.class)
+        .hasMessageStartingWith("The request signature we calculated does not match");
+  }
+
+  @Test
+  void verify_declaredPayloadHashOfAnotherBody_isRefused() {
+    SignedRequest signed = roleRequest("POST", "/prod/jobs", BODY);
+    Map<String, List<String>> headers = new HashMap<>(signed.headers());
+    headers.put("x-amz-content-sha256", List.of(SigV4.sha256Hex("other")));
+    SignedRequest tampered =
+        new SignedRequest(
+            signed.method(), signed.rawPath(), signed.rawQuery(), headers, signed.body());
+
+    assertThatThrownBy(() -> verifier.verify(tampered, "execute-api"))
+        .isInstanceOf(AuthFailure.class)
+        .extracting(e -> ((AuthFailure) e).code())
+        .isEqualTo("XAmzContentSHA256Mismatch");
+  }
+
+  @Test
+  void verify_wrongSecret_isSignatureMismatch() {
+    SignedRequest request =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAROLE",
+            "wrong",
+            "role-token",
+            "us-east-1",
+            "execute-api",
+            CLOCK);
+
+    assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
+        .extracting(e -> ((AuthFailure) e).code())
+        .isEqualTo("SignatureDoesNotMatch");
+  }
+
+  @Test
+  void verify_unsigned_isMissingAuthenticationToken() {
+    SignedRequest request =
+        new SignedRequest("POST", "/prod/jobs", null, Map.of("host", List.of("x")), new byte[0]);
+
+    assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
+        .hasMessage("Missing Authentication Token");
+  }
+
+  @Test
+  void verify_expiredToken_isRefused() {
+    SignedRequest request =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAOLD",
+            "old-secret",
+            "old-token",
+            "us-east-1",
+            "execute-api",
+            CLOCK);
+
+    assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
+        .hasMessage("The security token included in the request is expired");
+  }
+
+  @Test
+  void verify_missingSessionToken_isInvalidToken() {
+    SignedRequest request =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAROLE",
+            "role-secret",
+            null,
+            "us-east-1",
+            "execute-api",
+            CLOCK);
+
+    assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
+        .hasMessage("The security token included in the request is invalid.");
+  }
+
+  @Test
+  void verify_clockSkewedSixMinutes_isSignatureExpired() {
+    Clock skewed = Clock.offset(CLOCK, Duration.ofMinutes(-6));
+    SignedRequest request =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAROLE",
+            "role-secret",
+            "role-token",
+            "us-east-1",
+            "execute-api",
+            skewed);
+
+    assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
+        .hasMessage(
+            "Signature expired: 20260304T050007Z is now earlier than 20260304T050107Z"
+                + " (20260304T050607Z - 5 min.)");
+  }
+
+  @Test
+  void verify_wrongServiceOrRegion_isRefused() {
+    SignedRequest wrongService =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAROLE",
+            "role-secret",
+            "role-token",
+            "us-east-1",
+            "lambda",
+            CLOCK);
+    SignedRequest wrongRegion =
+        request(
+            "POST",
+            "/prod/jobs",
+            BODY,
+            "ASIAROLE",
+            "role-secret",
+            "role-token",
+            "eu-west-1",
+            "execute-api",
+            CLOCK);
+
+    assertThatThrownBy(() -> verifier.verify(wrongService, "execute-api"))
+        .hasMessage("Credential should be scoped to correct service: 'execute-api'. ");
+    assertThatThrownBy(() -> verifier.verify(wrongRegion, "execute-api"))
+        .hasMessage("Credential should be scoped to a valid region, not 'eu-west-1'. ");
+  }
+
+  private static Map<String, List<String>> withoutContentHash(Map<String, List<String>> headers) {
+    Map<String, List<String>> copy = new HashMap<>(headers);
+    copy.remove("x-amz-content-sha256");
+    return copy;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.jobs.local.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The SQLite store's conditional transitions, the same rules as the DynamoDB adapter's. */
+class SqliteJobStoreTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final ObjectNode PARAMETERS =
+      JobJson.MAPPER.createObjectNode().put("type", "sleep").put("seconds", 1);
+  private static final JobError ERROR = new JobError("Boom", "it broke", "RetriesExhausted");
+
+  @TempDir Path directory;
+  private Database database;
+  private SqliteJobStore store;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(directory);
+    store = new SqliteJobStore(database);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private static JobStart start(String id, Instant at, boolean replay) {
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay);
+  }
+
+  private static JobFailure failure(String id, Instant at) {
+    return new JobFailure(id, "sleep", PARAMETERS, ERROR, at, 2000);
+  }
+
+  @Test
+  void find_unknownJob_isEmpty() {
+    assertThat(store.find("nope")).isEmpty();
+  }
+
+  @Test
+  void start_newJob_recordsRunningWithOneAttempt() {
+    Optional<JobRecord> started = store.start(start("a", T0, false));
+
+    assertThat(started).isPresent();
+    assertThat(store.find("a")).contains(started.get());
+    assertThat(started.get().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.get().attempts()).isEqualTo(1);
+    assertThat(started.get().parameters()).isEqualTo(PARAMETERS);
+    assertThat(started.get().startedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void start_retryOfRunningJob_countsAttemptAndKeepsFirstStart() {
+    store.start(start("a", T0, false));
+
+    JobRecord retried = store.start(start("a", T0.plusSeconds(60), false)).orElseThrow();
+
+    assertThat(retried.attempts()).isEqualTo(2);
+    assertThat(retried.startedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void start_succeededJob_isRefusedEvenForReplay() {
+    store.start(start("a", T0, false));
+    store.succeed("a", JobJson.MAPPER.createObjectNode().put("ok", true), T0.plusSeconds(1));
+
+    assertThat(store.start(start("a", T0.plusSeconds(2), false))).isEmpty();
+    assertThat(store.start(start("a", T0.plusSeconds(2), true))).isEmpty();
+    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void start_failedJob_isRefusedUnlessReplay() {
+    store.start(start("a", T0, false));
+    store.fail(failure("a", T0.plusSeconds(1)));
+
+    assertThat(store.start(start("a", T0.plusSeconds(2), false))).isEmpty();
+    JobRecord replayed = store.start(start("a", T0.plusSeconds(3), true)).orElseThrow();
+
+    assertThat(replayed.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(replayed.attempts()).isEqualTo(2);
+    assertThat(replayed.startedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(replayed.error()).isNull();
+    assertThat(replayed.finishedAt()).isNull();
+  }
+
+  @Test
+  void succeed_runningJob_storesResult() {
+    store.start(start("a", T0, false));
+
+    assertThat(store.succeed("a", JobJson.MAPPER.createObjectNode().put("n", 1), T0.plusSeconds(5)))
+        .isTrue();
+
+    JobRecord job = store.find("a").orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(job.result().get("n").asInt()).isEqualTo(1);
+    assertThat(job.finishedAt()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void succeed_jobNotRunning_isRefused() {
+    assertThat(store.succeed("missing", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
+    store.start(start("a", T0, false));
+    store.fail(failure("a", T0));
+
+    assertThat(store.succeed("a", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
+    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+  }
+
+  @Test
+  void fail_jobNeverStarted_recordsFailureWithRequestFields() {
+    assertThat(store.fail(failure("b", T0))).isTrue();
+
+    JobRecord job = store.find("b").orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(job.type()).isEqualTo("sleep");
+    assertThat(job.parameters()).isEqualTo(PARAMETERS);
+    assertThat(job.error()).isEqualTo(ERROR);
+    assertThat(job.attempts()).isZero();
+    assertThat(job.expiresAt()).isEqualTo(2000);
+  }
+
+  @Test
+  void fail_endedJob_isRefused() {
+    store.start(start("a", T0, false));
+    store.succeed("a", JobJson.MAPPER.createObjectNode(), T0);
+
+    assertThat(store.fail(failure("a", T0))).isFalse();
+    assertThat(store.fail(failure("b", T0))).isTrue();
+    assertThat(store.fail(failure("b", T0))).isFalse();
+  }
+
+  @Test
+  void records_surviveReopeningTheDatabase() {
+    store.start(start("a", T0, false));
+    database.close();
+
+    database = Database.open(directory);
+    store = new SqliteJobStore(database);
+
+    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+  }
+}
