@@ -1,8 +1,17 @@
 package dev.jobs.cli;
 
+import dev.jobs.cli.completion.CompletionCommand;
+import dev.jobs.cli.job.GetCommand;
+import dev.jobs.cli.job.SubmitCommand;
+import dev.jobs.cli.job.WaitCommand;
+import dev.jobs.cli.replay.ReplayCommand;
+import dev.jobs.cli.replay.ReplaysCommand;
+import dev.jobs.cli.target.TargetCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code jobs} command: run long jobs behind a REST API, on AWS or on this machine. */
 @Command(
@@ -10,7 +19,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Jobs.Version.class,
     description = "Run long jobs behind a REST API, on AWS or on this machine.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      SubmitCommand.class,
+      GetCommand.class,
+      WaitCommand.class,
+      ReplayCommand.class,
+      ReplaysCommand.class,
+      TargetCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (for wait: the job SUCCEEDED)",
@@ -23,25 +41,85 @@ import picocli.CommandLine.Command;
       "130:interrupted"
     })
 public final class Jobs {
+  private final Environment environment;
+
+  Jobs(Environment environment) {
+    this.environment = environment;
+  }
+
   public static void main(String... args) {
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
   /** Runs one command line in this process; the tests' entry point. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Jobs());
+    return run(Environment.system(), out, err, args);
+  }
+
+  public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = commandLine(environment);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof JobsException jobs) {
-            commandLine.getErr().println("jobs: " + jobs.getMessage());
-            return jobs.exitCode();
-          }
-          commandLine.getErr().println("jobs: " + e);
-          return ExitCode.ERROR;
-        });
     return cli.execute(args);
+  }
+
+  /** The command model, also used to generate the completion scripts. */
+  public static CommandLine commandLine(Environment environment) {
+    CommandLine cli = new CommandLine(new Jobs(environment));
+    cli.setExecutionExceptionHandler(Jobs::handle);
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine command = e.getCommandLine();
+          command
+              .getErr()
+              .println(
+                  "jobs: "
+                      + e.getMessage()
+                      + " (see: "
+                      + command.getCommandSpec().qualifiedName()
+                      + " --help)");
+          return ExitCode.USAGE;
+        });
+    return cli;
+  }
+
+  /** The environment of the running command line, for any command to reach. */
+  public static Environment environment(CommandSpec spec) {
+    return ((Jobs) spec.root().userObject()).environment;
+  }
+
+  private static int handle(Exception e, CommandLine command, ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    boolean verbose = verbose(parseResult);
+    if (e instanceof JobsException jobs) {
+      err.println("jobs: " + jobs.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return jobs.exitCode();
+    }
+    err.println(
+        "jobs: unexpected "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + (verbose ? "" : " (run with --verbose for details)"));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    return ExitCode.ERROR;
+  }
+
+  private static boolean verbose(ParseResult parseResult) {
+    for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+      if (result.hasMatchedOption("--verbose") || result.hasMatchedOption("--debug")) {
+        return true;
+      }
+      if (!result.hasSubcommand()) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The version from the jar's manifest. */
