@@ -8,6 +8,8 @@ import dev.jobs.cli.replay.ReplayCommand;
 import dev.jobs.cli.replay.ReplaysCommand;
 import dev.jobs.cli.target.TargetCommand;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,16 +21,6 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Jobs.Version.class,
     description = "Run long jobs behind a REST API, on AWS or on this machine.",
-    subcommands = {
-      SubmitCommand.class,
-      GetCommand.class,
-      WaitCommand.class,
-      ReplayCommand.class,
-      ReplaysCommand.class,
-      TargetCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (for wait: the job SUCCEEDED)",
@@ -41,6 +33,30 @@ import picocli.CommandLine.ParseResult;
       "130:interrupted"
     })
 public final class Jobs {
+  /** The subcommands, in the order {@code --help} lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          SubmitCommand.class,
+          GetCommand.class,
+          WaitCommand.class,
+          ReplayCommand.class,
+          ReplaysCommand.class,
+          TargetCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * The commands run most often, by name and alias. For these, only the one command is built:
+   * picocli reflects over every registered command up front, which costs a {@code jobs get} tens of
+   * milliseconds for commands it does not run.
+   */
+  private static final Map<String, Class<?>> QUICK =
+      Map.of(
+          "get", GetCommand.class,
+          "status", GetCommand.class,
+          "wait", WaitCommand.class,
+          "submit", SubmitCommand.class);
+
   private final Environment environment;
 
   Jobs(Environment environment) {
@@ -57,7 +73,9 @@ public final class Jobs {
   }
 
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine(environment);
+    Class<?> quick = args.length > 0 ? QUICK.get(args[0]) : null;
+    CommandLine cli =
+        quick == null ? commandLine(environment) : commandLine(environment, List.of(quick));
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);
@@ -65,7 +83,14 @@ public final class Jobs {
 
   /** The command model, also used to generate the completion scripts. */
   public static CommandLine commandLine(Environment environment) {
+    return commandLine(environment, COMMANDS);
+  }
+
+  private static CommandLine commandLine(Environment environment, List<Class<?>> commands) {
     CommandLine cli = new CommandLine(new Jobs(environment));
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
     cli.setExecutionExceptionHandler(Jobs::handle);
     cli.setParameterExceptionHandler(
         (e, args) -> {

@@ -3,6 +3,7 @@ package dev.jobs.cli.api;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.AssumedRoleCredentials;
@@ -22,9 +23,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The jobs REST API: {@code POST /jobs} and {@code GET /jobs/{id}}, signed with SigV4 for {@code
@@ -39,7 +38,6 @@ public final class JobsApi {
     }
   }
 
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final String SERVICE = "execute-api";
 
@@ -228,15 +226,15 @@ public final class JobsApi {
       return "no message";
     }
     try {
-      JsonNode node = MAPPER.readTree(body);
-      JsonNode message = node.get("message");
+      JsonNode node = Json.parse(body);
+      String message = Json.text(node, "message");
       if (message == null) {
-        message = node.get("Message");
+        message = Json.text(node, "Message");
       }
-      if (message != null && message.isString()) {
-        return message.asString();
+      if (message != null) {
+        return message;
       }
-    } catch (JacksonException e) {
+    } catch (IllegalArgumentException e) {
       // Not JSON: show the start of it.
     }
     String flat = body.strip().replaceAll("\\s+", " ");

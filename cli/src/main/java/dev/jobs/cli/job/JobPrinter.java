@@ -1,96 +1,113 @@
 package dev.jobs.cli.job;
 
 import dev.jobs.cli.Durations;
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-/** Prints a job record: aligned fields for people, one JSON line for programs. */
+/** Prints a job record: aligned fields for people, the API's JSON for programs. */
 final class JobPrinter {
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
-
   private JobPrinter() {}
 
-  static JsonNode parse(String body) {
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new dev.jobs.cli.JobsException(
-            dev.jobs.cli.ExitCode.ERROR, "the jobs API answered with something not a JSON object");
+  /** A record as the API answered it: its JSON text and its fields. */
+  record Job(String body, Map<String, JsonNode> fields) {
+    String status() {
+      String status = text("status");
+      return status == null ? "UNKNOWN" : status;
+    }
+
+    String text(String field) {
+      JsonNode value = fields.get(field);
+      if (value == null || value.isNull()) {
+        return null;
       }
-      return node;
-    } catch (JacksonException e) {
-      throw new dev.jobs.cli.JobsException(
-          dev.jobs.cli.ExitCode.ERROR, "the jobs API answered with malformed JSON", e);
+      return value.isString() ? value.asString() : value.isNumber() ? value.asNumber() : null;
+    }
+
+    boolean finished() {
+      return "SUCCEEDED".equals(status()) || "FAILED".equals(status());
     }
   }
 
-  static String status(JsonNode job) {
-    JsonNode status = job.get("status");
-    return status == null || !status.isString() ? "UNKNOWN" : status.asString();
+  static Job parse(String body) {
+    JsonNode node;
+    try {
+      node = Json.parse(body);
+    } catch (IllegalArgumentException e) {
+      throw new JobsException(ExitCode.ERROR, "the jobs API answered with malformed JSON", e);
+    }
+    if (!node.isObject()) {
+      throw new JobsException(
+          ExitCode.ERROR, "the jobs API answered with JSON that is not an object");
+    }
+    return new Job(body.strip(), node.asObject());
   }
 
-  static void print(PrintWriter out, JsonNode job, boolean json, boolean quiet) {
+  static void print(PrintWriter out, Job job, boolean json, boolean quiet) {
     if (json) {
-      out.println(MAPPER.writeValueAsString(job));
+      out.println(job.body());
     } else if (quiet) {
-      out.println(status(job));
+      out.println(job.status());
     } else {
       text(out, job);
     }
     out.flush();
   }
 
-  private static void text(PrintWriter out, JsonNode job) {
-    field(out, "id", job.get("id"));
-    field(out, "status", job.get("status"));
-    field(out, "type", job.get("type"));
-    field(out, "parameters", job.get("parameters"));
-    field(out, "attempts", job.get("attempts"));
-    field(out, "started", job.get("startedAt"));
-    JsonNode finished = job.get("finishedAt");
-    if (finished != null && finished.isString()) {
-      String took = took(job.get("startedAt"), finished);
-      out.println(pad("finished") + finished.asString() + (took == null ? "" : " (" + took + ")"));
+  private static void text(PrintWriter out, Job job) {
+    field(out, "id", job.fields().get("id"));
+    field(out, "status", job.fields().get("status"));
+    field(out, "type", job.fields().get("type"));
+    field(out, "parameters", job.fields().get("parameters"));
+    field(out, "attempts", job.fields().get("attempts"));
+    field(out, "started", job.fields().get("startedAt"));
+    String finished = job.text("finishedAt");
+    if (finished != null) {
+      String took = took(job.text("startedAt"), finished);
+      out.println(pad("finished") + finished + (took == null ? "" : " (" + took + ")"));
     }
-    field(out, "result", job.get("result"));
-    JsonNode error = job.get("error");
+    field(out, "result", job.fields().get("result"));
+    JsonNode error = job.fields().get("error");
     if (error != null && error.isObject()) {
-      StringBuilder line = new StringBuilder();
-      if (error.hasNonNull("type")) {
-        line.append(error.get("type").asString()).append(": ");
-      }
-      line.append(error.hasNonNull("message") ? error.get("message").asString() : "no message");
-      if (error.hasNonNull("condition")) {
-        line.append(" [").append(error.get("condition").asString()).append(']');
-      }
-      out.println(pad("error") + line);
+      String type = Json.text(error, "type");
+      String message = Json.text(error, "message");
+      String condition = Json.text(error, "condition");
+      out.println(
+          pad("error")
+              + (type == null ? "" : type + ": ")
+              + (message == null ? "no message" : message)
+              + (condition == null ? "" : " [" + condition + "]"));
     } else {
       field(out, "error", error);
     }
   }
 
-  private static String took(JsonNode started, JsonNode finished) {
+  private static String took(String started, String finished) {
     try {
-      if (started == null || !started.isString()) {
+      if (started == null) {
         return null;
       }
-      return Durations.format(
-          Duration.between(Instant.parse(started.asString()), Instant.parse(finished.asString())));
+      return Durations.format(Duration.between(Instant.parse(started), Instant.parse(finished)));
     } catch (DateTimeParseException e) {
       return null;
     }
   }
 
   private static void field(PrintWriter out, String name, JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
+    if (value == null || value.isNull()) {
       return;
     }
-    out.println(pad(name) + (value.isValueNode() ? value.asString() : value.toString()));
+    String text =
+        value.isString()
+            ? value.asString()
+            : value.isNumber() ? value.asNumber() : Json.write(value);
+    out.println(pad(name) + text);
   }
 
   private static String pad(String name) {

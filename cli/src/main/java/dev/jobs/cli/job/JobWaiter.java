@@ -8,7 +8,6 @@ import dev.jobs.cli.api.JobsApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Polls a job until it is {@code SUCCEEDED} or {@code FAILED}: exponential backoff with jitter,
@@ -44,7 +43,7 @@ final class JobWaiter {
   }
 
   /** The job's final record; throws for a timeout or an id that never appeared. */
-  JsonNode await(String id) {
+  JobPrinter.Job await(String id) {
     Instant start = environment.clock().instant();
     Instant deadline = start.plus(timeout);
     double pause = interval.toMillis();
@@ -55,12 +54,11 @@ final class JobWaiter {
         Duration elapsed = Duration.between(start, now);
         String state;
         if (response.found()) {
-          JsonNode job = JobPrinter.parse(response.body());
-          String status = JobPrinter.status(job);
-          if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
+          JobPrinter.Job job = JobPrinter.parse(response.body());
+          if (job.finished()) {
             return job;
           }
-          state = status + attempt(job);
+          state = job.status() + attempt(job);
         } else if (elapsed.compareTo(grace) >= 0) {
           throw new JobsException(
               ExitCode.NOT_FOUND,
@@ -97,8 +95,10 @@ final class JobWaiter {
     }
   }
 
-  private static String attempt(JsonNode job) {
-    JsonNode attempts = job.get("attempts");
-    return attempts != null && attempts.asInt() > 1 ? " (attempt " + attempts.asInt() + ")" : "";
+  private static String attempt(JobPrinter.Job job) {
+    String attempts = job.text("attempts");
+    return attempts != null && !attempts.equals("0") && !attempts.equals("1")
+        ? " (attempt " + attempts + ")"
+        : "";
   }
 }

@@ -3,6 +3,7 @@ package dev.jobs.cli.job;
 import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
@@ -59,28 +60,29 @@ public final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     ObjectNode body = body();
     Session session = Session.of(spec, target, output);
-    var response = session.api().submit(JobPrinter.MAPPER.writeValueAsBytes(body));
-    JsonNode answer = JobPrinter.parse(response.body());
-    JsonNode id = answer.get("id");
-    if (id == null || !id.isString()) {
+    var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
+    JobPrinter.Job answer = JobPrinter.parse(response.body());
+    String id = answer.text("id");
+    if (id == null) {
       throw new JobsException(
-          ExitCode.ERROR, "the jobs API accepted the job but answered without an id: " + answer);
+          ExitCode.ERROR,
+          "the jobs API accepted the job but answered without an id: " + answer.body());
     }
     if (!await) {
-      session.out().println(session.json() ? answer.toString() : id.asString());
+      session.out().println(session.json() ? answer.body() : id);
       session.out().flush();
       return ExitCode.OK;
     }
     if (!output.quiet() && !session.json()) {
-      session.err().println("submitted job " + id.asString());
+      session.err().println("submitted job " + id);
       session.err().flush();
     }
-    return waiting.awaitAndPrint(session, id.asString());
+    return waiting.awaitAndPrint(session, id);
   }
 
   /** The request, checked here first so that a mistake costs no round trip and changes nothing. */
   ObjectNode body() {
-    ObjectNode body = JobPrinter.MAPPER.createObjectNode();
+    ObjectNode body = Json.mapper().createObjectNode();
     String kind = type == null ? "sleep" : type;
     if (!TYPE.matcher(kind).matches()) {
       throw new JobsException(
@@ -121,13 +123,13 @@ public final class SubmitCommand implements Callable<Integer> {
 
   private static JsonNode value(String text) {
     try {
-      JsonNode parsed = JobPrinter.MAPPER.readTree(text);
+      JsonNode parsed = Json.mapper().readTree(text);
       if (parsed != null && !parsed.isMissingNode()) {
         return parsed;
       }
-      return JobPrinter.MAPPER.getNodeFactory().stringNode(text);
+      return Json.mapper().getNodeFactory().stringNode(text);
     } catch (JacksonException e) {
-      return JobPrinter.MAPPER.getNodeFactory().stringNode(text);
+      return Json.mapper().getNodeFactory().stringNode(text);
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.jobs.cli.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 
 /** How {@code wait} and {@code submit --wait} poll. */
 public final class WaitOptions {
@@ -48,7 +47,7 @@ public final class WaitOptions {
     PrintWriter err = session.err();
     ProgressLine progress = new ProgressLine(err, session.output().progress(session.environment()));
     Thread notice = InterruptNotice.install(err, id);
-    JsonNode job;
+    JobPrinter.Job job;
     try {
       job =
           new JobWaiter(
@@ -64,6 +63,6 @@ public final class WaitOptions {
       InterruptNotice.remove(notice);
     }
     JobPrinter.print(session.out(), job, session.json(), session.output().quiet());
-    return "SUCCEEDED".equals(JobPrinter.status(job)) ? ExitCode.OK : ExitCode.JOB_FAILED;
+    return "SUCCEEDED".equals(job.status()) ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
 }

@@ -3,6 +3,7 @@ package dev.jobs.cli.replay;
 import dev.jobs.cli.Durations;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.StartReplayResponse;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs replay}: re-drives failed jobs from the archive through the replay rule. */
@@ -38,7 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
           + " the invoke role."
     })
 public final class ReplayCommand implements Callable<Integer> {
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -134,7 +133,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (!await) {
       if (session.json()) {
-        ObjectNode json = MAPPER.createObjectNode();
+        ObjectNode json = Json.mapper().createObjectNode();
         json.put("name", replayName);
         json.put("arn", started.replayArn());
         json.put("state", started.stateAsString());
@@ -226,7 +225,7 @@ public final class ReplayCommand implements Callable<Integer> {
   private void print(Session session, DescribeReplayResponse replay) {
     PrintWriter out = session.out();
     if (session.json()) {
-      ObjectNode json = MAPPER.createObjectNode();
+      ObjectNode json = Json.mapper().createObjectNode();
       json.put("name", replay.replayName());
       json.put("arn", replay.replayArn());
       json.put("state", replay.stateAsString());
@@ -261,7 +260,7 @@ public final class ReplayCommand implements Callable<Integer> {
       String busArn,
       String ruleArn) {
     if (session.json()) {
-      ObjectNode json = MAPPER.createObjectNode();
+      ObjectNode json = Json.mapper().createObjectNode();
       json.put("dryRun", true);
       json.put("name", replayName);
       json.put("archive", archive.archiveName());

@@ -2,6 +2,7 @@ package dev.jobs.cli.replay;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
@@ -65,7 +66,7 @@ public final class ReplaysCommand implements Callable<Integer> {
       }
       PrintWriter out = session.out();
       if (session.json()) {
-        ArrayNode array = ReplayCommand.MAPPER.createArrayNode();
+        ArrayNode array = Json.mapper().createArrayNode();
         for (Replay replay : replays) {
           ObjectNode json = array.addObject();
           json.put("name", replay.replayName());
