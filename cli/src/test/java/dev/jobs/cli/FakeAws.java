@@ -67,6 +67,15 @@ public final class FakeAws {
             + ",\"stackName\":\"jobs-local\"}");
   }
 
+  /** The AssumeRole calls the server received. */
+  public java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest>
+      assumeRoleCalls() {
+    return wire.findAll(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+            .withRequestBody(containing("Action=AssumeRole")));
+  }
+
   public static MappingBuilder sts(String action) {
     return post("/").withRequestBody(containing("Action=" + action));
   }

@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,7 +114,7 @@ class JobsApiTest {
         .doesNotContain("\tat ");
     assertThat(result.err().lines()).hasSize(1);
     // The cached credentials were dropped and the role assumed again, once.
-    assertThat(assumeRoleCalls()).hasSize(1);
+    assertThat(aws.assumeRoleCalls()).hasSize(1);
   }
 
   @Test
@@ -261,12 +260,5 @@ class JobsApiTest {
     assertThat(
             wire.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
         .isEmpty();
-  }
-
-  static List<LoggedRequest> assumeRoleCalls() {
-    return wire.findAll(
-        postRequestedFor(urlEqualTo("/"))
-            .withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.containing("Action=AssumeRole")));
   }
 }
