@@ -6,7 +6,7 @@ import dev.jobs.cli.job.SubmitCommand;
 import dev.jobs.cli.job.WaitCommand;
 import dev.jobs.cli.replay.ReplayCommand;
 import dev.jobs.cli.replay.ReplaysCommand;
-import dev.jobs.cli.target.TargetCommand;
+import dev.jobs.cli.targets.TargetCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.AssumedRoleCredentials;
 import dev.jobs.cli.credentials.BaseCredentials;
 import dev.jobs.cli.credentials.CredentialCache;
-import dev.jobs.cli.target.TargetSettings;
+import dev.jobs.cli.targets.TargetSettings;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
