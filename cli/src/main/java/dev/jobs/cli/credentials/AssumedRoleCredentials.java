@@ -135,7 +135,8 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider {
       JobsException denied = AwsErrors.translate(e, tried);
       return new JobsException(
           ExitCode.CREDENTIALS,
-          denied.getMessage() + "; check the keys and that the role trusts this identity",
+          denied.getMessage().replaceAll("\\.$", "")
+              + "; check the keys and that the role trusts this identity",
           e);
     }
     return AwsErrors.translate(e, tried);
