@@ -85,6 +85,19 @@ class ReplayCommandTest {
   }
 
   @Test
+  void debug_logsTheAwsCalls_withAuthorizationRedacted() {
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--dry-run", "--debug");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("> POST " + aws.endpoint() + "/")
+        .contains("X-Amz-Target: AWSEvents.DescribeArchive")
+        .contains("Authorization: <redacted>")
+        .contains("< 200")
+        .doesNotContain("Signature=");
+  }
+
+  @Test
   void dryRun_printsTheArchiveWindowAndCount_andStartsNothing() {
     CliRun.Result result =
         jobs.run(
