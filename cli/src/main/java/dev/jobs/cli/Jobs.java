@@ -73,6 +73,10 @@ public final class Jobs {
   }
 
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    Integer quickGet = QuickGet.run(environment, out, err, args);
+    if (quickGet != null) {
+      return quickGet;
+    }
     Class<?> quick = args.length > 0 ? QUICK.get(args[0]) : null;
     CommandLine cli =
         quick == null ? commandLine(environment) : commandLine(environment, List.of(quick));
@@ -114,8 +118,11 @@ public final class Jobs {
   }
 
   private static int handle(Exception e, CommandLine command, ParseResult parseResult) {
-    PrintWriter err = command.getErr();
-    boolean verbose = verbose(parseResult);
+    return report(e, command.getErr(), verbose(parseResult));
+  }
+
+  /** Prints a failure as one line (and the stack with --verbose); answers the exit code. */
+  static int report(Exception e, PrintWriter err, boolean verbose) {
     if (e instanceof JobsException jobs) {
       err.println("jobs: " + jobs.getMessage());
       if (verbose) {

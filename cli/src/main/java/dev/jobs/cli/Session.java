@@ -29,18 +29,27 @@ public final class Session {
   private JobsApi api;
   private EventBridgeClient eventBridge;
 
-  private Session(
-      Environment environment, TargetOptions target, OutputOptions output, CommandSpec spec) {
+  Session(
+      Environment environment,
+      TargetOptions target,
+      OutputOptions output,
+      PrintWriter out,
+      PrintWriter err) {
     this.environment = environment;
     this.output = output;
-    this.out = spec.commandLine().getOut();
-    this.err = spec.commandLine().getErr();
+    this.out = out;
+    this.err = err;
     this.wireLog = output.debug() ? new WireLog(err) : null;
     this.settings = new TargetSettings(environment, target, wireLog);
   }
 
   public static Session of(CommandSpec spec, TargetOptions target, OutputOptions output) {
-    return new Session(Jobs.environment(spec), target, output, spec);
+    return new Session(
+        Jobs.environment(spec),
+        target,
+        output,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   public Environment environment() {

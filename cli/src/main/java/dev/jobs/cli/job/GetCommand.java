@@ -28,13 +28,17 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Session session = Session.of(spec, target, output);
+    return show(Session.of(spec, target, output), id);
+  }
+
+  /** Prints the job; also the whole of {@code jobs get} on the quick path. */
+  public static int show(Session session, String id) {
     var response = session.api().get(id);
     if (!response.found()) {
       throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found");
     }
     JobPrinter.print(
-        session.out(), JobPrinter.parse(response.body()), session.json(), output.quiet());
+        session.out(), JobPrinter.parse(response.body()), session.json(), session.output().quiet());
     return ExitCode.OK;
   }
 }
