@@ -120,6 +120,26 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void interruptedWait_exits130_sayingHowToResume() throws Exception {
+    String id = jobs(Map.of(), "submit", "--seconds", "60").out().strip();
+    ProcessBuilder builder =
+        new ProcessBuilder(ROOT.resolve("jobs").toString(), "wait", id).directory(home.toFile());
+    builder.environment().keySet().removeIf(n -> n.startsWith("AWS_") || n.startsWith("JOBS_"));
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("JOBS_LOCAL_DIR", home.resolve("local").toString());
+    Path err = Files.createTempFile(home, "err", ".txt");
+    Process wait = builder.redirectError(err.toFile()).start();
+    // Long enough for the JVM to be polling; the script execs java, so this pid is the JVM's.
+    Thread.sleep(2_000);
+    new ProcessBuilder("kill", "-INT", Long.toString(wait.pid())).start().waitFor();
+
+    assertThat(wait.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(wait.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+    assertThat(Files.readString(err))
+        .contains("job " + id + " goes on. Resume with: jobs wait " + id);
+  }
+
+  @Test
   void unknownId_exits6() throws Exception {
     Run run = jobs(Map.of(), "get", "no-such-job");
 
