@@ -18,6 +18,8 @@ import picocli.CommandLine.ParseResult;
 /** The {@code jobs} command: run long jobs behind a REST API, on AWS or on this machine. */
 @Command(
     name = "jobs",
+    // Subcommands inherit the version and the exit-code list, so each --help shows the codes.
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Jobs.Version.class,
     description = "Run long jobs behind a REST API, on AWS or on this machine.",
