@@ -38,7 +38,7 @@ public final class TargetSettings {
   private final WireLog wireLog;
   private String name;
   private TargetConfig config;
-  private LocalRuntime runtime;
+  private LocalRuntimeFile runtime;
   private Target target;
   private AwsClients clients;
 
@@ -78,9 +78,9 @@ public final class TargetSettings {
     return config;
   }
 
-  LocalRuntime runtime() {
+  LocalRuntimeFile runtime() {
     if (runtime == null) {
-      runtime = LocalRuntime.read(environment.localDir());
+      runtime = LocalRuntimeFile.read(environment.localDir());
     }
     return runtime;
   }
@@ -209,7 +209,7 @@ public final class TargetSettings {
    * asking CloudFormation on every command would double the time of a {@code jobs get}.
    */
   private Target localTarget() {
-    LocalRuntime local = runtime();
+    LocalRuntimeFile local = runtime();
     String stack = local.stackNameOrDefault();
     String key = local.endpoint() + "|" + local.pid() + "|" + stack;
     Path cacheFile = environment.cacheDir().resolve("local-outputs.json");

@@ -11,9 +11,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The running local runtime as its {@code runtime.json} describes it: endpoint, region, operator
- * keys, process id and stack name.
+ * keys, process id and stack name. The CLI's side of the contract with {@code jobs local start}.
  */
-public record LocalRuntime(
+public record LocalRuntimeFile(
     String endpoint,
     String region,
     String accessKeyId,
@@ -23,13 +23,13 @@ public record LocalRuntime(
 
   public static final String FILE_NAME = "runtime.json";
 
-  public static LocalRuntime read(Path dataDir) {
+  public static LocalRuntimeFile read(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
-    LocalRuntime runtime;
+    LocalRuntimeFile runtime;
     try {
       JsonNode json = Json.parse(Files.readAllBytes(file));
       runtime =
-          new LocalRuntime(
+          new LocalRuntimeFile(
               text(json, "endpoint"),
               text(json, "region"),
               text(json, "accessKeyId"),
