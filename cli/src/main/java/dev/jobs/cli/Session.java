@@ -1,0 +1,137 @@
+package dev.jobs.cli;
+
+import dev.jobs.cli.api.JobsApi;
+import dev.jobs.cli.api.RetryPolicy;
+import dev.jobs.cli.aws.AwsClients;
+import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.credentials.AssumedRoleCredentials;
+import dev.jobs.cli.credentials.BaseCredentials;
+import dev.jobs.cli.credentials.CredentialCache;
+import dev.jobs.cli.targets.TargetSettings;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * One command's connection to its target: settings, credentials and clients, each made on first use
+ * and once.
+ */
+public final class Session {
+  private final Environment environment;
+  private final OutputOptions output;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final WireLog wireLog;
+  private final TargetSettings settings;
+  private BaseCredentials base;
+  private JobsApi api;
+  private EventBridgeClient eventBridge;
+
+  Session(
+      Environment environment,
+      TargetOptions target,
+      OutputOptions output,
+      PrintWriter out,
+      PrintWriter err) {
+    this.environment = environment;
+    this.output = output;
+    this.out = out;
+    this.err = err;
+    this.wireLog = output.debug() ? new WireLog(err) : null;
+    this.settings = new TargetSettings(environment, target, wireLog);
+  }
+
+  public static Session of(CommandSpec spec, TargetOptions target, OutputOptions output) {
+    return new Session(
+        Jobs.environment(spec),
+        target,
+        output,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  public OutputOptions output() {
+    return output;
+  }
+
+  public boolean json() {
+    return output.json(environment);
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  public TargetSettings settings() {
+    return settings;
+  }
+
+  public WireLog wireLog() {
+    return wireLog;
+  }
+
+  public AwsClients clients() {
+    return settings.clients();
+  }
+
+  public BaseCredentials baseCredentials() {
+    if (base == null) {
+      base = settings.baseCredentials();
+    }
+    return base;
+  }
+
+  public JobsApi api() {
+    if (api == null) {
+      Optional<String> role = settings.roleArn();
+      AwsCredentialsProvider credentials;
+      String description;
+      if (role.isPresent()) {
+        BaseCredentials baseCredentials = baseCredentials();
+        String scope = settings.region().id() + "|" + settings.endpoint();
+        credentials =
+            new AssumedRoleCredentials(
+                role.get(),
+                baseCredentials,
+                () -> clients().sts(baseCredentials.provider()),
+                new CredentialCache(environment.cacheDir().resolve("credentials")),
+                scope,
+                environment.clock());
+        description =
+            "role " + role.get() + " (assumed with " + baseCredentials.description() + ")";
+      } else {
+        credentials = baseCredentials().provider();
+        description = baseCredentials().description();
+      }
+      api =
+          new JobsApi(
+              settings.apiUrl(),
+              settings.region().id(),
+              credentials,
+              description,
+              AwsClients.http(),
+              RetryPolicy.DEFAULT,
+              environment,
+              wireLog);
+    }
+    return api;
+  }
+
+  /** EventBridge with the caller's own credentials: the invoke role may only call the API. */
+  public EventBridgeClient eventBridge() {
+    if (eventBridge == null) {
+      eventBridge = clients().eventBridge(baseCredentials().provider());
+    }
+    return eventBridge;
+  }
+}

@@ -1,0 +1,243 @@
+package dev.jobs.cli.api;
+
+import dev.jobs.cli.Environment;
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.credentials.AssumedRoleCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/**
+ * The jobs REST API: {@code POST /jobs} and {@code GET /jobs/{id}}, signed with SigV4 for {@code
+ * execute-api}. Connection errors, throttling and 5xx are retried with backoff, honouring {@code
+ * Retry-After}; a {@code POST} is retried only when the API cannot have taken the job.
+ */
+public final class JobsApi {
+  /** An answer the caller interprets: 2xx, or 404 on a get. */
+  public record Response(int status, String body) {
+    public boolean found() {
+      return status != 404;
+    }
+  }
+
+  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final String SERVICE = "execute-api";
+
+  private final URI base;
+  private final String region;
+  private final AwsCredentialsProvider credentials;
+  private final SdkHttpClient http;
+  private final RetryPolicy retry;
+  private final Environment environment;
+  private final WireLog wireLog;
+  private final String credentialsDescription;
+
+  public JobsApi(
+      URI base,
+      String region,
+      AwsCredentialsProvider credentials,
+      String credentialsDescription,
+      SdkHttpClient http,
+      RetryPolicy retry,
+      Environment environment,
+      WireLog wireLog) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    this.region = region;
+    this.credentials = credentials;
+    this.credentialsDescription = credentialsDescription;
+    this.http = http;
+    this.retry = retry;
+    this.environment = environment;
+    this.wireLog = wireLog;
+  }
+
+  public Response submit(byte[] json) {
+    return call(SdkHttpMethod.POST, URI.create(base + "/jobs"), json);
+  }
+
+  public Response get(String id) {
+    if (!JOB_ID.matcher(id).matches()) {
+      throw new JobsException(ExitCode.USAGE, "'" + id + "' is not a job id");
+    }
+    return call(SdkHttpMethod.GET, URI.create(base + "/jobs/" + id), null);
+  }
+
+  private Response call(SdkHttpMethod method, URI uri, byte[] body) {
+    boolean reassumed = false;
+    for (int attempt = 1; ; attempt++) {
+      HttpExecuteResponse response;
+      String text;
+      try {
+        response = send(method, uri, body);
+        text = read(response);
+      } catch (IOException e) {
+        // A refused connection never reached the API, so even a POST is safe to repeat.
+        if (attempt < retry.attempts() && (method == SdkHttpMethod.GET || refused(e))) {
+          pause(attempt, null);
+          continue;
+        }
+        throw new JobsException(
+            ExitCode.ERROR,
+            "cannot reach the jobs API at " + base + " (" + e.getMessage() + ")",
+            e);
+      }
+      int status = response.httpResponse().statusCode();
+      if (status / 100 == 2 || status == 404 && method == SdkHttpMethod.GET) {
+        return new Response(status, text);
+      }
+      if ((status == 403 || status == 401) && !reassumed && renewable()) {
+        reassumed = true;
+        continue;
+      }
+      if (retryable(method, status) && attempt < retry.attempts()) {
+        pause(attempt, response.httpResponse().firstMatchingHeader("Retry-After").orElse(null));
+        continue;
+      }
+      throw failure(method, status, text, attempt);
+    }
+  }
+
+  /** Cached credentials the API rejects may be stale (a restarted runtime): assume again once. */
+  private boolean renewable() {
+    return credentials instanceof AssumedRoleCredentials assumed && assumed.invalidate();
+  }
+
+  private static boolean retryable(SdkHttpMethod method, int status) {
+    if (status == 429 || status == 503) {
+      return true;
+    }
+    // A 500, 502 or 504 on POST may come after the job was queued: repeating it could run it twice.
+    return status / 100 == 5 && method == SdkHttpMethod.GET;
+  }
+
+  private static boolean refused(IOException e) {
+    return e instanceof java.net.ConnectException;
+  }
+
+  private HttpExecuteResponse send(SdkHttpMethod method, URI uri, byte[] body) throws IOException {
+    SdkHttpRequest.Builder request =
+        SdkHttpRequest.builder().method(method).uri(uri).putHeader("Accept", "application/json");
+    ContentStreamProvider payload = null;
+    if (body != null) {
+      request.putHeader("Content-Type", "application/json");
+      request.putHeader("Content-Length", Integer.toString(body.length));
+      payload = ContentStreamProvider.fromByteArray(body);
+    }
+    SignedRequest signed;
+    try {
+      ContentStreamProvider signedPayload = payload;
+      signed =
+          AwsV4HttpSigner.create()
+              .sign(
+                  r ->
+                      r.identity(credentials.resolveCredentials())
+                          .request(request.build())
+                          .payload(signedPayload)
+                          .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                          .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, "signing the request with " + credentialsDescription);
+    }
+    if (wireLog != null) {
+      wireLog.request(
+          signed.request(), body == null ? null : new String(body, StandardCharsets.UTF_8));
+    }
+    return http.prepareRequest(
+            HttpExecuteRequest.builder()
+                .request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null))
+                .build())
+        .call();
+  }
+
+  private String read(HttpExecuteResponse response) throws IOException {
+    String text = "";
+    if (response.responseBody().isPresent()) {
+      try (InputStream in = response.responseBody().get()) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    if (wireLog != null) {
+      wireLog.response(response.httpResponse(), text);
+    }
+    return text;
+  }
+
+  private void pause(int attempt, String retryAfter) {
+    Duration delay = retry.delay(attempt, retryAfter, environment.clock().instant());
+    if (wireLog != null) {
+      wireLog.note("retrying in " + delay.toMillis() + " ms");
+    }
+    try {
+      environment.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobsException(ExitCode.INTERRUPTED, "interrupted");
+    }
+  }
+
+  private JobsException failure(SdkHttpMethod method, int status, String body, int attempts) {
+    String what = method + " " + (method == SdkHttpMethod.POST ? "/jobs" : "/jobs/{id}");
+    String message = messageOf(body);
+    if (status == 401 || status == 403) {
+      return new JobsException(
+          ExitCode.CREDENTIALS,
+          "the jobs API refused "
+              + what
+              + " ("
+              + status
+              + ": "
+              + message
+              + ") with "
+              + credentialsDescription
+              + "; check the role and the target");
+    }
+    if (status == 400 || status == 413 || status == 415) {
+      return new JobsException(ExitCode.USAGE, "the jobs API rejected the job: " + message);
+    }
+    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+    return new JobsException(
+        ExitCode.ERROR,
+        "the jobs API answered " + what + " with " + status + tries + ": " + message);
+  }
+
+  /** API Gateway's error bodies are {@code {"message": ...}}; anything else is shown shortened. */
+  static String messageOf(String body) {
+    if (body == null || body.isBlank()) {
+      return "no message";
+    }
+    try {
+      JsonNode node = Json.parse(body);
+      String message = Json.text(node, "message");
+      if (message == null) {
+        message = Json.text(node, "Message");
+      }
+      if (message != null) {
+        return message;
+      }
+    } catch (IllegalArgumentException e) {
+      // Not JSON: show the start of it.
+    }
+    String flat = body.strip().replaceAll("\\s+", " ");
+    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+  }
+}

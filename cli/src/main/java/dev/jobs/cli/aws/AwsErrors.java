@@ -1,0 +1,103 @@
+package dev.jobs.cli.aws;
+
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns AWS SDK failures into one line and an exit code. */
+public final class AwsErrors {
+  private static final Set<String> EXPIRED =
+      Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired");
+  private static final Set<String> DENIED =
+      Set.of(
+          "AccessDenied",
+          "AccessDeniedException",
+          "UnauthorizedOperation",
+          "InvalidClientTokenId",
+          "SignatureDoesNotMatch",
+          "UnrecognizedClientException",
+          "InvalidSignatureException",
+          "IncompleteSignature",
+          "MissingAuthenticationToken",
+          "NotAuthorized");
+  private static final Set<String> NOT_FOUND =
+      Set.of("ResourceNotFoundException", "NoSuchEntity", "NotFoundException");
+
+  private AwsErrors() {}
+
+  public static String code(AwsServiceException e) {
+    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+
+  private static String message(AwsServiceException e) {
+    String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    return message == null ? "HTTP " + e.statusCode() : message;
+  }
+
+  public static boolean isExpired(SdkException e) {
+    return e instanceof AwsServiceException s && EXPIRED.contains(code(s));
+  }
+
+  public static boolean isDenied(SdkException e) {
+    return e instanceof AwsServiceException s
+        && (DENIED.contains(code(s)) || s.statusCode() == 403);
+  }
+
+  /** One line saying what failed and why; the exit code says what kind of failure it was. */
+  public static JobsException translate(SdkException e, String what) {
+    if (e instanceof AwsServiceException service) {
+      String code = code(service);
+      String line = what + " failed: " + (code == null ? "" : code + ": ") + message(service);
+      if (isExpired(e)) {
+        return new JobsException(
+            ExitCode.CREDENTIALS, line + " (the credentials have expired; refresh them)", e);
+      }
+      if (isDenied(e)) {
+        return new JobsException(ExitCode.CREDENTIALS, line, e);
+      }
+      if (NOT_FOUND.contains(code) || service.statusCode() == 404) {
+        return new JobsException(ExitCode.NOT_FOUND, line, e);
+      }
+      if (service.isThrottlingException()) {
+        return new JobsException(ExitCode.ERROR, line + " (still throttled after retries)", e);
+      }
+      return new JobsException(ExitCode.ERROR, line, e);
+    }
+    if (e instanceof SdkClientException client) {
+      String message = String.valueOf(client.getMessage());
+      if (message.contains("Unable to load credentials")
+          || message.contains("Profile file contained no credentials")
+          || message.contains("does not exist in the profile")) {
+        return new JobsException(ExitCode.CREDENTIALS, what + " failed: no usable credentials", e);
+      }
+      Throwable cause = rootCause(e);
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.net.SocketTimeoutException) {
+        return new JobsException(
+            ExitCode.ERROR, what + " failed: cannot connect (" + cause.getMessage() + ")", e);
+      }
+      return new JobsException(ExitCode.ERROR, what + " failed: " + firstLine(message), e);
+    }
+    return new JobsException(ExitCode.ERROR, what + " failed: " + firstLine(e.getMessage()), e);
+  }
+
+  static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  public static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.jobs.cli.job;
+
+import dev.jobs.cli.OutputOptions;
+import dev.jobs.cli.Session;
+import dev.jobs.cli.TargetOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jobs wait ID}: polls until the job ends. */
+@Command(
+    name = "wait",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Wait for a job to end and show it.",
+      "Exit 0 if it SUCCEEDED, 3 if it FAILED, 4 on timeout, 6 if the id stays unknown past the"
+          + " grace period."
+    })
+public final class WaitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin OutputOptions output;
+  @Mixin WaitOptions waiting;
+
+  @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
+  String id;
+
+  @Override
+  public Integer call() {
+    return waiting.awaitAndPrint(Session.of(spec, target, output), id);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.jobs.cli.startup;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * A loopback stand-in for a stack, for start-up work only: it answers STS ({@code AssumeRole},
+ * {@code GetCallerIdentity}), CloudFormation {@code DescribeStacks} and the jobs API with fixed
+ * answers and checks no signature. The build trains the class-data archive against it, and the
+ * benchmark times {@code jobs get} and the AWS CLI against it when no local runtime runs. It is not
+ * the local runtime.
+ */
+public final class LoopbackStack implements AutoCloseable {
+  public static final String STACK = "jobs-local";
+  public static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
+
+  private final HttpServer server;
+
+  private LoopbackStack(HttpServer server) {
+    this.server = server;
+  }
+
+  public static LoopbackStack start() throws IOException {
+    // Without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to an exchange: that would be timed.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    LoopbackStack stack = new LoopbackStack(server);
+    server.createContext("/", stack::handle);
+    server.start();
+    return stack;
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Writes a {@code runtime.json} as the local runtime would, naming this process. */
+  public void writeRuntimeFile(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("runtime.json"),
+        "{\"endpoint\":\""
+            + endpoint()
+            + "\",\"region\":\"us-east-1\",\"accessKeyId\":\"test\",\"secretAccessKey\":\"test\","
+            + "\"pid\":"
+            + ProcessHandle.current().pid()
+            + ",\"stackName\":\""
+            + STACK
+            + "\"}");
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      byte[] request = exchange.getRequestBody().readAllBytes();
+      if (path.startsWith("/prod/jobs/")) {
+        String id = path.substring("/prod/jobs/".length());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        reply(
+            exchange,
+            200,
+            "application/json",
+            "{\"id\":\""
+                + id
+                + "\",\"status\":\"SUCCEEDED\",\"type\":\"sleep\",\"parameters\":{\"seconds\":1},"
+                + "\"result\":{\"slept\":1},\"attempts\":1,\"startedAt\":\""
+                + now.minusSeconds(1)
+                + "\",\"finishedAt\":\""
+                + now
+                + "\",\"expiresAt\":"
+                + now.plus(7, ChronoUnit.DAYS).getEpochSecond()
+                + "}");
+      } else if (path.equals("/prod/jobs")) {
+        reply(exchange, 202, "application/json", "{\"id\":\"" + UUID.randomUUID() + "\"}");
+      } else {
+        String form =
+            URLDecoder.decode(new String(request, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        if (form.contains("Action=AssumeRole")) {
+          reply(exchange, 200, "text/xml", assumeRole());
+        } else if (form.contains("Action=GetCallerIdentity")) {
+          reply(exchange, 200, "text/xml", callerIdentity());
+        } else if (form.contains("Action=DescribeStacks")) {
+          reply(exchange, 200, "text/xml", describeStacks());
+        } else {
+          reply(exchange, 404, "application/json", "{\"message\":\"Not found\"}");
+        }
+      }
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static String assumeRole() {
+    return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+        + "<Credentials><AccessKeyId>ASIALOOPBACK</AccessKeyId><SecretAccessKey>loopback-secret"
+        + "</SecretAccessKey><SessionToken>loopback-token</SessionToken><Expiration>"
+        + Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+        + "</Expiration></Credentials><AssumedRoleUser><Arn>"
+        + ROLE
+        + "/jobs</Arn><AssumedRoleId>AROALOOPBACK:jobs</AssumedRoleId></AssumedRoleUser>"
+        + "</AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+        + "</AssumeRoleResponse>";
+  }
+
+  private static String callerIdentity() {
+    return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+        + "<GetCallerIdentityResult><Arn>arn:aws:iam::000000000000:user/test</Arn>"
+        + "<UserId>AIDALOOPBACK</UserId><Account>000000000000</Account></GetCallerIdentityResult>"
+        + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+        + "</GetCallerIdentityResponse>";
+  }
+
+  private String describeStacks() {
+    return "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
+        + "<DescribeStacksResult><Stacks><member><StackName>"
+        + STACK
+        + "</StackName><StackId>arn:aws:cloudformation:us-east-1:000000000000:stack/"
+        + STACK
+        + "/1</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime>"
+        + "<StackStatus>CREATE_COMPLETE</StackStatus><Outputs>"
+        + output("ApiUrl", endpoint() + "/prod")
+        + output("InvokeRoleArn", ROLE)
+        + output("EventBusArn", "arn:aws:events:us-east-1:000000000000:event-bus/jobs-failed")
+        + output("ArchiveName", "jobs-failed-archive")
+        + output(
+            "ReplayRuleArn", "arn:aws:events:us-east-1:000000000000:rule/jobs-failed/jobs-replay")
+        + output("TableName", "jobs")
+        + "</Outputs></member></Stacks></DescribeStacksResult>"
+        + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></DescribeStacksResponse>";
+  }
+
+  private static String output(String key, String value) {
+    return "<member><OutputKey>"
+        + key
+        + "</OutputKey><OutputValue>"
+        + value
+        + "</OutputValue></member>";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /** Serves until killed, with a {@code runtime.json} in the directory given as argument. */
+  public static void main(String... args) throws IOException, InterruptedException {
+    LoopbackStack stack = start();
+    stack.writeRuntimeFile(Path.of(args[0]));
+    System.out.println(stack.endpoint());
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,307 @@
+package dev.jobs.cli.targets;
+
+import dev.jobs.cli.Environment;
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.Jobs;
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.OutputOptions;
+import dev.jobs.cli.TargetOptions;
+import dev.jobs.cli.aws.AwsClients;
+import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.credentials.BaseCredentials;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.regions.Region;
+
+/** {@code jobs target}: the places jobs run, and which one is current. */
+@Command(
+    name = "target",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Manage targets: where jobs run.",
+      "'local' is built in (the local runtime); deployed stacks are stored in ~/.jobs/config.json,"
+          + " or the file $JOBS_CONFIG names."
+    },
+    subcommands = {
+      TargetCommand.Add.class,
+      TargetCommand.ListTargets.class,
+      TargetCommand.Use.class,
+      TargetCommand.Show.class,
+      TargetCommand.Remove.class
+    })
+public final class TargetCommand implements Callable<Integer> {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  static String checkName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "'" + name + "' is not a target name (letters, digits, '_', '.', '-'; 64 at most)");
+    }
+    return name;
+  }
+
+  /** {@code jobs target add}. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Register a deployed stack: its outputs are read with DescribeStacks.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    @Parameters(paramLabel = "NAME", description = "The target's name.")
+    String name;
+
+    @Option(
+        names = "--stack-name",
+        required = true,
+        paramLabel = "STACK",
+        description = "The CloudFormation stack.")
+    String stackName;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The stack's region.")
+    String region;
+
+    @Option(
+        names = "--profile",
+        paramLabel = "PROFILE",
+        description = "AWS profile for this target (stored).")
+    String profile;
+
+    @Option(
+        names = "--endpoint-url",
+        paramLabel = "URL",
+        description = "Endpoint for the AWS service calls of this target (stored).")
+    String endpointUrl;
+
+    @Option(names = "--use", description = "Make it the current target.")
+    boolean use;
+
+    @Override
+    public Integer call() {
+      Environment environment = Jobs.environment(spec);
+      checkName(name);
+      if (TargetConfig.LOCAL.equals(name)) {
+        throw new JobsException(
+            ExitCode.USAGE, "'local' is built in: it follows the local runtime; pick another name");
+      }
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      TargetOptions flags = new TargetOptions();
+      flags.target = name;
+      flags.region = region;
+      flags.profile = profile;
+      flags.endpointUrl = endpointUrl;
+      // Resolve region and credentials as commands will, with this target not yet stored.
+      Target draft =
+          new Target(
+              name, stackName, region, profile, endpointUrl, null, null, null, null, null, null);
+      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
+      TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
+      Region resolvedRegion = settings.region();
+      BaseCredentials base = settings.baseCredentials();
+      Map<String, String> outputs;
+      try {
+        outputs =
+            StackOutputs.describe(
+                new AwsClients(resolvedRegion, settings.endpoint(), wireLog)
+                    .cloudFormation(base.provider()),
+                stackName);
+      } catch (JobsException e) {
+        if (e.exitCode() == ExitCode.CREDENTIALS) {
+          throw new JobsException(
+              e.exitCode(), e.getMessage() + " (with " + base.description() + ")", e);
+        }
+        throw e;
+      }
+      Target target =
+          Target.fromOutputs(name, stackName, resolvedRegion.id(), profile, endpointUrl, outputs);
+      config.put(target);
+      if (use || config.current().isEmpty()) {
+        config.use(name);
+      }
+      config.save();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().writeValueAsString(target));
+      } else {
+        out.println(
+            "added target "
+                + name
+                + " (stack "
+                + stackName
+                + " in "
+                + resolvedRegion.id()
+                + ")"
+                + (name.equals(config.current().orElse(null)) ? "; it is the current target" : ""));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target list}. */
+  @Command(
+      name = "list",
+      aliases = "ls",
+      mixinStandardHelpOptions = true,
+      description = "List the targets; '*' marks the current one.")
+  static final class ListTargets implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      Environment environment = Jobs.environment(spec);
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      String current =
+          environment.get("JOBS_TARGET").or(config::current).orElse(TargetConfig.LOCAL);
+      PrintWriter out = spec.commandLine().getOut();
+      List<Target> targets = config.targets();
+      if (output.json(environment)) {
+        var root = Json.mapper().createObjectNode();
+        root.put("current", current);
+        root.set("targets", Json.mapper().valueToTree(targets));
+        out.println(root.toString());
+        return ExitCode.OK;
+      }
+      out.printf(
+          "%s %-16s %s%n",
+          TargetConfig.LOCAL.equals(current) ? "*" : " ",
+          TargetConfig.LOCAL,
+          "built in: the local runtime in " + environment.localDir());
+      for (Target target : targets) {
+        out.printf(
+            "%s %-16s stack %s in %s%s%n",
+            target.name().equals(current) ? "*" : " ",
+            target.name(),
+            target.stackName(),
+            target.region(),
+            target.profile() == null ? "" : ", profile " + target.profile());
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target use}. */
+  @Command(
+      name = "use",
+      mixinStandardHelpOptions = true,
+      description = "Make a target the current one.")
+  static final class Use implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "A target name, or local.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Environment environment = Jobs.environment(spec);
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      if (!TargetConfig.LOCAL.equals(name) && config.find(name).isEmpty()) {
+        throw new JobsException(
+            ExitCode.NOT_FOUND, "no target '" + name + "'; see: jobs target list");
+      }
+      config.use(name);
+      config.save();
+      spec.commandLine().getOut().println("current target: " + name);
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target show}. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show a target's settings and outputs (default: the current target).")
+  static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "A target name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Environment environment = Jobs.environment(spec);
+      TargetOptions flags = new TargetOptions();
+      flags.target = name;
+      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
+      TargetSettings settings = new TargetSettings(environment, flags, wireLog);
+      if (!settings.isLocal()
+          && TargetConfig.load(environment.configFile()).find(settings.name()).isEmpty()) {
+        throw new JobsException(
+            ExitCode.NOT_FOUND, "no target '" + settings.name() + "'; see: jobs target list");
+      }
+      Target target = settings.target();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().valueToTree(target).toString());
+        return ExitCode.OK;
+      }
+      row(out, "name", target.name());
+      row(out, "stack", target.stackName());
+      row(out, "region", target.region());
+      row(out, "profile", target.profile());
+      row(out, "endpoint", target.endpointUrl());
+      row(out, "api url", target.apiUrl());
+      row(out, "invoke role", target.invokeRoleArn());
+      row(out, "event bus", target.eventBusArn());
+      row(out, "archive", target.archiveName());
+      row(out, "replay rule", target.replayRuleArn());
+      row(out, "table", target.tableName());
+      return ExitCode.OK;
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+      if (value != null) {
+        out.printf("%-12s %s%n", name, value);
+      }
+    }
+  }
+
+  /** {@code jobs target remove}. */
+  @Command(
+      name = "remove",
+      aliases = "rm",
+      mixinStandardHelpOptions = true,
+      description = "Forget a target (the stack itself is untouched).")
+  static final class Remove implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "A target name.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Environment environment = Jobs.environment(spec);
+      if (TargetConfig.LOCAL.equals(name)) {
+        throw new JobsException(ExitCode.USAGE, "'local' is built in and cannot be removed");
+      }
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      if (!config.remove(name)) {
+        throw new JobsException(ExitCode.NOT_FOUND, "no target '" + name + "'");
+      }
+      config.save();
+      spec.commandLine().getOut().println("removed target " + name);
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package dev.jobs.cli.targets;
+
+import dev.jobs.cli.Environment;
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.TargetOptions;
+import dev.jobs.cli.aws.AwsClients;
+import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.credentials.BaseCredentials;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.regions.Region;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The settings a command runs with, each taken from the flag, then the environment, then the
+ * target, then a default. Values are resolved on first use, so a command given everything by flags
+ * never reads the local runtime or the targets file.
+ *
+ * <p>For the built-in {@code local} target the endpoint, region and operator keys come from the
+ * runtime's {@code runtime.json}, overridden by flags only: the AWS environment variables describe
+ * the user's AWS account, not this machine's runtime.
+ */
+public final class TargetSettings {
+  private final Environment environment;
+  private final TargetOptions flags;
+  private final WireLog wireLog;
+  private String name;
+  private TargetConfig config;
+  private LocalRuntimeFile runtime;
+  private Target target;
+  private AwsClients clients;
+
+  public TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog) {
+    this(environment, flags, wireLog, null);
+  }
+
+  /** Settings for a given target, such as one being added and not stored yet. */
+  TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog, Target target) {
+    this.environment = environment;
+    this.flags = flags;
+    this.wireLog = wireLog;
+    this.target = target;
+    if (target != null) {
+      this.name = target.name();
+    }
+  }
+
+  public String name() {
+    if (name == null) {
+      name =
+          first(flags.target, () -> environment.get("JOBS_TARGET").orElse(null))
+              .or(() -> config().current())
+              .orElse(TargetConfig.LOCAL);
+    }
+    return name;
+  }
+
+  public boolean isLocal() {
+    return TargetConfig.LOCAL.equals(name());
+  }
+
+  TargetConfig config() {
+    if (config == null) {
+      config = TargetConfig.load(environment.configFile());
+    }
+    return config;
+  }
+
+  LocalRuntimeFile runtime() {
+    if (runtime == null) {
+      runtime = LocalRuntimeFile.read(environment.localDir());
+    }
+    return runtime;
+  }
+
+  /** The stored target, or for {@code local} the runtime's stack outputs. */
+  public Target target() {
+    if (target == null) {
+      target = isLocal() ? localTarget() : registered();
+    }
+    return target;
+  }
+
+  private Target registered() {
+    return config()
+        .find(name())
+        .orElseThrow(
+            () ->
+                new JobsException(
+                    ExitCode.USAGE,
+                    "unknown target '"
+                        + name()
+                        + "'; add it with: jobs target add "
+                        + name()
+                        + " --stack-name STACK (see jobs target list)"));
+  }
+
+  public Region region() {
+    Optional<String> region =
+        isLocal()
+            ? first(flags.region, () -> runtime().regionOrDefault())
+            : first(
+                flags.region,
+                () -> environment.get("AWS_REGION").orElse(null),
+                () -> environment.get("AWS_DEFAULT_REGION").orElse(null),
+                () -> target().region(),
+                this::profileRegion);
+    return Region.of(
+        region.orElseThrow(
+            () ->
+                new JobsException(
+                    ExitCode.USAGE,
+                    "no region for target '" + name() + "'; pass --region or set AWS_REGION")));
+  }
+
+  private String profileRegion() {
+    ProfileFile files = BaseCredentials.profileFilesOf(environment).get();
+    return files
+        .profile(profile().orElse("default"))
+        .flatMap(p -> p.property("region"))
+        .orElse(null);
+  }
+
+  public Optional<String> profile() {
+    return isLocal()
+        ? Optional.ofNullable(flags.profile)
+        : first(
+            flags.profile,
+            () -> environment.get("AWS_PROFILE").orElse(null),
+            () -> target().profile());
+  }
+
+  /** The endpoint of the AWS service calls; none means AWS's own. */
+  public URI endpoint() {
+    Optional<String> endpoint =
+        isLocal()
+            ? first(flags.endpointUrl, () -> runtime().endpoint())
+            : first(
+                flags.endpointUrl,
+                () -> environment.get("AWS_ENDPOINT_URL").orElse(null),
+                () -> target().endpointUrl());
+    return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
+  }
+
+  public URI apiUrl() {
+    return first(
+            flags.apiUrl,
+            () -> environment.get("JOBS_API_URL").orElse(null),
+            () -> target().apiUrl())
+        .map(url -> uri(url, "--api-url"))
+        .orElseThrow(() -> missing("an API URL", "--api-url"));
+  }
+
+  /** The role to assume for the API; none means calling it with the base credentials. */
+  public Optional<String> roleArn() {
+    return first(
+        flags.roleArn,
+        () -> environment.get("JOBS_ROLE_ARN").orElse(null),
+        () -> target().invokeRoleArn());
+  }
+
+  public String eventBusArn() {
+    return Optional.ofNullable(target().eventBusArn())
+        .orElseThrow(() -> missing("an event bus ARN (output EventBusArn)", null));
+  }
+
+  public String archiveName() {
+    return Optional.ofNullable(target().archiveName())
+        .orElseThrow(() -> missing("an archive name (output ArchiveName)", null));
+  }
+
+  public String replayRuleArn() {
+    return Optional.ofNullable(target().replayRuleArn())
+        .orElseThrow(() -> missing("a replay rule ARN (output ReplayRuleArn)", null));
+  }
+
+  public BaseCredentials baseCredentials() {
+    Optional<String> profile = profile();
+    if (profile.isPresent()) {
+      return BaseCredentials.profile(environment, profile.get());
+    }
+    if (isLocal()) {
+      return BaseCredentials.operatorKeys(runtime().accessKeyId(), runtime().secretAccessKey());
+    }
+    return BaseCredentials.defaultChain(environment);
+  }
+
+  public AwsClients clients() {
+    if (clients == null) {
+      clients = new AwsClients(region(), endpoint(), wireLog);
+    }
+    return clients;
+  }
+
+  /**
+   * The local stack's outputs, cached per runtime process: they cannot change while it runs, and
+   * asking CloudFormation on every command would double the time of a {@code jobs get}.
+   */
+  private Target localTarget() {
+    LocalRuntimeFile local = runtime();
+    String stack = local.stackNameOrDefault();
+    String key = local.endpoint() + "|" + local.pid() + "|" + stack;
+    Path cacheFile = environment.cacheDir().resolve("local-outputs.json");
+    Map<String, String> outputs = readCachedOutputs(cacheFile, key);
+    if (outputs == null) {
+      AwsClients localClients =
+          new AwsClients(
+              Region.of(local.regionOrDefault()), uri(local.endpoint(), "endpoint"), wireLog);
+      outputs =
+          StackOutputs.describe(
+              localClients.cloudFormation(
+                  BaseCredentials.operatorKeys(local.accessKeyId(), local.secretAccessKey())
+                      .provider()),
+              stack);
+      writeCachedOutputs(cacheFile, key, outputs);
+    }
+    return Target.fromOutputs(
+        TargetConfig.LOCAL, stack, local.regionOrDefault(), null, local.endpoint(), outputs);
+  }
+
+  private static Map<String, String> readCachedOutputs(Path file, String key) {
+    try {
+      JsonNode cached = Json.parse(Files.readAllBytes(file));
+      if (!key.equals(Json.text(cached, "key"))) {
+        return null;
+      }
+      Map<String, String> outputs = new LinkedHashMap<>();
+      Json.object(cached, "outputs")
+          .forEach((name, value) -> outputs.put(name, value.isString() ? value.asString() : null));
+      return outputs.isEmpty() ? null : outputs;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void writeCachedOutputs(Path file, String key, Map<String, String> outputs) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), ".outputs", ".tmp");
+      ObjectNode cached = Json.mapper().createObjectNode();
+      cached.put("key", key);
+      ObjectNode values = cached.putObject("outputs");
+      outputs.forEach(values::put);
+      Files.write(temp, Json.mapper().writeValueAsBytes(cached));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Only a cache: the next command asks CloudFormation again.
+    }
+  }
+
+  private JobsException missing(String what, String flag) {
+    return new JobsException(
+        ExitCode.USAGE,
+        "target '"
+            + name()
+            + "' has no "
+            + what
+            + (flag == null ? "" : "; pass " + flag)
+            + (isLocal() ? "" : " or refresh it with: jobs target add " + name() + " ..."));
+  }
+
+  static URI uri(String url, String what) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new URISyntaxException(url, "needs a scheme and a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new JobsException(ExitCode.USAGE, what + " '" + url + "' is not a URL");
+    }
+  }
+
+  @SafeVarargs
+  static Optional<String> first(String flag, Supplier<String>... sources) {
+    if (flag != null && !flag.isBlank()) {
+      return Optional.of(flag);
+    }
+    for (Supplier<String> source : sources) {
+      String value = source.get();
+      if (value != null && !value.isBlank()) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.jobs.cli.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The committed completion scripts are the ones the command model generates. */
+class CompletionFilesTest {
+  static final Path COMMITTED = Path.of("..", "completion");
+  static final String REFRESH =
+      "completion/ is stale; refresh it with: mvn -q -pl cli -am process-classes"
+          + " -Dcompletion.dir=$PWD/completion";
+
+  @Test
+  void committedBashScript_matchesTheGeneratedOne() throws Exception {
+    assertThat(Files.readString(COMMITTED.resolve(CompletionScripts.BASH_FILE)))
+        .as(REFRESH)
+        .isEqualTo(CompletionScripts.bash());
+  }
+
+  @Test
+  void committedZshScript_matchesTheGeneratedOne() throws Exception {
+    assertThat(Files.readString(COMMITTED.resolve(CompletionScripts.ZSH_FILE)))
+        .as(REFRESH)
+        .isEqualTo(CompletionScripts.zsh());
+  }
+
+  @Test
+  void zshScript_declaresItselfForJobs() {
+    assertThat(CompletionScripts.zsh()).startsWith("#compdef jobs\n");
+  }
+}
