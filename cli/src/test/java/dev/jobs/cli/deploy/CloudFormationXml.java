@@ -1,0 +1,132 @@
+package dev.jobs.cli.deploy;
+
+/** CloudFormation's query-protocol answers, as the service writes them. */
+final class CloudFormationXml {
+  static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+  static final String STACK_ID =
+      "arn:aws:cloudformation:us-east-1:123456789012:stack/jobs/0f1e2d3c";
+
+  private CloudFormationXml() {}
+
+  static String response(String action, String result) {
+    return "<"
+        + action
+        + "Response xmlns=\""
+        + NS
+        + "\"><"
+        + action
+        + "Result>"
+        + result
+        + "</"
+        + action
+        + "Result><ResponseMetadata><RequestId>3c1e9b2a-0000-4000-8000-000000000001</RequestId></ResponseMetadata></"
+        + action
+        + "Response>";
+  }
+
+  static String error(String code, String message) {
+    return "<ErrorResponse xmlns=\""
+        + NS
+        + "\"><Error><Type>Sender</Type><Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error><RequestId>3c1e9b2a-0000-4000-8000-000000000002</RequestId></ErrorResponse>";
+  }
+
+  static String stack(String status, String outputs) {
+    return response(
+        "DescribeStacks",
+        "<Stacks><member><StackName>jobs</StackName><StackId>"
+            + STACK_ID
+            + "</StackId><StackStatus>"
+            + status
+            + "</StackStatus><CreationTime>2026-11-26T11:00:00Z</CreationTime>"
+            + (outputs == null ? "" : "<Outputs>" + outputs + "</Outputs>")
+            + "</member></Stacks>");
+  }
+
+  static String output(String key, String value) {
+    return "<member><OutputKey>"
+        + key
+        + "</OutputKey><OutputValue>"
+        + value
+        + "</OutputValue></member>";
+  }
+
+  static String createChangeSet() {
+    return response(
+        "CreateChangeSet",
+        "<Id>arn:aws:cloudformation:us-east-1:123456789012:changeSet/jobs-deploy-1/9a8b</Id><StackId>"
+            + STACK_ID
+            + "</StackId>");
+  }
+
+  static String changeSet(String status, String reason, String... changes) {
+    StringBuilder members = new StringBuilder();
+    for (String change : changes) {
+      String[] parts = change.split(" ");
+      members
+          .append("<member><Type>Resource</Type><ResourceChange><Action>")
+          .append(parts[0])
+          .append("</Action><LogicalResourceId>")
+          .append(parts[1])
+          .append("</LogicalResourceId><ResourceType>")
+          .append(parts[2])
+          .append("</ResourceType>")
+          .append(parts.length > 3 ? "<Replacement>" + parts[3] + "</Replacement>" : "")
+          .append("</ResourceChange></member>");
+    }
+    return response(
+        "DescribeChangeSet",
+        "<ChangeSetName>jobs-deploy-1</ChangeSetName><StackId>"
+            + STACK_ID
+            + "</StackId><StackName>jobs</StackName><ExecutionStatus>"
+            + (status.equals("CREATE_COMPLETE") ? "AVAILABLE" : "UNAVAILABLE")
+            + "</ExecutionStatus><Status>"
+            + status
+            + "</Status>"
+            + (reason == null ? "" : "<StatusReason>" + reason + "</StatusReason>")
+            + "<Changes>"
+            + members
+            + "</Changes>");
+  }
+
+  /** Events newest first, each {@code "HH:mm:ss logicalId type status [reason...]"}. */
+  static String events(String... events) {
+    StringBuilder members = new StringBuilder();
+    int n = 0;
+    for (String event : events) {
+      String[] parts = event.split(" ", 5);
+      boolean stack = parts[2].equals("AWS::CloudFormation::Stack");
+      members
+          .append("<member><StackId>")
+          .append(STACK_ID)
+          .append("</StackId><EventId>e")
+          .append(event.hashCode())
+          .append("-")
+          .append(n++)
+          .append("</EventId><StackName>jobs</StackName><LogicalResourceId>")
+          .append(parts[1])
+          .append("</LogicalResourceId><PhysicalResourceId>")
+          .append(stack ? STACK_ID : parts[1] + "-physical")
+          .append("</PhysicalResourceId><ResourceType>")
+          .append(parts[2])
+          .append("</ResourceType><Timestamp>2026-11-26T")
+          .append(parts[0])
+          .append("Z</Timestamp><ResourceStatus>")
+          .append(parts[3])
+          .append("</ResourceStatus>")
+          .append(
+              parts.length > 4
+                  ? "<ResourceStatusReason>" + parts[4] + "</ResourceStatusReason>"
+                  : "")
+          .append("</member>");
+    }
+    return response("DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
+  }
+
+  static String empty(String action) {
+    return response(action, "");
+  }
+}
