@@ -162,6 +162,8 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replays" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} target" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} destroy" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replays list" ];    then _picocli_jobs_replays; return $?; fi
@@ -187,37 +189,41 @@ function _complete_jobs() {
   local cmds5=(replays)
   local cmds6=(target)
   local cmds7=(local)
-  local cmds8=(completion)
-  local cmds9=(help)
-  local cmds10=(replays list)
-  local cmds11=(replays ls)
-  local cmds12=(replays cancel)
-  local cmds13=(target add)
-  local cmds14=(target list)
-  local cmds15=(target ls)
-  local cmds16=(target use)
-  local cmds17=(target show)
-  local cmds18=(target remove)
-  local cmds19=(target rm)
-  local cmds20=(local start)
-  local cmds21=(local stop)
-  local cmds22=(local status)
+  local cmds8=(deploy)
+  local cmds9=(destroy)
+  local cmds10=(completion)
+  local cmds11=(help)
+  local cmds12=(replays list)
+  local cmds13=(replays ls)
+  local cmds14=(replays cancel)
+  local cmds15=(target add)
+  local cmds16=(target list)
+  local cmds17=(target ls)
+  local cmds18=(target use)
+  local cmds19=(target show)
+  local cmds20=(target remove)
+  local cmds21=(target rm)
+  local cmds22=(local start)
+  local cmds23=(local stop)
+  local cmds24=(local status)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_deploy; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_local; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_target; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_replays; return $?; fi
@@ -236,7 +242,7 @@ function _picocli_jobs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get status wait replay replays target local completion help"
+  local commands="submit get status wait replay replays target local deploy destroy completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -582,6 +588,117 @@ function _picocli_jobs_local() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `deploy` subcommand.
+function _picocli_jobs_deploy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output' '--parameters' '--require-approval' '--outputs-file'"
+  local FORMAT_option_args=("text" "json") # --output values
+  local WHEN_option_args=("never" "any-change" "broadening") # --require-approval values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--stack-name')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--assembly')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--parameters')
+      return
+      ;;
+    '--require-approval')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--outputs-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `destroy` subcommand.
+function _picocli_jobs_destroy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-y' '--yes' '--keep-assets' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--stack-name')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--assembly')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_jobs_completion() {
   # Get completion data
@@ -611,7 +728,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get wait replay replays target local completion"
+  local commands="submit get wait replay replays target local deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -1,6 +1,8 @@
 package dev.jobs.cli;
 
 import dev.jobs.cli.completion.CompletionCommand;
+import dev.jobs.cli.deploy.DeployCommand;
+import dev.jobs.cli.deploy.DestroyCommand;
 import dev.jobs.cli.job.GetCommand;
 import dev.jobs.cli.job.SubmitCommand;
 import dev.jobs.cli.job.WaitCommand;
@@ -46,6 +48,8 @@ public final class Jobs {
           ReplaysCommand.class,
           TargetCommand.class,
           LocalCommand.class,
+          DeployCommand.class,
+          DestroyCommand.class,
           CompletionCommand.class,
           CommandLine.HelpCommand.class);
 

@@ -6,12 +6,15 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -75,6 +78,19 @@ public final class AwsClients {
 
   public EventBridgeClient eventBridge(AwsCredentialsProvider credentials) {
     return configure(EventBridgeClient.builder(), credentials);
+  }
+
+  /**
+   * S3, for the deploy's asset bucket. Path-style addressing under an endpoint override (a local S3
+   * has no per-bucket host names); checksums only where S3 requires them, so that uploads are plain
+   * bodies that any S3 endpoint takes.
+   */
+  public S3Client s3(AwsCredentialsProvider credentials) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .forcePathStyle(endpoint != null)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+    return configure(builder, credentials);
   }
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(

@@ -86,6 +86,16 @@ public record CloudAssembly(
     }
   }
 
+  /** The names of the template's parameters, in template order. */
+  public List<String> parameterNames() {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> parameter :
+        readJson(template).path("Parameters").properties()) {
+      names.add(parameter.getKey());
+    }
+    return names;
+  }
+
   /** The asset bucket the assembly uploads to, with its placeholders resolved. */
   public String bucket(Map<String, String> placeholders) {
     return assets.stream()

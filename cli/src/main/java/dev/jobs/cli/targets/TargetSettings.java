@@ -47,7 +47,8 @@ public final class TargetSettings {
   }
 
   /** Settings for a given target, such as one being added and not stored yet. */
-  TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog, Target target) {
+  public TargetSettings(
+      Environment environment, TargetOptions flags, WireLog wireLog, Target target) {
     this.environment = environment;
     this.flags = flags;
     this.wireLog = wireLog;

@@ -19,10 +19,17 @@ import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.events;
 import static dev.jobs.cli.deploy.CloudFormationXml.output;
 import static dev.jobs.cli.deploy.CloudFormationXml.stack;
+import static dev.jobs.cli.deploy.DeployStubs.ASSET_KEY;
+import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
+import static dev.jobs.cli.deploy.DeployStubs.TEMPLATE_KEY;
+import static dev.jobs.cli.deploy.DeployStubs.cfn;
+import static dev.jobs.cli.deploy.DeployStubs.notFound;
+import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
+import static dev.jobs.cli.deploy.DeployStubs.stubS3;
+import static dev.jobs.cli.deploy.DeployStubs.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
@@ -53,9 +60,6 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class StackDeployerTest {
-  private static final String BUCKET = "jobs-assets-123456789012-us-east-1";
-  private static final String ASSET_KEY = "4f2a9c.jar";
-  private static final String TEMPLATE_KEY = "7b3e1d.json";
 
   @RegisterExtension
   static WireMockExtension aws =
@@ -97,8 +101,8 @@ class StackDeployerTest {
 
   @Test
   void aFirstDeployCreatesTheBucketUploadsTheAssetsAndCreatesTheStack() throws Exception {
-    stubS3(false);
-    stubCreateFlow("CREATE_COMPLETE");
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
 
     StackDeployer.Deployment deployment =
         deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
@@ -124,8 +128,8 @@ class StackDeployerTest {
 
   @Test
   void theProgressIsPlainLinesWhenPiped() throws Exception {
-    stubS3(true);
-    stubCreateFlow("CREATE_COMPLETE");
+    stubS3(aws, true);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
@@ -149,7 +153,7 @@ class StackDeployerTest {
 
   @Test
   void anUpdateSkipsAssetsAlreadyUploadedAndUsesAnUpdateChangeSet() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks")
             .inScenario("deploy")
@@ -190,7 +194,7 @@ class StackDeployerTest {
 
   @Test
   void anEmptyChangeSetSaysNoChangesAndIsDeleted() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks").willReturn(xml(stack("UPDATE_COMPLETE", output("ApiUrl", "u")))));
     aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
@@ -218,7 +222,7 @@ class StackDeployerTest {
 
   @Test
   void aFailedDeploymentNamesTheFirstFailedResourceAfterTheRollback() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks")
             .inScenario("deploy")
@@ -266,7 +270,7 @@ class StackDeployerTest {
 
   @Test
   void aBroadeningChangeIsRefusedWithoutATerminalAndNothingIsExecuted() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
     aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
     aws.stubFor(
@@ -296,8 +300,8 @@ class StackDeployerTest {
 
   @Test
   void aBroadeningChangeIsExecutedWhenTheOperatorConfirms() throws Exception {
-    stubS3(true);
-    stubCreateFlow("CREATE_COMPLETE", "Add InvokeRole AWS::IAM::Role");
+    stubS3(aws, true);
+    stubCreateFlow(aws, "CREATE_COMPLETE", "Add InvokeRole AWS::IAM::Role");
     String[] asked = new String[1];
 
     deployer(Optional.of(question -> (asked[0] = question) != null))
@@ -310,7 +314,7 @@ class StackDeployerTest {
 
   @Test
   void aDeniedPermissionNamesTheAction() {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
     aws.stubFor(
         cfn("CreateChangeSet")
@@ -352,7 +356,7 @@ class StackDeployerTest {
 
   @Test
   void throttlingIsRetried() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks")
             .inScenario("throttle")
@@ -382,7 +386,7 @@ class StackDeployerTest {
 
   @Test
   void aDryRunPrintsTheChangeSetAndDeletesIt() throws Exception {
-    stubS3(true);
+    stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
     aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
     aws.stubFor(
@@ -481,104 +485,6 @@ class StackDeployerTest {
 
     assertThat(deployer(Optional.empty()).destroy("jobs")).isFalse();
     assertThat(printed.toString()).isEqualTo("stack jobs does not exist\n");
-  }
-
-  private void stubCreateFlow(String finalStatus, String... changes) {
-    String[] all =
-        changes.length > 0
-            ? changes
-            : new String[] {
-              "Add JobsTable AWS::DynamoDB::Table", "Add ProcessFunction AWS::Lambda::Function"
-            };
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("deploy")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(notFound()));
-    aws.stubFor(
-        cfn("CreateChangeSet")
-            .inScenario("deploy")
-            .willSetStateTo("pending")
-            .willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .inScenario("deploy")
-            .whenScenarioStateIs("pending")
-            .willSetStateTo("ready")
-            .willReturn(xml(changeSet("CREATE_IN_PROGRESS", null))));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .inScenario("deploy")
-            .whenScenarioStateIs("ready")
-            .willReturn(xml(changeSet("CREATE_COMPLETE", null, all))));
-    aws.stubFor(
-        cfn("ExecuteChangeSet")
-            .inScenario("deploy")
-            .willSetStateTo("executing")
-            .willReturn(xml(empty("ExecuteChangeSet"))));
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("deploy")
-            .whenScenarioStateIs("executing")
-            .willSetStateTo("executed")
-            .willReturn(xml(stack("CREATE_IN_PROGRESS", null))));
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("deploy")
-            .whenScenarioStateIs("executed")
-            .willReturn(
-                xml(
-                    stack(
-                        finalStatus,
-                        output(
-                            "ApiUrl", "https://abc.execute-api.us-east-1.amazonaws.com/prod/")))));
-    aws.stubFor(
-        cfn("DescribeStackEvents")
-            .inScenario("deploy")
-            .whenScenarioStateIs("executed")
-            .willReturn(
-                xml(
-                    events(
-                        "12:00:11 jobs AWS::CloudFormation::Stack CREATE_COMPLETE",
-                        "12:00:10 ProcessFunction AWS::Lambda::Function CREATE_COMPLETE",
-                        "12:00:09 JobsTable AWS::DynamoDB::Table CREATE_COMPLETE",
-                        "12:00:02 JobsTable AWS::DynamoDB::Table CREATE_IN_PROGRESS",
-                        "12:00:01 jobs AWS::CloudFormation::Stack CREATE_IN_PROGRESS User Initiated",
-                        "11:58:00 jobs AWS::CloudFormation::Stack REVIEW_IN_PROGRESS User Initiated"))));
-  }
-
-  private void stubS3(boolean exists) {
-    aws.stubFor(
-        head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(exists ? 200 : 404)));
-    aws.stubFor(put(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(200)));
-    aws.stubFor(
-        put(urlEqualTo("/" + BUCKET + "?publicAccessBlock"))
-            .willReturn(aResponse().withStatus(200)));
-    aws.stubFor(
-        put(urlEqualTo("/" + BUCKET + "?encryption")).willReturn(aResponse().withStatus(200)));
-    for (String key : new String[] {ASSET_KEY, TEMPLATE_KEY}) {
-      aws.stubFor(
-          head(urlEqualTo("/" + BUCKET + "/" + key))
-              .willReturn(aResponse().withStatus(exists ? 200 : 404)));
-      aws.stubFor(
-          put(urlEqualTo("/" + BUCKET + "/" + key))
-              .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"abc\"")));
-    }
-  }
-
-  private static MappingBuilder cfn(String action) {
-    return post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder notFound() {
-    return aResponse()
-        .withStatus(400)
-        .withHeader("Content-Type", "text/xml")
-        .withBody(error("ValidationError", "Stack with id jobs does not exist"));
   }
 
   private StackDeployer deployer(Optional<Confirmation> confirmation) {

@@ -1,0 +1,157 @@
+package dev.jobs.cli.deploy;
+
+import dev.jobs.cli.Environment;
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.Jobs;
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.OutputOptions;
+import dev.jobs.cli.deploy.StackDeployer.Deployment;
+import dev.jobs.cli.deploy.StackDeployer.Result;
+import dev.jobs.cli.targets.Target;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** {@code jobs deploy}: the packaged stack onto AWS with a change set, then its target. */
+@Command(
+    name = "deploy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deploy the stack to AWS and make it the current target.",
+      "From the cloud assembly this jobs carries: uploads its assets to the asset bucket (made if"
+          + " missing), creates a change set, confirms, executes it with live progress, then adds"
+          + " the stack's target. Needs only a JRE: no Node, no CDK CLI, no cdk bootstrap."
+    })
+public final class DeployCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin StackOptions stack;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--parameters",
+      paramLabel = "KEY=VALUE",
+      arity = "1..*",
+      description =
+          "Stack parameters, such as ProcessingTimeoutSeconds=600; unnamed ones keep their"
+              + " value (defaults on the first deploy).")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--require-approval",
+      paramLabel = "WHEN",
+      defaultValue = "broadening",
+      converter = ApprovalConverter.class,
+      completionCandidates = ApprovalCandidates.class,
+      description =
+          "Ask before executing: never, any-change, or broadening (IAM or resource policies);"
+              + " without a terminal it refuses instead of asking (default: ${DEFAULT-VALUE}).")
+  ApprovalPolicy approval;
+
+  @Option(names = "--dry-run", description = "Create the change set, print it, and delete it.")
+  boolean dryRun;
+
+  @Option(
+      names = "--outputs-file",
+      paramLabel = "FILE",
+      description = "Also write the stack's outputs to FILE as JSON: {\"<stack>\": {...}}.")
+  Path outputsFile;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Environment environment = Jobs.environment(spec);
+    PrintWriter out = spec.commandLine().getOut();
+    StackSession session =
+        new StackSession(environment, stack, output, out, spec.commandLine().getErr());
+    try (PackagedAssembly packaged = stack.openAssembly()) {
+      CloudAssembly assembly = packaged.assembly();
+      checkParameters(assembly.parameterNames());
+      Deployment deployment =
+          session
+              .deployer(session.confirmation())
+              .deploy(
+                  new StackDeployer.DeployRequest(
+                      assembly,
+                      session.stackName(),
+                      session.account(),
+                      session.region(),
+                      parameters,
+                      approval,
+                      dryRun));
+      if (deployment.result() == Result.DRY_RUN) {
+        return ExitCode.OK;
+      }
+      Map<String, String> outputs = new TreeMap<>(deployment.outputs());
+      if (outputsFile != null) {
+        OutputsFile.write(outputsFile, session.stackName(), outputs);
+      }
+      Target target = session.register(outputs);
+      print(out, environment, target, outputs);
+      return ExitCode.OK;
+    } catch (SdkException e) {
+      throw session.failure(e, "jobs deploy of stack " + stack.stackName);
+    }
+  }
+
+  /** Unknown parameter names are refused before anything is uploaded. */
+  private void checkParameters(List<String> known) {
+    for (String name : parameters.keySet()) {
+      if (!known.contains(name)) {
+        throw new JobsException(
+            ExitCode.USAGE,
+            "unknown stack parameter '" + name + "'; the stack takes " + String.join(", ", known));
+      }
+    }
+  }
+
+  private void print(
+      PrintWriter out, Environment environment, Target target, Map<String, String> outputs) {
+    if (output.json(environment)) {
+      var root = Json.mapper().createObjectNode();
+      root.put("stackName", target.stackName());
+      root.put("region", target.region());
+      root.put("target", target.name());
+      var values = root.putObject("outputs");
+      outputs.forEach(values::put);
+      out.println(root.toString());
+      return;
+    }
+    if (output.quiet()) {
+      out.println(target.apiUrl());
+      return;
+    }
+    out.println("outputs:");
+    outputs.forEach((key, value) -> out.println("  " + key + " = " + value));
+    out.println(
+        "target "
+            + target.name()
+            + " is ready and current: 'jobs submit --seconds 5 --wait' runs a job on AWS"
+            + " ('jobs target use local' switches back)");
+  }
+
+  /** {@code --require-approval}'s values as users type them. */
+  static final class ApprovalConverter
+      implements picocli.CommandLine.ITypeConverter<ApprovalPolicy> {
+    @Override
+    public ApprovalPolicy convert(String value) {
+      return ApprovalPolicy.fromOption(value);
+    }
+  }
+
+  /** The values that completion offers. */
+  static final class ApprovalCandidates extends java.util.ArrayList<String> {
+    ApprovalCandidates() {
+      super(List.of("never", "any-change", "broadening"));
+    }
+  }
+}

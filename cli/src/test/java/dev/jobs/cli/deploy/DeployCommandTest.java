@@ -1,0 +1,226 @@
+package dev.jobs.cli.deploy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.jobs.cli.deploy.CloudFormationXml.empty;
+import static dev.jobs.cli.deploy.CloudFormationXml.error;
+import static dev.jobs.cli.deploy.CloudFormationXml.events;
+import static dev.jobs.cli.deploy.CloudFormationXml.stack;
+import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
+import static dev.jobs.cli.deploy.DeployStubs.cfn;
+import static dev.jobs.cli.deploy.DeployStubs.notFound;
+import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
+import static dev.jobs.cli.deploy.DeployStubs.stubS3;
+import static dev.jobs.cli.deploy.DeployStubs.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.cli.CliRun;
+import dev.jobs.cli.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jobs deploy} and {@code jobs destroy} as a user runs them, against WireMock. */
+class DeployCommandTest {
+  private static final String API_URL = "https://abc.execute-api.us-east-1.amazonaws.com/prod/";
+
+  @RegisterExtension
+  static WireMockExtension aws =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path home;
+  @TempDir Path assembly;
+  CliRun jobs;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    StackDeployerTest.writeAssembly(assembly);
+    Files.writeString(
+        assembly.resolve("jobs.template.json"),
+        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {\"Type\": \"Number\"}}, \"Resources\": {}}");
+    Path credentials =
+        Files.writeString(
+            home.resolve("credentials"),
+            "[dev]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n");
+    jobs =
+        new CliRun(home)
+            .env("AWS_PROFILE", "dev")
+            .env("AWS_CONFIG_FILE", home.resolve("no-config").toString())
+            .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+    aws.stubFor(
+        cfn("GetCallerIdentity")
+            .willReturn(
+                xml(
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn>"
+                        + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
+                        + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
+                        + "</ResponseMetadata></GetCallerIdentityResponse>")));
+  }
+
+  private CliRun.Result jobs(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--region", "us-east-1", "--endpoint-url", aws.baseUrl(), "--assembly", "" + assembly));
+    return jobs.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void deploy_createsTheStack_writesTheOutputs_andLeavesACurrentTarget() throws Exception {
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    Path outputs = home.resolve("out/outputs.json");
+
+    CliRun.Result deployed =
+        jobs(
+            "deploy",
+            "--parameters",
+            "ProcessingTimeoutSeconds=600",
+            "--require-approval",
+            "never",
+            "--outputs-file",
+            outputs.toString());
+
+    assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    assertThat(deployed.out())
+        .contains("creating stack jobs: 2 changes", "stack jobs CREATE_COMPLETE")
+        .contains("ApiUrl = " + API_URL)
+        .contains("target jobs is ready and current");
+    assertThat(Files.readString(outputs)).contains("\"jobs\"", "\"ApiUrl\" : \"" + API_URL + "\"");
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=CreateChangeSet"))
+            .withRequestBody(containing("ParameterKey=ProcessingTimeoutSeconds"))
+            .withRequestBody(containing("ParameterValue=600")));
+    CliRun.Result target = jobs.run("target", "show");
+    assertThat(target.out()).contains("jobs").contains(API_URL).contains("us-east-1");
+  }
+
+  @Test
+  void deploy_withAnUnknownParameter_saysWhichOnesExist_andCallsNoAws() {
+    CliRun.Result refused = jobs("deploy", "--parameters", "Timeout=600");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err())
+        .isEqualTo(
+            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n");
+    assertThat(aws.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void deploy_withABadApprovalValue_isAUsageError() {
+    CliRun.Result refused = jobs("deploy", "--require-approval", "sometimes");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err())
+        .contains("--require-approval must be never, any-change or broadening");
+    assertThat(aws.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void deploy_dryRun_addsNoTarget() {
+    stubS3(aws, true);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
+    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+
+    CliRun.Result dry = jobs("deploy", "--dry-run");
+
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("dry run: change set deleted, nothing deployed");
+    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+
+  @Test
+  void deploy_whenTheCallerCannotBeIdentified_namesTheDeniedAction() {
+    aws.stubFor(
+        cfn("GetCallerIdentity")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(error("AccessDenied", "not allowed"))));
+
+    CliRun.Result denied = jobs("deploy");
+
+    assertThat(denied.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
+    assertThat(denied.err()).contains("permission denied: sts:GetCallerIdentity");
+    assertThat(denied.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void destroy_withoutATerminal_needsYes_andDeletesNothing() {
+    CliRun.Result refused = jobs("destroy");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err()).contains("pass --yes");
+    aws.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DeleteStack")));
+  }
+
+  @Test
+  void destroy_deletesTheStack_removesItsTarget_andTheAssetBucket() throws Exception {
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    assertThat(jobs("deploy", "--require-approval", "never").exitCode()).isZero();
+    aws.resetAll();
+    setUp();
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("destroy")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(xml(stack("CREATE_COMPLETE", null))));
+    aws.stubFor(
+        cfn("ListStackResources")
+            .willReturn(
+                xml(
+                    CloudFormationXml.response(
+                        "ListStackResources", "<StackResourceSummaries/>"))));
+    aws.stubFor(
+        cfn("DeleteStack")
+            .inScenario("destroy")
+            .willSetStateTo("deleted")
+            .willReturn(xml(empty("DeleteStack"))));
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("destroy")
+            .whenScenarioStateIs("deleted")
+            .willReturn(xml(stack("DELETE_COMPLETE", null))));
+    aws.stubFor(
+        cfn("DescribeStackEvents")
+            .willReturn(xml(events("12:00:09 jobs AWS::CloudFormation::Stack DELETE_COMPLETE"))));
+    aws.stubFor(head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(404)));
+
+    CliRun.Result destroyed = jobs("destroy", "--yes");
+
+    assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
+    assertThat(destroyed.out()).contains("stack jobs deleted", "removed target jobs");
+    assertThat(Files.readString(home.resolve(".jobs/config.json"))).doesNotContain(API_URL);
+    aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteStack")));
+    aws.verify(0, deleteRequestedFor(urlEqualTo("/" + BUCKET)));
+  }
+
+  @Test
+  void destroy_ofAMissingStack_saysSo_andSucceeds() {
+    aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
+
+    CliRun.Result destroyed = jobs("destroy", "--yes", "--keep-assets");
+
+    assertThat(destroyed.exitCode()).isZero();
+    assertThat(destroyed.out()).isEqualTo("stack jobs does not exist\n");
+  }
+}

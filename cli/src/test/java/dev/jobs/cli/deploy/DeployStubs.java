@@ -1,0 +1,127 @@
+package dev.jobs.cli.deploy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.jobs.cli.deploy.CloudFormationXml.changeSet;
+import static dev.jobs.cli.deploy.CloudFormationXml.createChangeSet;
+import static dev.jobs.cli.deploy.CloudFormationXml.empty;
+import static dev.jobs.cli.deploy.CloudFormationXml.error;
+import static dev.jobs.cli.deploy.CloudFormationXml.events;
+import static dev.jobs.cli.deploy.CloudFormationXml.output;
+import static dev.jobs.cli.deploy.CloudFormationXml.stack;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+/** WireMock answers of S3, STS and CloudFormation for the deploy tests, on their XML protocols. */
+final class DeployStubs {
+  static final String BUCKET = "jobs-assets-123456789012-us-east-1";
+  static final String ASSET_KEY = "4f2a9c.jar";
+  static final String TEMPLATE_KEY = "7b3e1d.json";
+
+  private DeployStubs() {}
+
+  static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {
+    String[] all =
+        changes.length > 0
+            ? changes
+            : new String[] {
+              "Add JobsTable AWS::DynamoDB::Table", "Add ProcessFunction AWS::Lambda::Function"
+            };
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("deploy")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(notFound()));
+    aws.stubFor(
+        cfn("CreateChangeSet")
+            .inScenario("deploy")
+            .willSetStateTo("pending")
+            .willReturn(xml(createChangeSet())));
+    aws.stubFor(
+        cfn("DescribeChangeSet")
+            .inScenario("deploy")
+            .whenScenarioStateIs("pending")
+            .willSetStateTo("ready")
+            .willReturn(xml(changeSet("CREATE_IN_PROGRESS", null))));
+    aws.stubFor(
+        cfn("DescribeChangeSet")
+            .inScenario("deploy")
+            .whenScenarioStateIs("ready")
+            .willReturn(xml(changeSet("CREATE_COMPLETE", null, all))));
+    aws.stubFor(
+        cfn("ExecuteChangeSet")
+            .inScenario("deploy")
+            .willSetStateTo("executing")
+            .willReturn(xml(empty("ExecuteChangeSet"))));
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("deploy")
+            .whenScenarioStateIs("executing")
+            .willSetStateTo("executed")
+            .willReturn(xml(stack("CREATE_IN_PROGRESS", null))));
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("deploy")
+            .whenScenarioStateIs("executed")
+            .willReturn(
+                xml(
+                    stack(
+                        finalStatus,
+                        output(
+                            "ApiUrl", "https://abc.execute-api.us-east-1.amazonaws.com/prod/")))));
+    aws.stubFor(
+        cfn("DescribeStackEvents")
+            .inScenario("deploy")
+            .whenScenarioStateIs("executed")
+            .willReturn(
+                xml(
+                    events(
+                        "12:00:11 jobs AWS::CloudFormation::Stack CREATE_COMPLETE",
+                        "12:00:10 ProcessFunction AWS::Lambda::Function CREATE_COMPLETE",
+                        "12:00:09 JobsTable AWS::DynamoDB::Table CREATE_COMPLETE",
+                        "12:00:02 JobsTable AWS::DynamoDB::Table CREATE_IN_PROGRESS",
+                        "12:00:01 jobs AWS::CloudFormation::Stack CREATE_IN_PROGRESS User Initiated",
+                        "11:58:00 jobs AWS::CloudFormation::Stack REVIEW_IN_PROGRESS User Initiated"))));
+  }
+
+  static void stubS3(WireMockExtension aws, boolean exists) {
+    aws.stubFor(
+        head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(exists ? 200 : 404)));
+    aws.stubFor(put(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(200)));
+    aws.stubFor(
+        put(urlEqualTo("/" + BUCKET + "?publicAccessBlock"))
+            .willReturn(aResponse().withStatus(200)));
+    aws.stubFor(
+        put(urlEqualTo("/" + BUCKET + "?encryption")).willReturn(aResponse().withStatus(200)));
+    for (String key : new String[] {ASSET_KEY, TEMPLATE_KEY}) {
+      aws.stubFor(
+          head(urlEqualTo("/" + BUCKET + "/" + key))
+              .willReturn(aResponse().withStatus(exists ? 200 : 404)));
+      aws.stubFor(
+          put(urlEqualTo("/" + BUCKET + "/" + key))
+              .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"abc\"")));
+    }
+  }
+
+  static MappingBuilder cfn(String action) {
+    return post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"));
+  }
+
+  static ResponseDefinitionBuilder xml(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
+  }
+
+  static ResponseDefinitionBuilder notFound() {
+    return aResponse()
+        .withStatus(400)
+        .withHeader("Content-Type", "text/xml")
+        .withBody(error("ValidationError", "Stack with id jobs does not exist"));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.jobs.cli.deploy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.jobs.cli.deploy.CloudFormationXml.empty;
+import static dev.jobs.cli.deploy.DeployStubs.cfn;
+import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
+import static dev.jobs.cli.deploy.DeployStubs.xml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built {@code jobs.jar} deploys the cloud assembly it carries: the synthesized template and
+ * the backend artifact, unpacked from the jar and uploaded, with no other file on disk.
+ */
+class PackagedDeployIT {
+  static final Path JAR = Path.of("target/jobs.jar").toAbsolutePath();
+
+  @RegisterExtension
+  static WireMockExtension aws =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  @TempDir Path home;
+
+  @Test
+  void theJarUploadsItsOwnAssetsAndProposesTheSynthesizedTemplate() throws Exception {
+    aws.stubFor(
+        cfn("GetCallerIdentity")
+            .willReturn(
+                xml(
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Account>123456789012</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")));
+    aws.stubFor(WireMock.head(urlMatching("/.*")).willReturn(aResponse().withStatus(404)));
+    aws.stubFor(put(urlMatching("/.*")).willReturn(aResponse().withStatus(200)));
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
+    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+    Path credentials =
+        Files.writeString(
+            home.resolve("credentials"),
+            "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n");
+
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "deploy",
+                "--dry-run",
+                "--region",
+                "eu-west-1",
+                "--endpoint-url",
+                aws.baseUrl())
+            .redirectErrorStream(true);
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
+    builder.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    builder.environment().remove("AWS_PROFILE");
+    builder.environment().remove("AWS_REGION");
+    builder.environment().remove("AWS_ENDPOINT_URL");
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(out).isZero();
+    assertThat(out).contains("creating asset bucket jobs-assets-123456789012-eu-west-1");
+    List<LoggedRequest> uploads =
+        aws.findAll(putRequestedFor(urlMatching("/jobs-assets-123456789012-eu-west-1/.+")));
+    assertThat(uploads).extracting(LoggedRequest::getUrl).anyMatch(url -> url.endsWith(".jar"));
+    LoggedRequest lambdaJar =
+        uploads.stream().filter(r -> r.getUrl().endsWith(".jar")).findFirst().orElseThrow();
+    assertThat(lambdaJar.getBody().length).isGreaterThan(1_000_000);
+    LoggedRequest template =
+        uploads.stream().filter(r -> r.getUrl().endsWith(".json")).findFirst().orElseThrow();
+    assertThat(template.getBodyAsString()).contains("AWS::ApiGateway::RestApi");
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=CreateChangeSet"))
+            .withRequestBody(
+                matching(
+                    ".*TemplateURL=https%3A%2F%2Fjobs-assets-123456789012-eu-west-1\\.s3\\.eu-west-1"
+                        + "\\.amazonaws\\.com%2F[0-9a-f]{64}\\.json.*")));
+    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+}
