@@ -116,7 +116,7 @@ public final class StackDeployer {
                                     request
                                         .assembly()
                                         .templateHttpsUrl(placeholders, request.region()))
-                                .parameters(parameters(request.parameters()))
+                                .parameters(parameters(request, existing.filter(x -> !create)))
                                 .capabilities(
                                     Capability.CAPABILITY_IAM,
                                     Capability.CAPABILITY_NAMED_IAM,
@@ -302,9 +302,27 @@ public final class StackDeployer {
     return outputs;
   }
 
-  private static List<Parameter> parameters(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build())
-        .toList();
+  /**
+   * The given values; on an update, every other parameter that the stack has and the template still
+   * takes keeps its previous value (CloudFormation would reset it to the template's default).
+   */
+  private static List<Parameter> parameters(DeployRequest request, Optional<Stack> existing) {
+    List<Parameter> parameters = new ArrayList<>();
+    request
+        .parameters()
+        .forEach(
+            (key, value) ->
+                parameters.add(
+                    Parameter.builder().parameterKey(key).parameterValue(value).build()));
+    if (existing.isPresent()) {
+      List<String> taken = request.assembly().parameterNames();
+      for (Parameter current : existing.get().parameters()) {
+        String key = current.parameterKey();
+        if (!request.parameters().containsKey(key) && taken.contains(key)) {
+          parameters.add(Parameter.builder().parameterKey(key).usePreviousValue(true).build());
+        }
+      }
+    }
+    return parameters;
   }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -190,6 +191,51 @@ class StackDeployerTest {
     aws.verify(
         postRequestedFor(urlEqualTo("/")).withRequestBody(containing("ChangeSetType=UPDATE")));
     assertThat(printed.toString()).contains("  ~ ProcessFunction AWS::Lambda::Function\n");
+  }
+
+  @Test
+  void anUpdateKeepsThePreviousValueOfEveryParameterNotGiven() throws Exception {
+    Files.writeString(
+        assemblyDir.resolve("jobs.template.json"),
+        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {}, \"LogRetentionDays\": {}},"
+            + " \"Resources\": {}}");
+    stubS3(aws, true);
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .willReturn(
+                xml(
+                    CloudFormationXml.response(
+                        "DescribeStacks",
+                        "<Stacks><member><StackName>jobs</StackName><StackId>"
+                            + CloudFormationXml.STACK_ID
+                            + "</StackId><StackStatus>UPDATE_COMPLETE</StackStatus>"
+                            + "<CreationTime>2026-11-26T11:00:00Z</CreationTime><Parameters>"
+                            + "<member><ParameterKey>LogRetentionDays</ParameterKey>"
+                            + "<ParameterValue>30</ParameterValue></member>"
+                            + "<member><ParameterKey>Retired</ParameterKey>"
+                            + "<ParameterValue>x</ParameterValue></member>"
+                            + "</Parameters></member></Stacks>"))));
+    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
+    aws.stubFor(
+        cfn("DescribeChangeSet")
+            .willReturn(
+                xml(changeSet("FAILED", "The submitted information didn't contain changes."))));
+    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
+
+    deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
+
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=CreateChangeSet"))
+            .withRequestBody(
+                containing(
+                    "Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds"
+                        + "&Parameters.member.1.ParameterValue=600"))
+            .withRequestBody(
+                containing(
+                    "Parameters.member.2.ParameterKey=LogRetentionDays"
+                        + "&Parameters.member.2.UsePreviousValue=true"))
+            .withRequestBody(notContaining("Retired")));
   }
 
   @Test
