@@ -30,8 +30,14 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "" + RuntimeOptions.DEFAULT_PORT,
-      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+      paramLabel = "PORT",
+      defaultValue = "${env:" + AutoStart.PORT_VARIABLE + ":-" + RuntimeOptions.DEFAULT_PORT + "}",
+      description =
+          "Port on 127.0.0.1 (env "
+              + AutoStart.PORT_VARIABLE
+              + "; default: "
+              + RuntimeOptions.DEFAULT_PORT
+              + "; 0 picks a free one).")
   int port;
 
   @Option(names = "--detach", description = "Run in the background; `jobs local stop` ends it.")

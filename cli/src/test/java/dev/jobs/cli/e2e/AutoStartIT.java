@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,20 @@ class AutoStartIT {
     assertThat(runtimesOfThisDataDir()).hasSize(1);
     assertThat(Files.readString(dataDir.resolve("runtime.log")))
         .containsOnlyOnce("jobs local runtime ready");
+  }
+
+  @Test
+  void localStart_takesItsPortFromJobsLocalPort() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    Run run = jobs(Map.of("JOBS_LOCAL_PORT", "" + port), "local", "start", "--detach");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(RuntimeFile.read(dataDir).orElseThrow().endpoint())
+        .isEqualTo("http://127.0.0.1:" + port);
   }
 
   /** The local runtimes started for this test's data directory, found by their command line. */
