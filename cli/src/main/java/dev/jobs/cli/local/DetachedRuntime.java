@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The local runtime in a background JVM: {@code jobs local start} as a child process, its output in
@@ -24,6 +26,9 @@ public final class DetachedRuntime {
    */
   public static final List<String> JVM_OPTIONS =
       List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
+
+  /** Set in the child's JVM: it runs in the background. */
+  static final String DETACHED_PROPERTY = "jobs.local.detached";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -79,6 +84,7 @@ public final class DetachedRuntime {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
     command.add(classPath());
     command.add(Jobs.class.getName());
@@ -87,6 +93,27 @@ public final class DetachedRuntime {
     command.add("--data-dir=" + directory.toAbsolutePath());
     command.addAll(options);
     return command;
+  }
+
+  /** Whether this JVM is a detached runtime. */
+  static boolean isDetached() {
+    return Boolean.getBoolean(DETACHED_PROPERTY);
+  }
+
+  /**
+   * In the child: ignore Ctrl-C (SIGINT) and a closed terminal (SIGHUP). Java starts a process in
+   * the process group of its parent, so both reach the runtime too while the command that started
+   * it still runs in the foreground, such as a {@code jobs submit --wait}. A runtime in the
+   * background ends by {@code jobs local stop} (SIGTERM).
+   */
+  static void ignoreTerminalSignals() {
+    for (String name : List.of("INT", "HUP")) {
+      try {
+        Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+      } catch (IllegalArgumentException e) {
+        // The JVM keeps this signal to itself here (-Xrs, another OS): it stops the runtime.
+      }
+    }
   }
 
   /**

@@ -145,6 +145,9 @@ public final class LocalStart implements Callable<Integer> {
 
   private int runHere(PrintWriter out, Path directory) throws InterruptedException {
     long began = System.nanoTime();
+    if (DetachedRuntime.isDetached()) {
+      DetachedRuntime.ignoreTerminalSignals();
+    }
     LocalRuntime runtime;
     try {
       runtime = LocalRuntime.start(options(directory));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +140,39 @@ class AutoStartIT {
         .isEqualTo("http://127.0.0.1:" + port);
   }
 
+  @Test
+  void ctrlC_onTheCommand_leavesTheRuntimeItStartedRunning() throws Exception {
+    Path setsid = Path.of("/usr/bin/setsid");
+    Assumptions.assumeTrue(Files.isExecutable(setsid), "needs setsid for a process group");
+    // In its own session, as a terminal's foreground job: Ctrl-C signals the whole group.
+    Running submit = startVia(setsid.toString(), Map.of(), "submit", "--seconds", "3", "--wait");
+    String id = submittedId(submit);
+    long pid = RuntimeFile.read(dataDir).orElseThrow().pid();
+
+    new ProcessBuilder("kill", "-INT", "--", "-" + submit.process().pid()).start().waitFor();
+
+    assertThat(submit.finish().exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+    Run waited = jobs(Map.of(), "wait", id);
+    assertThat(waited.exitCode()).as(waited.err()).isZero();
+    assertThat(waited.err()).doesNotContain("started the local runtime");
+    assertThat(RuntimeFile.read(dataDir).orElseThrow().pid()).isEqualTo(pid);
+  }
+
+  /** The id a {@code submit --wait} printed on stderr, once it did. */
+  private static String submittedId(Running submit) throws Exception {
+    Pattern submitted = Pattern.compile("submitted job (\\S+)\n");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < until) {
+      var matcher = submitted.matcher(Files.readString(submit.err()));
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      assertThat(submit.process().isAlive()).as("submit runs").isTrue();
+      Thread.sleep(50);
+    }
+    throw new AssertionError("submit printed no id within 60 s");
+  }
+
   /** The local runtimes started for this test's data directory, found by their command line. */
   private List<ProcessHandle> runtimesOfThisDataDir() {
     String option = "--data-dir=" + dataDir.toAbsolutePath();
@@ -164,7 +198,16 @@ class AutoStartIT {
   }
 
   private Running start(Map<String, String> env, String... args) throws IOException {
+    return startVia(null, env, args);
+  }
+
+  /** {@code jobs ARGS}, or {@code LAUNCHER jobs ARGS}. */
+  private Running startVia(String launcher, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
+    if (launcher != null) {
+      command.add(launcher);
+    }
     command.add(ROOT.resolve("jobs").toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
