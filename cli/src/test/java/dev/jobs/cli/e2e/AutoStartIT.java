@@ -145,7 +145,8 @@ class AutoStartIT {
     Path setsid = Path.of("/usr/bin/setsid");
     Assumptions.assumeTrue(Files.isExecutable(setsid), "needs setsid for a process group");
     // In its own session, as a terminal's foreground job: Ctrl-C signals the whole group.
-    Running submit = startVia(setsid.toString(), Map.of(), "submit", "--seconds", "3", "--wait");
+    Running submit =
+        startVia(List.of(setsid.toString()), Map.of(), "submit", "--seconds", "3", "--wait");
     String id = submittedId(submit);
     long pid = RuntimeFile.read(dataDir).orElseThrow().pid();
 
@@ -156,6 +157,21 @@ class AutoStartIT {
     assertThat(waited.exitCode()).as(waited.err()).isZero();
     assertThat(waited.err()).doesNotContain("started the local runtime");
     assertThat(RuntimeFile.read(dataDir).orElseThrow().pid()).isEqualTo(pid);
+  }
+
+  @Test
+  void javaDashJar_startsTheRuntimeFromTheJar() throws Exception {
+    // As 'java -jar cli/target/jobs.jar' would run, with the jar's path relative.
+    String jar = home.relativize(ROOT.resolve("cli/target/jobs.jar")).toString();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    Run run =
+        command(Map.of(), List.of(java, "-jar", jar, "submit", "--seconds", "1", "--wait"))
+            .finish();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("status     SUCCEEDED");
+    assertThat(run.err()).containsPattern(NOTICE);
   }
 
   /** The id a {@code submit --wait} printed on stderr, once it did. */
@@ -198,18 +214,20 @@ class AutoStartIT {
   }
 
   private Running start(Map<String, String> env, String... args) throws IOException {
-    return startVia(null, env, args);
+    return startVia(List.of(), env, args);
   }
 
-  /** {@code jobs ARGS}, or {@code LAUNCHER jobs ARGS}. */
-  private Running startVia(String launcher, Map<String, String> env, String... args)
+  /** {@code LAUNCHER... jobs ARGS...}. */
+  private Running startVia(List<String> launcher, Map<String, String> env, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    if (launcher != null) {
-      command.add(launcher);
-    }
+    List<String> command = new ArrayList<>(launcher);
     command.add(ROOT.resolve("jobs").toString());
     command.addAll(List.of(args));
+    return command(env, command);
+  }
+
+  /** A command line in the test's home, with the test's variables. */
+  private Running command(Map<String, String> env, List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
