@@ -29,7 +29,7 @@ import java.util.Locale;
 public final class AutoStart {
   public static final String VARIABLE = "JOBS_LOCAL_AUTOSTART";
   public static final String PORT_VARIABLE = "JOBS_LOCAL_PORT";
-  static final String LOCK_FILE = "start.lock";
+  private static final String LOCK_FILE = "start.lock";
 
   private final Environment environment;
   private final PrintWriter err;
