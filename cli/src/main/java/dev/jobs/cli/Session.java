@@ -7,6 +7,7 @@ import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.AssumedRoleCredentials;
 import dev.jobs.cli.credentials.BaseCredentials;
 import dev.jobs.cli.credentials.CredentialCache;
+import dev.jobs.cli.local.AutoStart;
 import dev.jobs.cli.targets.TargetSettings;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -40,7 +41,9 @@ public final class Session {
     this.out = out;
     this.err = err;
     this.wireLog = output.debug() ? new WireLog(err) : null;
-    this.settings = new TargetSettings(environment, target, wireLog);
+    this.settings =
+        new TargetSettings(
+            environment, target, wireLog, new AutoStart(environment, err, output.quiet()));
   }
 
   public static Session of(CommandSpec spec, TargetOptions target, OutputOptions output) {

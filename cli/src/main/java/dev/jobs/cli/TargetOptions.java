@@ -10,7 +10,9 @@ public final class TargetOptions {
   @Option(
       names = "--target",
       paramLabel = "NAME",
-      description = "Target to use (env JOBS_TARGET; default: the current target, else local).")
+      description =
+          "Target to use (env JOBS_TARGET; default: the current target, else local). The local"
+              + " runtime is started when it does not run, unless JOBS_LOCAL_AUTOSTART=0.")
   public String target;
 
   @Option(

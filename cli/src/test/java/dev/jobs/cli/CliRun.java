@@ -24,8 +24,13 @@ public final class CliRun {
   private Duration slept = Duration.ZERO;
   private boolean terminal;
 
+  /**
+   * A run in {@code home}. It does not start a local runtime on demand ({@code
+   * JOBS_LOCAL_AUTOSTART=0}): an in-process test starts no JVM; the {@code *IT} tests cover that.
+   */
   public CliRun(Path home) {
     this.home = home;
+    variables.put("JOBS_LOCAL_AUTOSTART", "0");
   }
 
   public CliRun env(String name, String value) {

@@ -1,18 +1,14 @@
 package dev.jobs.cli.local;
 
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
 import dev.jobs.local.lambda.FunctionConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,20 +25,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Start the local runtime; it prints its endpoint and operator credentials.")
 public final class LocalStart implements Callable<Integer> {
-  /**
-   * JVM options of a detached runtime: the serial collector and a bounded heap keep its resident
-   * memory low (a queue of 100,000 jobs needs tens of MB; the default heap grows to far more).
-   */
-  public static final List<String> RUNTIME_JVM_OPTIONS =
-      List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
-
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
 
   @Option(
       names = "--port",
-      defaultValue = "" + RuntimeOptions.DEFAULT_PORT,
-      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+      paramLabel = "PORT",
+      defaultValue = "${env:" + AutoStart.PORT_VARIABLE + ":-" + RuntimeOptions.DEFAULT_PORT + "}",
+      description =
+          "Port on 127.0.0.1 (env "
+              + AutoStart.PORT_VARIABLE
+              + "; default: "
+              + RuntimeOptions.DEFAULT_PORT
+              + "; 0 picks a free one).")
   int port;
 
   @Option(names = "--detach", description = "Run in the background; `jobs local stop` ends it.")
@@ -50,12 +45,14 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--access-key-id",
+      paramLabel = "KEY",
       defaultValue = RuntimeOptions.DEFAULT_KEY,
       description = "The operator's access key id (default: ${DEFAULT-VALUE}).")
   String accessKeyId;
 
   @Option(
       names = "--secret-access-key",
+      paramLabel = "SECRET",
       defaultValue = RuntimeOptions.DEFAULT_KEY,
       description = "The operator's secret access key (default: ${DEFAULT-VALUE}).")
   String secretAccessKey;
@@ -69,12 +66,14 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
+      paramLabel = "N",
       defaultValue = "100",
       description = "The processing function's reserved concurrency (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
       names = "--retry-attempts",
+      paramLabel = "N",
       defaultValue = "0",
       description = "Asynchronous retry attempts, 0 to 2 (default: ${DEFAULT-VALUE}).")
   int retryAttempts;
@@ -150,6 +149,9 @@ public final class LocalStart implements Callable<Integer> {
 
   private int runHere(PrintWriter out, Path directory) throws InterruptedException {
     long began = System.nanoTime();
+    if (DetachedRuntime.isDetached()) {
+      DetachedRuntime.ignoreTerminalSignals();
+    }
     LocalRuntime runtime;
     try {
       runtime = LocalRuntime.start(options(directory));
@@ -187,54 +189,25 @@ public final class LocalStart implements Callable<Integer> {
     out.flush();
   }
 
-  /** Starts a child JVM running {@code jobs local start} and waits until it serves. */
-  private int detach(PrintWriter out, Path directory) throws IOException, InterruptedException {
-    Files.createDirectories(directory);
-    Path log = directory.resolve("runtime.log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(RUNTIME_JVM_OPTIONS);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Jobs.class.getName());
-    command.add("local");
-    command.add("start");
-    command.add("--data-dir=" + directory.toAbsolutePath());
-    command.add("--port=" + port);
-    command.add("--access-key-id=" + accessKeyId);
-    command.add("--secret-access-key=" + secretAccessKey);
-    command.add("--timeout=" + timeoutSeconds);
-    command.add("--concurrency=" + concurrency);
-    command.add("--retry-attempts=" + retryAttempts);
-    command.add("--retry-delay=" + retryDelaySeconds);
-    command.add("--max-event-age=" + maxEventAgeSeconds);
-    command.add("--grace=" + graceSeconds);
-    Process child =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(
-                ProcessBuilder.Redirect.from(
-                    new java.io.File("/dev/null").exists()
-                        ? new java.io.File("/dev/null")
-                        : log.toFile()))
-            .start();
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < until) {
-      Optional<RuntimeFile> file = RuntimeFile.read(directory);
-      if (file.isPresent() && file.get().pid() == child.pid()) {
-        printReady(out, file.get().endpoint(), directory, child.pid(), 0);
-        out.println("It runs in the background (log: " + log + "); `jobs local stop` ends it.");
-        out.flush();
-        return ExitCode.OK;
-      }
-      if (!child.isAlive()) {
-        throw new JobsException(ExitCode.ERROR, "the local runtime did not start; see " + log);
-      }
-      Thread.sleep(50);
-    }
-    child.destroy();
-    throw new JobsException(
-        ExitCode.ERROR, "the local runtime did not start within 30 s; see " + log);
+  /** Runs {@code jobs local start} with these options in a child JVM, and waits until it serves. */
+  private int detach(PrintWriter out, Path directory) {
+    DetachedRuntime.Started started =
+        DetachedRuntime.start(
+            directory,
+            List.of(
+                "--port=" + port,
+                "--access-key-id=" + accessKeyId,
+                "--secret-access-key=" + secretAccessKey,
+                "--timeout=" + timeoutSeconds,
+                "--concurrency=" + concurrency,
+                "--retry-attempts=" + retryAttempts,
+                "--retry-delay=" + retryDelaySeconds,
+                "--max-event-age=" + maxEventAgeSeconds,
+                "--grace=" + graceSeconds));
+    printReady(out, started.file().endpoint(), directory, started.file().pid(), started.millis());
+    out.println(
+        "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");
+    out.flush();
+    return ExitCode.OK;
   }
 }

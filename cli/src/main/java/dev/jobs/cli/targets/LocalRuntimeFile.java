@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
@@ -23,7 +24,26 @@ public record LocalRuntimeFile(
 
   public static final String FILE_NAME = "runtime.json";
 
+  /** The running runtime; fails saying why none runs (no file, or its process has exited). */
   public static LocalRuntimeFile read(Path dataDir) {
+    LocalRuntimeFile runtime = parse(dataDir);
+    if (runtime == null) {
+      throw notRunning("no " + dataDir.resolve(FILE_NAME));
+    }
+    if (!runtime.isAlive()) {
+      throw notRunning("its process " + runtime.pid() + " has exited");
+    }
+    return runtime;
+  }
+
+  /** The running runtime, or empty when there is no file or its process has exited. */
+  public static Optional<LocalRuntimeFile> find(Path dataDir) {
+    LocalRuntimeFile runtime = parse(dataDir);
+    return runtime != null && runtime.isAlive() ? Optional.of(runtime) : Optional.empty();
+  }
+
+  /** The file's content, or null when there is no file; fails when it cannot be used. */
+  private static LocalRuntimeFile parse(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     LocalRuntimeFile runtime;
     try {
@@ -37,7 +57,7 @@ public record LocalRuntimeFile(
               pid(Json.text(json, "pid")),
               text(json, "stackName"));
     } catch (NoSuchFileException e) {
-      throw notRunning("no " + file);
+      return null;
     } catch (IOException e) {
       throw new JobsException(ExitCode.ERROR, "cannot read " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -46,11 +66,11 @@ public record LocalRuntimeFile(
     if (runtime.endpoint() == null || runtime.accessKeyId() == null) {
       throw new JobsException(ExitCode.ERROR, file + " lacks the endpoint or the operator keys");
     }
-    if (runtime.pid() != null
-        && !ProcessHandle.of(runtime.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-      throw notRunning("its process " + runtime.pid() + " has exited");
-    }
     return runtime;
+  }
+
+  private boolean isAlive() {
+    return pid == null || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   static String text(JsonNode json, String field) {

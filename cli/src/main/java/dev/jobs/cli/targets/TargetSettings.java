@@ -8,6 +8,7 @@ import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.BaseCredentials;
+import dev.jobs.cli.local.AutoStart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,23 +37,41 @@ public final class TargetSettings {
   private final Environment environment;
   private final TargetOptions flags;
   private final WireLog wireLog;
+  private final AutoStart autoStart;
   private String name;
   private TargetConfig config;
   private LocalRuntimeFile runtime;
   private Target target;
   private AwsClients clients;
 
+  /** Settings that never start the local runtime: they describe it, or fail without it. */
   public TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog) {
-    this(environment, flags, wireLog, null);
+    this(environment, flags, wireLog, null, null);
+  }
+
+  /** Settings of a job command, which starts the local runtime when it needs it and none runs. */
+  public TargetSettings(
+      Environment environment, TargetOptions flags, WireLog wireLog, AutoStart autoStart) {
+    this(environment, flags, wireLog, null, autoStart);
   }
 
   /** Settings for a given target, such as one being added and not stored yet. */
   public TargetSettings(
       Environment environment, TargetOptions flags, WireLog wireLog, Target target) {
+    this(environment, flags, wireLog, target, null);
+  }
+
+  private TargetSettings(
+      Environment environment,
+      TargetOptions flags,
+      WireLog wireLog,
+      Target target,
+      AutoStart autoStart) {
     this.environment = environment;
     this.flags = flags;
     this.wireLog = wireLog;
     this.target = target;
+    this.autoStart = autoStart;
     if (target != null) {
       this.name = target.name();
     }
@@ -81,9 +100,27 @@ public final class TargetSettings {
 
   LocalRuntimeFile runtime() {
     if (runtime == null) {
-      runtime = LocalRuntimeFile.read(environment.localDir());
+      Path dataDir = environment.localDir();
+      runtime = LocalRuntimeFile.find(dataDir).orElse(null);
+      if (runtime == null) {
+        if (startsLocalRuntime()) {
+          autoStart.ensureRunning(dataDir);
+        }
+        runtime = LocalRuntimeFile.read(dataDir);
+      }
     }
     return runtime;
+  }
+
+  /**
+   * Whether a local runtime that does not run is started: for the job commands, unless {@code
+   * JOBS_LOCAL_AUTOSTART=0}, or an endpoint or API URL given explicitly says where to go instead.
+   */
+  private boolean startsLocalRuntime() {
+    return autoStart != null
+        && first(flags.endpointUrl).isEmpty()
+        && first(flags.apiUrl, () -> environment.get("JOBS_API_URL").orElse(null)).isEmpty()
+        && autoStart.enabled();
   }
 
   /** The stored target, or for {@code local} the runtime's stack outputs. */

@@ -2,7 +2,7 @@ package dev.jobs.local.bench;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.cli.Jobs;
-import dev.jobs.cli.local.LocalStart;
+import dev.jobs.cli.local.DetachedRuntime;
 import dev.jobs.local.LocalStack;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.auth.SdkSigner;
@@ -311,7 +311,7 @@ public final class SubmitBenchmark {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(LocalStart.RUNTIME_JVM_OPTIONS); // as `jobs local start --detach` runs it
+    command.addAll(DetachedRuntime.JVM_OPTIONS); // as `jobs local start --detach` runs it
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Jobs.class.getName());

@@ -1,0 +1,137 @@
+package dev.jobs.cli.local;
+
+import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.Jobs;
+import dev.jobs.cli.JobsException;
+import dev.jobs.local.RuntimeFile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The local runtime in a background JVM: {@code jobs local start} as a child process, its output in
+ * {@code <data-dir>/runtime.log}. What {@code jobs local start --detach} runs.
+ */
+public final class DetachedRuntime {
+  /**
+   * JVM options of a detached runtime: the serial collector and a bounded heap keep its resident
+   * memory low (a queue of 100,000 jobs needs tens of MB; the default heap grows to far more).
+   */
+  public static final List<String> JVM_OPTIONS =
+      List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
+
+  /** Set in the child's JVM: it runs in the background. */
+  static final String DETACHED_PROPERTY = "jobs.local.detached";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A runtime that serves: what its {@code runtime.json} says, its log, how long it took. */
+  record Started(RuntimeFile file, Path log, long millis) {}
+
+  private DetachedRuntime() {}
+
+  /**
+   * Starts {@code jobs local start --data-dir=DIR OPTIONS...} in a child JVM and waits until the
+   * child has written {@code runtime.json}, which it does once it serves.
+   */
+  static Started start(Path directory, List<String> options) {
+    long began = System.nanoTime();
+    Path log = directory.resolve("runtime.log");
+    Process child;
+    try {
+      Files.createDirectories(directory);
+      child =
+          new ProcessBuilder(command(directory, options))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice(log)))
+              .start();
+    } catch (IOException e) {
+      throw new JobsException(
+          ExitCode.ERROR, "could not start the local runtime: " + e.getMessage(), e);
+    }
+    long until = began + START_TIMEOUT.toNanos();
+    try {
+      while (System.nanoTime() < until) {
+        Optional<RuntimeFile> file = RuntimeFile.read(directory);
+        if (file.isPresent() && file.get().pid() == child.pid()) {
+          return new Started(file.get(), log, (System.nanoTime() - began) / 1_000_000);
+        }
+        if (!child.isAlive()) {
+          throw new JobsException(ExitCode.ERROR, "the local runtime did not start; see " + log);
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      child.destroy();
+      throw new JobsException(ExitCode.INTERRUPTED, "interrupted starting the local runtime");
+    }
+    child.destroy();
+    throw new JobsException(
+        ExitCode.ERROR,
+        "the local runtime did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+  }
+
+  private static List<String> command(Path directory, List<String> options) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.add("-D" + DETACHED_PROPERTY + "=true");
+    command.add("-cp");
+    command.add(classPath());
+    command.add(Jobs.class.getName());
+    command.add("local");
+    command.add("start");
+    command.add("--data-dir=" + directory.toAbsolutePath());
+    command.addAll(options);
+    return command;
+  }
+
+  /** Whether this JVM is a detached runtime. */
+  static boolean isDetached() {
+    return Boolean.getBoolean(DETACHED_PROPERTY);
+  }
+
+  /**
+   * In the child: ignore Ctrl-C (SIGINT) and a closed terminal (SIGHUP). Java starts a process in
+   * the process group of its parent, so both reach the runtime too while the command that started
+   * it still runs in the foreground, such as a {@code jobs submit --wait}. A runtime in the
+   * background ends by {@code jobs local stop} (SIGTERM).
+   */
+  static void ignoreTerminalSignals() {
+    for (String name : List.of("INT", "HUP")) {
+      try {
+        Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+      } catch (IllegalArgumentException e) {
+        // The JVM keeps this signal to itself here (-Xrs, another OS): it stops the runtime.
+      }
+    }
+  }
+
+  /**
+   * This JVM's class path with absolute entries. Under {@code java -jar jobs.jar} it is the jar
+   * alone, as given on the command line; the shaded jar holds every class the runtime needs.
+   */
+  static String classPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).toAbsolutePath().toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static File nullDevice(Path log) {
+    File devNull = new File("/dev/null");
+    return devNull.exists() ? devNull : log.toFile();
+  }
+}
