@@ -7,15 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
-import static dev.jobs.cli.deploy.CloudFormationXml.events;
-import static dev.jobs.cli.deploy.CloudFormationXml.stack;
 import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
+import static dev.jobs.cli.deploy.DeployStubs.stubDestroyFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubS3;
 import static dev.jobs.cli.deploy.DeployStubs.xml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,30 +177,7 @@ class DeployCommandTest {
     assertThat(jobs("deploy", "--require-approval", "never").exitCode()).isZero();
     aws.resetAll();
     setUp();
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("destroy")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(xml(stack("CREATE_COMPLETE", null))));
-    aws.stubFor(
-        cfn("ListStackResources")
-            .willReturn(
-                xml(
-                    CloudFormationXml.response(
-                        "ListStackResources", "<StackResourceSummaries/>"))));
-    aws.stubFor(
-        cfn("DeleteStack")
-            .inScenario("destroy")
-            .willSetStateTo("deleted")
-            .willReturn(xml(empty("DeleteStack"))));
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("destroy")
-            .whenScenarioStateIs("deleted")
-            .willReturn(xml(stack("DELETE_COMPLETE", null))));
-    aws.stubFor(
-        cfn("DescribeStackEvents")
-            .willReturn(xml(events("12:00:09 jobs AWS::CloudFormation::Stack DELETE_COMPLETE"))));
+    stubDestroyFlow(aws);
     aws.stubFor(head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(404)));
 
     CliRun.Result destroyed = jobs("destroy", "--yes");

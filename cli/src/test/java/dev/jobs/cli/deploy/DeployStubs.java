@@ -124,4 +124,38 @@ final class DeployStubs {
         .withHeader("Content-Type", "text/xml")
         .withBody(error("ValidationError", "Stack with id jobs does not exist"));
   }
+
+  /** A stack of one resource whose deletion completes. */
+  static void stubDestroyFlow(WireMockExtension aws) {
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("destroy")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(xml(stack("UPDATE_COMPLETE", null))));
+    aws.stubFor(
+        cfn("ListStackResources")
+            .willReturn(
+                xml(
+                    CloudFormationXml.response(
+                        "ListStackResources",
+                        "<StackResourceSummaries><member><LogicalResourceId>JobsTable</LogicalResourceId><ResourceType>AWS::DynamoDB::Table</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus><LastUpdatedTimestamp>2026-11-26T11:00:00Z</LastUpdatedTimestamp></member></StackResourceSummaries>"))));
+    aws.stubFor(
+        cfn("DeleteStack")
+            .inScenario("destroy")
+            .willSetStateTo("deleted")
+            .willReturn(xml(empty("DeleteStack"))));
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("destroy")
+            .whenScenarioStateIs("deleted")
+            .willReturn(xml(stack("DELETE_COMPLETE", null))));
+    aws.stubFor(
+        cfn("DescribeStackEvents")
+            .willReturn(
+                xml(
+                    events(
+                        "12:00:09 jobs AWS::CloudFormation::Stack DELETE_COMPLETE",
+                        "12:00:08 JobsTable AWS::DynamoDB::Table DELETE_COMPLETE",
+                        "12:00:01 jobs AWS::CloudFormation::Stack DELETE_IN_PROGRESS User Initiated"))));
+  }
 }

@@ -26,6 +26,7 @@ import static dev.jobs.cli.deploy.DeployStubs.TEMPLATE_KEY;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
+import static dev.jobs.cli.deploy.DeployStubs.stubDestroyFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubS3;
 import static dev.jobs.cli.deploy.DeployStubs.xml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -458,36 +459,7 @@ class StackDeployerTest {
 
   @Test
   void destroyDeletesTheStackFollowsItAndEmptiesTheBucket() throws Exception {
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("destroy")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(xml(stack("UPDATE_COMPLETE", null))));
-    aws.stubFor(
-        cfn("ListStackResources")
-            .willReturn(
-                xml(
-                    CloudFormationXml.response(
-                        "ListStackResources",
-                        "<StackResourceSummaries><member><LogicalResourceId>JobsTable</LogicalResourceId><ResourceType>AWS::DynamoDB::Table</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus><LastUpdatedTimestamp>2026-11-26T11:00:00Z</LastUpdatedTimestamp></member></StackResourceSummaries>"))));
-    aws.stubFor(
-        cfn("DeleteStack")
-            .inScenario("destroy")
-            .willSetStateTo("deleted")
-            .willReturn(xml(empty("DeleteStack"))));
-    aws.stubFor(
-        cfn("DescribeStacks")
-            .inScenario("destroy")
-            .whenScenarioStateIs("deleted")
-            .willReturn(xml(stack("DELETE_COMPLETE", null))));
-    aws.stubFor(
-        cfn("DescribeStackEvents")
-            .willReturn(
-                xml(
-                    events(
-                        "12:00:09 jobs AWS::CloudFormation::Stack DELETE_COMPLETE",
-                        "12:00:08 JobsTable AWS::DynamoDB::Table DELETE_COMPLETE",
-                        "12:00:01 jobs AWS::CloudFormation::Stack DELETE_IN_PROGRESS User Initiated"))));
+    stubDestroyFlow(aws);
     aws.stubFor(head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(200)));
     aws.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/" + BUCKET + "?versions"))
