@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Change;
@@ -116,7 +118,11 @@ public final class StackDeployer {
                                     request
                                         .assembly()
                                         .templateHttpsUrl(placeholders, request.region()))
-                                .parameters(parameters(request.parameters()))
+                                .parameters(
+                                    parameters(
+                                        request.parameters(),
+                                        request.assembly().parameterNames(),
+                                        create ? List.of() : existing.get().parameters()))
                                 .capabilities(
                                     Capability.CAPABILITY_IAM,
                                     Capability.CAPABILITY_NAMED_IAM,
@@ -302,9 +308,24 @@ public final class StackDeployer {
     return outputs;
   }
 
-  private static List<Parameter> parameters(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build())
-        .toList();
+  /**
+   * The given values, and on an update the previous value of every other parameter the stack has:
+   * CloudFormation would otherwise put a parameter left out back to its default. A parameter new in
+   * the template takes its default.
+   */
+  private static List<Parameter> parameters(
+      Map<String, String> values, List<String> templateParameters, List<Parameter> previous) {
+    List<Parameter> parameters = new ArrayList<>();
+    values.forEach(
+        (key, value) ->
+            parameters.add(Parameter.builder().parameterKey(key).parameterValue(value).build()));
+    Set<String> stackHas =
+        previous.stream().map(Parameter::parameterKey).collect(Collectors.toSet());
+    for (String name : templateParameters) {
+      if (!values.containsKey(name) && stackHas.contains(name)) {
+        parameters.add(Parameter.builder().parameterKey(name).usePreviousValue(true).build());
+      }
+    }
+    return parameters;
   }
 }
