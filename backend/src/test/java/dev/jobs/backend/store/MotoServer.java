@@ -107,6 +107,20 @@ public final class MotoServer implements AutoCloseable {
     return endpoint;
   }
 
+  /** Forgets every resource of every service, so that tests sharing a server start empty. */
+  public void reset() throws IOException {
+    HttpURLConnection connection =
+        (HttpURLConnection) endpoint.resolve("/moto-api/reset").toURL().openConnection();
+    connection.setRequestMethod("POST");
+    connection.setConnectTimeout(1000);
+    connection.setReadTimeout(10_000);
+    int status = connection.getResponseCode();
+    connection.disconnect();
+    if (status != 200) {
+      throw new IOException("moto_server did not reset: HTTP " + status);
+    }
+  }
+
   /** A DynamoDB client for this server, on the same HTTP client as the Lambda. */
   public DynamoDbClient dynamoDb() {
     return DynamoDbClient.builder()

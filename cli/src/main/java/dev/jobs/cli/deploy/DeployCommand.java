@@ -95,6 +95,18 @@ public final class DeployCommand implements Callable<Integer> {
       if (outputsFile != null) {
         OutputsFile.write(outputsFile, session.stackName(), outputs);
       }
+      // Without an API URL a target would be unusable: say so rather than store it as current.
+      if (!outputs.containsKey(Target.API_URL)) {
+        throw new JobsException(
+            ExitCode.ERROR,
+            "stack "
+                + session.stackName()
+                + (deployment.result() == Result.NO_CHANGES ? " is up to date" : " is deployed")
+                + ", but it has no "
+                + Target.API_URL
+                + " output, so no target was added; is it a jobs stack? outputs: "
+                + outputs.keySet());
+      }
       Target target = session.register(outputs);
       print(out, environment, target, outputs);
       return ExitCode.OK;

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Change;
@@ -116,7 +118,11 @@ public final class StackDeployer {
                                     request
                                         .assembly()
                                         .templateHttpsUrl(placeholders, request.region()))
-                                .parameters(parameters(request, existing.filter(x -> !create)))
+                                .parameters(
+                                    parameters(
+                                        request.parameters(),
+                                        request.assembly().parameterNames(),
+                                        create ? List.of() : existing.get().parameters()))
                                 .capabilities(
                                     Capability.CAPABILITY_IAM,
                                     Capability.CAPABILITY_NAMED_IAM,
@@ -303,24 +309,21 @@ public final class StackDeployer {
   }
 
   /**
-   * The given values; on an update, every other parameter that the stack has and the template still
-   * takes keeps its previous value (CloudFormation would reset it to the template's default).
+   * The given values, and on an update the previous value of every other parameter the stack has:
+   * CloudFormation would otherwise put a parameter left out back to its default. A parameter new in
+   * the template takes its default.
    */
-  private static List<Parameter> parameters(DeployRequest request, Optional<Stack> existing) {
+  private static List<Parameter> parameters(
+      Map<String, String> values, List<String> templateParameters, List<Parameter> previous) {
     List<Parameter> parameters = new ArrayList<>();
-    request
-        .parameters()
-        .forEach(
-            (key, value) ->
-                parameters.add(
-                    Parameter.builder().parameterKey(key).parameterValue(value).build()));
-    if (existing.isPresent()) {
-      List<String> taken = request.assembly().parameterNames();
-      for (Parameter current : existing.get().parameters()) {
-        String key = current.parameterKey();
-        if (!request.parameters().containsKey(key) && taken.contains(key)) {
-          parameters.add(Parameter.builder().parameterKey(key).usePreviousValue(true).build());
-        }
+    values.forEach(
+        (key, value) ->
+            parameters.add(Parameter.builder().parameterKey(key).parameterValue(value).build()));
+    Set<String> stackHas =
+        previous.stream().map(Parameter::parameterKey).collect(Collectors.toSet());
+    for (String name : templateParameters) {
+      if (!values.containsKey(name) && stackHas.contains(name)) {
+        parameters.add(Parameter.builder().parameterKey(name).usePreviousValue(true).build());
       }
     }
     return parameters;

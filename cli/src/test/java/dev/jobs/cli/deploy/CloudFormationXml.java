@@ -35,6 +35,10 @@ final class CloudFormationXml {
   }
 
   static String stack(String status, String outputs) {
+    return stack(status, outputs, null);
+  }
+
+  static String stack(String status, String outputs, String parameters) {
     return response(
         "DescribeStacks",
         "<Stacks><member><StackName>jobs</StackName><StackId>"
@@ -42,8 +46,17 @@ final class CloudFormationXml {
             + "</StackId><StackStatus>"
             + status
             + "</StackStatus><CreationTime>2026-11-26T11:00:00Z</CreationTime>"
+            + (parameters == null ? "" : "<Parameters>" + parameters + "</Parameters>")
             + (outputs == null ? "" : "<Outputs>" + outputs + "</Outputs>")
             + "</member></Stacks>");
+  }
+
+  static String parameter(String key, String value) {
+    return "<member><ParameterKey>"
+        + key
+        + "</ParameterKey><ParameterValue>"
+        + value
+        + "</ParameterValue></member>";
   }
 
   static String output(String key, String value) {

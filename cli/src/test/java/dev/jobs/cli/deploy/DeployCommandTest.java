@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
+import static dev.jobs.cli.deploy.CloudFormationXml.output;
+import static dev.jobs.cli.deploy.CloudFormationXml.stack;
 import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
@@ -107,6 +109,27 @@ class DeployCommandTest {
             .withRequestBody(containing("ParameterValue=600")));
     CliRun.Result target = jobs.run("target", "show");
     assertThat(target.out()).contains("jobs").contains(API_URL).contains("us-east-1");
+  }
+
+  @Test
+  void deploy_ofAStackWithoutAnApiUrlOutput_addsNoTarget_andFails() throws Exception {
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .inScenario("deploy")
+            .whenScenarioStateIs("executed")
+            .willReturn(xml(stack("CREATE_COMPLETE", output("TableName", "jobs-table")))));
+
+    CliRun.Result deployed = jobs("deploy", "--require-approval", "never");
+
+    assertThat(deployed.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(deployed.out()).contains("stack jobs CREATE_COMPLETE").doesNotContain("target");
+    assertThat(deployed.err())
+        .isEqualTo(
+            "jobs: stack jobs is deployed, but it has no ApiUrl output, so no target was added;"
+                + " is it a jobs stack? outputs: [TableName]\n");
+    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
   }
 
   @Test

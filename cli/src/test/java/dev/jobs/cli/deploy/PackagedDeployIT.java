@@ -64,6 +64,8 @@ class PackagedDeployIT {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The JVM takes its home from the password database, not from HOME.
+                "-Duser.home=" + home,
                 "-jar",
                 JAR.toString(),
                 "deploy",

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
-import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -19,6 +18,7 @@ import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.events;
 import static dev.jobs.cli.deploy.CloudFormationXml.output;
+import static dev.jobs.cli.deploy.CloudFormationXml.parameter;
 import static dev.jobs.cli.deploy.CloudFormationXml.stack;
 import static dev.jobs.cli.deploy.DeployStubs.ASSET_KEY;
 import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
@@ -198,45 +198,68 @@ class StackDeployerTest {
   void anUpdateKeepsThePreviousValueOfEveryParameterNotGiven() throws Exception {
     Files.writeString(
         assemblyDir.resolve("jobs.template.json"),
-        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {}, \"LogRetentionDays\": {}},"
-            + " \"Resources\": {}}");
+        """
+        {"Parameters": {"ProcessingTimeoutSeconds": {"Type": "Number", "Default": "900"},
+                        "LogRetentionDays": {"Type": "Number", "Default": "365"},
+                        "JobRetentionDays": {"Type": "Number", "Default": "30"}},
+         "Resources": {}}
+        """);
     stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks")
             .willReturn(
                 xml(
-                    CloudFormationXml.response(
-                        "DescribeStacks",
-                        "<Stacks><member><StackName>jobs</StackName><StackId>"
-                            + CloudFormationXml.STACK_ID
-                            + "</StackId><StackStatus>UPDATE_COMPLETE</StackStatus>"
-                            + "<CreationTime>2026-11-26T11:00:00Z</CreationTime><Parameters>"
-                            + "<member><ParameterKey>LogRetentionDays</ParameterKey>"
-                            + "<ParameterValue>30</ParameterValue></member>"
-                            + "<member><ParameterKey>Retired</ParameterKey>"
-                            + "<ParameterValue>x</ParameterValue></member>"
-                            + "</Parameters></member></Stacks>"))));
+                    stack(
+                        "UPDATE_COMPLETE",
+                        output("ApiUrl", "u"),
+                        parameter("ProcessingTimeoutSeconds", "300")
+                            + parameter("LogRetentionDays", "7")))));
     aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
     aws.stubFor(
         cfn("DescribeChangeSet")
-            .willReturn(
-                xml(changeSet("FAILED", "The submitted information didn't contain changes."))));
+            .willReturn(xml(changeSet("FAILED", "No updates are to be performed."))));
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
-    aws.verify(
-        postRequestedFor(urlEqualTo("/"))
-            .withRequestBody(containing("Action=CreateChangeSet"))
-            .withRequestBody(
-                containing(
-                    "Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds"
-                        + "&Parameters.member.1.ParameterValue=600"))
-            .withRequestBody(
-                containing(
-                    "Parameters.member.2.ParameterKey=LogRetentionDays"
-                        + "&Parameters.member.2.UsePreviousValue=true"))
-            .withRequestBody(notContaining("Retired")));
+    String body =
+        aws.findAll(
+                postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=CreateChangeSet")))
+            .get(0)
+            .getBodyAsString();
+    assertThat(body)
+        .contains(
+            "Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds"
+                + "&Parameters.member.1.ParameterValue=600",
+            "Parameters.member.2.ParameterKey=LogRetentionDays"
+                + "&Parameters.member.2.UsePreviousValue=true")
+        .doesNotContain("JobRetentionDays", "Parameters.member.3");
+  }
+
+  @Test
+  void aFirstDeploySendsOnlyTheParametersGiven() throws Exception {
+    Files.writeString(
+        assemblyDir.resolve("jobs.template.json"),
+        """
+        {"Parameters": {"ProcessingTimeoutSeconds": {"Type": "Number", "Default": "900"},
+                        "LogRetentionDays": {"Type": "Number", "Default": "365"}},
+         "Resources": {}}
+        """);
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+
+    deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
+
+    String body =
+        aws.findAll(
+                postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=CreateChangeSet")))
+            .get(0)
+            .getBodyAsString();
+    assertThat(body)
+        .contains("Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds")
+        .doesNotContain("UsePreviousValue", "LogRetentionDays");
   }
 
   @Test
