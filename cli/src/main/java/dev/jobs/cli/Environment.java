@@ -22,10 +22,19 @@ public record Environment(
   public static Environment system() {
     return new Environment(
         System.getenv(),
-        Path.of(System.getProperty("user.home")),
+        home(System.getenv()),
         System.console() != null,
         Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * The user's home: {@code HOME} when set, as the AWS CLI and the SDK's profile files take it,
+   * else Java's {@code user.home}.
+   */
+  public static Path home(Map<String, String> variables) {
+    String home = variables.get("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
   }
 
   /** The variable's value, absent when unset or blank. */

@@ -2,6 +2,7 @@ package dev.jobs.local;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.cli.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,7 +30,10 @@ public record RuntimeFile(
   public static final String NAME = "runtime.json";
   public static final String DIR_VARIABLE = "JOBS_LOCAL_DIR";
 
-  /** The data directory: the option, else {@code JOBS_LOCAL_DIR}, else {@code ~/.jobs/local}. */
+  /**
+   * The data directory: the option, else {@code JOBS_LOCAL_DIR}, else {@code .jobs/local} in the
+   * home directory.
+   */
   public static Path dataDir(Path option, Map<String, String> env) {
     if (option != null) {
       return option;
@@ -38,7 +42,7 @@ public record RuntimeFile(
     if (variable != null && !variable.isBlank()) {
       return Path.of(variable);
     }
-    return Path.of(System.getProperty("user.home"), ".jobs", "local");
+    return Environment.home(env).resolve(".jobs").resolve("local");
   }
 
   public static RuntimeFile of(LocalRuntime runtime, long pid) {
