@@ -176,16 +176,41 @@ public final class StackDeployer {
     }
 
     Instant start = clock.instant().minusSeconds(1);
-    AwsCalls.run(
-        "cloudformation:ExecuteChangeSet",
-        stack,
-        () -> cloudFormation.executeChangeSet(b -> b.stackName(stackId).changeSetName(changeSet)));
+    execute(stack, stackId, changeSet);
     StackWatcher.Outcome outcome = watcher.watch(stackId, start, changes.size());
     if (!outcome.succeeded()) {
       throw failure(stack, outcome);
     }
     progress.line("stack " + stack + " " + outcome.stackStatus());
     return new Deployment(Result.DEPLOYED, outputs(stackId));
+  }
+
+  /**
+   * Executes the change set. The SDK retries a 5xx, and ExecuteChangeSet is not idempotent: when a
+   * first attempt went through but its answer was lost, the retry is refused with {@code
+   * InvalidChangeSetStatus}. Then the change set says whether it is executing, and if so the
+   * deployment goes on.
+   */
+  private void execute(String stack, String stackId, String changeSet) {
+    try {
+      AwsCalls.run(
+          "cloudformation:ExecuteChangeSet",
+          stack,
+          () ->
+              cloudFormation.executeChangeSet(b -> b.stackName(stackId).changeSetName(changeSet)));
+    } catch (CloudFormationException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      if (!"InvalidChangeSetStatus".equals(code)) {
+        throw e;
+      }
+      String execution =
+          cloudFormation
+              .describeChangeSet(b -> b.stackName(stackId).changeSetName(changeSet))
+              .executionStatusAsString();
+      if (!execution.startsWith("EXECUTE_")) {
+        throw e;
+      }
+    }
   }
 
   /**

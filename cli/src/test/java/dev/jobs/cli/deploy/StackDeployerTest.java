@@ -263,6 +263,54 @@ class StackDeployerTest {
   }
 
   @Test
+  void anExecutionWhoseAnswerWasLostIsFollowedNotRepeated() throws Exception {
+    stubS3(aws, true);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    // The first ExecuteChangeSet goes through but answers 500; the SDK's retry is refused.
+    aws.stubFor(
+        cfn("ExecuteChangeSet")
+            .inScenario("deploy")
+            .whenScenarioStateIs("ready")
+            .willSetStateTo("lost")
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(error("InternalFailure", "try again"))));
+    aws.stubFor(
+        cfn("ExecuteChangeSet")
+            .inScenario("deploy")
+            .whenScenarioStateIs("lost")
+            .willSetStateTo("executing")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        error(
+                            "InvalidChangeSetStatus",
+                            "ChangeSet cannot be executed in its current status of"
+                                + " [EXECUTE_IN_PROGRESS]"))));
+    aws.stubFor(
+        cfn("DescribeChangeSet")
+            .inScenario("deploy")
+            .whenScenarioStateIs("executing")
+            .willReturn(
+                xml(
+                    changeSet("CREATE_COMPLETE", null)
+                        .replace("AVAILABLE", "EXECUTE_IN_PROGRESS"))));
+
+    StackDeployer.Deployment deployment =
+        deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
+
+    assertThat(deployment.result()).isEqualTo(Result.DEPLOYED);
+    assertThat(printed.toString()).contains("stack jobs CREATE_COMPLETE");
+    aws.verify(
+        2,
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
+  }
+
+  @Test
   void anEmptyChangeSetSaysNoChangesAndIsDeleted() throws Exception {
     stubS3(aws, true);
     aws.stubFor(
