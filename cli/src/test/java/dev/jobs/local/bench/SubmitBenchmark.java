@@ -38,12 +38,19 @@ import tools.jackson.databind.JsonNode;
  * submit-to-SUCCEEDED latency of a job that does no work, and the runtime's resident memory with
  * 100,000 jobs queued. Not a test: run it with exec:java or java -cp (see the README).
  *
- * <p>Arguments: {@code [threads=32] [seconds=10] [queued=100000]}.
+ * <p>Arguments: {@code [threads=32] [seconds=10] [queued=100000] [rate=0]}. A phase with 0 is
+ * skipped. With a rate, the queueing phase also runs paced: the threads send that many jobs/s on a
+ * fixed schedule, and a job's latency counts from when it was due to be sent, so a stall delays the
+ * jobs behind it rather than hiding them (no coordinated omission).
+ *
+ * <p>System properties: {@code bench.runtimeJvmOptions}, JVM options added to the runtime's ({@code
+ * %d} the data directory, {@code %n} the runtime's number in the run), for GC logs or a profiler;
+ * {@code bench.warmUpSeconds} (3), how long the queueing phase warms a fresh runtime up.
  */
 public final class SubmitBenchmark {
   private static final String REGION = "us-east-1";
   private static final AtomicLong STARTED = new AtomicLong();
-  private static final int WARM_UP_SECONDS = 3;
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 3);
 
   private final String apiUrl;
   private final Credentials credentials;
@@ -69,13 +76,14 @@ public final class SubmitBenchmark {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int queued = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+    int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
 
     if (seconds > 0) {
       throughput(threads, seconds);
     }
     if (queued > 0) {
-      queue(threads, queued);
+      queue(threads, queued, rate);
     }
   }
 
@@ -94,13 +102,13 @@ public final class SubmitBenchmark {
     }
   }
 
-  private static void queue(int threads, int queued) throws Exception {
+  private static void queue(int threads, int queued, int rate) throws Exception {
     Path queueDir = Files.createTempDirectory("jobs-bench-queue-");
     Process runtime = startRuntime(queueDir, "--concurrency=1");
     try {
       SubmitBenchmark bench =
           new SubmitBenchmark(RuntimeFile.read(queueDir).orElseThrow().endpoint());
-      bench.fill(threads, queued, runtime);
+      bench.fill(threads, queued, rate, runtime);
       System.gc();
       Thread.sleep(2000);
       System.out.printf("RSS with %,d jobs queued: %d MB%n", queued, rssMb(runtime.pid()));
@@ -124,7 +132,7 @@ public final class SubmitBenchmark {
   private void load(int threads, int seconds, Process report)
       throws InterruptedException, IOException {
     CpuTimes cpu = CpuTimes.of(report);
-    Result result = drive(threads, "{\"type\":\"noop\"}", Budget.seconds(seconds));
+    Result result = drive(threads, "{\"type\":\"noop\"}", Budget.seconds(seconds), 0);
     if (report == null) {
       return;
     }
@@ -176,24 +184,33 @@ public final class SubmitBenchmark {
         percentile(observed, 0.5) / 1e6);
   }
 
-  private void fill(int threads, int count, Process runtime)
+  private void fill(int threads, int count, int rate, Process runtime)
       throws InterruptedException, IOException {
     // One sleep of 600 s holds the single worker, so every other job stays queued: this measures
     // the durable enqueue alone. (A sleep as long as the function's 900 s timeout fails at once.)
     String body = "{\"seconds\":600}";
     // The first seconds of a fresh runtime are spent compiling (JIT); they count toward the queue,
     // and are reported apart.
-    Result warmUp = drive(threads, body, Budget.seconds(WARM_UP_SECONDS));
+    Result warmUp = drive(threads, body, Budget.seconds(WARM_UP_SECONDS), 0);
     System.out.printf(
         "signed POST /jobs, %d threads, first %d s of a fresh runtime: %s%n",
         threads, WARM_UP_SECONDS, warmUp);
     CpuTimes cpu = CpuTimes.of(runtime);
     long rest = Math.max(0, count - warmUp.accepted());
-    Result result = drive(threads, body, Budget.jobs(rest));
+    long closed = rate > 0 ? rest / 2 : rest;
+    Result result = drive(threads, body, Budget.jobs(closed), 0);
     System.out.printf(
-        "signed POST /jobs, %d threads, queueing %,d jobs (none running) to %,d: %s%n",
-        threads, rest, count, result);
+        "signed POST /jobs, %d threads, queueing %,d jobs (none running): %s%n",
+        threads, closed, result);
     cpu.print(result.elapsed());
+    if (rate > 0) {
+      cpu = CpuTimes.of(runtime);
+      result = drive(threads, body, Budget.jobs(rest - closed), rate);
+      System.out.printf(
+          "signed POST /jobs, %d threads paced at %,d jobs/s, queueing %,d more (to %,d): %s%n",
+          threads, rate, rest - closed, count, result);
+      cpu.print(result.elapsed());
+    }
   }
 
   /** When a load stops: after a time, or once a number of jobs is accepted. */
@@ -231,8 +248,14 @@ public final class SubmitBenchmark {
     }
   }
 
-  /** Each thread posts {@code body}, waits for the answer, and posts again, within the budget. */
-  private Result drive(int threads, String body, Budget budget) throws InterruptedException {
+  /**
+   * Each thread posts {@code body}, waits for the answer, and posts again, within the budget: at
+   * once (a closed loop) when {@code rate} is 0, else when its next turn in a schedule of {@code
+   * rate} posts/s across the threads comes, its latency counted from that turn.
+   */
+  private Result drive(int threads, String body, Budget budget, int rate)
+      throws InterruptedException {
+    long interval = rate > 0 ? 1_000_000_000L * threads / rate : 0;
     List<long[]> latencies = new ArrayList<>();
     AtomicLong refused = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
@@ -247,8 +270,17 @@ public final class SubmitBenchmark {
               () -> {
                 long[] mine = samples;
                 int n = 0;
+                long due = began + (rate > 0 ? interval * index / threads : 0);
                 while (budget.take()) {
                   long start = System.nanoTime();
+                  if (rate > 0) {
+                    while (start < due) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(due - start);
+                      start = System.nanoTime();
+                    }
+                    start = due;
+                    due += interval;
+                  }
                   int status = post(body).status;
                   long took = System.nanoTime() - start;
                   if (status == 202) {
