@@ -72,6 +72,16 @@ class JobsApiIT {
   }
 
   @Test
+  void get_percentEncodedId_isDecodedAsAPathParameter() {
+    String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
+
+    Response response = api.get(id.replace("-", "%2D"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().get("id").asString()).isEqualTo(id);
+  }
+
+  @Test
   void get_unknownJob_answers404JobNotFound() {
     Response response = api.get("no-such-job");
 
