@@ -74,6 +74,7 @@ class JobsApiIT {
   @Test
   void get_percentEncodedId_isDecodedAsAPathParameter() {
     String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
+    api.awaitTerminal(id, Duration.ofSeconds(10)); // the job's row exists once it has started
 
     Response response = api.get(id.replace("-", "%2D"));
 
