@@ -94,7 +94,6 @@ public final class LocalRuntime implements AutoCloseable {
             stack.replayRuleArn(),
             processing,
             options.clock());
-    replays.failInterrupted();
     CredentialStore credentials = new CredentialStore(database);
     SignatureVerifier verifier =
         new SignatureVerifier(
@@ -105,6 +104,7 @@ public final class LocalRuntime implements AutoCloseable {
             options.clock());
     processing.start();
     errorHandler.start();
+    replays.resumeInterrupted();
     server.serve(
         new LocalServer.Parts(
             verifier,
@@ -217,9 +217,9 @@ public final class LocalRuntime implements AutoCloseable {
     stopped = true;
     server.close();
     long until = System.nanoTime() + grace.toNanos();
-    processing.stop(grace);
+    replays.close(); // after the event under way; the next start resumes the rest
+    processing.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
-    replays.close();
     database.close();
     lock.close();
   }

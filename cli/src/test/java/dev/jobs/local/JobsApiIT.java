@@ -72,6 +72,17 @@ class JobsApiIT {
   }
 
   @Test
+  void get_percentEncodedId_isDecodedAsAPathParameter() {
+    String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
+    api.awaitTerminal(id, Duration.ofSeconds(10)); // the job's row exists once it has started
+
+    Response response = api.get(id.replace("-", "%2D"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().get("id").asString()).isEqualTo(id);
+  }
+
+  @Test
   void get_unknownJob_answers404JobNotFound() {
     Response response = api.get("no-such-job");
 

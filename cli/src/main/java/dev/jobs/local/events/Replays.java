@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,6 +31,8 @@ public final class Replays implements AutoCloseable {
   private final String replayRuleArn;
   private final LocalFunction target;
   private final Clock clock;
+
+  private volatile boolean stopping;
 
   /** Names of replays asked to stop; the runner checks it between events. */
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
@@ -57,16 +60,16 @@ public final class Replays implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** A replay left active by a stop cannot say what it delivered: it failed. */
-  public void failInterrupted() {
+  /**
+   * Resumes the replays a stop (or a crash) left active, oldest first: each event's delivery and
+   * the replay's progress past it commit together, so a resumed replay goes on after the last event
+   * it delivered, and none is delivered twice or skipped. One asked to stop ends {@code CANCELLED}.
+   * Call once the target function has started, so that it takes the resumed deliveries.
+   */
+  public void resumeInterrupted() {
     for (Replay replay : replays.all()) {
       if (replay.isActive()) {
-        replays.update(
-            replay.withState(
-                "FAILED",
-                "The local runtime stopped during the replay.",
-                clock.millis(),
-                replay.lastReplayed()));
+        runner.submit(() -> run(replay.name()));
       }
     }
   }
@@ -116,59 +119,84 @@ public final class Replays implements AutoCloseable {
       return found;
     }
     cancelled.add(name);
+    replays.requestCancel(name);
     return Optional.of(found.get().withState("CANCELLING", null, null, found.get().lastReplayed()));
   }
 
   private void run(String name) {
     Replay replay = replays.find(name).orElseThrow();
-    if (cancelled.contains(name)) {
-      finishCancelled(replay);
+    if (cancelled.contains(name) || replay.state().equals("CANCELLING")) {
+      finishCancelled(name);
       return;
     }
-    replay = replay.withState("RUNNING", null, null, null);
-    replays.update(replay);
+    replays.markRunning(name);
     try {
-      long after = 0;
+      long after = replays.lastSeq(name);
       while (true) {
         List<ArchivedEvent> page =
             archive.between(bus.archiveName(), replay.eventStart(), replay.eventEnd(), after, PAGE);
         for (ArchivedEvent archived : page) {
           if (cancelled.contains(name)) {
-            finishCancelled(replay);
+            finishCancelled(name);
             return;
+          }
+          if (stopping) {
+            return; // still RUNNING on disk: the next start resumes after the last delivery
           }
           ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
           event.put("replay-name", name);
           // The replay rule's target: the processing function, invoked asynchronously.
           target
-              .invoke(UUID.randomUUID().toString(), JobJson.MAPPER.writeValueAsString(event))
+              .invoke(
+                  UUID.randomUUID().toString(),
+                  JobJson.MAPPER.writeValueAsString(event),
+                  connection -> {
+                    ReplayStore.progress(connection, name, archived.time(), archived.seq());
+                    return null;
+                  })
               .join();
-          replay = replay.withState("RUNNING", null, null, archived.time());
-          replays.update(replay);
           after = archived.seq();
         }
         if (page.size() < PAGE) {
           break;
         }
       }
-      replays.update(replay.withState("COMPLETED", null, clock.millis(), replay.lastReplayed()));
+      if (cancelled.contains(name)) {
+        finishCancelled(name);
+      } else {
+        replays.finish(name, "COMPLETED", null, clock.millis());
+      }
     } catch (RuntimeException e) {
-      replays.update(
-          replay.withState("FAILED", e.getMessage(), clock.millis(), replay.lastReplayed()));
+      if (stopping) {
+        return; // a stop broke the delivery off; the next start resumes
+      }
+      replays.finish(name, "FAILED", e.getMessage(), clock.millis());
     }
   }
 
-  private void finishCancelled(Replay replay) {
-    replays.update(replay.withState("CANCELLED", null, clock.millis(), replay.lastReplayed()));
-    cancelled.remove(replay.name());
+  private void finishCancelled(String name) {
+    replays.finish(name, "CANCELLED", null, clock.millis());
+    cancelled.remove(name);
   }
 
   public String replayRuleArn() {
     return replayRuleArn;
   }
 
+  /**
+   * Stops after the event being delivered; an unfinished replay stays active for the next start.
+   */
   @Override
   public void close() {
-    runner.shutdownNow();
+    stopping = true;
+    runner.shutdown();
+    try {
+      if (!runner.awaitTermination(5, TimeUnit.SECONDS)) {
+        runner.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      runner.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

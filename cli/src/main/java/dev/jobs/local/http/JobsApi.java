@@ -9,7 +9,9 @@ import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.lambda.LocalFunction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,8 +99,39 @@ final class JobsApi {
     if (submit) {
       submit(call);
     } else {
-      get(call, jobId);
+      get(call, pathParameter(jobId));
     }
+  }
+
+  /**
+   * A path parameter as API Gateway hands it on: percent-decoded (UTF-8), with {@code +} left a
+   * plus, as in any path. A malformed escape is kept as sent; no job has such an id.
+   */
+  static String pathParameter(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    StringBuilder decoded = new StringBuilder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      if (raw.charAt(i) != '%') {
+        decoded.append(raw.charAt(i++));
+        continue;
+      }
+      // A run of escapes is one UTF-8 sequence (or several).
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      while (i < raw.length() && raw.charAt(i) == '%') {
+        int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+        if (low < 0) {
+          return raw;
+        }
+        bytes.write(high << 4 | low);
+        i += 3;
+      }
+      decoded.append(bytes.toString(StandardCharsets.UTF_8));
+    }
+    return decoded.toString();
   }
 
   private void submit(HttpCall call) throws IOException {

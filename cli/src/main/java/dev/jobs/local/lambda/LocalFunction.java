@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.store.Invocation;
 import dev.jobs.local.store.InvocationStore;
+import dev.jobs.local.store.SqlWork;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,21 @@ public final class LocalFunction implements AutoCloseable {
   public CompletableFuture<Invocation> invoke(String requestId, String payload) {
     return queue
         .enqueue(config.name(), requestId, payload, clock.millis())
+        .thenApply(
+            invocation -> {
+              accept(invocation);
+              return invocation;
+            });
+  }
+
+  /**
+   * Queues an invocation and another write in one transaction (a replay's progress with each event
+   * it delivers); the future completes once both are on disk.
+   */
+  public CompletableFuture<Invocation> invoke(
+      String requestId, String payload, SqlWork<?> alongside) {
+    return queue
+        .enqueue(config.name(), requestId, payload, clock.millis(), alongside)
         .thenApply(
             invocation -> {
               accept(invocation);

@@ -22,6 +22,17 @@ public final class InvocationStore {
     return database.submit(connection -> insert(connection, function, requestId, payload, now));
   }
 
+  /** Queues an invocation and another write in one transaction; completes once both commit. */
+  public CompletableFuture<Invocation> enqueue(
+      String function, String requestId, String payload, long now, SqlWork<?> alongside) {
+    return database.submit(
+        connection -> {
+          Invocation invocation = insert(connection, function, requestId, payload, now);
+          alongside.run(connection);
+          return invocation;
+        });
+  }
+
   /** Inserts a row inside a write already running (a hand-off between queues). */
   public static Invocation insert(
       Connection connection, String function, String requestId, String payload, long now)

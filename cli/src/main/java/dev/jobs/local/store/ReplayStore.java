@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The replays, durable so that a restart can tell (and finish) what was going on. */
+/**
+ * The replays, durable so that a restart can tell what was going on and resume it. The runner and
+ * the API change a replay by conditional updates through the one writer, never by rewriting its
+ * row, so a cancellation and the runner's progress cannot overwrite each other.
+ */
 public final class ReplayStore {
   private static final String COLUMNS =
       "name, description, source_arn, destination_arn, event_start, event_end, state,"
@@ -33,12 +37,80 @@ public final class ReplayStore {
         });
   }
 
-  public void update(Replay replay) {
+  /** {@code STARTING} becomes {@code RUNNING}; a replay asked to stop meanwhile stays so. */
+  public void markRunning(String name) {
+    database.write(
+        connection ->
+            update(
+                connection,
+                "UPDATE replays SET state = 'RUNNING' WHERE name = ? AND state = 'STARTING'",
+                name));
+  }
+
+  /**
+   * Records, in the transaction that queued an event's delivery, that the replay got past it: a
+   * restart resumes after {@code seq}, so no event is delivered twice or skipped.
+   */
+  public static void progress(Connection connection, String name, long eventTime, long seq)
+      throws SQLException {
+    PreparedStatement statement =
+        Statements.prepare(
+            connection, "UPDATE replays SET last_replayed = ?, last_seq = ? WHERE name = ?");
+    statement.setLong(1, eventTime);
+    statement.setLong(2, seq);
+    statement.setString(3, name);
+    statement.executeUpdate();
+  }
+
+  /** The archive sequence number of the last event delivered, 0 before the first. */
+  public long lastSeq(String name) {
+    return database.read(
+        connection -> {
+          PreparedStatement statement =
+              Statements.prepare(connection, "SELECT last_seq FROM replays WHERE name = ?");
+          statement.setString(1, name);
+          try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0L;
+          }
+        });
+  }
+
+  /**
+   * Asks an active replay to stop, durably, so that a restart finishes it {@code CANCELLED}; false
+   * when it is not active (any more).
+   */
+  public boolean requestCancel(String name) {
+    return database.write(
+        connection ->
+            update(
+                    connection,
+                    "UPDATE replays SET state = 'CANCELLING' WHERE name = ?"
+                        + " AND state IN ('STARTING', 'RUNNING')",
+                    name)
+                > 0);
+  }
+
+  /** Ends an active replay in {@code state}. */
+  public void finish(String name, String state, String reason, long endTime) {
     database.write(
         connection -> {
-          save(connection, replay);
-          return null;
+          PreparedStatement statement =
+              Statements.prepare(
+                  connection,
+                  "UPDATE replays SET state = ?, state_reason = ?, end_time = ? WHERE name = ?"
+                      + " AND state IN ('STARTING', 'RUNNING', 'CANCELLING')");
+          statement.setString(1, state);
+          statement.setString(2, reason);
+          statement.setLong(3, endTime);
+          statement.setString(4, name);
+          return statement.executeUpdate();
         });
+  }
+
+  private static int update(Connection connection, String sql, String name) throws SQLException {
+    PreparedStatement statement = Statements.prepare(connection, sql);
+    statement.setString(1, name);
+    return statement.executeUpdate();
   }
 
   public Optional<Replay> find(String name) {

@@ -1,5 +1,6 @@
 package dev.jobs.local.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -31,12 +32,29 @@ final class Schema {
             + "name TEXT PRIMARY KEY, description TEXT, source_arn TEXT NOT NULL,"
             + " destination_arn TEXT NOT NULL, rule_arns TEXT, event_start INTEGER NOT NULL,"
             + " event_end INTEGER NOT NULL, state TEXT NOT NULL, state_reason TEXT,"
-            + " start_time INTEGER NOT NULL, end_time INTEGER, last_replayed INTEGER)");
+            + " start_time INTEGER NOT NULL, end_time INTEGER, last_replayed INTEGER,"
+            + " last_seq INTEGER)");
+    // Data directories from before replays resumed: the archive seq a replay has delivered up to.
+    if (!hasColumn(statement, "replays", "last_seq")) {
+      statement.execute("ALTER TABLE replays ADD COLUMN last_seq INTEGER");
+    }
     // Temporary credentials the local STS issued; they outlive a restart, as on AWS.
     statement.execute(
         "CREATE TABLE IF NOT EXISTS credentials ("
             + "access_key_id TEXT PRIMARY KEY, secret_access_key TEXT NOT NULL,"
             + " session_token TEXT NOT NULL, role_arn TEXT NOT NULL, session_name TEXT NOT NULL,"
             + " expires_at INTEGER NOT NULL)");
+  }
+
+  private static boolean hasColumn(Statement statement, String table, String column)
+      throws SQLException {
+    try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (columns.next()) {
+        if (columns.getString("name").equals(column)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

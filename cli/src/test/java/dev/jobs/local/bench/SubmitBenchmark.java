@@ -38,10 +38,19 @@ import tools.jackson.databind.JsonNode;
  * submit-to-SUCCEEDED latency of a job that does no work, and the runtime's resident memory with
  * 100,000 jobs queued. Not a test: run it with exec:java or java -cp (see the README).
  *
- * <p>Arguments: {@code [threads=32] [seconds=10] [queued=100000]}.
+ * <p>Arguments: {@code [threads=32] [seconds=10] [queued=100000] [rate=0]}. A phase with 0 is
+ * skipped. With a rate, the queueing phase also runs paced: the threads send that many jobs/s on a
+ * fixed schedule, and a job's latency counts from when it was due to be sent, so a stall delays the
+ * jobs behind it rather than hiding them (no coordinated omission).
+ *
+ * <p>System properties: {@code bench.runtimeJvmOptions}, JVM options added to the runtime's ({@code
+ * %d} the data directory, {@code %n} the runtime's number in the run), for GC logs or a profiler;
+ * {@code bench.warmUpSeconds} (3), how long the queueing phase warms a fresh runtime up.
  */
 public final class SubmitBenchmark {
   private static final String REGION = "us-east-1";
+  private static final AtomicLong STARTED = new AtomicLong();
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 3);
 
   private final String apiUrl;
   private final Credentials credentials;
@@ -67,27 +76,39 @@ public final class SubmitBenchmark {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int queued = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+    int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
 
+    if (seconds > 0) {
+      throughput(threads, seconds);
+    }
+    if (queued > 0) {
+      queue(threads, queued, rate);
+    }
+  }
+
+  private static void throughput(int threads, int seconds) throws Exception {
     Path throughputDir = Files.createTempDirectory("jobs-bench-");
     Process runtime = startRuntime(throughputDir, "--concurrency=4");
     try {
       SubmitBenchmark bench =
           new SubmitBenchmark(RuntimeFile.read(throughputDir).orElseThrow().endpoint());
-      bench.load(threads, 3, false);
-      bench.load(threads, seconds, true);
+      bench.load(threads, 3, null);
+      bench.load(threads, seconds, runtime);
       bench.awaitDrained();
       bench.submitToSucceeded(300);
     } finally {
       stop(runtime);
     }
+  }
 
+  private static void queue(int threads, int queued, int rate) throws Exception {
     Path queueDir = Files.createTempDirectory("jobs-bench-queue-");
-    runtime = startRuntime(queueDir, "--concurrency=1");
+    Process runtime = startRuntime(queueDir, "--concurrency=1");
     try {
       SubmitBenchmark bench =
           new SubmitBenchmark(RuntimeFile.read(queueDir).orElseThrow().endpoint());
-      bench.fill(threads, queued);
+      bench.fill(threads, queued, rate, runtime);
       System.gc();
       Thread.sleep(2000);
       System.out.printf("RSS with %,d jobs queued: %d MB%n", queued, rssMb(runtime.pid()));
@@ -105,61 +126,20 @@ public final class SubmitBenchmark {
     }
   }
 
-  private void load(int threads, int seconds, boolean report) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    List<long[]> latencies = new ArrayList<>();
-    AtomicLong accepted = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
-    List<Thread> workers = new ArrayList<>();
-    long began = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      long[] samples = new long[2_000_000];
-      latencies.add(samples);
-      int index = t;
-      Thread worker =
-          new Thread(
-              () -> {
-                int n = 0;
-                while (System.nanoTime() < end) {
-                  long start = System.nanoTime();
-                  int status = post("{\"type\":\"noop\"}").status;
-                  long took = System.nanoTime() - start;
-                  if (status == 202) {
-                    accepted.incrementAndGet();
-                    if (n < samples.length) {
-                      samples[n++] = took;
-                    }
-                  } else {
-                    refused.incrementAndGet();
-                  }
-                }
-                samples[samples.length - 1] = n;
-              },
-              "load-" + index);
-      workers.add(worker);
-      worker.start();
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    double elapsed = (System.nanoTime() - began) / 1e9;
-    if (!report) {
+  /**
+   * Drives no-work jobs for {@code seconds}; reports only with the runtime's process to account.
+   */
+  private void load(int threads, int seconds, Process report)
+      throws InterruptedException, IOException {
+    CpuTimes cpu = CpuTimes.of(report);
+    Result result = drive(threads, "{\"type\":\"noop\"}", Budget.seconds(seconds), 0);
+    if (report == null) {
       return;
     }
-    long[] all =
-        latencies.stream()
-            .flatMapToLong(s -> Arrays.stream(s, 0, (int) s[s.length - 1]))
-            .sorted()
-            .toArray();
     System.out.printf(
-        "signed POST /jobs, %d threads, %d s, no-work jobs running meanwhile: %,.0f accepted"
-            + " jobs/s, p50 %.2f ms, p99 %.2f ms, refused %d%n",
-        threads,
-        seconds,
-        accepted.get() / elapsed,
-        percentile(all, 0.50) / 1e6,
-        percentile(all, 0.99) / 1e6,
-        refused.get());
+        "signed POST /jobs, %d threads, %d s, no-work jobs running meanwhile: %s%n",
+        threads, seconds, result);
+    cpu.print(result.elapsed());
   }
 
   private void awaitDrained() throws InterruptedException {
@@ -204,46 +184,163 @@ public final class SubmitBenchmark {
         percentile(observed, 0.5) / 1e6);
   }
 
-  private void fill(int threads, int count) throws InterruptedException {
-    // One sleep of 900 s holds the single worker, so every other job stays queued: this measures
-    // the durable enqueue alone.
-    AtomicLong left = new AtomicLong(count);
-    long[][] latencies = new long[threads][];
+  private void fill(int threads, int count, int rate, Process runtime)
+      throws InterruptedException, IOException {
+    // One sleep of 600 s holds the single worker, so every other job stays queued: this measures
+    // the durable enqueue alone. (A sleep as long as the function's 900 s timeout fails at once.)
+    String body = "{\"seconds\":600}";
+    // The first seconds of a fresh runtime are spent compiling (JIT); they count toward the queue,
+    // and are reported apart.
+    Result warmUp = drive(threads, body, Budget.seconds(WARM_UP_SECONDS), 0);
+    System.out.printf(
+        "signed POST /jobs, %d threads, first %d s of a fresh runtime: %s%n",
+        threads, WARM_UP_SECONDS, warmUp);
+    CpuTimes cpu = CpuTimes.of(runtime);
+    long rest = Math.max(0, count - warmUp.accepted());
+    long closed = rate > 0 ? rest / 2 : rest;
+    Result result = drive(threads, body, Budget.jobs(closed), 0);
+    System.out.printf(
+        "signed POST /jobs, %d threads, queueing %,d jobs (none running): %s%n",
+        threads, closed, result);
+    cpu.print(result.elapsed());
+    if (rate > 0) {
+      cpu = CpuTimes.of(runtime);
+      result = drive(threads, body, Budget.jobs(rest - closed), rate);
+      System.out.printf(
+          "signed POST /jobs, %d threads paced at %,d jobs/s, queueing %,d more (to %,d): %s%n",
+          threads, rate, rest - closed, count, result);
+      cpu.print(result.elapsed());
+    }
+  }
+
+  /** When a load stops: after a time, or once a number of jobs is accepted. */
+  private record Budget(long endNanos, AtomicLong jobsLeft) {
+    static Budget seconds(int seconds) {
+      return new Budget(System.nanoTime() + Duration.ofSeconds(seconds).toNanos(), null);
+    }
+
+    static Budget jobs(long jobs) {
+      return new Budget(Long.MAX_VALUE, new AtomicLong(jobs));
+    }
+
+    boolean take() {
+      return jobsLeft == null ? System.nanoTime() < endNanos : jobsLeft.getAndDecrement() > 0;
+    }
+
+    void giveBack() {
+      if (jobsLeft != null) {
+        jobsLeft.incrementAndGet();
+      }
+    }
+  }
+
+  /** Accepted jobs and the latency of each, in a closed loop. */
+  private record Result(long accepted, long refused, double elapsed, long[] sortedLatencies) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%,.0f accepted jobs/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, refused %d",
+          accepted / elapsed,
+          percentile(sortedLatencies, 0.50) / 1e6,
+          percentile(sortedLatencies, 0.99) / 1e6,
+          percentile(sortedLatencies, 1.0) / 1e6,
+          refused);
+    }
+  }
+
+  /**
+   * Each thread posts {@code body}, waits for the answer, and posts again, within the budget: at
+   * once (a closed loop) when {@code rate} is 0, else when its next turn in a schedule of {@code
+   * rate} posts/s across the threads comes, its latency counted from that turn.
+   */
+  private Result drive(int threads, String body, Budget budget, int rate)
+      throws InterruptedException {
+    long interval = rate > 0 ? 1_000_000_000L * threads / rate : 0;
+    List<long[]> latencies = new ArrayList<>();
+    AtomicLong refused = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
+    int[] counts = new int[threads];
     long began = System.nanoTime();
     for (int t = 0; t < threads; t++) {
-      long[] samples = new long[count + 1];
-      latencies[t] = samples;
+      long[] samples = new long[1 << 16];
+      latencies.add(samples);
+      int index = t;
       Thread worker =
           new Thread(
               () -> {
+                long[] mine = samples;
                 int n = 0;
-                while (left.getAndDecrement() > 0) {
+                long due = began + (rate > 0 ? interval * index / threads : 0);
+                while (budget.take()) {
                   long start = System.nanoTime();
-                  if (post("{\"seconds\":900}").status != 202) {
-                    left.incrementAndGet();
+                  if (rate > 0) {
+                    while (start < due) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(due - start);
+                      start = System.nanoTime();
+                    }
+                    start = due;
+                    due += interval;
+                  }
+                  int status = post(body).status;
+                  long took = System.nanoTime() - start;
+                  if (status == 202) {
+                    if (n == mine.length) {
+                      mine = Arrays.copyOf(mine, n * 2);
+                      latencies.set(index, mine);
+                    }
+                    mine[n++] = took;
                   } else {
-                    samples[n++] = System.nanoTime() - start;
+                    refused.incrementAndGet();
+                    budget.giveBack();
                   }
                 }
-                samples[count] = n;
-              });
+                counts[index] = n;
+              },
+              "load-" + index);
       workers.add(worker);
-      worker.start();
     }
+    workers.forEach(Thread::start);
     for (Thread worker : workers) {
       worker.join();
     }
     double elapsed = (System.nanoTime() - began) / 1e9;
     long[] all =
-        Arrays.stream(latencies)
-            .flatMapToLong(s -> Arrays.stream(s, 0, (int) s[count]))
+        java.util.stream.IntStream.range(0, threads)
+            .mapToObj(t -> Arrays.stream(latencies.get(t), 0, counts[t]))
+            .flatMapToLong(s -> s)
             .sorted()
             .toArray();
-    System.out.printf(
-        "signed POST /jobs, %d threads, queueing %,d jobs (none running): %,.0f accepted jobs/s,"
-            + " p50 %.2f ms, p99 %.2f ms%n",
-        threads, count, count / elapsed, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6);
+    return new Result(all.length, refused.get(), elapsed, all);
+  }
+
+  /** CPU seconds used by the runtime and by this load generator, from /proc (Linux only). */
+  private record CpuTimes(long runtimePid, long runtimeTicks, long selfTicks) {
+    static CpuTimes of(Process runtime) throws IOException {
+      if (runtime == null) {
+        return null;
+      }
+      long self = ProcessHandle.current().pid();
+      return new CpuTimes(runtime.pid(), ticks(runtime.pid()), ticks(self));
+    }
+
+    void print(double elapsed) throws IOException {
+      double runtimeSeconds = (ticks(runtimePid) - runtimeTicks) / 100.0;
+      double selfSeconds = (ticks(ProcessHandle.current().pid()) - selfTicks) / 100.0;
+      System.out.printf(
+          "  CPU over %.1f s: runtime %.1f s (%.0f%% of 2 cores), load generator %.1f s%n",
+          elapsed, runtimeSeconds, 100 * runtimeSeconds / elapsed / 2, selfSeconds);
+    }
+
+    /** utime + stime in clock ticks (USER_HZ, 100 on Linux). */
+    private static long ticks(long pid) throws IOException {
+      Path stat = Path.of("/proc/" + pid + "/stat");
+      if (!Files.exists(stat)) {
+        return 0;
+      }
+      String text = Files.readString(stat);
+      String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
   }
 
   private static double percentile(long[] sorted, double p) {
@@ -312,6 +409,14 @@ public final class SubmitBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(DetachedRuntime.JVM_OPTIONS); // as `jobs local start --detach` runs it
+    String more = System.getProperty("bench.runtimeJvmOptions", "").strip();
+    if (!more.isEmpty()) {
+      // %d: the data directory; %n: this runtime's number in the run (for log and recording names)
+      String expanded =
+          more.replace("%d", dataDir.toString())
+              .replace("%n", String.valueOf(STARTED.incrementAndGet()));
+      command.addAll(List.of(expanded.split("\\s+")));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Jobs.class.getName());
