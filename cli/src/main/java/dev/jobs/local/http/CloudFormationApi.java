@@ -37,13 +37,7 @@ final class CloudFormationApi implements AwsService {
     Map<String, String> parameters = QueryProtocol.parameters(call);
     String action = parameters.getOrDefault("Action", "");
     if (!action.equals("DescribeStacks")) {
-      QueryProtocol.error(
-          call,
-          400,
-          NAMESPACE,
-          "Sender",
-          "InvalidAction",
-          "Could not find operation " + action + " for version 2010-05-15");
+      QueryProtocol.unknownAction(call, NAMESPACE, action, "2010-05-15");
       return;
     }
     if (!caller.isOperator()) {

@@ -70,6 +70,18 @@ final class QueryProtocol {
     call.respond(status, "text/xml", body);
   }
 
+  /** AWS's answer to an action the service does not have. */
+  static void unknownAction(HttpCall call, String namespace, String action, String version)
+      throws IOException {
+    error(
+        call,
+        400,
+        namespace,
+        "Sender",
+        "InvalidAction",
+        "Could not find operation " + action + " for version " + version);
+  }
+
   /** A signature failure in the query protocol's codes. */
   static void authError(HttpCall call, String namespace, AuthFailure failure) throws IOException {
     String code =

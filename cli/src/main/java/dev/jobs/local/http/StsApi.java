@@ -45,14 +45,7 @@ final class StsApi implements AwsService {
     switch (action) {
       case "GetCallerIdentity" -> getCallerIdentity(call, caller);
       case "AssumeRole" -> assumeRole(call, caller, parameters);
-      default ->
-          QueryProtocol.error(
-              call,
-              400,
-              NAMESPACE,
-              "Sender",
-              "InvalidAction",
-              "Could not find operation " + action + " for version 2011-06-15");
+      default -> QueryProtocol.unknownAction(call, NAMESPACE, action, "2011-06-15");
     }
   }
 
