@@ -17,4 +17,15 @@ public class JobsException extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /**
+   * A credentials failure (exit 5) that also names the credentials tried, so the one line says what
+   * to fix; any other failure unchanged.
+   */
+  public JobsException triedWith(String credentials) {
+    if (exitCode != ExitCode.CREDENTIALS) {
+      return this;
+    }
+    return new JobsException(exitCode, getMessage() + " (with " + credentials + ")", getCause());
+  }
 }

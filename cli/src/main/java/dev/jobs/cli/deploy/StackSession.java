@@ -29,6 +29,7 @@ final class StackSession {
 
   private final Environment environment;
   private final StackOptions options;
+  private final String targetName;
   private final TargetConfig config;
   private final TargetSettings settings;
   private final ProgressPrinter progress;
@@ -46,6 +47,7 @@ final class StackSession {
     this.environment = environment;
     this.options = options;
     String name = targetName(options.stackName);
+    this.targetName = name;
     this.config = TargetConfig.load(environment.configFile());
     // A stack deployed before keeps its stored region, profile and endpoint unless flags say else.
     Target stored =
@@ -130,11 +132,7 @@ final class StackSession {
   /** An AWS failure as one line; for credentials, which ones were tried. */
   JobsException failure(SdkException e, String what) {
     JobsException failure = AwsErrors.translate(e, what);
-    if (failure.exitCode() == ExitCode.CREDENTIALS && base != null) {
-      return new JobsException(
-          failure.exitCode(), failure.getMessage() + " (with " + base.description() + ")", e);
-    }
-    return failure;
+    return base == null ? failure : failure.triedWith(base.description());
   }
 
   CloudFormationClient cloudFormation() {
@@ -166,7 +164,7 @@ final class StackSession {
   Target register(Map<String, String> outputs) {
     Target target =
         Target.fromOutputs(
-            targetName(options.stackName),
+            targetName,
             options.stackName,
             region(),
             settings.profile().orElse(null),
@@ -180,7 +178,7 @@ final class StackSession {
 
   /** Removes this stack's target; true when there was one. */
   boolean unregister() {
-    boolean removed = config.remove(targetName(options.stackName));
+    boolean removed = config.remove(targetName);
     if (removed) {
       config.save();
     }

@@ -27,13 +27,6 @@ final class Replays {
   }
 
   static JobsException failure(Session session, SdkException e, String what) {
-    JobsException translated = AwsErrors.translate(e, what);
-    if (translated.exitCode() == ExitCode.CREDENTIALS) {
-      return new JobsException(
-          ExitCode.CREDENTIALS,
-          translated.getMessage() + " (with " + session.baseCredentials().description() + ")",
-          e);
-    }
-    return translated;
+    return AwsErrors.translate(e, what).triedWith(session.baseCredentials().description());
   }
 }

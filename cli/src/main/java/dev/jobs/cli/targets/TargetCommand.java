@@ -126,11 +126,7 @@ public final class TargetCommand implements Callable<Integer> {
                     .cloudFormation(base.provider()),
                 stackName);
       } catch (JobsException e) {
-        if (e.exitCode() == ExitCode.CREDENTIALS) {
-          throw new JobsException(
-              e.exitCode(), e.getMessage() + " (with " + base.description() + ")", e);
-        }
-        throw e;
+        throw e.triedWith(base.description());
       }
       Target target =
           Target.fromOutputs(name, stackName, resolvedRegion.id(), profile, endpointUrl, outputs);
