@@ -1,5 +1,6 @@
 package dev.jobs.cli;
 
+import dev.jobs.local.RuntimeFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public record Environment(
 
   /** The local runtime's data directory: {@code $JOBS_LOCAL_DIR}, else {@code ~/.jobs/local}. */
   public Path localDir() {
-    return get("JOBS_LOCAL_DIR").map(Path::of).orElse(jobsDir().resolve("local"));
+    return RuntimeFile.dataDir(null, variables, home);
   }
 
   /** Where assumed-role credentials and resolved local outputs are cached. */

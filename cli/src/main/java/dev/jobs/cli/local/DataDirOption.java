@@ -1,5 +1,6 @@
 package dev.jobs.cli.local;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.local.RuntimeFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -13,6 +14,6 @@ public final class DataDirOption {
   Path dataDir;
 
   public Path resolve() {
-    return RuntimeFile.dataDir(dataDir, System.getenv());
+    return RuntimeFile.dataDir(dataDir, System.getenv(), Environment.home(System.getenv()));
   }
 }

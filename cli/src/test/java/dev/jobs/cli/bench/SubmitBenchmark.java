@@ -1,4 +1,4 @@
-package dev.jobs.local.bench;
+package dev.jobs.cli.bench;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.cli.Jobs;

@@ -1,6 +1,5 @@
 package dev.jobs.local;
 
-import dev.jobs.cli.Jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A local runtime in a child JVM, started as `jobs local start` would be, for crash tests. */
+/** A local runtime in a child JVM, started as `jobs local start` starts one, for crash tests. */
 final class ChildRuntime {
   final Process process;
   final RuntimeFile file;
@@ -24,9 +23,7 @@ final class ChildRuntime {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Jobs.class.getName());
-    command.add("local");
-    command.add("start");
+    command.add(ChildRuntimeMain.class.getName());
     command.add("--data-dir=" + dataDir);
     command.add("--port=" + port);
     command.addAll(List.of(extra));

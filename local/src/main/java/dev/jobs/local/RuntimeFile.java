@@ -2,7 +2,6 @@ package dev.jobs.local;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.cli.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,18 +30,18 @@ public record RuntimeFile(
   public static final String DIR_VARIABLE = "JOBS_LOCAL_DIR";
 
   /**
-   * The data directory: the option, else {@code JOBS_LOCAL_DIR}, else {@code .jobs/local} in the
-   * home directory.
+   * The data directory, resolved in this one place: the option, else {@code JOBS_LOCAL_DIR}
+   * (trimmed, ignored when blank), else {@code .jobs/local} in the given home directory.
    */
-  public static Path dataDir(Path option, Map<String, String> env) {
+  public static Path dataDir(Path option, Map<String, String> env, Path home) {
     if (option != null) {
       return option;
     }
     String variable = env.get(DIR_VARIABLE);
     if (variable != null && !variable.isBlank()) {
-      return Path.of(variable);
+      return Path.of(variable.trim());
     }
-    return Environment.home(env).resolve(".jobs").resolve("local");
+    return home.resolve(".jobs").resolve("local");
   }
 
   public static RuntimeFile of(LocalRuntime runtime, long pid) {
