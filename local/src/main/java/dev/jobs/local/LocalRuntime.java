@@ -3,21 +3,18 @@ package dev.jobs.local;
 import dev.jobs.backend.handler.Backend;
 import dev.jobs.backend.handler.FailedJobHandler;
 import dev.jobs.backend.handler.ProcessJobHandler;
-import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.events.EventBus;
-import dev.jobs.local.events.Replays;
+import dev.jobs.local.events.ReplayRunner;
 import dev.jobs.local.http.LocalServer;
-import dev.jobs.local.lambda.Destination;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
-import dev.jobs.local.store.Invocation;
 import dev.jobs.local.store.InvocationStore;
 import dev.jobs.local.store.ReplayStore;
 import dev.jobs.local.store.SqliteJobStore;
@@ -25,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,16 +36,14 @@ public final class LocalRuntime implements AutoCloseable {
   private final Database database;
   private final LocalServer server;
   private final LocalStack stack;
-  private final SqliteJobStore store;
   private final InvocationStore invocations;
   private final LocalFunction processing;
   private final LocalFunction errorHandler;
   private final ArchiveStore archive;
-  private final Replays replays;
+  private final ReplayRunner replays;
   private volatile boolean stopped;
 
-  private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> handlerStore)
-      throws IOException {
+  private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> table) throws IOException {
     this.options = options;
     this.lock = DataDirLock.acquire(options.dataDir());
     this.database = Database.open(options.dataDir());
@@ -62,15 +56,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
     this.stack =
         new LocalStack(options.stackName(), options.region(), "http://127.0.0.1:" + server.port());
-    this.store = new SqliteJobStore(database);
     this.invocations = new InvocationStore(database);
     this.archive = new ArchiveStore(database);
+    JobStore jobs = table.apply(new SqliteJobStore(database));
     Backend backend =
         Backend.create(
-            new FencedJobStore(handlerStore.apply(store)),
-            JobKinds.load(),
-            options.clock(),
-            Backend.DEFAULT_RETENTION);
+            new FencedJobStore(jobs), JobKinds.load(), options.clock(), Backend.DEFAULT_RETENTION);
     this.processing =
         function(
             options.processing(),
@@ -83,11 +74,11 @@ public final class LocalRuntime implements AutoCloseable {
             new FailedJobHandler(backend.failures()));
     EventBus bus =
         new EventBus(
-            stack.busName(), stack.archiveName(), options.region(), database, options.clock());
-    processing.onFailure(toFunction(errorHandler));
+            stack.busName(), stack.archiveName(), options.region(), archive, options.clock());
+    processing.onFailure(errorHandler.asDestination());
     errorHandler.onFailure(bus.destinationFor(errorHandler.arn()));
     this.replays =
-        new Replays(
+        new ReplayRunner(
             new ReplayStore(database),
             archive,
             bus,
@@ -111,7 +102,7 @@ public final class LocalRuntime implements AutoCloseable {
             stack,
             credentials,
             processing,
-            store,
+            jobs,
             bus,
             archive,
             replays,
@@ -125,12 +116,12 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts with the store the handlers see wrapped, so that a test can make the job table fail as
-   * DynamoDB might.
+   * Starts with the job table wrapped, as the handlers and the API read and write it, so that a
+   * test can make it fail as DynamoDB might.
    */
-  public static LocalRuntime start(RuntimeOptions options, UnaryOperator<JobStore> handlerStore) {
+  public static LocalRuntime start(RuntimeOptions options, UnaryOperator<JobStore> table) {
     try {
-      return new LocalRuntime(options, handlerStore);
+      return new LocalRuntime(options, table);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
@@ -152,28 +143,6 @@ public final class LocalRuntime implements AutoCloseable {
     return new LocalFunction(named, stack.functionArn(name), handler, invocations, options.clock());
   }
 
-  /**
-   * A function as another's on-failure destination: the record is queued for it in the transaction
-   * that removes the failed invocation.
-   */
-  private Destination toFunction(LocalFunction target) {
-    return (failed, record) -> {
-      String payload = JobJson.MAPPER.writeValueAsString(record);
-      Invocation next =
-          database.write(
-              connection -> {
-                InvocationStore.delete(connection, failed.seq());
-                return InvocationStore.insert(
-                    connection,
-                    target.name(),
-                    UUID.randomUUID().toString(),
-                    payload,
-                    options.clock().millis());
-              });
-      target.accept(next);
-    };
-  }
-
   public LocalStack stack() {
     return stack;
   }
@@ -182,28 +151,12 @@ public final class LocalRuntime implements AutoCloseable {
     return stack.endpoint();
   }
 
-  public int port() {
-    return server.port();
-  }
-
   public RuntimeOptions options() {
     return options;
   }
 
-  public SqliteJobStore store() {
-    return store;
-  }
-
   public ArchiveStore archive() {
     return archive;
-  }
-
-  public LocalFunction processing() {
-    return processing;
-  }
-
-  public LocalFunction errorHandler() {
-    return errorHandler;
   }
 
   /**

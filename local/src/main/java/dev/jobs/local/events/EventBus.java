@@ -4,12 +4,9 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.lambda.Destination;
 import dev.jobs.local.store.ArchiveStore;
-import dev.jobs.local.store.Database;
 import dev.jobs.local.store.Invocation;
-import dev.jobs.local.store.InvocationStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -26,14 +23,15 @@ public final class EventBus {
   private final String name;
   private final String region;
   private final String archiveName;
-  private final Database database;
+  private final ArchiveStore archive;
   private final Clock clock;
 
-  public EventBus(String name, String archiveName, String region, Database database, Clock clock) {
+  public EventBus(
+      String name, String archiveName, String region, ArchiveStore archive, Clock clock) {
     this.name = name;
     this.archiveName = archiveName;
     this.region = region;
-    this.database = database;
+    this.archive = archive;
     this.clock = clock;
   }
 
@@ -64,17 +62,8 @@ public final class EventBus {
 
   /** Puts events on the bus and into the archive, durably; returns their ids. */
   public List<String> put(List<Entry> entries) {
-    List<ObjectNode> events = new ArrayList<>();
-    for (Entry entry : entries) {
-      events.add(event(entry));
-    }
-    database.write(
-        connection -> {
-          for (ObjectNode event : events) {
-            archive(connection, event);
-          }
-          return null;
-        });
+    List<ObjectNode> events = entries.stream().map(this::event).toList();
+    archive.append(archiveName, events.stream().map(EventBus::archived).toList());
     return events.stream().map(e -> e.get("id").asString()).toList();
   }
 
@@ -92,20 +81,12 @@ public final class EventBus {
                   record,
                   List.of(functionArn + ":$LATEST"),
                   Instant.ofEpochMilli(clock.millis())));
-      database.write(
-          connection -> {
-            InvocationStore.delete(connection, failed.seq());
-            archive(connection, event);
-            return null;
-          });
+      archive.archiveFailure(failed, archiveName, archived(event));
     };
   }
 
-  private void archive(java.sql.Connection connection, ObjectNode event)
-      throws java.sql.SQLException {
-    ArchiveStore.append(
-        connection,
-        archiveName,
+  private static ArchiveStore.Event archived(ObjectNode event) {
+    return new ArchiveStore.Event(
         event.get("id").asString(),
         Instant.parse(event.get("time").asString()).toEpochMilli(),
         JobJson.MAPPER.writeValueAsString(event));

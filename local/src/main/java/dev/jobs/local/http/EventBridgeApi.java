@@ -5,7 +5,7 @@ import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.events.EventBus;
-import dev.jobs.local.events.Replays;
+import dev.jobs.local.events.ReplayRunner;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Replay;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class EventBridgeApi implements AwsService {
   private final SignatureVerifier verifier;
   private final EventBus bus;
   private final ArchiveStore archive;
-  private final Replays replays;
+  private final ReplayRunner replays;
   private final Instant created;
   private final String region;
 
@@ -35,7 +35,7 @@ final class EventBridgeApi implements AwsService {
       SignatureVerifier verifier,
       EventBus bus,
       ArchiveStore archive,
-      Replays replays,
+      ReplayRunner replays,
       Instant created,
       String region) {
     this.verifier = verifier;

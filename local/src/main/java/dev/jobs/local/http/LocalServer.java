@@ -5,9 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.LocalStack;
+import dev.jobs.local.RuntimeLog;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.events.EventBus;
-import dev.jobs.local.events.Replays;
+import dev.jobs.local.events.ReplayRunner;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
@@ -34,7 +35,7 @@ public final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private volatile JobsApi jobs;
+  private volatile ApiGatewayStage jobs;
   private volatile AwsService sts;
   private volatile AwsService cloudFormation;
   private volatile AwsService eventBridge;
@@ -70,7 +71,7 @@ public final class LocalServer implements AutoCloseable {
       JobStore store,
       EventBus bus,
       ArchiveStore archive,
-      Replays replays,
+      ReplayRunner replays,
       Instant created,
       Clock clock) {}
 
@@ -83,8 +84,8 @@ public final class LocalServer implements AutoCloseable {
   public void serve(Parts parts) {
     LocalStack stack = parts.stack();
     jobs =
-        new JobsApi(
-            parts.verifier(), stack, RequestSchema.load(), parts.processing(), parts.store());
+        new ApiGatewayStage(
+            parts.verifier(), stack, RequestValidator.load(), parts.processing(), parts.store());
     sts = new StsApi(parts.verifier(), parts.credentials(), stack, parts.clock());
     cloudFormation =
         new CloudFormationApi(
@@ -106,9 +107,9 @@ public final class LocalServer implements AutoCloseable {
 
   private void dispatch(HttpExchange exchange) throws IOException {
     try {
-      HttpCall call = HttpCall.read(exchange, JobsApi.maxBody());
+      HttpCall call = HttpCall.read(exchange, ApiGatewayStage.maxBody());
       String target = call.header("x-amz-target");
-      if (JobsApi.serves(call.path())) {
+      if (ApiGatewayStage.serves(call.path())) {
         jobs.handle(call);
       } else if (target != null && target.startsWith("AWSEvents.")) {
         eventBridge.handle(call);
@@ -133,15 +134,23 @@ public final class LocalServer implements AutoCloseable {
                 JobJson.MAPPER.createObjectNode().put("message", "Missing Authentication Token")));
       }
     } catch (RuntimeException | IOException e) {
-      byte[] body = "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
-      try {
-        exchange.sendResponseHeaders(500, body.length);
-        exchange.getResponseBody().write(body);
-      } catch (IOException ignored) {
-        // The answer was already under way; the client sees a broken response.
-      }
+      RuntimeLog.error(
+          exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " failed", e);
+      internalError(exchange);
     } finally {
       exchange.close();
+    }
+  }
+
+  /** AWS's answer to a failure of its own: one line, the details left in the log. */
+  private static void internalError(HttpExchange exchange) {
+    byte[] body = "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
+    try {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(500, body.length);
+      exchange.getResponseBody().write(body);
+    } catch (IOException | RuntimeException ignored) {
+      // The answer was already under way; the client sees a broken response.
     }
   }
 

@@ -2,9 +2,9 @@ package dev.jobs.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.local.RuntimeLog;
 import dev.jobs.local.store.Invocation;
 import dev.jobs.local.store.InvocationStore;
-import dev.jobs.local.store.SqlWork;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
@@ -49,7 +50,6 @@ public final class LocalFunction implements AutoCloseable {
   private final DelayQueue<Scheduled> ready = new DelayQueue<>();
   private final ExecutorService attemptThreads;
   private final List<Thread> workers = new ArrayList<>();
-  private final AtomicInteger running = new AtomicInteger();
 
   /** Workers waiting for an invocation: a stop interrupts them, never one running an attempt. */
   private final Set<Thread> idle = ConcurrentHashMap.newKeySet();
@@ -85,10 +85,6 @@ public final class LocalFunction implements AutoCloseable {
     return arn;
   }
 
-  public FunctionConfig config() {
-    return config;
-  }
-
   public void onFailure(Destination destination) {
     this.onFailure = destination;
   }
@@ -117,29 +113,21 @@ public final class LocalFunction implements AutoCloseable {
             });
   }
 
-  /**
-   * Queues an invocation and another write in one transaction (a replay's progress with each event
-   * it delivers); the future completes once both are on disk.
-   */
-  public CompletableFuture<Invocation> invoke(
-      String requestId, String payload, SqlWork<?> alongside) {
-    return queue
-        .enqueue(config.name(), requestId, payload, clock.millis(), alongside)
-        .thenApply(
-            invocation -> {
-              accept(invocation);
-              return invocation;
-            });
-  }
-
   /** Takes an invocation already written to this function's queue. */
   public void accept(Invocation invocation) {
     ready.add(new Scheduled(invocation));
   }
 
-  /** Invocations waiting, plus attempts running. */
-  public int backlog() {
-    return ready.size() + running.get();
+  /** This function as another's on-failure destination: the record is queued for it. */
+  public Destination asDestination() {
+    return (failed, record) ->
+        accept(
+            queue.handOn(
+                failed,
+                config.name(),
+                UUID.randomUUID().toString(),
+                JobJson.MAPPER.writeValueAsString(record),
+                clock.millis()));
   }
 
   private void work() {
@@ -159,19 +147,12 @@ public final class LocalFunction implements AutoCloseable {
       if (stopping) {
         return; // left on disk for the next start
       }
-      running.incrementAndGet();
       try {
         run(next.invocation());
       } catch (RuntimeException e) {
         // The store failed (it is closing, or the disk is); the invocation stays queued on disk.
-        System.err.println(
-            config.name()
-                + ": invocation "
-                + next.invocation().requestId()
-                + " left queued: "
-                + e.getMessage());
-      } finally {
-        running.decrementAndGet();
+        RuntimeLog.error(
+            config.name() + ": invocation " + next.invocation().requestId() + " left queued", e);
       }
     }
   }
@@ -218,7 +199,7 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   /** Lambda's on-failure destination record, field for field. */
-  ObjectNode destinationRecord(
+  private ObjectNode destinationRecord(
       Invocation invocation, String condition, int invokeCount, ObjectNode error) {
     ObjectNode record = JobJson.MAPPER.createObjectNode();
     record.put("version", "1.0");
@@ -312,7 +293,7 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   /** The Java runtime's error response for an exception thrown by the handler. */
-  static ObjectNode errorPayload(Throwable failure) {
+  private static ObjectNode errorPayload(Throwable failure) {
     ObjectNode error = JobJson.MAPPER.createObjectNode();
     error.put(
         "errorMessage", failure.getMessage() == null ? failure.toString() : failure.getMessage());

@@ -15,20 +15,45 @@ public final class ArchiveStore {
     this.database = database;
   }
 
-  public static void append(
-      Connection connection, String archive, String eventId, long time, String event)
+  /** An event to archive: its id, its time (epoch millis) and its JSON. */
+  public record Event(String id, long time, String json) {}
+
+  /** Archives events (a PutEvents call's), all or none. */
+  public void append(String archive, List<Event> events) {
+    database.write(
+        connection -> {
+          for (Event event : events) {
+            insert(connection, archive, event);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Archives the error handler's destination record, as a bus event, in the transaction that
+   * removes the failed invocation from its queue: a crash between the two can neither lose the
+   * record nor archive it twice.
+   */
+  public void archiveFailure(Invocation failed, String archive, Event record) {
+    database.write(
+        connection -> {
+          InvocationStore.delete(connection, failed.seq());
+          insert(connection, archive, record);
+          return null;
+        });
+  }
+
+  private static void insert(Connection connection, String archive, Event event)
       throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)");
-      statement.setString(1, archive);
-      statement.setString(2, eventId);
-      statement.setLong(3, time);
-      statement.setString(4, event);
-      statement.executeUpdate();
-    }
+    PreparedStatement statement =
+        Statements.prepare(
+            connection,
+            "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)");
+    statement.setString(1, archive);
+    statement.setString(2, event.id());
+    statement.setLong(3, event.time());
+    statement.setString(4, event.json());
+    statement.executeUpdate();
   }
 
   /**

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * one {@link GroupCommitWriter}; reads use a small pool of their own connections, which WAL lets
  * run beside the writer. SQLite's automatic checkpoint is off, because it runs inside whichever
  * commit crosses the threshold and makes that commit slow; a background connection checkpoints
- * instead.
+ * instead. Only the store's classes run work on it: each of their operations is one transaction,
+ * and no connection leaves the package.
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 8;
@@ -88,12 +89,12 @@ public final class Database implements AutoCloseable {
   }
 
   /** Queues a write; it commits with the others queued beside it. */
-  public <T> CompletableFuture<T> submit(SqlWork<T> work) {
+  <T> CompletableFuture<T> submit(SqlWork<T> work) {
     return writer.submit(work);
   }
 
   /** Writes and waits until the write is committed. */
-  public <T> T write(SqlWork<T> work) {
+  <T> T write(SqlWork<T> work) {
     try {
       return submit(work).get();
     } catch (InterruptedException e) {
@@ -104,7 +105,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  public static RuntimeException unwrap(Throwable failure) {
+  private static RuntimeException unwrap(Throwable failure) {
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
     if (cause instanceof RuntimeException runtime) {
       return runtime;
@@ -113,7 +114,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Reads on a pooled read connection (outside any write transaction). */
-  public <T> T read(SqlWork<T> work) {
+  <T> T read(SqlWork<T> work) {
     Connection connection = borrow();
     try {
       return work.run(connection);

@@ -22,19 +22,22 @@ public final class InvocationStore {
     return database.submit(connection -> insert(connection, function, requestId, payload, now));
   }
 
-  /** Queues an invocation and another write in one transaction; completes once both commit. */
-  public CompletableFuture<Invocation> enqueue(
-      String function, String requestId, String payload, long now, SqlWork<?> alongside) {
-    return database.submit(
+  /**
+   * Hands a failed invocation on to the function that is its on-failure destination: the failed
+   * invocation leaves its queue and the destination record joins the other's, in one transaction,
+   * so a crash between the two can neither lose the record nor deliver it twice.
+   */
+  public Invocation handOn(
+      Invocation failed, String function, String requestId, String record, long now) {
+    return database.write(
         connection -> {
-          Invocation invocation = insert(connection, function, requestId, payload, now);
-          alongside.run(connection);
-          return invocation;
+          delete(connection, failed.seq());
+          return insert(connection, function, requestId, record, now);
         });
   }
 
-  /** Inserts a row inside a write already running (a hand-off between queues). */
-  public static Invocation insert(
+  /** Inserts a row inside a write already running. */
+  static Invocation insert(
       Connection connection, String function, String requestId, String payload, long now)
       throws SQLException {
     {
@@ -54,7 +57,7 @@ public final class InvocationStore {
     }
   }
 
-  public static void delete(Connection connection, long seq) throws SQLException {
+  static void delete(Connection connection, long seq) throws SQLException {
     {
       PreparedStatement statement =
           Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?");
@@ -117,22 +120,6 @@ public final class InvocationStore {
             }
           }
           return pending;
-        });
-  }
-
-  public long count(String function) {
-    return database.read(
-        connection -> {
-          {
-            PreparedStatement statement =
-                Statements.prepare(
-                    connection, "SELECT count(*) FROM invocations WHERE function = ?");
-            statement.setString(1, function);
-            try (ResultSet row = statement.executeQuery()) {
-              row.next();
-              return row.getLong(1);
-            }
-          }
         });
   }
 }

@@ -48,18 +48,30 @@ public final class ReplayStore {
   }
 
   /**
-   * Records, in the transaction that queued an event's delivery, that the replay got past it: a
-   * restart resumes after {@code seq}, so no event is delivered twice or skipped.
+   * Delivers a replayed event: queues the invocation of the replay rule's target and records that
+   * the replay got past the event, in one transaction. A restart resumes after the last event so
+   * delivered, so none is delivered twice or skipped.
    */
-  public static void progress(Connection connection, String name, long eventTime, long seq)
-      throws SQLException {
-    PreparedStatement statement =
-        Statements.prepare(
-            connection, "UPDATE replays SET last_replayed = ?, last_seq = ? WHERE name = ?");
-    statement.setLong(1, eventTime);
-    statement.setLong(2, seq);
-    statement.setString(3, name);
-    statement.executeUpdate();
+  public Invocation deliver(
+      String name,
+      ArchivedEvent event,
+      String function,
+      String requestId,
+      String payload,
+      long now) {
+    return database.write(
+        connection -> {
+          Invocation invocation =
+              InvocationStore.insert(connection, function, requestId, payload, now);
+          PreparedStatement statement =
+              Statements.prepare(
+                  connection, "UPDATE replays SET last_replayed = ?, last_seq = ? WHERE name = ?");
+          statement.setLong(1, event.time());
+          statement.setLong(2, event.seq());
+          statement.setString(3, name);
+          statement.executeUpdate();
+          return invocation;
+        });
   }
 
   /** The archive sequence number of the last event delivered, 0 before the first. */

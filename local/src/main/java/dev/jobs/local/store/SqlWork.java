@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** A unit of work on a connection: one write of a group commit, or one read. */
 @FunctionalInterface
-public interface SqlWork<T> {
+interface SqlWork<T> {
   T run(Connection connection) throws SQLException;
 }

@@ -21,29 +21,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The jobs API as the deployed stack's API Gateway serves it: IAM (SigV4) authorization for the
- * invoke role, then the request validator, then an asynchronous Lambda invocation. {@code 202} is
- * sent only once the invocation is on disk.
+ * The jobs API's API Gateway stage ({@code /prod}) as the deployed stack serves it: IAM (SigV4)
+ * authorization for the invoke role, then the request validator, then an asynchronous Lambda
+ * invocation. {@code 202} is sent only once the invocation is on disk.
  */
-final class JobsApi {
+final class ApiGatewayStage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
 
   private final SignatureVerifier verifier;
   private final LocalStack stack;
-  private final RequestSchema schema;
+  private final RequestValidator validator;
   private final LocalFunction processing;
   private final JobStore store;
 
-  JobsApi(
+  ApiGatewayStage(
       SignatureVerifier verifier,
       LocalStack stack,
-      RequestSchema schema,
+      RequestValidator validator,
       LocalFunction processing,
       JobStore store) {
     this.verifier = verifier;
     this.stack = stack;
-    this.schema = schema;
+    this.validator = validator;
     this.processing = processing;
     this.store = store;
   }
@@ -148,7 +148,7 @@ final class JobsApi {
     List<String> problems =
         body == null || body.isMissingNode()
             ? List.of("the body is not JSON")
-            : schema.problems(body);
+            : validator.problems(body);
     if (!problems.isEmpty()) {
       // The deployed stack's gateway response for BAD_REQUEST_BODY.
       ObjectNode answer =
@@ -168,12 +168,8 @@ final class JobsApi {
     String id = UUID.randomUUID().toString();
     ObjectNode invocation = JobJson.MAPPER.createObjectNode().put("id", id);
     invocation.set("parameters", body);
-    try {
-      processing.invoke(id, JobJson.MAPPER.writeValueAsString(invocation)).join();
-    } catch (RuntimeException e) {
-      message(call, 500, "Internal server error", null);
-      return;
-    }
+    // A failure here is the server's: LocalServer logs it and answers 500.
+    processing.invoke(id, JobJson.MAPPER.writeValueAsString(invocation)).join();
     call.respond(
         202,
         JSON,

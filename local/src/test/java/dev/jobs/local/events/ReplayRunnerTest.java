@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Replays across a stop: a runtime that starts again resumes what a stop or a crash left active.
  * The target function is never started here, so each delivery stays in its queue to be counted.
  */
-class ReplaysTest {
+class ReplayRunnerTest {
   private static final String TARGET = "target";
 
   @TempDir Path directory;
@@ -40,18 +40,16 @@ class ReplaysTest {
       List<String> ids = parts.archive(5);
       List<ArchivedEvent> archived = parts.archived();
       parts.replayStore.create(replay("r", "RUNNING"));
-      database.write(
-          connection -> {
-            // As a crash would leave it: the first two events delivered, with their progress.
-            ReplayStore.progress(connection, "r", archived.get(1).time(), archived.get(1).seq());
-            return null;
-          });
+      // As a crash would leave it: the first two events delivered, with their progress.
+      for (ArchivedEvent event : archived.subList(0, 2)) {
+        parts.replayStore.deliver("r", event, TARGET, event.eventId(), event.event(), 0);
+      }
 
-      Replays replays = parts.replays();
+      ReplayRunner replays = parts.replays();
       replays.resumeInterrupted();
 
       assertThat(awaitEnd(parts.replayStore, "r").state()).isEqualTo("COMPLETED");
-      assertThat(parts.delivered()).containsExactlyElementsOf(ids.subList(2, 5));
+      assertThat(parts.delivered()).containsExactlyElementsOf(ids);
       replays.close();
     }
   }
@@ -65,7 +63,7 @@ class ReplaysTest {
       parts.replayStore.create(replay("r", "RUNNING"));
       assertThat(parts.replayStore.requestCancel("r")).isTrue();
 
-      Replays replays = parts.replays();
+      ReplayRunner replays = parts.replays();
       replays.resumeInterrupted();
 
       assertThat(awaitEnd(parts.replayStore, "r").state()).isEqualTo("CANCELLED");
@@ -80,7 +78,7 @@ class ReplaysTest {
     try (Database database = Database.open(directory)) {
       Parts parts = new Parts(database);
       ids = parts.archive(600);
-      Replays replays = parts.replays();
+      ReplayRunner replays = parts.replays();
       replays.start("r", null, 0, Long.MAX_VALUE, "arn:aws:events:us-east-1:000000000000:bus");
       while (parts.delivered().isEmpty()) {
         Thread.sleep(1);
@@ -92,7 +90,7 @@ class ReplaysTest {
     }
     try (Database database = Database.open(directory)) {
       Parts parts = new Parts(database);
-      Replays replays = parts.replays();
+      ReplayRunner replays = parts.replays();
       replays.resumeInterrupted();
 
       Replay ended = awaitEnd(parts.replayStore, "r");
@@ -141,8 +139,8 @@ class ReplaysTest {
 
     Parts(Database database) {
       this.database = database;
-      this.bus = new EventBus("bus", "archive", "us-east-1", database, clock);
       this.archive = new ArchiveStore(database);
+      this.bus = new EventBus("bus", "archive", "us-east-1", archive, clock);
       this.replayStore = new ReplayStore(database);
       this.queue = new InvocationStore(database);
       FunctionConfig config =
@@ -151,8 +149,8 @@ class ReplaysTest {
       this.target = new LocalFunction(config, "arn:target", (in, out, context) -> {}, queue, clock);
     }
 
-    Replays replays() {
-      return new Replays(replayStore, archive, bus, "arn:rule", target, clock);
+    ReplayRunner replays() {
+      return new ReplayRunner(replayStore, archive, bus, "arn:rule", target, clock);
     }
 
     /** Puts {@code count} events on the bus (archived in order); returns their ids. */

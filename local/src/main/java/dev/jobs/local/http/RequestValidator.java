@@ -9,23 +9,26 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The backend's request schema (draft 4), checked as API Gateway's request validator does. */
-public final class RequestSchema {
-  public static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
+/**
+ * API Gateway's request validator for the jobs API: the backend's request schema (draft 4), checked
+ * as the deployed stack's request model is.
+ */
+final class RequestValidator {
+  private static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
 
   private final Schema schema;
 
-  private RequestSchema(Schema schema) {
+  private RequestValidator(Schema schema) {
     this.schema = schema;
   }
 
-  public static RequestSchema load() {
-    try (InputStream in = RequestSchema.class.getResourceAsStream(RESOURCE)) {
+  static RequestValidator load() {
+    try (InputStream in = RequestValidator.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
             "the backend's schema " + RESOURCE + " is not on the class path");
       }
-      return new RequestSchema(
+      return new RequestValidator(
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -33,7 +36,7 @@ public final class RequestSchema {
   }
 
   /** The validator's reasons, none when the body is valid. */
-  public List<String> problems(JsonNode body) {
+  List<String> problems(JsonNode body) {
     return schema.validate(body).stream().map(Object::toString).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.jobs.local.events;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.local.RuntimeLog;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * replay-name} added, through the replay rule to its target, the processing function. States go
  * {@code STARTING}, {@code RUNNING}, then {@code COMPLETED}, {@code CANCELLED} or {@code FAILED}.
  */
-public final class Replays implements AutoCloseable {
+public final class ReplayRunner implements AutoCloseable {
   private static final int PAGE = 500;
 
   private final ReplayStore replays;
@@ -45,7 +46,7 @@ public final class Replays implements AutoCloseable {
             return thread;
           });
 
-  public Replays(
+  public ReplayRunner(
       ReplayStore replays,
       ArchiveStore archive,
       EventBus bus,
@@ -146,15 +147,14 @@ public final class Replays implements AutoCloseable {
           ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
           event.put("replay-name", name);
           // The replay rule's target: the processing function, invoked asynchronously.
-          target
-              .invoke(
+          target.accept(
+              replays.deliver(
+                  name,
+                  archived,
+                  target.name(),
                   UUID.randomUUID().toString(),
                   JobJson.MAPPER.writeValueAsString(event),
-                  connection -> {
-                    ReplayStore.progress(connection, name, archived.time(), archived.seq());
-                    return null;
-                  })
-              .join();
+                  clock.millis()));
           after = archived.seq();
         }
         if (page.size() < PAGE) {
@@ -170,6 +170,7 @@ public final class Replays implements AutoCloseable {
       if (stopping) {
         return; // a stop broke the delivery off; the next start resumes
       }
+      RuntimeLog.error("replay " + name + " failed", e);
       replays.finish(name, "FAILED", e.getMessage(), clock.millis());
     }
   }
