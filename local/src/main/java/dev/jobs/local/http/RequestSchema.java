@@ -3,6 +3,7 @@ package dev.jobs.local.http;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.jobs.backend.job.JobRequestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The backend's request schema (draft 4), checked as API Gateway's request validator does. */
 public final class RequestSchema {
-  public static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
+  public static final String RESOURCE = JobRequestSchema.RESOURCE;
 
   private final Schema schema;
 
