@@ -2,6 +2,7 @@ package dev.jobs.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobs.backend.job.JobRequestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
  */
 final class RequestSchema {
   /** Where the backend jar holds the schema. */
-  static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
+  static final String RESOURCE = JobRequestSchema.RESOURCE;
 
   private static final String DRAFT4 = "http://json-schema.org/draft-04/schema#";
   private static final Set<String> KEYWORDS =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.MotoServer;
@@ -94,7 +95,7 @@ class LambdaArtifactIT {
         .contains(
             "dev/jobs/backend/handler/ProcessJobHandler.class",
             "dev/jobs/backend/handler/FailedJobHandler.class",
-            "dev/jobs/backend/job-request.schema.json",
+            JobRequestSchema.RESOURCE.substring(1), // an entry name has no leading slash
             "META-INF/services/dev.jobs.backend.kind.JobKind");
   }
 

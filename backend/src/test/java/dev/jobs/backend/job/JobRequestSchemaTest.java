@@ -20,8 +20,7 @@ class JobRequestSchemaTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in =
-        JobRequests.class.getResourceAsStream("/dev/jobs/backend/job-request.schema.json")) {
+    try (InputStream in = JobRequestSchema.class.getResourceAsStream(JobRequestSchema.RESOURCE)) {
       schema =
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
               .getSchema(in, InputFormat.JSON);

@@ -2,6 +2,7 @@ package dev.jobs.cli.startup;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jobs.local.LocalStack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -138,15 +139,19 @@ public final class LoopbackStack implements AutoCloseable {
         + STACK
         + "/1</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime>"
         + "<StackStatus>CREATE_COMPLETE</StackStatus><Outputs>"
-        + output("ApiUrl", endpoint() + "/prod")
-        + output("InvokeRoleArn", ROLE)
-        + output("EventBusArn", "arn:aws:events:us-east-1:000000000000:event-bus/jobs-failed")
-        + output("ArchiveName", "jobs-failed-archive")
-        + output(
-            "ReplayRuleArn", "arn:aws:events:us-east-1:000000000000:rule/jobs-failed/jobs-replay")
-        + output("TableName", "jobs")
+        + outputs()
         + "</Outputs></member></Stacks></DescribeStacksResult>"
         + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></DescribeStacksResponse>";
+  }
+
+  /** The local runtime's outputs: the keys and values it answers with, so none are kept here. */
+  private String outputs() {
+    LocalStack names = new LocalStack(STACK, "us-east-1", endpoint());
+    StringBuilder outputs = new StringBuilder();
+    names
+        .outputs("arn:aws:events:us-east-1:000000000000:event-bus/" + names.busName())
+        .forEach((key, value) -> outputs.append(output(key, value)));
+    return outputs.toString();
   }
 
   private static String output(String key, String value) {

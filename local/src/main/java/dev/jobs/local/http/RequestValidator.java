@@ -3,6 +3,7 @@ package dev.jobs.local.http;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.jobs.backend.job.JobRequestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * as the deployed stack's request model is.
  */
 final class RequestValidator {
-  private static final String RESOURCE = "/dev/jobs/backend/job-request.schema.json";
+  private static final String RESOURCE = JobRequestSchema.RESOURCE;
 
   private final Schema schema;
 
