@@ -185,7 +185,7 @@ class TargetCommandTest {
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     for (String api : new String[] {"prod", "env", "flag"}) {
       wire.stubFor(
-          get("/" + api + "/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+          get("/" + api + "/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
     }
   }
 
@@ -273,7 +273,7 @@ class TargetCommandTest {
     aws.localRuntime(home);
     aws.stackOutputs("jobs-local");
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
 
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();

@@ -104,7 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
-    DescribeArchiveResponse archive = Replays.archive(session);
+    DescribeArchiveResponse archive = ReplayArchive.describe(session);
     PrintWriter out = session.out();
     if (dryRun) {
       printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn);
@@ -129,7 +129,7 @@ public final class ReplayCommand implements Callable<Integer> {
           "a replay named " + replayName + " exists already; pick another --name",
           e);
     } catch (SdkException e) {
-      throw Replays.failure(session, e, "StartReplay " + replayName);
+      throw ReplayArchive.failure(session, e, "StartReplay " + replayName);
     }
     if (!await) {
       if (session.json()) {
@@ -174,7 +174,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
           replay = session.eventBridge().describeReplay(r -> r.replayName(replayName));
         } catch (SdkException e) {
-          throw Replays.failure(session, e, "DescribeReplay " + replayName);
+          throw ReplayArchive.failure(session, e, "DescribeReplay " + replayName);
         }
         ReplayState state = replay.state();
         if (state == ReplayState.COMPLETED

@@ -51,7 +51,7 @@ public final class ReplaysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Session session = Session.of(spec, target, output);
-      String archiveArn = Replays.archive(session).archiveArn();
+      String archiveArn = ReplayArchive.describe(session).archiveArn();
       List<Replay> replays;
       try {
         replays =
@@ -62,7 +62,7 @@ public final class ReplaysCommand implements Callable<Integer> {
                             .compareTo(String.valueOf(a.replayStartTime())))
                 .toList();
       } catch (SdkException e) {
-        throw Replays.failure(session, e, "ListReplays");
+        throw ReplayArchive.failure(session, e, "ListReplays");
       }
       PrintWriter out = session.out();
       if (session.json()) {
@@ -126,7 +126,7 @@ public final class ReplaysCommand implements Callable<Integer> {
             "replay " + name + " cannot be cancelled: " + e.awsErrorDetails().errorMessage(),
             e);
       } catch (SdkException e) {
-        throw Replays.failure(session, e, "CancelReplay " + name);
+        throw ReplayArchive.failure(session, e, "CancelReplay " + name);
       }
       session.out().println("replay " + name + " " + cancelled.stateAsString());
       return ExitCode.OK;
