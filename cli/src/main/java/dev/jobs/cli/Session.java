@@ -46,13 +46,10 @@ public final class Session {
             environment, target, wireLog, new AutoStart(environment, err, output.quiet()));
   }
 
-  public static Session of(CommandSpec spec, TargetOptions target, OutputOptions output) {
+  public static Session of(
+      Environment environment, CommandSpec spec, TargetOptions target, OutputOptions output) {
     return new Session(
-        Jobs.environment(spec),
-        target,
-        output,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        environment, target, output, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   public Environment environment() {

@@ -2,7 +2,6 @@ package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
@@ -34,6 +33,12 @@ import software.amazon.awssdk.core.exception.SdkException;
           + " the stack's target. Needs only a JRE: no Node, no CDK CLI, no cdk bootstrap."
     })
 public final class DeployCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  DeployCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Spec CommandSpec spec;
   @Mixin StackOptions stack;
   @Mixin OutputOptions output;
@@ -69,7 +74,6 @@ public final class DeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Environment environment = Jobs.environment(spec);
     PrintWriter out = spec.commandLine().getOut();
     StackSession session =
         new StackSession(environment, stack, output, out, spec.commandLine().getErr());

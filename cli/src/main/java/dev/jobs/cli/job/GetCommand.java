@@ -1,5 +1,6 @@
 package dev.jobs.cli.job;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.OutputOptions;
@@ -19,6 +20,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show a job: status, timings, and its result or error. Exit 6 if unknown.")
 public final class GetCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  GetCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -28,7 +35,7 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return show(Session.of(spec, target, output), id);
+    return show(Session.of(environment, spec, target, output), id);
   }
 
   /** Prints the job; also the whole of {@code jobs get} on the quick path. */

@@ -1,6 +1,7 @@
 package dev.jobs.cli.replay;
 
 import dev.jobs.cli.Durations;
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
@@ -41,6 +42,12 @@ public final class ReplayCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Environment environment;
+
+  ReplayCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
@@ -83,7 +90,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Session session = Session.of(spec, target, output);
+    Session session = Session.of(environment, spec, target, output);
     Instant now = session.environment().clock().instant();
     Instant start = since.resolve(now);
     Instant end = until == null ? now : until.resolve(now);

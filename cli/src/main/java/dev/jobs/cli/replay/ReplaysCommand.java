@@ -1,5 +1,6 @@
 package dev.jobs.cli.replay;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
@@ -44,13 +45,19 @@ public final class ReplaysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "List the replays of the archive, newest first.")
   static final class ListReplays implements Callable<Integer> {
+    private final Environment environment;
+
+    ListReplays(Environment environment) {
+      this.environment = environment;
+    }
+
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-      Session session = Session.of(spec, target, output);
+      Session session = Session.of(environment, spec, target, output);
       String archiveArn = ReplayArchive.describe(session).archiveArn();
       List<Replay> replays;
       try {
@@ -105,6 +112,12 @@ public final class ReplaysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Cancel a replay that has not finished.")
   static final class Cancel implements Callable<Integer> {
+    private final Environment environment;
+
+    Cancel(Environment environment) {
+      this.environment = environment;
+    }
+
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
@@ -114,7 +127,7 @@ public final class ReplaysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Session session = Session.of(spec, target, output);
+      Session session = Session.of(environment, spec, target, output);
       CancelReplayResponse cancelled;
       try {
         cancelled = session.eventBridge().cancelReplay(r -> r.replayName(name));

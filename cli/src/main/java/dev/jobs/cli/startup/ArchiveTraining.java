@@ -1,7 +1,7 @@
 package dev.jobs.cli.startup;
 
 import dev.jobs.cli.Environment;
-import dev.jobs.cli.Jobs;
+import dev.jobs.cli.CommandModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +46,7 @@ public final class ArchiveTraining {
       };
       for (String[] command : commands) {
         StringWriter sink = new StringWriter();
-        Jobs.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
+        CommandModel.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
       }
     } finally {
       try (Stream<Path> files = Files.walk(home)) {

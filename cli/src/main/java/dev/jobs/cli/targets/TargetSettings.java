@@ -118,7 +118,7 @@ public final class TargetSettings {
    */
   private boolean startsLocalRuntime() {
     return autoStart != null
-        && first(flags.endpointUrl).isEmpty()
+        && first(flags.aws.endpointUrl).isEmpty()
         && first(flags.apiUrl, () -> environment.get("JOBS_API_URL").orElse(null)).isEmpty()
         && autoStart.enabled();
   }
@@ -148,9 +148,9 @@ public final class TargetSettings {
   public Region region() {
     Optional<String> region =
         isLocal()
-            ? first(flags.region, () -> runtime().regionOrDefault())
+            ? first(flags.aws.region, () -> runtime().regionOrDefault())
             : first(
-                flags.region,
+                flags.aws.region,
                 () -> environment.get("AWS_REGION").orElse(null),
                 () -> environment.get("AWS_DEFAULT_REGION").orElse(null),
                 () -> target().region(),
@@ -173,9 +173,9 @@ public final class TargetSettings {
 
   public Optional<String> profile() {
     return isLocal()
-        ? Optional.ofNullable(flags.profile)
+        ? Optional.ofNullable(flags.aws.profile)
         : first(
-            flags.profile,
+            flags.aws.profile,
             () -> environment.get("AWS_PROFILE").orElse(null),
             () -> target().profile());
   }
@@ -184,9 +184,9 @@ public final class TargetSettings {
   public URI endpoint() {
     Optional<String> endpoint =
         isLocal()
-            ? first(flags.endpointUrl, () -> runtime().endpoint())
+            ? first(flags.aws.endpointUrl, () -> runtime().endpoint())
             : first(
-                flags.endpointUrl,
+                flags.aws.endpointUrl,
                 () -> environment.get("AWS_ENDPOINT_URL").orElse(null),
                 () -> target().endpointUrl());
     return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
