@@ -290,6 +290,19 @@ class TargetCommandTest {
   }
 
   @Test
+  void brokenRuntimeJson_exits1WithOneLineNamingTheFile() throws Exception {
+    Path dir = home.resolve(".jobs/local");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("runtime.json"), "{not json");
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err())
+        .isEqualTo("jobs: " + dir.resolve("runtime.json") + " is not valid JSON\n");
+  }
+
+  @Test
   void localDataDir_isWhereJobsLocalDirSays() throws Exception {
     Path other = home.resolve("other");
     Files.createDirectories(other);
