@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code jobs} command: its subcommands, its handlers and how one command line runs. The entry
- * point ({@link Jobs}), the completion scripts and the class-data training build on it; the
- * commands get their {@link Environment} from its {@link CommandFactory}, so none reaches back here.
+ * point ({@code Jobs}), the completion scripts and the class-data training build on it; the
+ * commands get their {@link Environment} from its {@link CommandFactory}, so none reaches back
+ * here.
  */
 @Command(
     name = "jobs",

@@ -15,8 +15,7 @@ public final class FailureReport
 
   /** A failure while running a command: its exit code comes from the exception. */
   @Override
-  public int handleExecutionException(
-      Exception e, CommandLine command, ParseResult parseResult) {
+  public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
     return print(e, command.getErr(), verbose(parseResult));
   }
 

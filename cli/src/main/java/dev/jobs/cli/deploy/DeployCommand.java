@@ -35,10 +35,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class DeployCommand implements Callable<Integer> {
   private final Environment environment;
 
-  DeployCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin StackOptions stack;
   @Mixin OutputOptions output;
@@ -71,6 +67,10 @@ public final class DeployCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Also write the stack's outputs to FILE as JSON: {\"<stack>\": {...}}.")
   Path outputsFile;
+
+  DeployCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() throws InterruptedException {

@@ -27,10 +27,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class DestroyCommand implements Callable<Integer> {
   private final Environment environment;
 
-  DestroyCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin StackOptions stack;
   @Mixin OutputOptions output;
@@ -46,6 +42,10 @@ public final class DestroyCommand implements Callable<Integer> {
           "Keep the asset bucket and its objects (other stacks of this account and region share"
               + " it).")
   boolean keepAssets;
+
+  DestroyCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() throws InterruptedException {

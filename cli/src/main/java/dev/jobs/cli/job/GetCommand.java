@@ -22,16 +22,16 @@ import picocli.CommandLine.Spec;
 public final class GetCommand implements Callable<Integer> {
   private final Environment environment;
 
-  GetCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
 
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
   String id;
+
+  GetCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() {

@@ -35,10 +35,6 @@ public final class SubmitCommand implements Callable<Integer> {
 
   private final Environment environment;
 
-  SubmitCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -62,6 +58,10 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Option(names = "--wait", description = "Wait for the job to end, as 'jobs wait' does.")
   boolean await;
+
+  SubmitCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() {

@@ -23,10 +23,6 @@ import picocli.CommandLine.Spec;
 public final class WaitCommand implements Callable<Integer> {
   private final Environment environment;
 
-  WaitCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -34,6 +30,10 @@ public final class WaitCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
   String id;
+
+  WaitCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() {

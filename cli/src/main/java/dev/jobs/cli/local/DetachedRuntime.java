@@ -2,6 +2,7 @@ package dev.jobs.cli.local;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.MainClass;
 import dev.jobs.local.RuntimeFile;
 import java.io.File;
 import java.io.IOException;
@@ -28,13 +29,6 @@ public final class DetachedRuntime {
    */
   public static final List<String> JVM_OPTIONS =
       List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmn24m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
-
-  /**
-   * The child's main class: the {@code jobs} program's entry point, as the jar's manifest names it.
-   * A name rather than a class reference, since the root of the command is imported by nobody;
-   * {@code AutoStartTest} checks that it names a main class.
-   */
-  static final String MAIN_CLASS = "dev.jobs.cli.Jobs";
 
   /** Set in the child's JVM: it runs in the background. */
   static final String DETACHED_PROPERTY = "jobs.local.detached";
@@ -96,7 +90,7 @@ public final class DetachedRuntime {
     command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
     command.add(classPath());
-    command.add(MAIN_CLASS);
+    command.add(MainClass.NAME);
     command.add("local");
     command.add("start");
     command.add("--data-dir=" + directory.toAbsolutePath());

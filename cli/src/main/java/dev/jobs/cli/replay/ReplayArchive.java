@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
 /**
- * The target's EventBridge archive of failed-job events, which every replay starts from: finding it,
- * and EventBridge's errors said as one line with the credentials tried.
+ * The target's EventBridge archive of failed-job events, which every replay starts from: finding
+ * it, and EventBridge's errors said as one line with the credentials tried.
  */
 final class ReplayArchive {
   private ReplayArchive() {}

@@ -45,10 +45,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private final Environment environment;
 
-  ReplayCommand(Environment environment) {
-    this.environment = environment;
-  }
-
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -87,6 +83,10 @@ public final class ReplayCommand implements Callable<Integer> {
       defaultValue = "30m",
       description = "With --wait: give up after this long (exit 4). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
+
+  ReplayCommand(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public Integer call() {

@@ -47,13 +47,13 @@ public final class ReplaysCommand implements Callable<Integer> {
   static final class ListReplays implements Callable<Integer> {
     private final Environment environment;
 
-    ListReplays(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
+
+    ListReplays(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -114,16 +114,16 @@ public final class ReplaysCommand implements Callable<Integer> {
   static final class Cancel implements Callable<Integer> {
     private final Environment environment;
 
-    Cancel(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
 
     @Parameters(paramLabel = "NAME", description = "The replay's name.")
     String name;
+
+    Cancel(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {

@@ -71,10 +71,6 @@ public final class TargetCommand implements Callable<Integer> {
   static final class Add implements Callable<Integer> {
     private final Environment environment;
 
-    Add(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
@@ -92,6 +88,10 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Option(names = "--use", description = "Make it the current target.")
     boolean use;
+
+    Add(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -167,12 +167,12 @@ public final class TargetCommand implements Callable<Integer> {
   static final class ListTargets implements Callable<Integer> {
     private final Environment environment;
 
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
     ListTargets(Environment environment) {
       this.environment = environment;
     }
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
@@ -214,14 +214,14 @@ public final class TargetCommand implements Callable<Integer> {
   static final class Use implements Callable<Integer> {
     private final Environment environment;
 
-    Use(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "A target name, or local.")
     String name;
+
+    Use(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -245,15 +245,15 @@ public final class TargetCommand implements Callable<Integer> {
   static final class Show implements Callable<Integer> {
     private final Environment environment;
 
-    Show(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "A target name.")
     String name;
+
+    Show(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {
@@ -302,14 +302,14 @@ public final class TargetCommand implements Callable<Integer> {
   static final class Remove implements Callable<Integer> {
     private final Environment environment;
 
-    Remove(Environment environment) {
-      this.environment = environment;
-    }
-
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "A target name.")
     String name;
+
+    Remove(Environment environment) {
+      this.environment = environment;
+    }
 
     @Override
     public Integer call() {

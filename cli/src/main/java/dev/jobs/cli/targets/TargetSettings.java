@@ -274,8 +274,7 @@ public final class TargetSettings {
     Map<String, String> outputs = readCachedOutputs(cacheFile, key);
     if (outputs == null) {
       AwsClients localClients =
-          new AwsClients(
-              Region.of(local.region()), uri(local.endpoint(), "endpoint"), wireLog);
+          new AwsClients(Region.of(local.region()), uri(local.endpoint(), "endpoint"), wireLog);
       outputs =
           StackOutputs.describe(
               localClients.cloudFormation(

@@ -8,7 +8,6 @@ import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -28,14 +27,6 @@ class AutoStartTest {
     Environment environment =
         new Environment(variables, Path.of("/nonexistent"), false, Clock.systemUTC(), d -> {});
     return new AutoStart(environment, new PrintWriter(new StringWriter()), false);
-  }
-
-  @Test
-  void detachedRuntime_runsTheJobsEntryPoint() throws Exception {
-    Class<?> main = Class.forName(DetachedRuntime.MAIN_CLASS);
-
-    assertThat(main).isEqualTo(dev.jobs.cli.Jobs.class);
-    assertThat(Modifier.isStatic(main.getMethod("main", String[].class).getModifiers())).isTrue();
   }
 
   @Test
