@@ -263,7 +263,7 @@ function _picocli_jobs_submit() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -272,10 +272,10 @@ function _picocli_jobs_submit() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -329,7 +329,7 @@ function _picocli_jobs_get() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -338,10 +338,10 @@ function _picocli_jobs_get() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -377,7 +377,7 @@ function _picocli_jobs_status() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -386,10 +386,10 @@ function _picocli_jobs_status() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -425,7 +425,7 @@ function _picocli_jobs_wait() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -434,10 +434,10 @@ function _picocli_jobs_wait() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -482,7 +482,7 @@ function _picocli_jobs_replay() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -491,10 +491,10 @@ function _picocli_jobs_replay() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -749,7 +749,7 @@ function _picocli_jobs_replays_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -758,10 +758,10 @@ function _picocli_jobs_replays_list() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -797,7 +797,7 @@ function _picocli_jobs_replays_ls() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -806,10 +806,10 @@ function _picocli_jobs_replays_ls() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')
@@ -845,7 +845,7 @@ function _picocli_jobs_replays_cancel() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--profile' '--region' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -854,10 +854,10 @@ function _picocli_jobs_replays_cancel() {
     '--target')
       return
       ;;
-    '--profile')
+    '--region')
       return
       ;;
-    '--region')
+    '--profile')
       return
       ;;
     '--endpoint-url')

@@ -66,7 +66,7 @@ final class QuickGet {
     try {
       return GetCommand.show(session, id);
     } catch (RuntimeException e) {
-      return Jobs.report(e, err, false);
+      return FailureReport.print(e, err, false);
     } finally {
       out.flush();
       err.flush();
@@ -78,9 +78,9 @@ final class QuickGet {
       TargetOptions target, OutputOptions output, String name, String value) {
     switch (name) {
       case "--target" -> target.target = value;
-      case "--profile" -> target.profile = value;
-      case "--region" -> target.region = value;
-      case "--endpoint-url" -> target.endpointUrl = value;
+      case "--profile" -> target.aws.profile = value;
+      case "--region" -> target.aws.region = value;
+      case "--endpoint-url" -> target.aws.endpointUrl = value;
       case "--api-url" -> target.apiUrl = value;
       case "--role-arn" -> target.roleArn = value;
       case "--output" -> {

@@ -1,6 +1,6 @@
 package dev.jobs.cli;
 
-import dev.jobs.cli.api.JobsApi;
+import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.api.RetryPolicy;
 import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
@@ -27,7 +27,7 @@ public final class Session {
   private final WireLog wireLog;
   private final TargetSettings settings;
   private BaseCredentials base;
-  private JobsApi api;
+  private JobsClient api;
   private EventBridgeClient eventBridge;
 
   Session(
@@ -46,13 +46,10 @@ public final class Session {
             environment, target, wireLog, new AutoStart(environment, err, output.quiet()));
   }
 
-  public static Session of(CommandSpec spec, TargetOptions target, OutputOptions output) {
+  public static Session of(
+      Environment environment, CommandSpec spec, TargetOptions target, OutputOptions output) {
     return new Session(
-        Jobs.environment(spec),
-        target,
-        output,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        environment, target, output, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   public Environment environment() {
@@ -79,10 +76,6 @@ public final class Session {
     return settings;
   }
 
-  public WireLog wireLog() {
-    return wireLog;
-  }
-
   public AwsClients clients() {
     return settings.clients();
   }
@@ -94,7 +87,7 @@ public final class Session {
     return base;
   }
 
-  public JobsApi api() {
+  public JobsClient api() {
     if (api == null) {
       Optional<String> role = settings.roleArn();
       AwsCredentialsProvider credentials;
@@ -117,7 +110,7 @@ public final class Session {
         description = baseCredentials().description();
       }
       api =
-          new JobsApi(
+          new JobsClient(
               settings.apiUrl(),
               settings.region().id(),
               credentials,

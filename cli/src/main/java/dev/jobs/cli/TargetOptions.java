@@ -1,5 +1,6 @@
 package dev.jobs.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,25 +16,7 @@ public final class TargetOptions {
               + " runtime is started when it does not run, unless JOBS_LOCAL_AUTOSTART=0.")
   public String target;
 
-  @Option(
-      names = "--profile",
-      paramLabel = "PROFILE",
-      description = "AWS profile for the base credentials (env AWS_PROFILE).")
-  public String profile;
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "AWS region (env AWS_REGION, AWS_DEFAULT_REGION).")
-  public String region;
-
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description =
-          "Endpoint for the AWS service calls: STS, EventBridge, CloudFormation"
-              + " (env AWS_ENDPOINT_URL).")
-  public String endpointUrl;
+  @Mixin public AwsOptions aws = new AwsOptions();
 
   @Option(
       names = "--api-url",

@@ -106,7 +106,7 @@ public final class CliRun {
             });
     int code;
     if (picocli) {
-      picocli.CommandLine cli = Jobs.commandLine(environment);
+      picocli.CommandLine cli = CommandModel.commandLine(environment);
       cli.setOut(new PrintWriter(out));
       cli.setErr(new PrintWriter(err));
       code = cli.execute(args);

@@ -29,7 +29,7 @@ class CredentialsTest {
     aws = new FakeAws(wire);
     aws.localRuntime(home);
     aws.stackOutputs("jobs-local");
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
     jobs = new CliRun(home);
   }
 

@@ -8,8 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.jobs.local.LocalStack;
+import dev.jobs.local.RuntimeFile;
+import dev.jobs.local.RuntimeOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -54,17 +55,15 @@ public final class FakeAws {
   }
 
   /** Writes {@code runtime.json} as the local runtime would, pointing at this server. */
-  public void localRuntime(Path home) throws IOException {
-    Path dir = home.resolve(".jobs/local");
-    Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve("runtime.json"),
-        "{\"endpoint\":\""
-            + endpoint()
-            + "\",\"region\":\"us-east-1\",\"accessKeyId\":\"test\",\"secretAccessKey\":\"test\","
-            + "\"pid\":"
-            + ProcessHandle.current().pid()
-            + ",\"stackName\":\"jobs-local\"}");
+  public void localRuntime(Path home) {
+    new RuntimeFile(
+            endpoint(),
+            RuntimeOptions.DEFAULT_REGION,
+            RuntimeOptions.DEFAULT_KEY,
+            RuntimeOptions.DEFAULT_KEY,
+            ProcessHandle.current().pid(),
+            LocalStack.DEFAULT_STACK_NAME)
+        .write(home.resolve(".jobs/local"));
   }
 
   /** The AssumeRole calls the server received. */

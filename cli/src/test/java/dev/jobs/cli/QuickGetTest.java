@@ -30,8 +30,8 @@ class QuickGetTest {
     aws.stackOutputs("jobs-local");
     jobs = new CliRun(home);
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
-    wire.stubFor(get("/other/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
+    wire.stubFor(get("/other/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
     wire.stubFor(
         get("/prod/jobs/nope").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
   }

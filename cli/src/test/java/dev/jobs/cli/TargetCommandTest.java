@@ -185,7 +185,7 @@ class TargetCommandTest {
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     for (String api : new String[] {"prod", "env", "flag"}) {
       wire.stubFor(
-          get("/" + api + "/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+          get("/" + api + "/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
     }
   }
 
@@ -273,7 +273,7 @@ class TargetCommandTest {
     aws.localRuntime(home);
     aws.stackOutputs("jobs-local");
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsApiTest.RECORD)));
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobsClientTest.RECORD)));
 
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();
@@ -287,6 +287,19 @@ class TargetCommandTest {
     assertThat(describes).hasSize(1);
     assertThat(SigV4.parse(describes.get(0).getHeader("Authorization")).accessKey())
         .isEqualTo("test");
+  }
+
+  @Test
+  void brokenRuntimeJson_exits1WithOneLineNamingTheFile() throws Exception {
+    Path dir = home.resolve(".jobs/local");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("runtime.json"), "{not json");
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err())
+        .isEqualTo("jobs: " + dir.resolve("runtime.json") + " is not valid JSON\n");
   }
 
   @Test

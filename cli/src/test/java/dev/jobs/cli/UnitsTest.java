@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.cli.api.RetryPolicy;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.replay.TimeSpec;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,14 @@ class UnitsTest {
         .isEqualTo("{\"secretAccessKey\":\"<redacted>\",\"region\":\"us-east-1\"}");
     assertThat(WireLog.redactBody("https://x/?X-Amz-Signature=abc&y=1"))
         .isEqualTo("https://x/?X-Amz-Signature=<redacted>&y=1");
+  }
+
+  @Test
+  void mainClassName_isTheEntryPoint_withAMainMethod() throws Exception {
+    Class<?> main = Class.forName(MainClass.NAME);
+
+    assertThat(main).isEqualTo(Jobs.class);
+    assertThat(Modifier.isStatic(main.getMethod("main", String[].class).getModifiers())).isTrue();
   }
 
   @Test

@@ -53,7 +53,7 @@ class WaitCommandTest {
 
   @Test
   void wait_queuedThenRunningThenSucceeded_exits0WithTheRecord() {
-    answers(null, RUNNING, RUNNING, JobsApiTest.RECORD);
+    answers(null, RUNNING, RUNNING, JobsClientTest.RECORD);
 
     CliRun.Result result = jobs.run("wait", "job-1");
 
@@ -99,7 +99,7 @@ class WaitCommandTest {
 
   @Test
   void wait_onATerminal_showsALiveStatusLine_andErasesIt() {
-    answers(RUNNING, JobsApiTest.RECORD);
+    answers(RUNNING, JobsClientTest.RECORD);
 
     CliRun.Result result = jobs.terminal(true).run("wait", "job-1");
 
@@ -109,7 +109,7 @@ class WaitCommandTest {
 
   @Test
   void wait_onATerminalWithNoProgress_showsNothingExtra() {
-    answers(RUNNING, JobsApiTest.RECORD);
+    answers(RUNNING, JobsClientTest.RECORD);
 
     CliRun.Result result = jobs.terminal(true).run("wait", "job-1", "--no-progress");
 
@@ -119,7 +119,7 @@ class WaitCommandTest {
   @Test
   void submitWait_goesOnAsWait_andJsonOutputIsTheFinalRecord() {
     wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
-    answers(RUNNING, JobsApiTest.RECORD);
+    answers(RUNNING, JobsClientTest.RECORD);
 
     CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "--output", "json");
 

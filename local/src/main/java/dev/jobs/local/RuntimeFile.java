@@ -1,23 +1,37 @@
 package dev.jobs.local;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.jobs.backend.job.JobJson;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * {@code <data-dir>/runtime.json}: how the CLI finds a running local runtime. Written once the
- * runtime serves, removed when it stops.
+ * runtime serves, removed when it stops. This class alone reads and writes it, and decides what a
+ * missing field means.
  *
  * <pre>{"endpoint":"http://127.0.0.1:PORT","region":"us-east-1","accessKeyId":"test",
  * "secretAccessKey":"test","pid":N,"stackName":"jobs-local"}</pre>
+ *
+ * <p>Read and written with Jackson's streaming API, not its databind mapper: every {@code jobs get}
+ * reads this file, and building a mapper would cost that short-lived process tens of milliseconds.
  */
 public record RuntimeFile(
     String endpoint,
@@ -57,35 +71,136 @@ public record RuntimeFile(
 
   /** Writes the file whole, or not at all. */
   public void write(Path dataDir) {
-    ObjectNode json = JobJson.MAPPER.valueToTree(this);
     Path file = dataDir.resolve(NAME);
     Path temporary = dataDir.resolve(NAME + ".tmp");
     try {
       Files.createDirectories(dataDir);
-      Files.writeString(
-          temporary,
-          JobJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+      StringWriter text = new StringWriter();
+      try (JsonGenerator json = Json.FACTORY.createGenerator(Json.PRETTY, text)) {
+        json.writeStartObject();
+        json.writeStringProperty("endpoint", endpoint);
+        json.writeStringProperty("region", region);
+        json.writeStringProperty("accessKeyId", accessKeyId);
+        json.writeStringProperty("secretAccessKey", secretAccessKey);
+        json.writeNumberProperty("pid", pid);
+        json.writeStringProperty("stackName", stackName);
+        json.writeEndObject();
+      }
+      Files.writeString(temporary, text + "\n");
       try {
         Files.move(
             temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
+    } catch (IOException | JacksonException e) {
+      throw new UncheckedIOException(
+          "could not write " + file,
+          e instanceof IOException io ? io : new IOException(e.getMessage(), e));
     }
   }
 
+  /** The file, or empty when there is none or it cannot be used: a runtime's own checks. */
   public static Optional<RuntimeFile> read(Path dataDir) {
-    Path file = dataDir.resolve(NAME);
-    if (!Files.isRegularFile(file)) {
+    try {
+      return readChecked(dataDir);
+    } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The file, or empty when there is none; fails saying why when one is there but cannot be used:
+   * unreadable, not JSON, or without the endpoint, the operator keys or the process id. A missing
+   * region or stack name means the runtime's defaults. Unknown fields are skipped.
+   */
+  public static Optional<RuntimeFile> readChecked(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(NAME);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     try {
-      return Optional.of(JobJson.MAPPER.readValue(Files.readString(file), RuntimeFile.class));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      return Optional.of(parse(file, bytes));
+    } catch (JacksonException e) {
+      throw new IOException(file + " is not valid JSON", e);
     }
+  }
+
+  private static RuntimeFile parse(Path file, byte[] bytes) throws IOException {
+    String endpoint = null;
+    String region = null;
+    String accessKeyId = null;
+    String secretAccessKey = null;
+    Long pid = null;
+    String stackName = null;
+    try (JsonParser json = Json.FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(file + " is not a JSON object");
+      }
+      for (String name = json.nextName(); name != null; name = json.nextName()) {
+        JsonToken value = json.nextToken();
+        switch (name) {
+          case "endpoint" -> endpoint = text(json, value);
+          case "region" -> region = text(json, value);
+          case "accessKeyId" -> accessKeyId = text(json, value);
+          case "secretAccessKey" -> secretAccessKey = text(json, value);
+          case "stackName" -> stackName = text(json, value);
+          case "pid" -> pid = number(json, value);
+          default -> json.skipChildren();
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    if (endpoint == null) {
+      missing.add("endpoint");
+    }
+    if (accessKeyId == null || secretAccessKey == null) {
+      missing.add("operator keys");
+    }
+    if (pid == null) {
+      missing.add("process id");
+    }
+    if (!missing.isEmpty()) {
+      throw new IOException(file + " lacks the " + String.join(", the ", missing));
+    }
+    return new RuntimeFile(
+        endpoint,
+        region == null ? RuntimeOptions.DEFAULT_REGION : region,
+        accessKeyId,
+        secretAccessKey,
+        pid,
+        stackName == null ? LocalStack.DEFAULT_STACK_NAME : stackName);
+  }
+
+  /** A string value; null for JSON null or blank, skipped for anything else. */
+  private static String text(JsonParser json, JsonToken value) {
+    if (value == JsonToken.VALUE_STRING) {
+      String text = json.getString();
+      return text.isBlank() ? null : text;
+    }
+    json.skipChildren();
+    return null;
+  }
+
+  /** A whole number, or a string that holds one; null otherwise. */
+  private static Long number(JsonParser json, JsonToken value) {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return json.getLongValue();
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      try {
+        return Long.valueOf(json.getString().trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    json.skipChildren();
+    return null;
   }
 
   /** Removes the file if it still describes the given process. */
@@ -101,8 +216,26 @@ public record RuntimeFile(
   }
 
   /** True while the process the file names is alive. */
-  @JsonIgnore
   public boolean isAlive() {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Made on first use only: a process that never reads or writes the file never loads them. */
+  private static final class Json {
+    static final JsonFactory FACTORY = new JsonFactory();
+
+    /** Indented as the databind mapper's default pretty printer did, so the file looks the same. */
+    static final ObjectWriteContext PRETTY =
+        new ObjectWriteContext.Base() {
+          @Override
+          public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+          }
+
+          @Override
+          public boolean hasPrettyPrinter() {
+            return true;
+          }
+        };
   }
 }

@@ -2,6 +2,8 @@ package dev.jobs.cli.completion;
 
 import dev.jobs.cli.ExitCode;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,10 +31,25 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine()
-        .getOut()
-        .print(shell == Shell.bash ? CompletionScripts.bash() : CompletionScripts.zsh());
+    // The running command line is the whole model: completion is not one of the quick commands.
+    spec.commandLine().getOut().print(script(shell, spec.root().commandLine()));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * The script for a shell, generated from the command model by picocli's {@code AutoComplete}.
+   * Picocli's script serves zsh too, through zsh's bash-completion emulation (it loads {@code
+   * bashcompinit} itself); the header lets zsh find it on the {@code fpath}.
+   */
+  static String script(Shell shell, CommandLine model) {
+    String bash = AutoComplete.bash("jobs", model);
+    return switch (shell) {
+      case bash -> bash;
+      case zsh ->
+          "#compdef jobs\n"
+              + "# zsh completion for jobs: source this file (e.g. from ~/.zshrc).\n"
+              + bash;
+    };
   }
 }

@@ -1,16 +1,15 @@
 package dev.jobs.cli.completion;
 
+import dev.jobs.cli.CommandModel;
 import dev.jobs.cli.Environment;
-import dev.jobs.cli.Jobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.AutoComplete;
 
 /**
- * The completion scripts, generated from the command model by picocli's {@code AutoComplete}. The
- * build runs {@link #main} to write them; a test fails when the committed copies drift.
+ * The completion scripts as files, generated from the command model. The build runs {@link #main}
+ * to write them; a test fails when the committed copies drift.
  */
 public final class CompletionScripts {
   public static final String BASH_FILE = "jobs.bash";
@@ -19,17 +18,13 @@ public final class CompletionScripts {
   private CompletionScripts() {}
 
   public static String bash() {
-    return AutoComplete.bash("jobs", Jobs.commandLine(Environment.system()));
+    return CompletionCommand.script(
+        CompletionCommand.Shell.bash, CommandModel.commandLine(Environment.system()));
   }
 
-  /**
-   * Picocli's script serves zsh too, through zsh's bash-completion emulation (it loads {@code
-   * bashcompinit} itself); the header lets zsh find it on the {@code fpath}.
-   */
   public static String zsh() {
-    return "#compdef jobs\n"
-        + "# zsh completion for jobs: source this file (e.g. from ~/.zshrc).\n"
-        + bash();
+    return CompletionCommand.script(
+        CompletionCommand.Shell.zsh, CommandModel.commandLine(Environment.system()));
   }
 
   /** Writes both scripts into the directory given as the only argument. */

@@ -14,10 +14,6 @@ public enum ApprovalPolicy {
     this.option = option;
   }
 
-  public String option() {
-    return option;
-  }
-
   public static ApprovalPolicy fromOption(String value) {
     for (ApprovalPolicy policy : values()) {
       if (policy.option.equals(value)) {

@@ -2,6 +2,7 @@ package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.aws.AwsErrors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -13,7 +14,7 @@ final class AwsCalls {
     try {
       return call.get();
     } catch (AwsServiceException e) {
-      if (isDenied(e)) {
+      if (AwsErrors.isDenied(e)) {
         throw new JobsException(
             ExitCode.CREDENTIALS,
             "permission denied: "
@@ -37,13 +38,5 @@ final class AwsCalls {
           call.run();
           return null;
         });
-  }
-
-  static boolean isDenied(AwsServiceException e) {
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    return e.statusCode() == 403
-        || "AccessDenied".equals(code)
-        || "AccessDeniedException".equals(code)
-        || "UnauthorizedOperation".equals(code);
   }
 }

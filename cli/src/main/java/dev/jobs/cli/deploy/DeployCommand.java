@@ -2,7 +2,6 @@ package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
@@ -34,6 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
           + " the stack's target. Needs only a JRE: no Node, no CDK CLI, no cdk bootstrap."
     })
 public final class DeployCommand implements Callable<Integer> {
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin StackOptions stack;
   @Mixin OutputOptions output;
@@ -67,9 +68,12 @@ public final class DeployCommand implements Callable<Integer> {
       description = "Also write the stack's outputs to FILE as JSON: {\"<stack>\": {...}}.")
   Path outputsFile;
 
+  DeployCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    Environment environment = Jobs.environment(spec);
     PrintWriter out = spec.commandLine().getOut();
     StackSession session =
         new StackSession(environment, stack, output, out, spec.commandLine().getErr());

@@ -2,7 +2,6 @@ package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.OutputOptions;
 import java.io.PrintWriter;
@@ -26,6 +25,8 @@ import software.amazon.awssdk.core.exception.SdkException;
           + " required."
     })
 public final class DestroyCommand implements Callable<Integer> {
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin StackOptions stack;
   @Mixin OutputOptions output;
@@ -42,9 +43,12 @@ public final class DestroyCommand implements Callable<Integer> {
               + " it).")
   boolean keepAssets;
 
+  DestroyCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    Environment environment = Jobs.environment(spec);
     PrintWriter out = spec.commandLine().getOut();
     StackSession session =
         new StackSession(environment, stack, output, out, spec.commandLine().getErr());

@@ -1,6 +1,8 @@
 package dev.jobs.cli.deploy;
 
+import dev.jobs.cli.AwsOptions;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which stack {@code jobs deploy} and {@code jobs destroy} work on, where, and as whom. */
@@ -15,23 +17,7 @@ public final class StackOptions {
           "CloudFormation stack name; also the target's name (default: ${DEFAULT-VALUE}).")
   String stackName;
 
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "AWS region (env AWS_REGION, AWS_DEFAULT_REGION, else the profile's).")
-  String region;
-
-  @Option(
-      names = "--profile",
-      paramLabel = "PROFILE",
-      description = "AWS profile (env AWS_PROFILE; default: the SDK's default chain).")
-  String profile;
-
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description = "Endpoint for the STS, S3 and CloudFormation calls (env AWS_ENDPOINT_URL).")
-  String endpointUrl;
+  @Mixin AwsOptions aws = new AwsOptions();
 
   @Option(
       names = "--assembly",

@@ -67,9 +67,7 @@ final class StackSession {
             null);
     TargetOptions flags = new TargetOptions();
     flags.target = name;
-    flags.region = options.region;
-    flags.profile = options.profile;
-    flags.endpointUrl = options.endpointUrl;
+    flags.aws = options.aws;
     WireLog wireLog = output.debug() ? new WireLog(err) : null;
     this.settings = new TargetSettings(environment, flags, wireLog, draft);
     // Progress goes where the answer does not: stdout for text, stderr when stdout carries JSON.

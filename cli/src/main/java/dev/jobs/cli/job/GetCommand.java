@@ -1,5 +1,6 @@
 package dev.jobs.cli.job;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.OutputOptions;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show a job: status, timings, and its result or error. Exit 6 if unknown.")
 public final class GetCommand implements Callable<Integer> {
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -26,9 +29,13 @@ public final class GetCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
   String id;
 
+  GetCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
-    return show(Session.of(spec, target, output), id);
+    return show(Session.of(environment, spec, target, output), id);
   }
 
   /** Prints the job; also the whole of {@code jobs get} on the quick path. */

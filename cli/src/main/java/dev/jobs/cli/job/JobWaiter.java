@@ -4,7 +4,7 @@ import dev.jobs.cli.Durations;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
-import dev.jobs.cli.api.JobsApi;
+import dev.jobs.cli.api.JobsClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class JobWaiter {
   static final double GROWTH = 1.5;
 
-  private final JobsApi api;
+  private final JobsClient api;
   private final Environment environment;
   private final Duration timeout;
   private final Duration interval;
@@ -26,7 +26,7 @@ final class JobWaiter {
   private final ProgressLine progress;
 
   JobWaiter(
-      JobsApi api,
+      JobsClient api,
       Environment environment,
       Duration timeout,
       Duration interval,
@@ -49,7 +49,7 @@ final class JobWaiter {
     double pause = interval.toMillis();
     try {
       while (true) {
-        JobsApi.Response response = api.get(id);
+        JobsClient.Response response = api.get(id);
         Instant now = environment.clock().instant();
         Duration elapsed = Duration.between(start, now);
         String state;

@@ -1,6 +1,7 @@
 package dev.jobs.cli.job;
 
 import dev.jobs.backend.kind.SleepJob;
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
@@ -32,6 +33,8 @@ public final class SubmitCommand implements Callable<Integer> {
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -56,10 +59,14 @@ public final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Wait for the job to end, as 'jobs wait' does.")
   boolean await;
 
+  SubmitCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
     ObjectNode body = body();
-    Session session = Session.of(spec, target, output);
+    Session session = Session.of(environment, spec, target, output);
     var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
     JobPrinter.Job answer = JobPrinter.parse(response.body());
     String id = answer.text("id");

@@ -1,5 +1,6 @@
 package dev.jobs.cli.job;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
           + " grace period."
     })
 public final class WaitCommand implements Callable<Integer> {
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -28,8 +31,12 @@ public final class WaitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
   String id;
 
+  WaitCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
-    return waiting.awaitAndPrint(Session.of(spec, target, output), id);
+    return waiting.awaitAndPrint(Session.of(environment, spec, target, output), id);
   }
 }

@@ -1,7 +1,6 @@
 package dev.jobs.cli.local;
 
 import dev.jobs.cli.Environment;
-import dev.jobs.local.RuntimeFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,7 +12,14 @@ public final class DataDirOption {
       description = "Where the runtime keeps its data (default: $JOBS_LOCAL_DIR or ~/.jobs/local).")
   Path dataDir;
 
+  private final Environment environment;
+
+  DataDirOption(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The option, else the environment's data directory, as the job commands find it. */
   public Path resolve() {
-    return RuntimeFile.dataDir(dataDir, System.getenv(), Environment.home(System.getenv()));
+    return dataDir != null ? dataDir : environment.localDir();
   }
 }

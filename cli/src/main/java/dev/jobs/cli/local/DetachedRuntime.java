@@ -1,8 +1,8 @@
 package dev.jobs.cli.local;
 
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.MainClass;
 import dev.jobs.local.RuntimeFile;
 import java.io.File;
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class DetachedRuntime {
     command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
     command.add(classPath());
-    command.add(Jobs.class.getName());
+    command.add(MainClass.NAME);
     command.add("local");
     command.add("start");
     command.add("--data-dir=" + directory.toAbsolutePath());

@@ -1,6 +1,7 @@
 package dev.jobs.cli.replay;
 
 import dev.jobs.cli.Durations;
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
@@ -42,6 +43,8 @@ public final class ReplayCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+  private final Environment environment;
+
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
@@ -81,9 +84,13 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "With --wait: give up after this long (exit 4). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
+  ReplayCommand(Environment environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
-    Session session = Session.of(spec, target, output);
+    Session session = Session.of(environment, spec, target, output);
     Instant now = session.environment().clock().instant();
     Instant start = since.resolve(now);
     Instant end = until == null ? now : until.resolve(now);
@@ -104,7 +111,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
-    DescribeArchiveResponse archive = Replays.archive(session);
+    DescribeArchiveResponse archive = ReplayArchive.describe(session);
     PrintWriter out = session.out();
     if (dryRun) {
       printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn);
@@ -129,7 +136,7 @@ public final class ReplayCommand implements Callable<Integer> {
           "a replay named " + replayName + " exists already; pick another --name",
           e);
     } catch (SdkException e) {
-      throw Replays.failure(session, e, "StartReplay " + replayName);
+      throw ReplayArchive.failure(session, e, "StartReplay " + replayName);
     }
     if (!await) {
       if (session.json()) {
@@ -174,7 +181,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
           replay = session.eventBridge().describeReplay(r -> r.replayName(replayName));
         } catch (SdkException e) {
-          throw Replays.failure(session, e, "DescribeReplay " + replayName);
+          throw ReplayArchive.failure(session, e, "DescribeReplay " + replayName);
         }
         ReplayState state = replay.state();
         if (state == ReplayState.COMPLETED

@@ -1,5 +1,6 @@
 package dev.jobs.cli.replay;
 
+import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
@@ -44,14 +45,20 @@ public final class ReplaysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "List the replays of the archive, newest first.")
   static final class ListReplays implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
 
+    ListReplays(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Session session = Session.of(spec, target, output);
-      String archiveArn = Replays.archive(session).archiveArn();
+      Session session = Session.of(environment, spec, target, output);
+      String archiveArn = ReplayArchive.describe(session).archiveArn();
       List<Replay> replays;
       try {
         replays =
@@ -62,7 +69,7 @@ public final class ReplaysCommand implements Callable<Integer> {
                             .compareTo(String.valueOf(a.replayStartTime())))
                 .toList();
       } catch (SdkException e) {
-        throw Replays.failure(session, e, "ListReplays");
+        throw ReplayArchive.failure(session, e, "ListReplays");
       }
       PrintWriter out = session.out();
       if (session.json()) {
@@ -105,6 +112,8 @@ public final class ReplaysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Cancel a replay that has not finished.")
   static final class Cancel implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
@@ -112,9 +121,13 @@ public final class ReplaysCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The replay's name.")
     String name;
 
+    Cancel(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Session session = Session.of(spec, target, output);
+      Session session = Session.of(environment, spec, target, output);
       CancelReplayResponse cancelled;
       try {
         cancelled = session.eventBridge().cancelReplay(r -> r.replayName(name));
@@ -126,7 +139,7 @@ public final class ReplaysCommand implements Callable<Integer> {
             "replay " + name + " cannot be cancelled: " + e.awsErrorDetails().errorMessage(),
             e);
       } catch (SdkException e) {
-        throw Replays.failure(session, e, "CancelReplay " + name);
+        throw ReplayArchive.failure(session, e, "CancelReplay " + name);
       }
       session.out().println("replay " + name + " " + cancelled.stateAsString());
       return ExitCode.OK;

@@ -1,7 +1,8 @@
 package dev.jobs.cli.startup;
 
+import dev.jobs.cli.CommandModel;
 import dev.jobs.cli.Environment;
-import dev.jobs.cli.Jobs;
+import dev.jobs.cli.MainClass;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
 public final class ArchiveTraining {
   private ArchiveTraining() {}
 
-  public static void main(String... args) throws IOException {
+  public static void main(String... args) throws IOException, ClassNotFoundException {
+    // The class the jar starts with belongs in the archive too; by name, as the manifest has it.
+    Class.forName(MainClass.NAME);
     Path home = Files.createTempDirectory("jobs-training");
     try (LoopbackStack stack = LoopbackStack.start()) {
       Path local = home.resolve(".jobs/local");
@@ -46,7 +49,7 @@ public final class ArchiveTraining {
       };
       for (String[] command : commands) {
         StringWriter sink = new StringWriter();
-        Jobs.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
+        CommandModel.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
       }
     } finally {
       try (Stream<Path> files = Files.walk(home)) {

@@ -3,13 +3,14 @@ package dev.jobs.cli.startup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobs.local.LocalStack;
+import dev.jobs.local.RuntimeFile;
+import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * the local runtime.
  */
 public final class LoopbackStack implements AutoCloseable {
-  public static final String STACK = "jobs-local";
+  public static final String STACK = LocalStack.DEFAULT_STACK_NAME;
   public static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
 
   private final HttpServer server;
@@ -48,18 +49,15 @@ public final class LoopbackStack implements AutoCloseable {
   }
 
   /** Writes a {@code runtime.json} as the local runtime would, naming this process. */
-  public void writeRuntimeFile(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    Files.writeString(
-        dir.resolve("runtime.json"),
-        "{\"endpoint\":\""
-            + endpoint()
-            + "\",\"region\":\"us-east-1\",\"accessKeyId\":\"test\",\"secretAccessKey\":\"test\","
-            + "\"pid\":"
-            + ProcessHandle.current().pid()
-            + ",\"stackName\":\""
-            + STACK
-            + "\"}");
+  public void writeRuntimeFile(Path dir) {
+    new RuntimeFile(
+            endpoint(),
+            RuntimeOptions.DEFAULT_REGION,
+            RuntimeOptions.DEFAULT_KEY,
+            RuntimeOptions.DEFAULT_KEY,
+            ProcessHandle.current().pid(),
+            STACK)
+        .write(dir);
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -1,8 +1,8 @@
 package dev.jobs.cli.targets;
 
+import dev.jobs.cli.AwsOptions;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
@@ -63,8 +63,14 @@ public final class TargetCommand implements Callable<Integer> {
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
-      description = "Register a deployed stack: its outputs are read with DescribeStacks.")
+      description = {
+        "Register a deployed stack: its outputs are read with DescribeStacks.",
+        "The stack's region is stored with the target, and so are --profile and --endpoint-url"
+            + " when given."
+      })
   static final class Add implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
@@ -78,27 +84,17 @@ public final class TargetCommand implements Callable<Integer> {
         description = "The CloudFormation stack.")
     String stackName;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "The stack's region.")
-    String region;
-
-    @Option(
-        names = "--profile",
-        paramLabel = "PROFILE",
-        description = "AWS profile for this target (stored).")
-    String profile;
-
-    @Option(
-        names = "--endpoint-url",
-        paramLabel = "URL",
-        description = "Endpoint for the AWS service calls of this target (stored).")
-    String endpointUrl;
+    @Mixin AwsOptions aws = new AwsOptions();
 
     @Option(names = "--use", description = "Make it the current target.")
     boolean use;
 
+    Add(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Environment environment = Jobs.environment(spec);
       checkName(name);
       if (TargetConfig.LOCAL.equals(name)) {
         throw new JobsException(
@@ -107,13 +103,21 @@ public final class TargetCommand implements Callable<Integer> {
       TargetConfig config = TargetConfig.load(environment.configFile());
       TargetOptions flags = new TargetOptions();
       flags.target = name;
-      flags.region = region;
-      flags.profile = profile;
-      flags.endpointUrl = endpointUrl;
+      flags.aws = aws;
       // Resolve region and credentials as commands will, with this target not yet stored.
       Target draft =
           new Target(
-              name, stackName, region, profile, endpointUrl, null, null, null, null, null, null);
+              name,
+              stackName,
+              aws.region,
+              aws.profile,
+              aws.endpointUrl,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
       WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
       TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
       Region resolvedRegion = settings.region();
@@ -129,7 +133,8 @@ public final class TargetCommand implements Callable<Integer> {
         throw e.triedWith(base.description());
       }
       Target target =
-          Target.fromOutputs(name, stackName, resolvedRegion.id(), profile, endpointUrl, outputs);
+          Target.fromOutputs(
+              name, stackName, resolvedRegion.id(), aws.profile, aws.endpointUrl, outputs);
       config.put(target);
       if (use || config.current().isEmpty()) {
         config.use(name);
@@ -160,12 +165,17 @@ public final class TargetCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "List the targets; '*' marks the current one.")
   static final class ListTargets implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
+    ListTargets(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Environment environment = Jobs.environment(spec);
       TargetConfig config = TargetConfig.load(environment.configFile());
       String current =
           environment.get("JOBS_TARGET").or(config::current).orElse(TargetConfig.LOCAL);
@@ -202,14 +212,19 @@ public final class TargetCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Make a target the current one.")
   static final class Use implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "A target name, or local.")
     String name;
 
+    Use(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Environment environment = Jobs.environment(spec);
       TargetConfig config = TargetConfig.load(environment.configFile());
       if (!TargetConfig.LOCAL.equals(name) && config.find(name).isEmpty()) {
         throw new JobsException(
@@ -228,15 +243,20 @@ public final class TargetCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Show a target's settings and outputs (default: the current target).")
   static final class Show implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "A target name.")
     String name;
 
+    Show(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Environment environment = Jobs.environment(spec);
       TargetOptions flags = new TargetOptions();
       flags.target = name;
       WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
@@ -280,14 +300,19 @@ public final class TargetCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "Forget a target (the stack itself is untouched).")
   static final class Remove implements Callable<Integer> {
+    private final Environment environment;
+
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "A target name.")
     String name;
 
+    Remove(Environment environment) {
+      this.environment = environment;
+    }
+
     @Override
     public Integer call() {
-      Environment environment = Jobs.environment(spec);
       if (TargetConfig.LOCAL.equals(name)) {
         throw new JobsException(ExitCode.USAGE, "'local' is built in and cannot be removed");
       }

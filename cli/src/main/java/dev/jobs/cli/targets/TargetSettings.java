@@ -9,6 +9,7 @@ import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.BaseCredentials;
 import dev.jobs.cli.local.AutoStart;
+import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,7 +41,7 @@ public final class TargetSettings {
   private final AutoStart autoStart;
   private String name;
   private TargetConfig config;
-  private LocalRuntimeFile runtime;
+  private RuntimeFile runtime;
   private Target target;
   private AwsClients clients;
 
@@ -98,18 +99,37 @@ public final class TargetSettings {
     return config;
   }
 
-  LocalRuntimeFile runtime() {
+  /** The running local runtime; fails saying why none runs (no file, or its process has exited). */
+  RuntimeFile runtime() {
     if (runtime == null) {
       Path dataDir = environment.localDir();
-      runtime = LocalRuntimeFile.find(dataDir).orElse(null);
-      if (runtime == null) {
-        if (startsLocalRuntime()) {
-          autoStart.ensureRunning(dataDir);
-        }
-        runtime = LocalRuntimeFile.read(dataDir);
+      Optional<RuntimeFile> file = runtimeFile(dataDir);
+      if (file.filter(RuntimeFile::isAlive).isEmpty() && startsLocalRuntime()) {
+        autoStart.ensureRunning(dataDir);
+        file = runtimeFile(dataDir);
       }
+      RuntimeFile found =
+          file.orElseThrow(() -> notRunning("no " + dataDir.resolve(RuntimeFile.NAME)));
+      if (!found.isAlive()) {
+        throw notRunning("its process " + found.pid() + " has exited");
+      }
+      runtime = found;
     }
     return runtime;
+  }
+
+  private static Optional<RuntimeFile> runtimeFile(Path dataDir) {
+    try {
+      return RuntimeFile.readChecked(dataDir);
+    } catch (IOException e) {
+      throw new JobsException(ExitCode.ERROR, e.getMessage(), e);
+    }
+  }
+
+  private static JobsException notRunning(String why) {
+    return new JobsException(
+        ExitCode.ERROR,
+        "the local runtime is not running (" + why + "); start it with: jobs local start");
   }
 
   /**
@@ -118,7 +138,7 @@ public final class TargetSettings {
    */
   private boolean startsLocalRuntime() {
     return autoStart != null
-        && first(flags.endpointUrl).isEmpty()
+        && first(flags.aws.endpointUrl).isEmpty()
         && first(flags.apiUrl, () -> environment.get("JOBS_API_URL").orElse(null)).isEmpty()
         && autoStart.enabled();
   }
@@ -148,9 +168,9 @@ public final class TargetSettings {
   public Region region() {
     Optional<String> region =
         isLocal()
-            ? first(flags.region, () -> runtime().regionOrDefault())
+            ? first(flags.aws.region, () -> runtime().region())
             : first(
-                flags.region,
+                flags.aws.region,
                 () -> environment.get("AWS_REGION").orElse(null),
                 () -> environment.get("AWS_DEFAULT_REGION").orElse(null),
                 () -> target().region(),
@@ -173,9 +193,9 @@ public final class TargetSettings {
 
   public Optional<String> profile() {
     return isLocal()
-        ? Optional.ofNullable(flags.profile)
+        ? Optional.ofNullable(flags.aws.profile)
         : first(
-            flags.profile,
+            flags.aws.profile,
             () -> environment.get("AWS_PROFILE").orElse(null),
             () -> target().profile());
   }
@@ -184,9 +204,9 @@ public final class TargetSettings {
   public URI endpoint() {
     Optional<String> endpoint =
         isLocal()
-            ? first(flags.endpointUrl, () -> runtime().endpoint())
+            ? first(flags.aws.endpointUrl, () -> runtime().endpoint())
             : first(
-                flags.endpointUrl,
+                flags.aws.endpointUrl,
                 () -> environment.get("AWS_ENDPOINT_URL").orElse(null),
                 () -> target().endpointUrl());
     return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
@@ -247,15 +267,14 @@ public final class TargetSettings {
    * asking CloudFormation on every command would double the time of a {@code jobs get}.
    */
   private Target localTarget() {
-    LocalRuntimeFile local = runtime();
-    String stack = local.stackNameOrDefault();
+    RuntimeFile local = runtime();
+    String stack = local.stackName();
     String key = local.endpoint() + "|" + local.pid() + "|" + stack;
     Path cacheFile = environment.cacheDir().resolve("local-outputs.json");
     Map<String, String> outputs = readCachedOutputs(cacheFile, key);
     if (outputs == null) {
       AwsClients localClients =
-          new AwsClients(
-              Region.of(local.regionOrDefault()), uri(local.endpoint(), "endpoint"), wireLog);
+          new AwsClients(Region.of(local.region()), uri(local.endpoint(), "endpoint"), wireLog);
       outputs =
           StackOutputs.describe(
               localClients.cloudFormation(
@@ -265,7 +284,7 @@ public final class TargetSettings {
       writeCachedOutputs(cacheFile, key, outputs);
     }
     return Target.fromOutputs(
-        TargetConfig.LOCAL, stack, local.regionOrDefault(), null, local.endpoint(), outputs);
+        TargetConfig.LOCAL, stack, local.region(), null, local.endpoint(), outputs);
   }
 
   private static Map<String, String> readCachedOutputs(Path file, String key) {

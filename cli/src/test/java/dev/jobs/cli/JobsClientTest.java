@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jobs API calls against WireMock, through the built-in local target. */
-class JobsApiTest {
+class JobsClientTest {
   @RegisterExtension static WireMockExtension wire = FakeAws.server();
 
   static final String RECORD =

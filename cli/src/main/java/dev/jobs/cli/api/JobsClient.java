@@ -30,7 +30,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * execute-api}. Connection errors, throttling and 5xx are retried with backoff, honouring {@code
  * Retry-After}; a {@code POST} is retried only when the API cannot have taken the job.
  */
-public final class JobsApi {
+public final class JobsClient {
   /** An answer the caller interprets: 2xx, or 404 on a get. */
   public record Response(int status, String body) {
     public boolean found() {
@@ -50,7 +50,7 @@ public final class JobsApi {
   private final WireLog wireLog;
   private final String credentialsDescription;
 
-  public JobsApi(
+  public JobsClient(
       URI base,
       String region,
       AwsCredentialsProvider credentials,

@@ -8,11 +8,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 
-/** What replay commands share: finding the target's archive, and EventBridge's errors. */
-final class Replays {
-  private Replays() {}
+/**
+ * The target's EventBridge archive of failed-job events, which every replay starts from: finding
+ * it, and EventBridge's errors said as one line with the credentials tried.
+ */
+final class ReplayArchive {
+  private ReplayArchive() {}
 
-  static DescribeArchiveResponse archive(Session session) {
+  static DescribeArchiveResponse describe(Session session) {
     String name = session.settings().archiveName();
     try {
       return session.eventBridge().describeArchive(r -> r.archiveName(name));

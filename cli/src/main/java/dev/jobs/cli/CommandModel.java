@@ -1,0 +1,111 @@
+package dev.jobs.cli;
+
+import dev.jobs.cli.completion.CompletionCommand;
+import dev.jobs.cli.deploy.DeployCommand;
+import dev.jobs.cli.deploy.DestroyCommand;
+import dev.jobs.cli.job.GetCommand;
+import dev.jobs.cli.job.SubmitCommand;
+import dev.jobs.cli.job.WaitCommand;
+import dev.jobs.cli.local.LocalCommand;
+import dev.jobs.cli.replay.ReplayCommand;
+import dev.jobs.cli.replay.ReplaysCommand;
+import dev.jobs.cli.targets.TargetCommand;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code jobs} command: its subcommands, its handlers and how one command line runs. The entry
+ * point ({@code Jobs}), the completion scripts and the class-data training build on it; the
+ * commands get their {@link Environment} from its {@link CommandFactory}, so none reaches back
+ * here.
+ */
+@Command(
+    name = "jobs",
+    // Subcommands inherit the version and the exit-code list, so each --help shows the codes.
+    scope = CommandLine.ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = CommandModel.Version.class,
+    description = "Run long jobs behind a REST API, on AWS or on this machine.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (for wait: the job SUCCEEDED)",
+      "1:error",
+      "2:usage",
+      "3:the job FAILED",
+      "4:timed out waiting",
+      "5:credentials or authorization",
+      "6:not found",
+      "130:interrupted"
+    })
+public final class CommandModel {
+  /** The subcommands, in the order {@code --help} lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          SubmitCommand.class,
+          GetCommand.class,
+          WaitCommand.class,
+          ReplayCommand.class,
+          ReplaysCommand.class,
+          TargetCommand.class,
+          LocalCommand.class,
+          DeployCommand.class,
+          DestroyCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * The commands run most often, by name and alias. For these, only the one command is built:
+   * picocli reflects over every registered command up front, which costs a {@code jobs get} tens of
+   * milliseconds for commands it does not run.
+   */
+  private static final Map<String, Class<?>> QUICK =
+      Map.of(
+          "get", GetCommand.class,
+          "status", GetCommand.class,
+          "wait", WaitCommand.class,
+          "submit", SubmitCommand.class);
+
+  private CommandModel() {}
+
+  /** Runs one command line in this process, as the {@code jobs} program does. */
+  public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    Integer quickGet = QuickGet.run(environment, out, err, args);
+    if (quickGet != null) {
+      return quickGet;
+    }
+    Class<?> quick = args.length > 0 ? QUICK.get(args[0]) : null;
+    CommandLine cli =
+        quick == null ? commandLine(environment) : commandLine(environment, List.of(quick));
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
+  /** The whole command model, also used to generate the completion scripts. */
+  public static CommandLine commandLine(Environment environment) {
+    return commandLine(environment, COMMANDS);
+  }
+
+  private static CommandLine commandLine(Environment environment, List<Class<?>> commands) {
+    CommandLine cli = new CommandLine(new CommandModel(), new CommandFactory(environment));
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
+    FailureReport failures = new FailureReport();
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
+    return cli;
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CommandModel.class.getPackage().getImplementationVersion();
+      return new String[] {"jobs " + (version == null ? "dev" : version)};
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.jobs.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code runtime.json}: what is written is read back, and what each missing field means. */
+class RuntimeFileTest {
+  @TempDir Path dir;
+
+  private void file(String json) throws IOException {
+    Files.writeString(dir.resolve(RuntimeFile.NAME), json);
+  }
+
+  @Test
+  void written_readsBackTheSame() throws IOException {
+    RuntimeFile written =
+        new RuntimeFile("http://127.0.0.1:4599", "eu-west-1", "key", "secret", 42, "stack");
+
+    written.write(dir);
+
+    assertThat(RuntimeFile.readChecked(dir)).contains(written);
+    assertThat(RuntimeFile.read(dir)).contains(written);
+    assertThat(dir.resolve(RuntimeFile.NAME + ".tmp")).doesNotExist();
+  }
+
+  @Test
+  void written_isIndentedJsonWithOneFieldALine() throws IOException {
+    new RuntimeFile("http://127.0.0.1:4599", "us-east-1", "test", "test", 7, "jobs-local")
+        .write(dir);
+
+    assertThat(Files.readString(dir.resolve(RuntimeFile.NAME)))
+        .isEqualTo(
+            """
+            {
+              "endpoint" : "http://127.0.0.1:4599",
+              "region" : "us-east-1",
+              "accessKeyId" : "test",
+              "secretAccessKey" : "test",
+              "pid" : 7,
+              "stackName" : "jobs-local"
+            }
+            """);
+  }
+
+  @Test
+  void aCompactFile_withUnknownFields_reads() throws IOException {
+    file(
+        "{\"future\":{\"nested\":[1,2]},\"endpoint\":\"http://127.0.0.1:1\",\"region\":\"r\","
+            + "\"accessKeyId\":\"a\",\"secretAccessKey\":\"s\",\"pid\":\"12\",\"stackName\":\"n\"}");
+
+    assertThat(RuntimeFile.readChecked(dir))
+        .contains(new RuntimeFile("http://127.0.0.1:1", "r", "a", "s", 12, "n"));
+  }
+
+  @Test
+  void missingRegionAndStackName_areTheRuntimesDefaults() throws IOException {
+    file(
+        "{\"endpoint\":\"http://127.0.0.1:1\",\"region\":null,\"accessKeyId\":\"a\","
+            + "\"secretAccessKey\":\"s\",\"pid\":3}");
+
+    RuntimeFile read = RuntimeFile.readChecked(dir).orElseThrow();
+
+    assertThat(read.region()).isEqualTo(RuntimeOptions.DEFAULT_REGION);
+    assertThat(read.stackName()).isEqualTo(LocalStack.DEFAULT_STACK_NAME);
+  }
+
+  @Test
+  void noFile_isEmpty() throws IOException {
+    assertThat(RuntimeFile.readChecked(dir)).isEmpty();
+    assertThat(RuntimeFile.read(dir)).isEmpty();
+  }
+
+  @Test
+  void notJson_failsChecked_andIsEmptyOtherwise() throws IOException {
+    file("{not json");
+
+    assertThatThrownBy(() -> RuntimeFile.readChecked(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessage(dir.resolve(RuntimeFile.NAME) + " is not valid JSON");
+    assertThat(RuntimeFile.read(dir)).isEmpty();
+  }
+
+  @Test
+  void withoutEndpointKeysOrPid_failsNamingWhatIsMissing() throws IOException {
+    file("{\"accessKeyId\":\"a\",\"region\":\"r\"}");
+
+    assertThatThrownBy(() -> RuntimeFile.readChecked(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            dir.resolve(RuntimeFile.NAME)
+                + " lacks the endpoint, the operator keys, the process id");
+  }
+
+  @Test
+  void removeIfOwned_removesOnlyTheNamedProcesssFile() throws IOException {
+    new RuntimeFile("http://127.0.0.1:1", "r", "a", "s", 5, "n").write(dir);
+
+    RuntimeFile.removeIfOwned(dir, 6);
+    assertThat(RuntimeFile.read(dir)).isPresent();
+
+    RuntimeFile.removeIfOwned(dir, 5);
+    assertThat(RuntimeFile.read(dir)).isEmpty();
+  }
+}
