@@ -10,7 +10,10 @@ import dev.jobs.cli.local.LocalCommand;
 import dev.jobs.cli.replay.ReplayCommand;
 import dev.jobs.cli.replay.ReplaysCommand;
 import dev.jobs.cli.targets.TargetCommand;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -72,7 +75,13 @@ public final class Jobs {
   }
 
   public static void main(String... args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // UTF-8 whatever the locale: the output is JSON (job results, parameters) and text read by
+    // tools.
+    System.exit(run(utf8(System.out), utf8(System.err), args));
+  }
+
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   /** Runs one command line in this process; the tests' entry point. */
