@@ -1,6 +1,9 @@
 package dev.jobs.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code jobs} program's entry point: the jar's main class, and the tests' way in. The command
@@ -10,7 +13,13 @@ public final class Jobs {
   private Jobs() {}
 
   public static void main(String... args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // UTF-8 whatever the locale: the output is JSON (job results, parameters) and text read by
+    // tools.
+    System.exit(run(utf8(System.out), utf8(System.err), args));
+  }
+
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   /** Runs one command line in this process; the tests' entry point. */

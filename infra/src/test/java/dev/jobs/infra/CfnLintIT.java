@@ -1,9 +1,7 @@
 package dev.jobs.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * cfn-lint on the template the build synthesized: no error and no warning, but for the documented
- * ignores. Skipped when cfn-lint is not installed.
+ * ignores. Skipped when cfn-lint is not installed, but under {@code CI=true} (see {@link
+ * RequiredTool}).
  */
 class CfnLintIT {
   /**
@@ -25,8 +24,7 @@ class CfnLintIT {
   @Test
   @DisplayName("cfn-lint finds no error and no warning in the synthesized template")
   void templateIsClean() throws Exception {
-    assumeTrue(
-        cfnLintInstalled(), "cfn-lint is not installed (pip install cfn-lint): lint skipped");
+    RequiredTool.CFN_LINT.require("the lint of the synthesized template");
     List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable"));
     command.add("--ignore-checks");
     command.addAll(IGNORED);
@@ -37,19 +35,5 @@ class CfnLintIT {
     assertThat(lint.waitFor(120, TimeUnit.SECONDS)).as("cfn-lint finished").isTrue();
     assertThat(output).as("cfn-lint findings").isEmpty();
     assertThat(lint.exitValue()).as("cfn-lint exit code").isZero();
-  }
-
-  private static boolean cfnLintInstalled() {
-    try {
-      Process version =
-          new ProcessBuilder("cfn-lint", "--version").redirectErrorStream(true).start();
-      version.getInputStream().readAllBytes();
-      return version.waitFor(60, TimeUnit.SECONDS) && version.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -24,6 +24,9 @@ final class Synthesized {
   }
 
   static JobsStackProps defaultProps() {
+    // Every synthesis goes through here; without Node the jsii runtime would fail with a stack
+    // trace.
+    RequiredTool.NODE.require("the CDK synthesis");
     return JobsStackProps.defaults(backendJar());
   }
 

@@ -1,8 +1,8 @@
 package dev.jobs.backend.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobStatus;
@@ -101,9 +101,7 @@ class LambdaArtifactIT {
 
   @Test
   void artifact_processesAJobInAFreshJvmWithTheLambdaWiring() throws Exception {
-    assumeTrue(
-        MotoServer.isInstalled(),
-        "moto_server is not on PATH: skipping the run of the Lambda artifact");
+    RequiredTool.MOTO_SERVER.require("the run of the Lambda artifact");
     Path kinds = NoOpJob.serviceEntry();
     try (MotoServer moto = MotoServer.start();
         DynamoDbClient dynamo = moto.dynamoDb()) {

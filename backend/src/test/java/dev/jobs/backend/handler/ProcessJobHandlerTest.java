@@ -124,7 +124,9 @@ class ProcessJobHandlerTest {
     scripted.during =
         context -> {
           bothRunning.countDown();
-          bothRunning.await(5, TimeUnit.SECONDS);
+          if (!bothRunning.await(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the two deliveries never ran at once");
+          }
           return null;
         };
     Thread other = new Thread(() -> handleUnchecked(scriptedJob()));

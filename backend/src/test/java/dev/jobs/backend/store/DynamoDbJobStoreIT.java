@@ -2,8 +2,8 @@ package dev.jobs.backend.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.store.JobStore.JobFailure;
@@ -40,10 +40,7 @@ class DynamoDbJobStoreIT extends JobStoreContract {
   // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void requireMoto() {
-    assumeTrue(
-        moto != null,
-        "moto_server is not on PATH: skipping the DynamoDB integration test"
-            + " (install it with: pip install 'moto[server]')");
+    RequiredTool.MOTO_SERVER.require("the DynamoDB integration test");
   }
 
   @AfterAll

@@ -1,6 +1,6 @@
 package dev.jobs.backend.store;
 
-import java.io.File;
+import dev.jobs.backend.RequiredTool;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -42,16 +42,7 @@ public final class MotoServer implements AutoCloseable {
 
   /** Whether {@code moto_server} is on the {@code PATH}. */
   public static boolean isInstalled() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, COMMAND))) {
-        return true;
-      }
-    }
-    return false;
+    return RequiredTool.MOTO_SERVER.isInstalled();
   }
 
   /** Starts a server and waits until it answers. */

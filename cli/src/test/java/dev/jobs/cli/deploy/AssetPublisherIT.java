@@ -2,8 +2,8 @@ package dev.jobs.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.store.MotoServer;
 import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
@@ -63,10 +63,7 @@ class AssetPublisherIT {
   // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void requireMoto() throws Exception {
-    assumeTrue(
-        moto != null,
-        "moto_server is not on PATH: skipping the S3 integration test"
-            + " (install it with: pip install 'moto[server]')");
+    RequiredTool.MOTO_SERVER.require("the S3 integration test");
     moto.reset();
     publisher = new AssetPublisher(s3, new ProgressPrinter(new PrintWriter(printed), false));
   }

@@ -2,8 +2,8 @@ package dev.jobs.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.store.MotoServer;
 import dev.jobs.cli.CliRun;
 import dev.jobs.cli.ExitCode;
@@ -90,10 +90,7 @@ class DeployOnMotoIT {
   // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void requireMoto() throws Exception {
-    assumeTrue(
-        moto != null,
-        "moto_server is not on PATH: skipping the deploy integration test"
-            + " (install it with: pip install 'moto[server]')");
+    RequiredTool.MOTO_SERVER.require("the deploy integration test");
     moto.reset();
     Path credentials =
         Files.writeString(
