@@ -16,8 +16,9 @@ import software.constructs.Construct;
 
 /**
  * Where failed jobs go: the error-handling function (the processing function's on-failure
- * destination) records the job FAILED; when it cannot, its own on-failure destination puts the
- * record on the failed-jobs bus, whose archive keeps it for a replay.
+ * destination) records the job FAILED and puts the failure on the failed-jobs bus (env {@code
+ * EVENT_BUS_NAME}); when it cannot, its own on-failure destination puts the record there. The bus's
+ * archive keeps every failure for a replay.
  */
 final class FailedJobs extends Construct {
   static final String HANDLER = "dev.jobs.backend.handler.FailedJobHandler::handleRequest";
@@ -35,6 +36,7 @@ final class FailedJobs extends Construct {
       JobTable table,
       EncryptedLogs logs) {
     super(scope, id);
+    bus = EventBus.Builder.create(this, "Bus").description("Failed jobs, for a replay").build();
     handler =
         new BackendFunction(
             this,
@@ -49,12 +51,14 @@ final class FailedJobs extends Construct {
             false,
             Map.of(
                 "TABLE_NAME", table.table().getTableName(),
-                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
-    // FailedJobHandler only calls UpdateItem.
+                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString(),
+                "EVENT_BUS_NAME", bus.getEventBusName()));
+    // On the table, FailedJobHandler only calls UpdateItem.
     table.grantUpdateItem(handler.role());
+    // It puts each failure it records on the bus itself; the on-failure destination below puts
+    // the ones it cannot record, with the same grant (one statement, this bus only).
+    bus.grantPutEventsTo(handler.role());
 
-    bus =
-        EventBus.Builder.create(this, "Bus").description("Jobs that could not be recorded").build();
     handler
         .function()
         .configureAsyncInvoke(

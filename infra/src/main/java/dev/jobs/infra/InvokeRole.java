@@ -12,9 +12,13 @@ import software.constructs.Construct;
 
 /**
  * JobsAPIInvokeRole: the role a client assumes to call the API. Assumable by the account (as in the
- * original pattern) or by the principals given; it may invoke exactly the two methods.
+ * original pattern) or by the principals given; it may invoke exactly the methods given, each by
+ * its own ARN.
  */
 final class InvokeRole extends Construct {
+  static final String DESCRIPTION =
+      "Calls the jobs API: POST /jobs, GET /jobs and GET /jobs/{jobId}";
+
   private final Role role;
 
   InvokeRole(Construct scope, String id, List<String> principals, Method... methods) {
@@ -27,7 +31,7 @@ final class InvokeRole extends Construct {
     role =
         Role.Builder.create(this, "JobsAPIInvokeRole")
             .assumedBy(assumedBy)
-            .description("Calls the jobs API: POST /jobs and GET /jobs/{jobId}")
+            .description(DESCRIPTION)
             .build();
     role.addToPrincipalPolicy(
         PolicyStatement.Builder.create()

@@ -4,7 +4,9 @@ import java.util.List;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -14,12 +16,25 @@ import software.constructs.Construct;
 
 /**
  * The jobs table: one item per job keyed by {@code id}, on-demand, point-in-time recovery, a
- * customer-managed key with rotation, and the TTL on {@code expiresAt}. Grants name single DynamoDB
- * actions: the functions only update, the API only reads.
+ * customer-managed key with rotation, the TTL on {@code expiresAt}, and the index the list function
+ * pages through. Grants name single DynamoDB actions: the functions only update, the API only
+ * reads, the list function only queries the index.
  */
 final class JobTable extends Construct {
   /** The TTL attribute of the backend's item format. */
   static final String TTL_ATTRIBUTE = "expiresAt";
+
+  /**
+   * The index of jobs by status and day, which the backend's store writes the keys of: {@code
+   * listKey} is {@code STATUS#yyyy-MM-dd#shard} (4 shards, so that one status and day spreads its
+   * writes over 4 partitions, each capped at 1,000 writes/s), {@code listAt} is the status time
+   * with fixed nanos then {@code #id}, which sorts as time then id. Projection ALL: a page is the
+   * records themselves, with no read back from the table.
+   */
+  static final String LIST_INDEX = "JobsByStatusDay";
+
+  static final String LIST_PARTITION_KEY = "listKey";
+  static final String LIST_SORT_KEY = "listAt";
 
   private final Key key;
   private final Table table;
@@ -41,6 +56,14 @@ final class JobTable extends Construct {
             .encryptionKey(key)
             .timeToLiveAttribute(TTL_ATTRIBUTE)
             .build();
+    table.addGlobalSecondaryIndex(
+        GlobalSecondaryIndexProps.builder()
+            .indexName(LIST_INDEX)
+            .partitionKey(
+                Attribute.builder().name(LIST_PARTITION_KEY).type(AttributeType.STRING).build())
+            .sortKey(Attribute.builder().name(LIST_SORT_KEY).type(AttributeType.STRING).build())
+            .projectionType(ProjectionType.ALL)
+            .build());
   }
 
   Table table() {
@@ -49,7 +72,24 @@ final class JobTable extends Construct {
 
   /** For the API's {@code GET}: one consistent {@code GetItem}, and decrypting what it reads. */
   void grantGetItem(IGrantable grantee) {
-    grant(grantee, List.of("dynamodb:GetItem"), List.of("kms:Decrypt", "kms:DescribeKey"));
+    grant(
+        grantee,
+        List.of("dynamodb:GetItem"),
+        List.of(table.getTableArn()),
+        List.of("kms:Decrypt", "kms:DescribeKey"));
+  }
+
+  /** For the list function: {@code Query} on the list index only, and decrypting what it reads. */
+  void grantQueryListIndex(IGrantable grantee) {
+    grant(
+        grantee,
+        List.of("dynamodb:Query"),
+        List.of(listIndexArn()),
+        List.of("kms:Decrypt", "kms:DescribeKey"));
+  }
+
+  String listIndexArn() {
+    return table.getTableArn() + "/index/" + LIST_INDEX;
   }
 
   /**
@@ -60,16 +100,21 @@ final class JobTable extends Construct {
     grant(
         grantee,
         List.of("dynamodb:UpdateItem"),
+        List.of(table.getTableArn()),
         List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"));
   }
 
-  private void grant(IGrantable grantee, List<String> tableActions, List<String> keyActions) {
+  private void grant(
+      IGrantable grantee,
+      List<String> tableActions,
+      List<String> tableResources,
+      List<String> keyActions) {
     grantee
         .getGrantPrincipal()
         .addToPrincipalPolicy(
             PolicyStatement.Builder.create()
                 .actions(tableActions)
-                .resources(List.of(table.getTableArn()))
+                .resources(tableResources)
                 .build());
     grantee
         .getGrantPrincipal()

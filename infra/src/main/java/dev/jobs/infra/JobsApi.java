@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -34,8 +35,9 @@ import software.constructs.Construct;
 
 /**
  * The REST API: {@code POST /jobs} starts a job with an asynchronous invocation of the processing
- * function; {@code GET /jobs/{jobId}} reads the job straight from the table. Both need {@code
- * AWS_IAM} (the invoke role).
+ * function; {@code GET /jobs/{jobId}} reads the job straight from the table; {@code GET /jobs}
+ * lists jobs through the list function (a Lambda proxy integration). All need {@code AWS_IAM} (the
+ * invoke role).
  */
 final class JobsApi extends Construct {
   static final String JSON = "application/json";
@@ -46,6 +48,12 @@ final class JobsApi extends Construct {
 
   /** The answer to an accepted job: its id is the request id. */
   static final String ACCEPTED_TEMPLATE = "{\"id\": \"$context.requestId\"}";
+
+  /**
+   * The query parameters of {@code GET /jobs}, all optional: declared for the API's description;
+   * the list function validates them and answers 400 naming the parameter.
+   */
+  static final List<String> LIST_PARAMETERS = List.of("status", "since", "until", "limit", "next");
 
   static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
 
@@ -78,6 +86,7 @@ final class JobsApi extends Construct {
   private final RestApi api;
   private final Method postJob;
   private final Method getJob;
+  private final Method listJobs;
   private final String stageName;
 
   JobsApi(
@@ -85,13 +94,14 @@ final class JobsApi extends Construct {
       String id,
       String stageName,
       IFunction processing,
+      IFunction listing,
       JobTable table,
       EncryptedLogs logs) {
     super(scope, id);
     this.stageName = stageName;
     api =
         RestApi.Builder.create(this, "Api")
-            .description("Jobs: start a long job, read its state")
+            .description("Jobs: start a long job, read its state, list jobs")
             .endpointConfiguration(
                 EndpointConfiguration.builder().types(List.of(EndpointType.REGIONAL)).build())
             // The execution-log role is an account-wide setting; this stack must not change it.
@@ -217,6 +227,14 @@ final class JobsApi extends Construct {
                     .methodResponses(
                         List.of(jsonResponse("200"), jsonResponse("404"), jsonResponse("500")))
                     .build());
+
+    Map<String, Boolean> optional = new LinkedHashMap<>();
+    LIST_PARAMETERS.forEach(name -> optional.put("method.request.querystring." + name, false));
+    listJobs =
+        jobs.addMethod(
+            "GET",
+            LambdaIntegration.Builder.create(listing).proxy(true).build(),
+            MethodOptions.builder().requestParameters(optional).build());
     acceptFindings();
   }
 
@@ -232,7 +250,7 @@ final class JobsApi extends Construct {
             "Execution logging needs the account-wide API Gateway CloudWatch role, a setting"
                 + " shared by every API of the region that this stack must not change; the stage"
                 + " writes access logs and X-Ray traces"));
-    for (Method method : List.of(postJob, getJob)) {
+    for (Method method : List.of(postJob, getJob, listJobs)) {
       NagSuppression.apply(
           method,
           new NagSuppression(
@@ -267,6 +285,10 @@ final class JobsApi extends Construct {
 
   Method getJob() {
     return getJob;
+  }
+
+  Method listJobs() {
+    return listJobs;
   }
 
   /** The stage URL without a trailing slash: clients append {@code /jobs}. */

@@ -8,8 +8,9 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
- * The AWS side of jobs: API Gateway, the processing and error-handling functions, the failed-jobs
- * bus with its archive and replay rule, the table, and the invoke role.
+ * The AWS side of jobs: API Gateway, the processing, error-handling and list functions, the
+ * failed-jobs bus with its archive and replay rule, the table with its list index, and the invoke
+ * role.
  */
 public final class JobsStack extends Stack {
   /**
@@ -50,9 +51,13 @@ public final class JobsStack extends Stack {
         new JobProcessing(
             this, "Processing", props, parameters, code, table, logs, failed.handler().function());
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus(), processing.alias());
-    JobsApi api = new JobsApi(this, "Api", props.stageName(), processing.alias(), table, logs);
+    JobListing listing = new JobListing(this, "Listing", props, code, table, logs);
+    JobsApi api =
+        new JobsApi(
+            this, "Api", props.stageName(), processing.alias(), listing.alias(), table, logs);
     InvokeRole invoke =
-        new InvokeRole(this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob());
+        new InvokeRole(
+            this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob(), api.listJobs());
 
     output(API_URL, api.url(), "Base URL of the jobs API (no trailing slash)");
     output(INVOKE_ROLE_ARN, invoke.role().getRoleArn(), "Role to assume to call the API");

@@ -12,11 +12,11 @@ import java.util.Set;
  * shape the template itself.
  *
  * @param stackName the CloudFormation stack name
- * @param backendJar the backend's Lambda artifact (the shaded jar), the code of both functions
+ * @param backendJar the backend's Lambda artifact (the shaded jar), the code of every function
  * @param stageName the API stage, the last segment of the API URL
  * @param invokePrincipals ARNs of the principals that may assume the invoke role; empty means the
  *     whole account, as in the original pattern
- * @param memorySizeMb memory of both functions
+ * @param memorySizeMb memory of every function
  * @param processingTimeoutSeconds parameter: the processing function's timeout, at most 15 minutes
  * @param reservedConcurrency parameter: the processing function's reserved concurrency
  * @param retryAttempts parameter: asynchronous retries of a failed job (0 to 2)

@@ -1,10 +1,13 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.statementsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -28,7 +31,10 @@ class FailedJobsTest {
     errorHandler =
         logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
     bus = onlyLogicalId(template, "AWS::Events::EventBus");
-    alias = onlyLogicalId(template, "AWS::Lambda::Alias");
+    alias =
+        aliasOf(
+            template,
+            logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER)));
     deadLetters = onlyLogicalId(template, "AWS::SQS::Queue");
   }
 
@@ -84,6 +90,27 @@ class FailedJobsTest {
                         "Allow",
                         "Resource",
                         arnOf(bus))))));
+  }
+
+  @Test
+  @DisplayName("the error handler may put events on the failed-jobs bus alone, in one statement")
+  void errorHandlerPutsEventsOnTheBusOnly() {
+    List<Map<String, Object>> puts =
+        statementsOf(template, roleOf(template, errorHandler)).stream()
+            .filter(statement -> statement.get("Action").toString().contains("events:"))
+            .toList();
+    assertThat(puts)
+        .containsExactly(
+            Map.of("Action", "events:PutEvents", "Effect", "Allow", "Resource", arnOf(bus)));
+  }
+
+  @Test
+  @DisplayName("the error handler finds the failed-jobs bus in EVENT_BUS_NAME")
+  void errorHandlerEnvironmentNamesTheBus() {
+    Object variables =
+        ((Map<?, ?>) properties(template, errorHandler).get("Environment")).get("Variables");
+    assertThat(variables).isInstanceOf(Map.class);
+    assertThat(((Map<?, ?>) variables).get("EVENT_BUS_NAME")).isEqualTo(ref(bus));
   }
 
   @Test

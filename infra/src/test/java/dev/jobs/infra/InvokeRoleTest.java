@@ -15,7 +15,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class InvokeRoleTest {
-  private static final String DESCRIPTION = "Calls the jobs API: POST /jobs and GET /jobs/{jobId}";
+  private static final String DESCRIPTION = InvokeRole.DESCRIPTION;
   private static final String CLIENT = "arn:aws:iam::123456789012:role/jobs-client";
 
   private static Template template;
@@ -43,8 +43,8 @@ class InvokeRoleTest {
   }
 
   @Test
-  @DisplayName("the invoke role may call execute-api:Invoke on exactly the two methods")
-  void invokesExactlyTheTwoMethods() {
+  @DisplayName("the invoke role may call execute-api:Invoke on exactly the three methods' ARNs")
+  void invokesExactlyTheThreeMethods() {
     String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
     Map<String, Map<String, Object>> policies =
         template.findResources(
@@ -62,7 +62,9 @@ class InvokeRoleTest {
     assertThat((List<?>) statement.get("Resource"))
         .extracting(resource -> ((Map<?, ?>) resource).get("Fn::Join").toString())
         .containsExactly(
-            "[, " + methodArn("POST", "/jobs") + "]", "[, " + methodArn("GET", "/jobs/*") + "]");
+            "[, " + methodArn("POST", "/jobs") + "]",
+            "[, " + methodArn("GET", "/jobs/*") + "]",
+            "[, " + methodArn("GET", "/jobs") + "]");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.roleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -136,7 +137,7 @@ class JobProcessingTest {
   @Test
   @DisplayName("the processing role may UpdateItem, invoke the error handler, and write its logs")
   void processingRoleIsLeast() {
-    String role = roleOf(processor);
+    String role = roleOf(template, processor);
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",
@@ -176,11 +177,7 @@ class JobProcessingTest {
   @Test
   @DisplayName("the processing role has no managed policy")
   void noManagedPolicy() {
-    assertThat(properties(template, roleOf(processor))).doesNotContainKey("ManagedPolicyArns");
-  }
-
-  private static String roleOf(String function) {
-    Map<?, ?> role = (Map<?, ?>) properties(template, function).get("Role");
-    return (String) ((List<?>) role.get("Fn::GetAtt")).get(0);
+    assertThat(properties(template, roleOf(template, processor)))
+        .doesNotContainKey("ManagedPolicyArns");
   }
 }

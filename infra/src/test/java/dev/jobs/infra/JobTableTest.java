@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class JobTableTest {
@@ -24,8 +25,35 @@ class JobTableTest {
     template.hasResourceProperties(
         "AWS::DynamoDB::Table",
         Map.of(
-            "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
-            "AttributeDefinitions", List.of(Map.of("AttributeName", "id", "AttributeType", "S"))));
+            "KeySchema",
+            List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
+            "AttributeDefinitions",
+            Match.arrayWith(List.of(Map.of("AttributeName", "id", "AttributeType", "S")))));
+  }
+
+  @Test
+  @DisplayName("the index JobsByStatusDay: listKey then listAt, both strings, every attribute")
+  void listIndex() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "GlobalSecondaryIndexes",
+            Match.exact(
+                List.of(
+                    Map.of(
+                        "IndexName",
+                        "JobsByStatusDay",
+                        "KeySchema",
+                        List.of(
+                            Map.of("AttributeName", "listKey", "KeyType", "HASH"),
+                            Map.of("AttributeName", "listAt", "KeyType", "RANGE")),
+                        "Projection",
+                        Map.of("ProjectionType", "ALL")))),
+            "AttributeDefinitions",
+            Match.arrayWith(
+                List.of(
+                    Map.of("AttributeName", "listKey", "AttributeType", "S"),
+                    Map.of("AttributeName", "listAt", "AttributeType", "S")))));
   }
 
   @Test

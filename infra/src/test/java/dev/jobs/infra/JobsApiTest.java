@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
@@ -37,6 +38,20 @@ class JobsApiTest {
             Map.of("HttpMethod", "POST", "ResourceId", ref(jobsResource))));
   }
 
+  private static Map<String, Object> listJobs() {
+    return properties(
+        template,
+        logicalId(
+            template,
+            "AWS::ApiGateway::Method",
+            Map.of("HttpMethod", "GET", "ResourceId", ref(jobsResource))));
+  }
+
+  private static String aliasOfHandler(String handler) {
+    return aliasOf(
+        template, logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler)));
+  }
+
   private static Map<String, Object> getJob() {
     return properties(
         template,
@@ -64,12 +79,12 @@ class JobsApiTest {
   }
 
   @Test
-  @DisplayName("the API is regional and has exactly the two job methods")
-  void regionalApiWithTwoMethods() {
+  @DisplayName("the API is regional and has exactly the three job methods")
+  void regionalApiWithThreeMethods() {
     template.hasResourceProperties(
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-    template.resourceCountIs("AWS::ApiGateway::Method", 2);
+    template.resourceCountIs("AWS::ApiGateway::Method", 3);
   }
 
   @Test
@@ -82,6 +97,67 @@ class JobsApiTest {
   @DisplayName("GET /jobs/{jobId} needs AWS_IAM authorization")
   void getNeedsIam() {
     assertThat(getJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName("GET /jobs needs AWS_IAM authorization")
+  void listNeedsIam() {
+    assertThat(listJobs()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName("GET /jobs is a Lambda proxy integration of the list function's live alias")
+  void listProxiesToTheListFunction() {
+    Map<String, Object> integration = integration(listJobs());
+    assertThat(integration)
+        .containsEntry("Type", "AWS_PROXY")
+        .containsEntry("IntegrationHttpMethod", "POST");
+    assertThat(integration.get("Uri").toString())
+        .contains(":lambda:path/2015-03-31/functions/")
+        .contains("Ref=" + aliasOfHandler(JobListing.HANDLER));
+  }
+
+  @Test
+  @DisplayName("GET /jobs declares status, since, until, limit and next as optional parameters")
+  void listDeclaresOptionalQueryParameters() {
+    assertThat(listJobs())
+        .containsEntry(
+            "RequestParameters",
+            Map.of(
+                "method.request.querystring.status", false,
+                "method.request.querystring.since", false,
+                "method.request.querystring.until", false,
+                "method.request.querystring.limit", false,
+                "method.request.querystring.next", false));
+  }
+
+  @Test
+  @DisplayName("the API may invoke the list function's alias, from its GET /jobs only")
+  void apiMayInvokeTheListFunction() {
+    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    Map<String, Map<String, Object>> permissions =
+        template.findResources(
+            "AWS::Lambda::Permission",
+            Map.of(
+                "Properties",
+                Match.objectLike(
+                    Map.of(
+                        "FunctionName",
+                        ref(aliasOfHandler(JobListing.HANDLER)),
+                        "Principal",
+                        "apigateway.amazonaws.com"))));
+    assertThat(permissions.values())
+        .extracting(permission -> ((Map<?, ?>) permission.get("Properties")).get("SourceArn"))
+        .extracting(Object::toString)
+        .contains(
+            "{Fn::Join=[, [arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
+                + " {Ref=AWS::AccountId}, :, {Ref="
+                + api
+                + "}, /, {Ref="
+                + stage
+                + "}, /GET/jobs]]}")
+        .allSatisfy(source -> assertThat(source).endsWith("/GET/jobs]]}"));
   }
 
   @Test
@@ -137,8 +213,8 @@ class JobsApiTest {
   @Test
   @DisplayName("POST /jobs invokes the processing function's live alias")
   void postTargetsTheAlias() {
-    String alias = onlyLogicalId(template, "AWS::Lambda::Alias");
-    assertThat(integration(postJob()).get("Uri").toString()).contains("Ref=" + alias);
+    assertThat(integration(postJob()).get("Uri").toString())
+        .contains("Ref=" + aliasOfHandler(JobProcessing.HANDLER));
   }
 
   @Test

@@ -28,10 +28,10 @@ class LogsTest {
   }
 
   @Test
-  @DisplayName("every log group (access logs, both functions) is encrypted and kept for a while")
+  @DisplayName("every log group (access logs, the three functions) is encrypted and kept a while")
   void everyLogGroupEncryptedWithRetention() {
     Map<String, Map<String, Object>> groups = template.findResources("AWS::Logs::LogGroup");
-    assertThat(groups).hasSize(3);
+    assertThat(groups).hasSize(4);
     for (String group : groups.keySet()) {
       assertThat(properties(template, group))
           .as(group)
@@ -66,7 +66,7 @@ class LogsTest {
   @Test
   @DisplayName("each function writes to its own log group")
   void functionsUseTheirLogGroups() {
-    for (String handler : List.of(JobProcessing.HANDLER, FailedJobs.HANDLER)) {
+    for (String handler : List.of(JobProcessing.HANDLER, FailedJobs.HANDLER, JobListing.HANDLER)) {
       String function = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
       assertThat(properties(template, function).get("LoggingConfig").toString())
           .contains("LogGroup={Ref=");

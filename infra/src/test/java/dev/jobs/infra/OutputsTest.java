@@ -45,9 +45,7 @@ class OutputsTest {
   void otherOutputs() {
     String invokeRole =
         TemplateFacts.logicalId(
-            template,
-            "AWS::IAM::Role",
-            Map.of("Description", "Calls the jobs API: POST /jobs and GET /jobs/{jobId}"));
+            template, "AWS::IAM::Role", Map.of("Description", InvokeRole.DESCRIPTION));
     template.hasOutput("InvokeRoleArn", Map.of("Value", arnOf(invokeRole)));
     template.hasOutput(
         "EventBusArn", Map.of("Value", arnOf(onlyLogicalId(template, "AWS::Events::EventBus"))));

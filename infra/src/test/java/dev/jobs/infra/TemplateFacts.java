@@ -2,6 +2,7 @@ package dev.jobs.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -33,11 +34,37 @@ final class TemplateFacts {
     return (Map<String, Object>) resource.get("Properties");
   }
 
+  /** The logical id of a function's execution role. */
+  static String roleOf(Template template, String function) {
+    Map<?, ?> role = (Map<?, ?>) properties(template, function).get("Role");
+    return (String) ((List<?>) role.get("Fn::GetAtt")).get(0);
+  }
+
+  /** The logical id of the alias of a function. */
+  static String aliasOf(Template template, String function) {
+    return logicalId(template, "AWS::Lambda::Alias", Map.of("FunctionName", ref(function)));
+  }
+
+  /** Every statement of the policies attached to a role. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> statementsOf(Template template, String role) {
+    return template
+        .findResources(
+            "AWS::IAM::Policy",
+            Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(ref(role))))))
+        .values()
+        .stream()
+        .map(policy -> (Map<String, Object>) policy.get("Properties"))
+        .map(properties -> (Map<String, Object>) properties.get("PolicyDocument"))
+        .flatMap(document -> ((List<Map<String, Object>>) document.get("Statement")).stream())
+        .toList();
+  }
+
   static Map<String, Object> ref(String logicalId) {
     return Map.of("Ref", logicalId);
   }
 
   static Map<String, Object> arnOf(String logicalId) {
-    return Map.of("Fn::GetAtt", java.util.List.of(logicalId, "Arn"));
+    return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
   }
 }
