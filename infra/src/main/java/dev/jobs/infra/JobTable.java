@@ -88,7 +88,7 @@ final class JobTable extends Construct {
         List.of("kms:Decrypt", "kms:DescribeKey"));
   }
 
-  String listIndexArn() {
+  private String listIndexArn() {
     return table.getTableArn() + "/index/" + LIST_INDEX;
   }
 
