@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.local.store.ArchivedEvent;
@@ -74,6 +76,11 @@ class FailurePathIT {
           throw new JobStoreException("the table is down", new IllegalStateException());
         }
         return store.fail(failure);
+      }
+
+      @Override
+      public JobPage list(JobQuery query) {
+        return store.list(query);
       }
     };
   }
