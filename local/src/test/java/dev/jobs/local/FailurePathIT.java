@@ -253,8 +253,8 @@ class FailurePathIT {
   }
 
   /**
-   * Waits for the next whole second: EventBridge's event time has whole seconds, so a re-drive
-   * must start in a later second than the event for its status time to tell them apart.
+   * Waits for the next whole second: EventBridge's event time has whole seconds, so a re-drive must
+   * start in a later second than the event for its status time to tell them apart.
    */
   private static void awaitNextSecond() throws InterruptedException {
     Thread.sleep(1_000 - Instant.now().getNano() / 1_000_000 + 10);
@@ -273,7 +273,10 @@ class FailurePathIT {
   }
 
   private static List<JsonNode> archivedFor(String id) {
-    return runtime.archive().between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000).stream()
+    return runtime
+        .archive()
+        .between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000)
+        .stream()
         .filter(archived -> archived.event().contains(id))
         .map(archived -> JobJson.MAPPER.readTree(archived.event()))
         .toList();

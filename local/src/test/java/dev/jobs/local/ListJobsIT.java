@@ -75,8 +75,7 @@ class ListJobsIT {
   @Test
   void list_byStatus_listsThatStatusAlone() {
     assertThat(ids(api.list("status=FAILED&" + since()))).containsExactly(failed);
-    assertThat(ids(api.list("status=SUCCEEDED&" + since())))
-        .containsExactlyElementsOf(succeeded);
+    assertThat(ids(api.list("status=SUCCEEDED&" + since()))).containsExactlyElementsOf(succeeded);
     assertThat(api.list("status=RUNNING&" + since()).text()).isEqualTo("{\"jobs\":[]}");
   }
 

@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The failed-jobs event bus and its archive. Every event put on the bus is archived in the same
- * transaction: the error handler's {@code Job Failed} events and its destination's records. The bus's only rule is the replay rule, which matches replayed events alone (they
- * carry {@code replay-name}); live events are kept for a replay and go nowhere else.
+ * transaction: the error handler's {@code Job Failed} events and its destination's records. The
+ * bus's only rule is the replay rule, which matches replayed events alone (they carry {@code
+ * replay-name}); live events are kept for a replay and go nowhere else.
  */
 public final class EventBus {
   public static final String FAILURE_DETAIL_TYPE = "Lambda Function Invocation Result - Failure";

@@ -87,8 +87,7 @@ final class ApiGatewayStage {
       return;
     }
     if (!stack.invokeRoleArn().equals(caller.roleArn())) {
-      String resource =
-          stack.apiArn(call.method(), submit || listing ? "/jobs" : "/jobs/" + jobId);
+      String resource = stack.apiArn(call.method(), submit || listing ? "/jobs" : "/jobs/" + jobId);
       ObjectNode body =
           JobJson.MAPPER
               .createObjectNode()

@@ -123,8 +123,8 @@ public final class SqliteJobStore implements JobStore {
 
   /**
    * One indexed range scan, newest first: {@code jobs_by_status_time} for one status, {@code
-   * jobs_by_time} for all. The cursor narrows the range to {@code status_at <= cursor}; the few
-   * rows at the cursor's own instant are told apart by id.
+   * jobs_by_time} for all. A cursor before {@code until} replaces it as the upper bound ({@code
+   * status_at <= cursor}); the few rows at the cursor's own instant are told apart by id.
    */
   @Override
   public JobPage list(JobQuery query) {
@@ -134,21 +134,22 @@ public final class SqliteJobStore implements JobStore {
       sql.append("status = ? AND ");
       arguments.add(query.status().get().name());
     }
-    sql.append("status_at >= ? AND status_at < ?");
+    sql.append("status_at >= ?");
     arguments.add(JobCursor.sortable(query.since()));
-    arguments.add(JobCursor.sortable(query.until()));
-    if (query.after().isPresent()) {
-      JobCursor after = query.after().get();
-      if (after.at().isBefore(query.since())) {
+    Optional<JobCursor> after = query.after().filter(a -> a.at().isBefore(query.until()));
+    if (after.isPresent()) {
+      if (after.get().at().isBefore(query.since())) {
         return new JobPage(List.of(), Optional.empty());
       }
-      if (after.at().isBefore(query.until())) {
-        String at = JobCursor.sortable(after.at());
-        sql.append(" AND status_at <= ? AND (status_at < ? OR id < ?)");
-        arguments.add(at);
-        arguments.add(at);
-        arguments.add(after.id());
-      }
+      // One upper bound only: SQLite starts the scan at one of them, and this one is the cursor.
+      String at = JobCursor.sortable(after.get().at());
+      sql.append(" AND status_at <= ? AND (status_at < ? OR id < ?)");
+      arguments.add(at);
+      arguments.add(at);
+      arguments.add(after.get().id());
+    } else {
+      sql.append(" AND status_at < ?");
+      arguments.add(JobCursor.sortable(query.until()));
     }
     sql.append(" ORDER BY status_at DESC, id DESC LIMIT ?");
     String text = sql.toString();

@@ -6,10 +6,10 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
-import dev.jobs.backend.store.JobStore.JobFailure;
-import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -183,9 +183,7 @@ class SqliteJobStoreTest {
     try (Database migrated = Database.open(old)) {
       JobPage page =
           new SqliteJobStore(migrated)
-              .list(
-                  new JobQuery(
-                      Optional.empty(), T0, T0.plusSeconds(60), 10, Optional.empty()));
+              .list(new JobQuery(Optional.empty(), T0, T0.plusSeconds(60), 10, Optional.empty()));
 
       assertThat(page.jobs()).extracting(JobRecord::id).containsExactly("running", "failed");
     }
@@ -197,8 +195,11 @@ class SqliteJobStoreTest {
             DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
         Statement statement = connection.createStatement()) {
       for (String where :
-          new String[] {"status = 'FAILED' AND status_at >= 'a' AND status_at < 'b'",
-              "status_at >= 'a' AND status_at < 'b'"}) {
+          new String[] {
+            "status = 'FAILED' AND status_at >= 'a' AND status_at < 'b'",
+            "status_at >= 'a' AND status_at < 'b'",
+            "status_at >= 'a' AND status_at <= 'b' AND (status_at < 'b' OR id < 'x')"
+          }) {
         StringBuilder plan = new StringBuilder();
         try (ResultSet rows =
             statement.executeQuery(
