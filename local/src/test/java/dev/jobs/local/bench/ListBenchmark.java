@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,11 +96,13 @@ public final class ListBenchmark {
       done.add(
           pool.submit(
               () -> {
-                Random random = new Random(slice);
                 for (int i = slice; i < jobs; i += threads) {
                   String id = UUID.randomUUID().toString();
-                  Instant at = now.minusMillis((long) (random.nextDouble() * SPREAD.toMillis()));
-                  int kind = random.nextInt(10);
+                  // Spread evenly but not in submission order: 7919 is prime to any job count
+                  // that is a power of ten.
+                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
+                  Instant at = now.minusMillis(offset);
+                  int kind = i * 7 % 10;
                   long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
                   if (kind < 2) {
                     store.fail(new JobFailure(id, "noop", parameters, error, at, expires));
