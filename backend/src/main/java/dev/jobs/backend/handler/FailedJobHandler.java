@@ -39,7 +39,7 @@ public class FailedJobHandler implements RequestStreamHandler {
     DestinationRecord record = DestinationRecord.from(json);
     boolean recorded = recorder.record(record);
     // Also when the job had already ended: a retry of this handler must put what its first
-    // attempt recorded but could not put; a replay re-drives only a job still FAILED.
+    // attempt recorded but could not put; a replay never re-drives a job that succeeded.
     bus.put(json);
     JobJson.MAPPER.writeValue(output, JobJson.MAPPER.createObjectNode().put("recorded", recorded));
   }
