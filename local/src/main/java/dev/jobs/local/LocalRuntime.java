@@ -67,14 +67,14 @@ public final class LocalRuntime implements AutoCloseable {
             options.processing(),
             stack.processFunctionName(),
             new ProcessJobHandler(backend.processor()));
+    EventBus bus =
+        new EventBus(
+            stack.busName(), stack.archiveName(), options.region(), archive, options.clock());
     this.errorHandler =
         function(
             options.errorHandler(),
             stack.failedFunctionName(),
-            new FailedJobHandler(backend.failures()));
-    EventBus bus =
-        new EventBus(
-            stack.busName(), stack.archiveName(), options.region(), archive, options.clock());
+            new FailedJobHandler(backend.failures(), bus.failures()));
     processing.onFailure(errorHandler.asDestination());
     errorHandler.onFailure(bus.destinationFor(errorHandler.arn()));
     this.replays =

@@ -102,6 +102,11 @@ public final class ApiClient {
     return send("GET", "/jobs/" + id, null, true);
   }
 
+  /** {@code GET /jobs} with a raw (already encoded) query string, empty for none. */
+  public Response list(String rawQuery) {
+    return send("GET", rawQuery.isEmpty() ? "/jobs" : "/jobs?" + rawQuery, null, true);
+  }
+
   public Response unsigned(String method, String path, String body) {
     return send(method, path, body, false);
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.local.store.ArchivedEvent;
@@ -74,6 +76,11 @@ class FailurePathIT {
           throw new JobStoreException("the table is down", new IllegalStateException());
         }
         return store.fail(failure);
+      }
+
+      @Override
+      public JobPage list(JobQuery query) {
+        return store.list(query);
       }
     };
   }
@@ -152,6 +159,127 @@ class FailurePathIT {
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("recovered").asBoolean()).isTrue();
     assertThat(job.get("attempts").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void recordedFailure_isPutOnTheBus_andAReplayOfItsWindowReDrivesTheJobToSuccess()
+      throws Exception {
+    Instant before = Instant.now().minusSeconds(1);
+    String id = api.submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
+
+    JsonNode failed = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode event = awaitArchived(id);
+
+    assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+    assertThat(failed.get("error").get("message").asString())
+        .isEqualTo("failing on purpose: attempt 1 of the first 1");
+    assertThat(event.get("source").asString()).isEqualTo("dev.jobs");
+    assertThat(event.get("detail-type").asString()).isEqualTo("Job Failed");
+    // The detail is the processing function's destination record, as the error handler got it.
+    JsonNode record = event.get("detail");
+    assertThat(record.get("requestContext").get("functionArn").asString())
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:$LATEST");
+    assertThat(record.get("requestPayload").get("id").asString()).isEqualTo(id);
+    assertThat(record.get("responsePayload").get("errorMessage").asString())
+        .isEqualTo("failing on purpose: attempt 1 of the first 1");
+
+    awaitNextSecond();
+    replay("flaky-" + id, before);
+
+    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("result").get("message").asString()).isEqualTo("succeeded on attempt 2");
+    assertThat(job.get("attempts").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void unrecordedFailure_archivedByBothPaths_isReDrivenExactlyOnce() throws Exception {
+    TABLE_DOWN.set(true);
+    Instant before = Instant.now().minusSeconds(1);
+    String id;
+    JsonNode handlerRecord;
+    try {
+      // Fails again on the re-drive too: a second re-drive would show as a third attempt.
+      id = api.submit("{\"type\":\"flaky\",\"failures\":5}").body().get("id").asString();
+      handlerRecord = awaitArchived(id).get("detail");
+    } finally {
+      TABLE_DOWN.set(false);
+    }
+    assertThat(api.get(id).body().get("status").asString()).isEqualTo("RUNNING");
+    // The other path's event for the same failure, as a retried error handler would put it.
+    JsonNode processingRecord = handlerRecord.get("requestPayload");
+    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
+      for (int i = 0; i < 2; i++) {
+        assertThat(
+                events
+                    .putEvents(
+                        r ->
+                            r.entries(
+                                e ->
+                                    e.eventBusName(runtime.stack().busName())
+                                        .source("dev.jobs")
+                                        .detailType("Job Failed")
+                                        .detail(processingRecord.toString())))
+                    .failedEntryCount())
+            .isZero();
+      }
+    }
+    assertThat(archivedFor(id)).hasSize(3);
+
+    awaitNextSecond();
+    replay("once-" + id, before);
+
+    JsonNode job = awaitSettled(id);
+    assertThat(job.get("status").asString()).isEqualTo("FAILED");
+    assertThat(job.get("attempts").asInt()).isEqualTo(2);
+    assertThat(job.get("error").get("message").asString())
+        .isEqualTo("failing on purpose: attempt 2 of the first 5");
+  }
+
+  /** Replays the archive from {@code since} to now to the replay rule, and waits for its end. */
+  private static void replay(String name, Instant since) throws InterruptedException {
+    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
+      String archiveArn =
+          events.describeArchive(r -> r.archiveName(runtime.stack().archiveName())).archiveArn();
+      events.startReplay(
+          r ->
+              r.replayName(name)
+                  .eventSourceArn(archiveArn)
+                  .eventStartTime(since)
+                  .eventEndTime(Instant.now())
+                  .destination(d -> d.arn(busArn()).filterArns(runtime.stack().replayRuleArn())));
+      assertThat(AwsApisIT.awaitReplay(events, name).state()).isEqualTo(ReplayState.COMPLETED);
+    }
+  }
+
+  /**
+   * Waits for the next whole second: EventBridge's event time has whole seconds, so a re-drive must
+   * start in a later second than the event for its status time to tell them apart.
+   */
+  private static void awaitNextSecond() throws InterruptedException {
+    Thread.sleep(1_000 - Instant.now().getNano() / 1_000_000 + 10);
+  }
+
+  /** The job once it has ended and stayed unchanged for a second (late duplicates included). */
+  private static JsonNode awaitSettled(String id) throws InterruptedException {
+    JsonNode last = api.awaitTerminal(id, Duration.ofSeconds(10));
+    for (int quiet = 0; quiet < 20; ) {
+      Thread.sleep(50);
+      JsonNode now = api.get(id).body();
+      quiet = now.equals(last) ? quiet + 1 : 0;
+      last = now;
+    }
+    return last;
+  }
+
+  private static List<JsonNode> archivedFor(String id) {
+    return runtime
+        .archive()
+        .between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000)
+        .stream()
+        .filter(archived -> archived.event().contains(id))
+        .map(archived -> JobJson.MAPPER.readTree(archived.event()))
+        .toList();
   }
 
   private static String busArn() {

@@ -3,6 +3,8 @@ package dev.jobs.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.ApiClient.Response;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 class InternalErrorIT {
   /** The job whose read breaks the table, as no client error could. */
   private static final String BROKEN = "broken-job";
+
+  /** A list of this page size makes the table fail. */
+  private static final int BROKEN_LIMIT = 99;
 
   @TempDir static Path directory;
   static LocalRuntime runtime;
@@ -65,6 +70,14 @@ class InternalErrorIT {
       public boolean fail(JobFailure failure) {
         return store.fail(failure);
       }
+
+      @Override
+      public JobPage list(JobQuery query) {
+        if (query.limit() == BROKEN_LIMIT) {
+          throw new IllegalStateException("the table broke listing");
+        }
+        return store.list(query);
+      }
     };
   }
 
@@ -87,6 +100,26 @@ class InternalErrorIT {
         .contains("ERROR GET /prod/jobs/" + BROKEN + " failed")
         .contains("java.lang.IllegalStateException: the table broke reading " + BROKEN)
         .contains("\tat " + InternalErrorIT.class.getName() + "$1.find(");
+  }
+
+  @Test
+  void list_storeThrows_answers500InOneLineAndLogsTheStackTrace() {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    Response response;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      response = api.list("limit=" + BROKEN_LIMIT);
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("ERROR GET /prod/jobs failed")
+        .contains("java.lang.IllegalStateException: the table broke listing");
+    assertThat(api.list("limit=98").status()).isEqualTo(200);
   }
 
   @Test

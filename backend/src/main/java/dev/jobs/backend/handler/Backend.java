@@ -2,6 +2,7 @@ package dev.jobs.backend.handler;
 
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.JobStore;
 import java.time.Clock;
@@ -12,14 +13,15 @@ import java.util.Map;
  * The backend's parts, wired once per process: the Lambda handlers' no-argument constructors use
  * {@link #fromEnvironment()}; the local runtime and the tests pass their own store.
  */
-public record Backend(JobProcessor processor, FailureRecorder failures) {
+public record Backend(JobProcessor processor, FailureRecorder failures, JobList list) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
   public static Backend create(JobStore store, JobKinds kinds, Clock clock, Duration retention) {
     return new Backend(
         new JobProcessor(store, new JobRequests(kinds), clock, retention),
-        new FailureRecorder(store, clock, retention));
+        new FailureRecorder(store, clock, retention),
+        new JobList(store, clock));
   }
 
   /** The Lambda wiring: DynamoDB from {@code TABLE_NAME} and {@code AWS_REGION}. */

@@ -2,33 +2,45 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.jobs.backend.events.EventBridgeFailureBus;
+import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The error-handling function: the processing function's on-failure destination. Records the job as
- * FAILED. When that fails it throws, so that its own destination puts the record on the failed-jobs
- * bus, whose archive keeps it for a replay.
+ * FAILED, then puts the failure on the failed-jobs bus, whose archive keeps it for a replay. When
+ * either fails it throws: Lambda retries the handler, and after its retries its own destination
+ * puts the record on the bus.
  */
 public class FailedJobHandler implements RequestStreamHandler {
   private final FailureRecorder recorder;
+  private final FailureBus bus;
 
   /** Lambda's constructor: wired from the environment, once per container. */
   public FailedJobHandler() {
-    this(Backend.fromEnvironment().failures());
+    this(
+        Backend.fromEnvironment().failures(),
+        EventBridgeFailureBus.fromEnvironment(System.getenv()));
   }
 
-  public FailedJobHandler(FailureRecorder recorder) {
+  public FailedJobHandler(FailureRecorder recorder, FailureBus bus) {
     this.recorder = recorder;
+    this.bus = bus;
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    DestinationRecord record = DestinationRecord.from(JobJson.MAPPER.readTree(input));
+    JsonNode json = JobJson.MAPPER.readTree(input);
+    DestinationRecord record = DestinationRecord.from(json);
     boolean recorded = recorder.record(record);
+    // Also when the job had already ended: a retry of this handler must put what its first
+    // attempt recorded but could not put; a replay never re-drives a job that succeeded.
+    bus.put(json);
     JobJson.MAPPER.writeValue(output, JobJson.MAPPER.createObjectNode().put("recorded", recorded));
   }
 }

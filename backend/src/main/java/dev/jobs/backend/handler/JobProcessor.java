@@ -46,12 +46,13 @@ public final class JobProcessor {
   /**
    * Processes one delivery.
    *
+   * @param replayOf for an event replayed from the archive, its time; null for the API's
    * @param contextForAttempt the job's view of its attempt, given the attempt number
    * @throws JobFailedException when the job fails, so that Lambda retries it and finally sends it
    *     to the on-failure destination
    */
   public Outcome process(
-      JobInvocation invocation, boolean replay, IntFunction<JobContext> contextForAttempt) {
+      JobInvocation invocation, Instant replayOf, IntFunction<JobContext> contextForAttempt) {
     JobRequest request;
     try {
       request = requests.validate(invocation.parameters());
@@ -68,7 +69,7 @@ public final class JobProcessor {
                 request.parameters(),
                 now,
                 expiresAt(now),
-                replay));
+                replayOf));
     if (started.isEmpty()) {
       return Outcome.SKIPPED;
     }

@@ -6,13 +6,15 @@ import dev.jobs.backend.job.JobJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The event-processing function. Takes the API's invocation {@code {"id", "parameters"}}, or an
  * event replayed from the failed-jobs archive (it carries {@code replay-name}), which re-drives the
- * job inside it under the same id. A failed job throws, so that Lambda's asynchronous retries and
- * the on-failure destination take over.
+ * job inside it under the same id, once per failure (the event's time tells which failure it
+ * carries). A failed job throws, so that Lambda's asynchronous retries and the on-failure
+ * destination take over.
  */
 public class ProcessJobHandler implements RequestStreamHandler {
   private final JobProcessor processor;
@@ -32,8 +34,10 @@ public class ProcessJobHandler implements RequestStreamHandler {
     JsonNode event = JobJson.MAPPER.readTree(input);
     boolean replay = ReplayEnvelope.isReplay(event);
     JobInvocation job = replay ? ReplayEnvelope.originalJob(event) : JobInvocation.from(event);
+    Instant replayOf = replay ? ReplayEnvelope.eventTime(event) : null;
     JobProcessor.Outcome outcome =
-        processor.process(job, replay, attempt -> new LambdaJobContext(job.id(), attempt, context));
+        processor.process(
+            job, replayOf, attempt -> new LambdaJobContext(job.id(), attempt, context));
     JobJson.MAPPER.writeValue(
         output,
         JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name()));

@@ -1,5 +1,7 @@
 package dev.jobs.backend.handler;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +18,24 @@ public final class ReplayEnvelope {
   /** True for an event EventBridge delivered from an archive replay. */
   public static boolean isReplay(JsonNode event) {
     return event != null && event.has("replay-name");
+  }
+
+  /**
+   * The time of an EventBridge event: when it was put on the bus (whole seconds), which a replay
+   * keeps.
+   *
+   * @throws IllegalArgumentException when the event has no valid {@code time}
+   */
+  public static Instant eventTime(JsonNode event) {
+    JsonNode time = event == null ? null : event.get("time");
+    if (time == null || !time.isString()) {
+      throw new IllegalArgumentException("the replayed event has no time");
+    }
+    try {
+      return Instant.parse(time.asString());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("the replayed event's time is not an instant: " + time);
+    }
   }
 
   /**

@@ -6,7 +6,12 @@ import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -18,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -28,9 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The job store on DynamoDB. One item per job, keyed by {@code id}. {@code parameters}, {@code
  * result} and {@code error} are strings holding JSON, so that API Gateway's {@code GET} mapping
  * template can emit them as they are; {@code attempts} and {@code expiresAt} (the TTL attribute)
- * are numbers; {@code startedAt} and {@code finishedAt} are ISO-8601 strings. Every write is one
- * conditional {@code UpdateItem}. {@code status}, {@code type}, {@code parameters}, {@code result}
- * and {@code error} are DynamoDB reserved words, so expressions name them through aliases.
+ * are numbers; {@code startedAt} and {@code finishedAt} are ISO-8601 strings. {@code listKey} and
+ * {@code listAt} key the list index {@value #INDEX}, written with every status transition. Every
+ * write is one conditional {@code UpdateItem}. {@code status}, {@code type}, {@code parameters},
+ * {@code result} and {@code error} are DynamoDB reserved words, so expressions name them through
+ * aliases.
  */
 public final class DynamoDbJobStore implements JobStore {
   private static final Map<String, String> NAMES =
@@ -45,6 +54,17 @@ public final class DynamoDbJobStore implements JobStore {
           "result",
           "#error",
           "error");
+
+  /** The global secondary index the list reads (the stack defines it). */
+  public static final String INDEX = "JobsByStatusDay";
+
+  /**
+   * Partitions per status and day: one day's jobs of one status share no single partition key, so
+   * the index takes 4 x 1,000 writes/s per status and day instead of DynamoDB's 1,000 per key.
+   */
+  static final int SHARDS = 4;
+
+  private static final String KEY_SEPARATOR = "#";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -103,16 +123,29 @@ public final class DynamoDbJobStore implements JobStore {
     values.put(":expiresAt", n(start.expiresAt()));
     values.put(":zero", n(0));
     values.put(":one", n(1));
+    values.put(":listKey", s(listKey(JobStatus.RUNNING, start.id(), start.startedAt())));
+    values.put(":listAt", s(listAt(start.id(), start.startedAt())));
     String update =
         "SET #status = :running, #type = :type, #parameters = :parameters,"
             + " expiresAt = :expiresAt, attempts = if_not_exists(attempts, :zero) + :one";
-    String condition = "attribute_not_exists(id) OR #status = :running";
+    String condition;
     if (start.replay()) {
+      // Once per failure: listAt begins with the status time, so comparing it with the cutoff
+      // compares the times. Items written before listAt existed are re-driven as they were.
       values.put(":failed", s(JobStatus.FAILED.name()));
-      update += ", startedAt = :now REMOVE finishedAt, #error, #result";
-      condition += " OR #status = :failed";
+      values.put(":cutoff", s(JobCursor.sortable(start.replayCutoff())));
+      update +=
+          ", startedAt = :now, listKey = :listKey, listAt = :listAt REMOVE finishedAt, #error,"
+              + " #result";
+      condition =
+          "attribute_not_exists(id) OR ((#status = :running OR #status = :failed)"
+              + " AND (listAt < :cutoff OR attribute_not_exists(listAt)))";
     } else {
-      update += ", startedAt = if_not_exists(startedAt, :now)";
+      // A retry keeps the first start, and so its place in the list.
+      update +=
+          ", startedAt = if_not_exists(startedAt, :now),"
+              + " listKey = if_not_exists(listKey, :listKey), listAt = if_not_exists(listAt, :listAt)";
+      condition = "attribute_not_exists(id) OR #status = :running";
     }
     Optional<UpdateItemResponse> response =
         update(start.id(), update, condition, values, ReturnValue.ALL_NEW);
@@ -126,9 +159,12 @@ public final class DynamoDbJobStore implements JobStore {
     values.put(":succeeded", s(JobStatus.SUCCEEDED.name()));
     values.put(":result", s(JobJson.MAPPER.writeValueAsString(result)));
     values.put(":now", s(finishedAt.toString()));
+    values.put(":listKey", s(listKey(JobStatus.SUCCEEDED, id, finishedAt)));
+    values.put(":listAt", s(listAt(id, finishedAt)));
     return update(
             id,
-            "SET #status = :succeeded, #result = :result, finishedAt = :now",
+            "SET #status = :succeeded, #result = :result, finishedAt = :now,"
+                + " listKey = :listKey, listAt = :listAt",
             "#status = :running",
             values,
             ReturnValue.NONE)
@@ -145,9 +181,12 @@ public final class DynamoDbJobStore implements JobStore {
     values.put(":expiresAt", n(failure.expiresAt()));
     values.put(":type", s(failure.type()));
     values.put(":zero", n(0));
+    values.put(":listKey", s(listKey(JobStatus.FAILED, failure.id(), failure.finishedAt())));
+    values.put(":listAt", s(listAt(failure.id(), failure.finishedAt())));
     String update =
         "SET #status = :failed, #error = :error, finishedAt = :now, expiresAt = :expiresAt,"
-            + " #type = if_not_exists(#type, :type), attempts = if_not_exists(attempts, :zero)";
+            + " #type = if_not_exists(#type, :type), attempts = if_not_exists(attempts, :zero),"
+            + " listKey = :listKey, listAt = :listAt";
     if (failure.parameters() != null) {
       values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(failure.parameters())));
       update += ", #parameters = if_not_exists(#parameters, :parameters)";
@@ -159,6 +198,126 @@ public final class DynamoDbJobStore implements JobStore {
             values,
             ReturnValue.NONE)
         .isPresent();
+  }
+
+  /**
+   * Merges the index's partitions newest first, day by day from {@code until}'s day back: every job
+   * of a day is newer than every job of the day before, so a day's partitions, each read up to the
+   * page size, hold the day's newest jobs. Reading one more job than the page size tells whether
+   * there is a next page.
+   */
+  @Override
+  public JobPage list(JobQuery query) {
+    int wanted = query.limit() + 1;
+    Instant until = query.until();
+    String upper = JobCursor.sortable(until);
+    boolean exclusiveCursor = false;
+    if (query.after().isPresent() && query.after().get().at().isBefore(until)) {
+      JobCursor after = query.after().get();
+      if (after.at().isBefore(query.since())) {
+        return new JobPage(List.of(), Optional.empty());
+      }
+      until = after.at();
+      upper = JobCursor.sortable(after.at()) + KEY_SEPARATOR + after.id();
+      exclusiveCursor = true;
+    }
+    String lower = JobCursor.sortable(query.since());
+    List<JobRecord> found = new ArrayList<>();
+    LocalDate first = day(query.since());
+    for (LocalDate day = day(until); !day.isBefore(first); day = day.minusDays(1)) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      for (JobStatus status : query.statuses()) {
+        for (int shard = 0; shard < SHARDS; shard++) {
+          items.addAll(
+              queryPartition(
+                  status.name() + KEY_SEPARATOR + day + KEY_SEPARATOR + shard,
+                  lower,
+                  upper,
+                  exclusiveCursor,
+                  wanted - found.size()));
+        }
+      }
+      items.sort(
+          Comparator.comparing((Map<String, AttributeValue> item) -> item.get("listAt").s())
+              .reversed());
+      for (Map<String, AttributeValue> item : items) {
+        if (found.size() == wanted) {
+          break;
+        }
+        found.add(toRecord(item));
+      }
+      if (found.size() == wanted) {
+        break;
+      }
+    }
+    return query.page(found);
+  }
+
+  /**
+   * Up to {@code limit} items of one partition with {@code lower <= listAt < upper}, newest first.
+   * Without a cursor, {@code upper} is a bare instant, which no listAt equals ({@code #id}
+   * follows), so BETWEEN excludes it; with one, the key condition is {@code < cursor} and the lower
+   * bound is applied here, ending the read at the first item below it.
+   */
+  private List<Map<String, AttributeValue>> queryPartition(
+      String listKey, String lower, String upper, boolean exclusiveUpper, int limit) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":key", s(listKey));
+    values.put(":upper", s(upper));
+    String condition;
+    if (exclusiveUpper) {
+      condition = "listKey = :key AND listAt < :upper";
+    } else {
+      values.put(":lower", s(lower));
+      condition = "listKey = :key AND listAt BETWEEN :lower AND :upper";
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    try {
+      do {
+        QueryRequest.Builder request =
+            QueryRequest.builder()
+                .tableName(table)
+                .indexName(INDEX)
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit - items.size());
+        if (startKey != null) {
+          request.exclusiveStartKey(startKey);
+        }
+        QueryResponse response = dynamo.query(request.build());
+        for (Map<String, AttributeValue> item : response.items()) {
+          if (item.get("listAt").s().compareTo(lower) < 0) {
+            return items;
+          }
+          items.add(item);
+        }
+        // A response stops at 1 MB: large parameters or results can end it before the limit.
+        startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+      } while (startKey != null && !startKey.isEmpty() && items.size() < limit);
+    } catch (SdkException e) {
+      throw new JobStoreException("could not list jobs from table " + table, e);
+    }
+    return items;
+  }
+
+  /** The index's partition key: status, UTC day of the status time, and the job's shard. */
+  static String listKey(JobStatus status, String id, Instant at) {
+    return status.name()
+        + KEY_SEPARATOR
+        + day(at)
+        + KEY_SEPARATOR
+        + Math.floorMod(id.hashCode(), SHARDS);
+  }
+
+  /** The index's sort key: the status time, sortable as text, then the id. */
+  static String listAt(String id, Instant at) {
+    return JobCursor.sortable(at) + KEY_SEPARATOR + id;
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 
   private Optional<UpdateItemResponse> update(

@@ -2,7 +2,9 @@ package dev.jobs.backend.store;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,8 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>{@link #start}: a new job, or one still {@code RUNNING} (a retry), becomes {@code RUNNING}
- *       with one more attempt; a {@code FAILED} job only when the start is a replay; a {@code
- *       SUCCEEDED} job never.
+ *       with one more attempt; a {@code SUCCEEDED} job never. A replay also re-drives a {@code
+ *       FAILED} job, but only once per failure: a {@code FAILED} or {@code RUNNING} job is
+ *       re-driven only when its status time, truncated to whole seconds, is not after the replayed
+ *       event's time (see {@link JobStart#replayOf}), so duplicate events of one failure start it
+ *       once.
  *   <li>{@link #succeed}: only a {@code RUNNING} job.
  *   <li>{@link #fail}: a {@code RUNNING} job, or one never started (its event expired first).
  * </ul>
@@ -46,14 +51,50 @@ public interface JobStore {
    */
   boolean fail(JobFailure failure);
 
-  /** An attempt about to run. */
+  /**
+   * A page of jobs, newest status time first (see {@link JobCursor}); reads are not required to be
+   * strongly consistent.
+   */
+  JobPage list(JobQuery query);
+
+  /**
+   * An attempt about to run.
+   *
+   * @param replayOf for a replay, the time of the replayed event (EventBridge's {@code time}, whole
+   *     seconds, kept by a replay); null for a delivery from the API
+   */
   record JobStart(
       String id,
       String type,
       ObjectNode parameters,
       Instant startedAt,
       long expiresAt,
-      boolean replay) {}
+      Instant replayOf) {
+    public boolean replay() {
+      return replayOf != null;
+    }
+
+    /**
+     * The status time from which a replay no longer re-drives the job: something happened to it
+     * after the failure the event carries.
+     */
+    public Instant replayCutoff() {
+      return replayOf.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    /** Whether this start may move a job in its current state to {@code RUNNING}. */
+    public boolean allows(Optional<JobRecord> current) {
+      if (current.isEmpty()) {
+        return true;
+      }
+      JobRecord job = current.get();
+      if (!replay()) {
+        return job.status() == JobStatus.RUNNING;
+      }
+      Instant at = JobCursor.statusTime(job);
+      return job.status() != JobStatus.SUCCEEDED && (at == null || at.isBefore(replayCutoff()));
+    }
+  }
 
   /** A failure to record; {@code type} and {@code parameters} fill a job that never started. */
   record JobFailure(

@@ -95,6 +95,8 @@ class LambdaArtifactIT {
         .contains(
             "dev/jobs/backend/handler/ProcessJobHandler.class",
             "dev/jobs/backend/handler/FailedJobHandler.class",
+            "dev/jobs/backend/handler/ListJobsHandler.class",
+            "software/amazon/awssdk/services/eventbridge/EventBridgeClient.class",
             JobRequestSchema.RESOURCE.substring(1), // an entry name has no leading slash
             "META-INF/services/dev.jobs.backend.kind.JobKind");
   }

@@ -3,6 +3,7 @@ package dev.jobs.backend.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobs.backend.events.FailureBusException;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +31,12 @@ class FailedJobHandlerTest {
   private static final String ID = "5f0c9a1e-2b7d-4c1e-9a51-0d8c2f6b1a10";
 
   private final InMemoryJobStore store = new InMemoryJobStore();
+
+  /** What the bus was given, with the job's status in the store at that moment. */
+  private final List<JsonNode> put = new ArrayList<>();
+
+  private final List<JobStatus> statusWhenPut = new ArrayList<>();
+  private volatile RuntimeException busFailure;
   private final FailedJobHandler handler =
       new FailedJobHandler(
           Backend.create(
@@ -35,7 +44,14 @@ class FailedJobHandlerTest {
                   JobKinds.of(new SleepJob()),
                   Clock.fixed(NOW, ZoneOffset.UTC),
                   Duration.ofDays(30))
-              .failures());
+              .failures(),
+          record -> {
+            if (busFailure != null) {
+              throw busFailure;
+            }
+            put.add(record);
+            statusWhenPut.add(store.find(ID).map(JobRecord::status).orElse(null));
+          });
 
   @Test
   void retriesExhaustedRecordsTheJobFailedWithTheFunctionsError() throws Exception {
@@ -55,6 +71,43 @@ class FailedJobHandlerTest {
                 "dev.jobs.backend.kind.JobFailedException",
                 "cannot sleep for 5 seconds: the function has 3 seconds left before it times out",
                 "RetriesExhausted"));
+  }
+
+  @Test
+  void theFailureIsRecordedThenPutOnTheBusAsTheDestinationRecordReceived() throws Exception {
+    startRunning(ID, "{\"seconds\":5}", 1);
+    JsonNode record = Fixtures.json("retries-exhausted.json");
+
+    handle(record);
+
+    assertThat(put).containsExactly(record);
+    assertThat(statusWhenPut).containsExactly(JobStatus.FAILED);
+    assertThat(ReplayEnvelope.originalJob(put.get(0)).id()).isEqualTo(ID);
+  }
+
+  @Test
+  void aBusThatRefusesTheFailureMakesTheHandlerThrowAfterRecording() {
+    startRunning(ID, "{\"seconds\":5}", 1);
+    busFailure = new FailureBusException("could not put the failure on bus jobs-failed", null);
+
+    assertThatThrownBy(() -> handle(Fixtures.json("retries-exhausted.json")))
+        .isInstanceOf(FailureBusException.class)
+        .hasMessage("could not put the failure on bus jobs-failed");
+    assertThat(store.find(ID).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+  }
+
+  @Test
+  void aRetryAfterTheBusFailedPutsTheFailureAlreadyRecorded() throws Exception {
+    startRunning(ID, "{\"seconds\":5}", 1);
+    busFailure = new FailureBusException("throttled", null);
+    assertThatThrownBy(() -> handle(Fixtures.json("retries-exhausted.json")))
+        .isInstanceOf(FailureBusException.class);
+    busFailure = null;
+
+    JsonNode answer = handle(Fixtures.json("retries-exhausted.json"));
+
+    assertThat(answer.get("recorded").asBoolean()).isFalse();
+    assertThat(put).hasSize(1);
   }
 
   @Test
@@ -110,6 +163,7 @@ class FailedJobHandlerTest {
     assertThatThrownBy(() -> handle(Fixtures.json("retries-exhausted.json")))
         .isInstanceOf(JobStoreException.class)
         .hasMessage("could not write job " + ID + " to table jobs");
+    assertThat(put).as("nothing put on the bus: the destination will").isEmpty();
   }
 
   @Test
@@ -119,6 +173,7 @@ class FailedJobHandlerTest {
 
     assertThatThrownBy(() -> handle(record)).isInstanceOf(IllegalArgumentException.class);
     assertThat(store.find(ID)).isEmpty();
+    assertThat(put).isEmpty();
   }
 
   private void startRunning(String id, String parameters, int attempts) {
@@ -130,7 +185,7 @@ class FailedJobHandlerTest {
               (ObjectNode) JobJson.MAPPER.readTree(parameters),
               NOW.minusSeconds(60),
               NOW.getEpochSecond(),
-              false));
+              null));
     }
   }
 

@@ -177,6 +177,37 @@ class ProcessJobHandlerTest {
   }
 
   @Test
+  void aDuplicateOfAReplayedEventDoesNotReDriveTheJobAgain() throws Exception {
+    store.put(failedRecord());
+    ObjectNode event = (ObjectNode) Fixtures.json("replayed-archive-event.json");
+    event.put("time", NOW.minusSeconds(10).toString());
+    ((ObjectNode) event.get("detail").get("requestPayload").get("requestPayload"))
+        .set("parameters", JobJson.MAPPER.createObjectNode().put("type", "scripted"));
+    scripted.failWith = new IllegalStateException("fails again");
+    assertThatThrownBy(() -> handle(event.toString())).isInstanceOf(JobFailedException.class);
+    JobRecord reDriven = store.find(ID).orElseThrow();
+
+    JsonNode answer = handle(event.toString());
+
+    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
+    assertThat(scripted.runs).hasValue(1);
+    assertThat(store.find(ID)).contains(reDriven);
+    assertThat(reDriven.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aReplayedEventWithoutATimeIsRejected() {
+    store.put(failedRecord());
+    ObjectNode event = (ObjectNode) Fixtures.json("replayed-archive-event.json");
+    event.remove("time");
+
+    assertThatThrownBy(() -> handle(event.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no time");
+    assertThat(store.find(ID)).contains(failedRecord());
+  }
+
+  @Test
   void aReplayOfASucceededJobDoesNothing() throws Exception {
     handle("{\"id\":\"" + ID + "\",\"parameters\":{\"seconds\":2}}");
     JobRecord done = store.find(ID).orElseThrow();

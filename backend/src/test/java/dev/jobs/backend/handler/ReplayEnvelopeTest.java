@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.job.JobJson;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +19,32 @@ class ReplayEnvelopeTest {
     assertThat(ReplayEnvelope.isReplay(event)).isTrue();
     assertThat(job.id()).isEqualTo("5f0c9a1e-2b7d-4c1e-9a51-0d8c2f6b1a10");
     assertThat(job.parameters().toString()).isEqualTo("{\"seconds\":2}");
+  }
+
+  @Test
+  void aReplayedEventsTimeIsWhenItWasPutOnTheBus() {
+    assertThat(ReplayEnvelope.eventTime(Fixtures.json("replayed-archive-event.json")))
+        .isEqualTo(Instant.parse("2026-11-26T18:16:07Z"));
+  }
+
+  @Test
+  void aTimeThatIsNotAnInstantIsRejected() {
+    JsonNode event = JobJson.MAPPER.readTree("{\"replay-name\":\"r\",\"time\":\"yesterday\"}");
+
+    assertThatThrownBy(() -> ReplayEnvelope.eventTime(event))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("yesterday");
+  }
+
+  @Test
+  void aJobFailedEventOfTheErrorHandlerYieldsItsJob() {
+    // What the error handler puts on the bus: the processing function's record as the detail.
+    ObjectNode event = JobJson.MAPPER.createObjectNode();
+    event.put("detail-type", "Job Failed").put("source", "dev.jobs").put("replay-name", "r");
+    event.set("detail", Fixtures.json("retries-exhausted.json"));
+
+    assertThat(ReplayEnvelope.originalJob(event).id())
+        .isEqualTo("5f0c9a1e-2b7d-4c1e-9a51-0d8c2f6b1a10");
   }
 
   @Test

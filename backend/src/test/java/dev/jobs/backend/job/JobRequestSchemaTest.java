@@ -33,7 +33,8 @@ class JobRequestSchemaTest {
         "{\"seconds\": 1}",
         "{\"seconds\": 900}",
         "{\"type\": \"sleep\", \"seconds\": 30}",
-        "{\"type\": \"resize-image\", \"width\": 200}"
+        "{\"type\": \"resize-image\", \"width\": 200}",
+        "{\"type\": \"flaky\", \"failures\": 1, \"seconds\": 0}"
       })
   void theSchemaAcceptsValidRequests(String body) {
     assertThat(schema.validate(body, InputFormat.JSON)).isEmpty();
@@ -44,6 +45,8 @@ class JobRequestSchemaTest {
       strings = {
         "{}",
         "{\"seconds\": 0}",
+        "{\"type\": \"sleep\", \"seconds\": 0}",
+        "{\"type\": \"flaky\", \"failures\": 1, \"seconds\": -1}",
         "{\"seconds\": -1}",
         "{\"seconds\": 1.5}",
         "{\"seconds\": \"5\"}",

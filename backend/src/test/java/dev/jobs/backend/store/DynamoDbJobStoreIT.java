@@ -63,12 +63,7 @@ class DynamoDbJobStoreIT extends JobStoreContract {
     Instant now = Instant.parse("2026-03-04T05:06:07Z");
     store.start(
         new JobStart(
-            "format",
-            "sleep",
-            JobJson.MAPPER.createObjectNode().put("seconds", 2),
-            now,
-            99,
-            false));
+            "format", "sleep", JobJson.MAPPER.createObjectNode().put("seconds", 2), now, 99, null));
     store.fail(
         new JobFailure(
             "format", "sleep", null, new JobError("E", "boom", "RetriesExhausted"), now, 100));
@@ -89,6 +84,9 @@ class DynamoDbJobStoreIT extends JobStoreContract {
     assertThat(item.get("finishedAt").s()).isEqualTo("2026-03-04T05:06:07Z");
     assertThat(item.get("expiresAt").n()).isEqualTo("100");
     assertThat(item).doesNotContainKey("result");
+    assertThat(item.get("listKey").s())
+        .isEqualTo("FAILED#2026-03-04#" + Math.floorMod("format".hashCode(), 4));
+    assertThat(item.get("listAt").s()).isEqualTo("2026-03-04T05:06:07.000000000Z#format");
   }
 
   @Test

@@ -177,7 +177,7 @@ class DynamoDbJobStoreTest {
                     JobJson.MAPPER.createObjectNode().put("seconds", 3),
                     NOW,
                     1_800_000_000L,
-                    false))
+                    null))
             .orElseThrow();
 
     assertThat(started)
@@ -234,7 +234,7 @@ class DynamoDbJobStoreTest {
                 "job-5", "sleep", null, new JobError("E", "m", "RetriesExhausted"), NOW, 1L));
     var started =
         store.start(
-            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, true));
+            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW));
 
     assertThat(succeeded).isFalse();
     assertThat(failed).isFalse();

@@ -3,6 +3,7 @@ package dev.jobs.backend.store;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,11 +35,7 @@ public final class InMemoryJobStore implements JobStore {
     records.compute(
         start.id(),
         (id, current) -> {
-          boolean allowed =
-              current == null
-                  || current.status() == JobStatus.RUNNING
-                  || start.replay() && current.status() == JobStatus.FAILED;
-          if (!allowed) {
+          if (!start.allows(Optional.ofNullable(current))) {
             return current;
           }
           Instant startedAt =
@@ -111,6 +108,16 @@ public final class InMemoryJobStore implements JobStore {
               failure.expiresAt());
         });
     return changed.get();
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    return query.page(
+        records.values().stream()
+            .filter(query::matches)
+            .sorted(Comparator.comparing(JobCursor::of, JobCursor.NEWEST_FIRST))
+            .limit(query.limit() + 1L)
+            .toList());
   }
 
   private void checkWritable() {

@@ -8,8 +8,15 @@ import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,8 +46,19 @@ public abstract class JobStoreContract {
     return JobJson.MAPPER.createObjectNode().put("seconds", seconds);
   }
 
+  /** A start at {@code at}; a replay's event is taken to be as old as the start itself. */
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay);
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null);
+  }
+
+  /** A replay, started at {@code at}, of the event put on the bus at {@code eventTime}. */
+  private static JobStart replay(String id, Instant at, Instant eventTime) {
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime);
+  }
+
+  /** EventBridge's time for an event put at {@code at}: whole seconds. */
+  private static Instant eventTime(Instant at) {
+    return at.truncatedTo(ChronoUnit.SECONDS);
   }
 
   private static JobFailure failure(String id, JobError error, Instant at) {
@@ -326,7 +344,7 @@ public abstract class JobStoreContract {
     result.put("text", "{\"not\": \"parsed\"}");
     JobError error = new JobError("java.lang.IllegalStateException", "line 1\nline \"2\"", null);
 
-    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, false));
+    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null));
     store().succeed(id, result, T1);
     JobRecord succeeded = stored(id);
     String failedId = newId();
@@ -348,5 +366,274 @@ public abstract class JobStoreContract {
     store().succeed(id, result, T1);
 
     assertThat(stored(id).result()).isEqualTo(result);
+  }
+
+  // Replays: each failure re-drives its job once, however many events carry it.
+
+  @Test
+  void start_duplicateReplayAfterTheReDriveStarted_isRefused() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    assertThat(store().start(replay(id, T2, eventTime(T1)))).isPresent();
+    JobRecord reDriven = stored(id);
+
+    assertThat(store().start(replay(id, T2.plusSeconds(5), eventTime(T1)))).isEmpty();
+
+    assertThat(stored(id)).isEqualTo(reDriven);
+    assertThat(reDriven.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void start_duplicateReplayAfterTheReDriveFailedAgain_isRefusedButTheNewFailureReDrives() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    store().start(replay(id, T2, eventTime(T1)));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T3));
+    JobRecord failedAgain = stored(id);
+
+    assertThat(store().start(replay(id, T3.plusSeconds(5), eventTime(T1)))).isEmpty();
+    assertThat(stored(id)).isEqualTo(failedAgain);
+
+    JobRecord second = store().start(replay(id, T3.plusSeconds(6), eventTime(T3))).orElseThrow();
+    assertThat(second.attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void start_replayOfAStaleRunningJob_reDrivesItOnce() {
+    // The error handler could not record the failure: the job stayed RUNNING, and the record
+    // reached the bus through the handler's own destination, after the start.
+    String id = newId();
+    store().start(start(id, T0, false));
+
+    JobRecord reDriven = store().start(replay(id, T2, eventTime(T1))).orElseThrow();
+    assertThat(reDriven.attempts()).isEqualTo(2);
+    assertThat(reDriven.startedAt()).isEqualTo(T2);
+
+    assertThat(store().start(replay(id, T3, eventTime(T1)))).isEmpty();
+    assertThat(stored(id)).isEqualTo(reDriven);
+  }
+
+  @Test
+  void start_replayInTheSecondOfTheFailure_reDrives() {
+    // EventBridge's time has whole seconds: an event put 0.9 s after a failure at .1 s reads as
+    // older than the failure.
+    String id = newId();
+    Instant failedAt = Instant.parse("2026-01-02T03:04:05.100Z");
+    store().fail(failure(id, RETRIES_EXHAUSTED, failedAt));
+
+    assertThat(store().start(replay(id, T2, Instant.parse("2026-01-02T03:04:05Z")))).isPresent();
+  }
+
+  @Test
+  void start_replayOfAnEventOlderThanTheFailure_isRefused() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    JobRecord failed = stored(id);
+
+    assertThat(store().start(replay(id, T2, eventTime(T1).minusSeconds(1)))).isEmpty();
+
+    assertThat(stored(id)).isEqualTo(failed);
+  }
+
+  // The list: newest status time first, by status, within [since, until), page by page.
+
+  /** Each list test has a window of its own, far from the other tests' jobs. */
+  private static final AtomicInteger WINDOWS = new AtomicInteger();
+
+  private static Instant newWindow() {
+    return Instant.parse("2031-01-01T00:00:00Z")
+        .plus(Duration.ofDays(40L * WINDOWS.incrementAndGet()));
+  }
+
+  /** Makes a job whose status time is {@code at}; returns it as stored. */
+  private JobRecord jobAt(JobStatus status, Instant at) {
+    String id = newId();
+    switch (status) {
+      case RUNNING -> store().start(start(id, at, false));
+      case SUCCEEDED -> {
+        store().start(start(id, at.minusSeconds(30), false));
+        store().succeed(id, result("done"), at);
+      }
+      case FAILED -> store().fail(failure(id, RETRIES_EXHAUSTED, at));
+    }
+    return stored(id);
+  }
+
+  private static JobQuery query(Instant since, Instant until, int limit) {
+    return new JobQuery(Optional.empty(), since, until, limit, Optional.empty());
+  }
+
+  private static List<String> ids(List<JobRecord> jobs) {
+    return jobs.stream().map(JobRecord::id).toList();
+  }
+
+  private static List<String> newestFirst(List<JobRecord> jobs) {
+    return ids(
+        jobs.stream().sorted(Comparator.comparing(JobCursor::of, JobCursor.NEWEST_FIRST)).toList());
+  }
+
+  @Test
+  void list_everyStatus_isNewestStatusTimeFirstWithTheRecordsAsStored() {
+    Instant base = newWindow();
+    JobRecord running = jobAt(JobStatus.RUNNING, base.plusSeconds(30));
+    JobRecord succeeded = jobAt(JobStatus.SUCCEEDED, base.plusSeconds(10));
+    JobRecord failed = jobAt(JobStatus.FAILED, base.plusSeconds(20));
+
+    JobPage page = store().list(query(base, base.plusSeconds(60), 10));
+
+    assertThat(page.jobs()).containsExactly(running, failed, succeeded);
+    assertThat(page.next()).isEmpty();
+  }
+
+  @Test
+  void list_sameStatusTime_isOrderedByIdDescending() {
+    Instant at = newWindow().plusSeconds(5);
+    List<JobRecord> jobs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      jobs.add(jobAt(JobStatus.FAILED, at));
+    }
+
+    JobPage page = store().list(query(at, at.plusSeconds(1), 10));
+
+    assertThat(ids(page.jobs())).isEqualTo(newestFirst(jobs));
+  }
+
+  @Test
+  void list_statusFilter_listsThatStatusAlone() {
+    Instant base = newWindow();
+    JobRecord failed = jobAt(JobStatus.FAILED, base.plusSeconds(1));
+    jobAt(JobStatus.SUCCEEDED, base.plusSeconds(2));
+    jobAt(JobStatus.RUNNING, base.plusSeconds(3));
+    JobRecord failedLater = jobAt(JobStatus.FAILED, base.plusSeconds(4));
+
+    JobPage page =
+        store()
+            .list(
+                new JobQuery(
+                    Optional.of(JobStatus.FAILED),
+                    base,
+                    base.plusSeconds(60),
+                    10,
+                    Optional.empty()));
+
+    assertThat(page.jobs()).containsExactly(failedLater, failed);
+  }
+
+  @Test
+  void list_aJobMovesWithItsStatus() {
+    Instant base = newWindow();
+    String id = newId();
+    store().start(start(id, base.plusSeconds(1), false));
+    store().succeed(id, result("done"), base.plusSeconds(100));
+
+    JobQuery running =
+        new JobQuery(
+            Optional.of(JobStatus.RUNNING), base, base.plusSeconds(60), 10, Optional.empty());
+    JobQuery succeeded =
+        new JobQuery(
+            Optional.of(JobStatus.SUCCEEDED), base, base.plusSeconds(200), 10, Optional.empty());
+
+    assertThat(store().list(running).jobs()).isEmpty();
+    assertThat(ids(store().list(succeeded).jobs())).containsExactly(id);
+    assertThat(store().list(query(base, base.plusSeconds(100), 10)).jobs()).isEmpty();
+  }
+
+  @Test
+  void list_window_includesSinceAndExcludesUntil() {
+    Instant since = newWindow().plusSeconds(10);
+    Instant until = since.plusSeconds(10);
+    jobAt(JobStatus.FAILED, since.minusNanos(1));
+    JobRecord atSince = jobAt(JobStatus.FAILED, since);
+    JobRecord justBeforeUntil = jobAt(JobStatus.SUCCEEDED, until.minusNanos(1));
+    jobAt(JobStatus.RUNNING, until);
+
+    JobPage page = store().list(query(since, until, 10));
+
+    assertThat(page.jobs()).containsExactly(justBeforeUntil, atSince);
+  }
+
+  @Test
+  void list_pagesAcrossDaysAndShards_haveNoGapAndNoDuplicate() {
+    Instant base = newWindow();
+    List<JobRecord> jobs = new ArrayList<>();
+    JobStatus[] statuses = JobStatus.values();
+    for (int i = 0; i < 45; i++) {
+      // Three days, hours apart, with some jobs sharing an instant (ties broken by id).
+      Instant at = base.plus(Duration.ofHours(7L * (i / 3))).plusMillis(i % 2);
+      jobs.add(jobAt(statuses[i % statuses.length], at));
+    }
+    Instant until = base.plus(Duration.ofDays(5));
+
+    List<String> listed = new ArrayList<>();
+    Optional<JobCursor> after = Optional.empty();
+    int pages = 0;
+    do {
+      JobPage page = store().list(new JobQuery(Optional.empty(), base, until, 7, after));
+      assertThat(page.jobs()).hasSizeLessThanOrEqualTo(7);
+      listed.addAll(ids(page.jobs()));
+      after = page.next();
+      pages++;
+    } while (after.isPresent() && pages < 20);
+
+    assertThat(listed).isEqualTo(newestFirst(jobs));
+    assertThat(pages).isEqualTo(7);
+  }
+
+  @Test
+  void list_limit_returnsThatManyAndTheLastOnesPosition() {
+    Instant base = newWindow();
+    List<JobRecord> jobs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      jobs.add(jobAt(JobStatus.SUCCEEDED, base.plusSeconds(i)));
+    }
+
+    JobPage page = store().list(query(base, base.plusSeconds(60), 2));
+
+    assertThat(page.jobs()).containsExactly(jobs.get(4), jobs.get(3));
+    assertThat(page.next()).contains(JobCursor.of(jobs.get(3)));
+  }
+
+  @Test
+  void list_lastPageExactlyFull_hasNoNext() {
+    Instant base = newWindow();
+    for (int i = 0; i < 4; i++) {
+      jobAt(JobStatus.FAILED, base.plusSeconds(i));
+    }
+
+    JobPage first = store().list(query(base, base.plusSeconds(60), 2));
+    JobPage last =
+        store().list(new JobQuery(Optional.empty(), base, base.plusSeconds(60), 2, first.next()));
+
+    assertThat(first.next()).isPresent();
+    assertThat(last.jobs()).hasSize(2);
+    assertThat(last.next()).isEmpty();
+  }
+
+  @Test
+  void list_emptyWindow_isAnEmptyLastPage() {
+    Instant base = newWindow();
+
+    JobPage page = store().list(query(base, base.plus(Duration.ofDays(31)), 20));
+
+    assertThat(page.jobs()).isEmpty();
+    assertThat(page.next()).isEmpty();
+  }
+
+  @Test
+  void list_cursorBeforeTheWindow_isAnEmptyPage() {
+    Instant base = newWindow();
+    jobAt(JobStatus.FAILED, base.plusSeconds(5));
+    JobCursor before = new JobCursor(base.minusSeconds(1), "job-z");
+
+    JobPage page =
+        store()
+            .list(
+                new JobQuery(Optional.empty(), base, base.plusSeconds(60), 5, Optional.of(before)));
+
+    assertThat(page.jobs()).isEmpty();
+    assertThat(page.next()).isEmpty();
   }
 }

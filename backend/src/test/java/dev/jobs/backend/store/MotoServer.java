@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -123,7 +124,10 @@ public final class MotoServer implements AutoCloseable {
         .build();
   }
 
-  /** Creates a jobs table as the CDK stack does: key {@code id} (string), on-demand billing. */
+  /**
+   * Creates a jobs table as the CDK stack does: key {@code id} (string), on-demand billing, and the
+   * list index (partition {@code listKey}, sort {@code listAt}, all attributes projected).
+   */
   public static void createJobsTable(DynamoDbClient dynamo, String table) {
     dynamo.createTable(
         b ->
@@ -131,7 +135,17 @@ public final class MotoServer implements AutoCloseable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(
-                    a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
+                    a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("listKey").attributeType(ScalarAttributeType.S),
+                    a -> a.attributeName("listAt").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexes(
+                    index ->
+                        index
+                            .indexName(DynamoDbJobStore.INDEX)
+                            .keySchema(
+                                k -> k.attributeName("listKey").keyType(KeyType.HASH),
+                                k -> k.attributeName("listAt").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
   }
 

@@ -1,5 +1,6 @@
 package dev.jobs.local.events;
 
+import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.lambda.Destination;
@@ -14,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The failed-jobs event bus and its archive. Every event put on the bus is archived in the same
- * transaction. The bus's only rule is the replay rule, which matches replayed events alone (they
- * carry {@code replay-name}); live events are kept for a replay and go nowhere else.
+ * transaction: the error handler's {@code Job Failed} events and its destination's records. The
+ * bus's only rule is the replay rule, which matches replayed events alone (they carry {@code
+ * replay-name}); live events are kept for a replay and go nowhere else.
  */
 public final class EventBus {
   public static final String FAILURE_DETAIL_TYPE = "Lambda Function Invocation Result - Failure";
@@ -65,6 +67,15 @@ public final class EventBus {
     List<ObjectNode> events = entries.stream().map(this::event).toList();
     archive.append(archiveName, events.stream().map(EventBus::archived).toList());
     return events.stream().map(e -> e.get("id").asString()).toList();
+  }
+
+  /**
+   * The bus as the error handler puts failures on it: directly, as one {@code PutEvents} entry
+   * would, archived before the handler returns.
+   */
+  public FailureBus failures() {
+    return record ->
+        put(List.of(new Entry(FailureBus.SOURCE, FailureBus.DETAIL_TYPE, record, List.of(), null)));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.jobs.local.http;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequests;
+import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.LocalStack;
 import dev.jobs.local.auth.AuthFailure;
@@ -12,6 +13,8 @@ import dev.jobs.local.lambda.LocalFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The jobs API's API Gateway stage ({@code /prod}) as the deployed stack serves it: IAM (SigV4)
  * authorization for the invoke role, then the request validator, then an asynchronous Lambda
- * invocation. {@code 202} is sent only once the invocation is on disk.
+ * invocation. {@code 202} is sent only once the invocation is on disk. {@code GET /jobs} answers
+ * through the backend's {@link JobList}, as the deployed list function does.
  */
 final class ApiGatewayStage {
   private static final String JSON = "application/json";
@@ -34,18 +38,21 @@ final class ApiGatewayStage {
   private final RequestValidator validator;
   private final LocalFunction processing;
   private final JobStore store;
+  private final JobList list;
 
   ApiGatewayStage(
       SignatureVerifier verifier,
       LocalStack stack,
       RequestValidator validator,
       LocalFunction processing,
-      JobStore store) {
+      JobStore store,
+      Clock clock) {
     this.verifier = verifier;
     this.stack = stack;
     this.validator = validator;
     this.processing = processing;
     this.store = store;
+    this.list = new JobList(store, clock);
   }
 
   static boolean serves(String path) {
@@ -55,11 +62,12 @@ final class ApiGatewayStage {
   void handle(HttpCall call) throws IOException {
     String path = call.path();
     boolean submit = call.method().equals("POST") && path.equals(JOBS);
+    boolean listing = call.method().equals("GET") && path.equals(JOBS);
     String jobId =
         call.method().equals("GET") && path.startsWith(JOBS + "/")
             ? path.substring(JOBS.length() + 1)
             : null;
-    if (!submit && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
+    if (!submit && !listing && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
       // API Gateway's answer for a route it does not have.
       message(call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
       return;
@@ -79,7 +87,7 @@ final class ApiGatewayStage {
       return;
     }
     if (!stack.invokeRoleArn().equals(caller.roleArn())) {
-      String resource = stack.apiArn(call.method(), submit ? "/jobs" : "/jobs/" + jobId);
+      String resource = stack.apiArn(call.method(), submit || listing ? "/jobs" : "/jobs/" + jobId);
       ObjectNode body =
           JobJson.MAPPER
               .createObjectNode()
@@ -98,6 +106,8 @@ final class ApiGatewayStage {
     }
     if (submit) {
       submit(call);
+    } else if (listing) {
+      list(call);
     } else {
       get(call, pathParameter(jobId));
     }
@@ -183,6 +193,34 @@ final class ApiGatewayStage {
       return;
     }
     call.respond(200, JSON, JobJson.MAPPER.writeValueAsString(job.get()));
+  }
+
+  /** The list function's answer, as API Gateway's proxy integration hands it back. */
+  private void list(HttpCall call) throws IOException {
+    // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
+    JobList.Answer answer = list.answer(queryParameters(call.request().rawQuery()));
+    call.respond(answer.statusCode(), JSON, answer.body());
+  }
+
+  /**
+   * Query parameters as API Gateway puts them in {@code queryStringParameters}: percent-decoded,
+   * the last value of a repeated name.
+   */
+  static Map<String, String> queryParameters(String rawQuery) {
+    Map<String, String> parameters = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      parameters.put(pathParameter(name), pathParameter(value));
+    }
+    return parameters;
   }
 
   private static void message(HttpCall call, int status, String message, String errorType)

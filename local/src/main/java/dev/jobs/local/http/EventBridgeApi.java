@@ -206,7 +206,8 @@ final class EventBridgeApi implements AwsService {
     json.put("EventSourceArn", bus.arn());
     if (full) {
       json.put("Description", "Failed jobs, kept for a replay");
-      json.put("EventPattern", "{\"source\":[\"lambda\"]}");
+      // The stack's archive pattern: every event of the account (both kinds of failure event).
+      json.put("EventPattern", "{\"account\":[\"" + SignatureVerifier.ACCOUNT + "\"]}");
     }
     json.put("State", "ENABLED");
     json.put("RetentionDays", 0);

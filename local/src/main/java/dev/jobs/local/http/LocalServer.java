@@ -85,7 +85,12 @@ public final class LocalServer implements AutoCloseable {
     LocalStack stack = parts.stack();
     jobs =
         new ApiGatewayStage(
-            parts.verifier(), stack, RequestValidator.load(), parts.processing(), parts.store());
+            parts.verifier(),
+            stack,
+            RequestValidator.load(),
+            parts.processing(),
+            parts.store(),
+            parts.clock());
     sts = new StsApi(parts.verifier(), parts.credentials(), stack, parts.clock());
     cloudFormation =
         new CloudFormationApi(

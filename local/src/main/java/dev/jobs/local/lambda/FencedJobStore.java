@@ -1,6 +1,8 @@
 package dev.jobs.local.lambda;
 
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStoreException;
 import java.time.Instant;
@@ -36,6 +38,11 @@ public final class FencedJobStore implements JobStore {
   public boolean fail(JobFailure failure) {
     check();
     return store.fail(failure);
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    return store.list(query);
   }
 
   private static void check() {

@@ -4,12 +4,17 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobCursor;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,9 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the read and the write atomic, as DynamoDB's condition expression does.
  */
 public final class SqliteJobStore implements JobStore {
-  private static final String SELECT =
-      "SELECT id, status, type, parameters, result, error, attempts, started_at, finished_at,"
-          + " expires_at FROM jobs WHERE id = ?";
+  private static final String COLUMNS =
+      "id, status, type, parameters, result, error, attempts, started_at, finished_at, expires_at";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
 
   private final Database database;
 
@@ -40,11 +45,7 @@ public final class SqliteJobStore implements JobStore {
     return database.write(
         connection -> {
           Optional<JobRecord> current = select(connection, start.id());
-          boolean allowed =
-              current.isEmpty()
-                  || current.get().status() == JobStatus.RUNNING
-                  || start.replay() && current.get().status() == JobStatus.FAILED;
-          if (!allowed) {
+          if (!start.allows(current)) {
             return Optional.empty();
           }
           Instant startedAt =
@@ -120,29 +121,79 @@ public final class SqliteJobStore implements JobStore {
         });
   }
 
+  /**
+   * One indexed range scan, newest first: {@code jobs_by_status_time} for one status, {@code
+   * jobs_by_time} for all. A cursor before {@code until} replaces it as the upper bound ({@code
+   * status_at <= cursor}); the few rows at the cursor's own instant are told apart by id.
+   */
+  @Override
+  public JobPage list(JobQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM jobs WHERE ");
+    List<String> arguments = new ArrayList<>();
+    if (query.status().isPresent()) {
+      sql.append("status = ? AND ");
+      arguments.add(query.status().get().name());
+    }
+    sql.append("status_at >= ?");
+    arguments.add(JobCursor.sortable(query.since()));
+    Optional<JobCursor> after = query.after().filter(a -> a.at().isBefore(query.until()));
+    if (after.isPresent()) {
+      if (after.get().at().isBefore(query.since())) {
+        return new JobPage(List.of(), Optional.empty());
+      }
+      // One upper bound only: SQLite starts the scan at one of them, and this one is the cursor.
+      String at = JobCursor.sortable(after.get().at());
+      sql.append(" AND status_at <= ? AND (status_at < ? OR id < ?)");
+      arguments.add(at);
+      arguments.add(at);
+      arguments.add(after.get().id());
+    } else {
+      sql.append(" AND status_at < ?");
+      arguments.add(JobCursor.sortable(query.until()));
+    }
+    sql.append(" ORDER BY status_at DESC, id DESC LIMIT ?");
+    String text = sql.toString();
+    return query.page(
+        database.read(
+            connection -> {
+              PreparedStatement statement = Statements.prepare(connection, text);
+              for (int i = 0; i < arguments.size(); i++) {
+                statement.setString(i + 1, arguments.get(i));
+              }
+              statement.setInt(arguments.size() + 1, query.limit() + 1);
+              List<JobRecord> jobs = new ArrayList<>();
+              try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                  jobs.add(record(row));
+                }
+              }
+              return jobs;
+            }));
+  }
+
   private static Optional<JobRecord> select(Connection connection, String id) throws SQLException {
     {
       PreparedStatement statement = Statements.prepare(connection, SELECT);
       statement.setString(1, id);
       try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        String error = row.getString("error");
-        return Optional.of(
-            new JobRecord(
-                row.getString("id"),
-                JobStatus.valueOf(row.getString("status")),
-                row.getString("type"),
-                (ObjectNode) json(row.getString("parameters")),
-                json(row.getString("result")),
-                error == null ? null : JobJson.MAPPER.readValue(error, JobError.class),
-                row.getInt("attempts"),
-                instant(row.getString("started_at")),
-                instant(row.getString("finished_at")),
-                row.getLong("expires_at")));
+        return row.next() ? Optional.of(record(row)) : Optional.empty();
       }
     }
+  }
+
+  private static JobRecord record(ResultSet row) throws SQLException {
+    String error = row.getString("error");
+    return new JobRecord(
+        row.getString("id"),
+        JobStatus.valueOf(row.getString("status")),
+        row.getString("type"),
+        (ObjectNode) json(row.getString("parameters")),
+        json(row.getString("result")),
+        error == null ? null : JobJson.MAPPER.readValue(error, JobError.class),
+        row.getInt("attempts"),
+        instant(row.getString("started_at")),
+        instant(row.getString("finished_at")),
+        row.getLong("expires_at"));
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
@@ -151,7 +202,8 @@ public final class SqliteJobStore implements JobStore {
           Statements.prepare(
               connection,
               "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
-                  + " started_at, finished_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  + " started_at, finished_at, expires_at, status_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       statement.setString(1, job.id());
       statement.setString(2, job.status().name());
       statement.setString(3, job.type());
@@ -163,8 +215,15 @@ public final class SqliteJobStore implements JobStore {
       statement.setString(8, job.startedAt() == null ? null : job.startedAt().toString());
       statement.setString(9, job.finishedAt() == null ? null : job.finishedAt().toString());
       statement.setLong(10, job.expiresAt());
+      statement.setString(11, statusAt(job));
       statement.executeUpdate();
     }
+  }
+
+  /** The list's sort column: the status time as sortable text. */
+  static String statusAt(JobRecord job) {
+    Instant at = JobCursor.statusTime(job);
+    return at == null ? null : JobCursor.sortable(at);
   }
 
   private static String text(JsonNode node) {

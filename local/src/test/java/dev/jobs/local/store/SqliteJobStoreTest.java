@@ -6,9 +6,15 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobPage;
+import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +46,7 @@ class SqliteJobStoreTest {
   }
 
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay);
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null);
   }
 
   private static JobFailure failure(String id, Instant at) {
@@ -154,5 +160,61 @@ class SqliteJobStoreTest {
     store = new SqliteJobStore(database);
 
     assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void open_jobTableFromBeforeTheList_fillsTheStatusTimesAndListsTheOldJobs() throws Exception {
+    Path old = directory.resolve("old");
+    java.nio.file.Files.createDirectories(old);
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + old.resolve("jobs.db"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
+              + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+              + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0)");
+      statement.execute(
+          "INSERT INTO jobs (id, status, type, attempts, started_at, finished_at) VALUES"
+              + " ('running', 'RUNNING', 'sleep', 1, '2026-01-01T00:00:05Z', NULL),"
+              + " ('failed', 'FAILED', 'sleep', 1, '2026-01-01T00:00:01Z',"
+              + " '2026-01-01T00:00:03.5Z')");
+    }
+
+    try (Database migrated = Database.open(old)) {
+      JobPage page =
+          new SqliteJobStore(migrated)
+              .list(new JobQuery(Optional.empty(), T0, T0.plusSeconds(60), 10, Optional.empty()));
+
+      assertThat(page.jobs()).extracting(JobRecord::id).containsExactly("running", "failed");
+    }
+  }
+
+  @Test
+  void list_readsARangeOfAnIndex_notTheTable() throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+        Statement statement = connection.createStatement()) {
+      for (String where :
+          new String[] {
+            "status = 'FAILED' AND status_at >= 'a' AND status_at < 'b'",
+            "status_at >= 'a' AND status_at < 'b'",
+            "status_at >= 'a' AND status_at <= 'b' AND (status_at < 'b' OR id < 'x')"
+          }) {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows =
+            statement.executeQuery(
+                "EXPLAIN QUERY PLAN SELECT * FROM jobs WHERE "
+                    + where
+                    + " ORDER BY status_at DESC, id DESC LIMIT 21")) {
+          while (rows.next()) {
+            plan.append(rows.getString("detail")).append('\n');
+          }
+        }
+        assertThat(plan.toString())
+            .as(where)
+            .contains("USING INDEX jobs_by")
+            .doesNotContain("TEMP B-TREE");
+      }
+    }
   }
 }

@@ -1,0 +1,82 @@
+package dev.jobs.backend.events;
+
+import dev.jobs.backend.job.JobJson;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import tools.jackson.databind.JsonNode;
+
+/** The failed-jobs bus on EventBridge: one {@code PutEvents} entry per failure. */
+public final class EventBridgeFailureBus implements FailureBus {
+  private final EventBridgeClient events;
+  private final String busName;
+
+  public EventBridgeFailureBus(EventBridgeClient events, String busName) {
+    this.events = events;
+    this.busName = busName;
+  }
+
+  /**
+   * The Lambda wiring: bus from {@code EVENT_BUS_NAME}, region from {@code AWS_REGION}, credentials
+   * from the environment Lambda sets, the url-connection HTTP client, and an endpoint override from
+   * {@code EVENTBRIDGE_ENDPOINT} when set (tests).
+   */
+  public static EventBridgeFailureBus fromEnvironment(Map<String, String> env) {
+    String bus = env.get("EVENT_BUS_NAME");
+    if (bus == null || bus.isBlank()) {
+      throw new IllegalStateException(
+          "EVENT_BUS_NAME is not set: the error handler needs the failed-jobs bus's name");
+    }
+    String region = env.get("AWS_REGION");
+    if (region == null || region.isBlank()) {
+      throw new IllegalStateException("AWS_REGION is not set");
+    }
+    EventBridgeClientBuilder builder =
+        EventBridgeClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(region))
+            .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+    String endpoint = env.get("EVENTBRIDGE_ENDPOINT");
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    return new EventBridgeFailureBus(builder.build(), bus);
+  }
+
+  @Override
+  public void put(JsonNode destinationRecord) {
+    PutEventsResponse response;
+    try {
+      response =
+          events.putEvents(
+              r ->
+                  r.entries(
+                      e ->
+                          e.eventBusName(busName)
+                              .source(SOURCE)
+                              .detailType(DETAIL_TYPE)
+                              .detail(JobJson.MAPPER.writeValueAsString(destinationRecord))));
+    } catch (SdkException e) {
+      throw new FailureBusException("could not put the failure on bus " + busName, e);
+    }
+    // PutEvents answers 200 even when it refused the entry: the entry's error says so.
+    if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+      PutEventsResultEntry entry = response.entries().isEmpty() ? null : response.entries().get(0);
+      throw new FailureBusException(
+          "bus "
+              + busName
+              + " refused the failure: "
+              + (entry == null
+                  ? "no reason given"
+                  : entry.errorCode() + " " + entry.errorMessage()),
+          null);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.jobs.backend.events;
+
+/** The failed-jobs bus did not take an event. */
+public class FailureBusException extends RuntimeException {
+  public FailureBusException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

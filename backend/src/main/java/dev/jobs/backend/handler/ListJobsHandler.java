@@ -1,0 +1,83 @@
+package dev.jobs.backend.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.list.JobList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The list function behind {@code GET /jobs}: API Gateway's Lambda proxy event in, the proxy
+ * response out. A function rather than a mapping template because a page merges several index
+ * partitions (days x shards) and decodes a token, and a template cannot loop over queries.
+ */
+public class ListJobsHandler implements RequestStreamHandler {
+  static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
+
+  private final JobList list;
+
+  /** Lambda's constructor: wired from the environment, once per container. */
+  public ListJobsHandler() {
+    this(Backend.fromEnvironment().list());
+  }
+
+  public ListJobsHandler(JobList list) {
+    this.list = list;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    JsonNode event = JobJson.MAPPER.readTree(input);
+    JobList.Answer answer;
+    try {
+      answer = list.answer(queryParameters(event));
+    } catch (RuntimeException e) {
+      // The caller learns nothing of the cause; the function's log keeps it.
+      log(context, e);
+      answer = new JobList.Answer(500, INTERNAL_ERROR);
+    }
+    ObjectNode response = JobJson.MAPPER.createObjectNode();
+    response.put("statusCode", answer.statusCode());
+    response.putObject("headers").put("Content-Type", "application/json");
+    response.put("body", answer.body());
+    JobJson.MAPPER.writeValue(output, response);
+  }
+
+  /** {@code queryStringParameters}: null when the request has none, values already decoded. */
+  static Map<String, String> queryParameters(JsonNode event) {
+    Map<String, String> parameters = new HashMap<>();
+    JsonNode query = event == null ? null : event.get("queryStringParameters");
+    if (query != null && query.isObject()) {
+      query
+          .properties()
+          .forEach(
+              entry -> {
+                if (entry.getValue().isString()) {
+                  parameters.put(entry.getKey(), entry.getValue().asString());
+                }
+              });
+    }
+    return parameters;
+  }
+
+  private static void log(Context context, RuntimeException e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    LambdaLogger logger = context == null ? null : context.getLogger();
+    if (logger != null) {
+      logger.log("listing jobs failed: " + trace);
+    } else {
+      System.err.println("listing jobs failed: " + trace);
+    }
+  }
+}

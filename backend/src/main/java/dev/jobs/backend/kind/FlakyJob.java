@@ -1,0 +1,78 @@
+package dev.jobs.backend.kind;
+
+import dev.jobs.backend.job.InvalidJobException;
+import dev.jobs.backend.job.JobJson;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A job that fails on purpose: it sleeps {@code seconds} (default 0), then fails while its attempt
+ * number is at most {@code failures}, and succeeds after. With {@code failures=1} and no Lambda
+ * retry, the first run fails and a replay (attempt 2) succeeds: the failure story, without tricks.
+ */
+public final class FlakyJob implements JobKind {
+  public static final int MAX_FAILURES = 10;
+
+  private final SleepJob.Sleeper sleeper;
+
+  public FlakyJob() {
+    this(duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  public FlakyJob(SleepJob.Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public String name() {
+    return "flaky";
+  }
+
+  @Override
+  public Set<String> parameterNames() {
+    return Set.of("failures", "seconds");
+  }
+
+  @Override
+  public void validate(ObjectNode parameters) {
+    JsonNode failures = parameters.get("failures");
+    if (failures == null || failures.isNull()) {
+      throw new InvalidJobException("'failures' is required");
+    }
+    checkInteger("failures", failures, 1, MAX_FAILURES);
+    JsonNode seconds = parameters.get("seconds");
+    if (seconds != null && !seconds.isNull()) {
+      checkInteger("seconds", seconds, 0, SleepJob.MAX_SECONDS);
+    }
+  }
+
+  private static void checkInteger(String name, JsonNode value, int min, int max) {
+    if (!value.isNumber()
+        || !value.isIntegralNumber() && value.decimalValue().stripTrailingZeros().scale() > 0) {
+      throw new InvalidJobException("'" + name + "' must be an integer");
+    }
+    BigDecimal number = value.decimalValue();
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0
+        || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidJobException("'" + name + "' must be from " + min + " to " + max);
+    }
+  }
+
+  @Override
+  public JsonNode run(ObjectNode parameters, JobContext context) throws InterruptedException {
+    int failures = parameters.get("failures").asInt();
+    int seconds = parameters.path("seconds").asInt(0);
+    if (seconds > 0) {
+      sleeper.sleep(Duration.ofSeconds(seconds));
+    }
+    int attempt = context.attempt();
+    if (attempt <= failures) {
+      throw new JobFailedException(
+          "failing on purpose: attempt " + attempt + " of the first " + failures);
+    }
+    return JobJson.MAPPER.createObjectNode().put("message", "succeeded on attempt " + attempt);
+  }
+}

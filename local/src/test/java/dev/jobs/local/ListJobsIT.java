@@ -1,0 +1,131 @@
+package dev.jobs.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.local.ApiClient.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /prod/jobs} on a running local runtime, through signed HTTP as the CLI calls it. */
+class ListJobsIT {
+  @TempDir static Path directory;
+  static LocalRuntime runtime;
+  static ApiClient api;
+  static Instant since;
+  static List<String> succeeded = new ArrayList<>();
+  static String failed;
+
+  @BeforeAll
+  static void start() {
+    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
+    runtime =
+        LocalRuntime.start(
+            defaults
+                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
+                .withErrorHandler(defaults.errorHandler().withRetries(0, Duration.ZERO)));
+    api = ApiClient.forRole(runtime);
+    since = Instant.now().minusSeconds(1);
+    for (int i = 0; i < 3; i++) {
+      String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
+      api.awaitTerminal(id, Duration.ofSeconds(10));
+      succeeded.add(0, id); // newest first
+    }
+    failed = api.submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
+    api.awaitTerminal(failed, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.stop(Duration.ZERO);
+  }
+
+  private static String since() {
+    return "since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> ids(Response response) {
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    return response.body().get("jobs").findValuesAsString("id");
+  }
+
+  @Test
+  void list_noParameters_isTheLastDayNewestFirst_eachRecordAsGetAnswersIt() {
+    Response response = api.list("");
+
+    List<String> expected = new ArrayList<>();
+    expected.add(failed);
+    expected.addAll(succeeded);
+    assertThat(ids(response)).containsExactlyElementsOf(expected);
+    for (JsonNode job : response.body().get("jobs")) {
+      assertThat(job.toString()).isEqualTo(api.get(job.get("id").asString()).text());
+    }
+    assertThat(response.body().has("next")).isFalse();
+  }
+
+  @Test
+  void list_byStatus_listsThatStatusAlone() {
+    assertThat(ids(api.list("status=FAILED&" + since()))).containsExactly(failed);
+    assertThat(ids(api.list("status=SUCCEEDED&" + since()))).containsExactlyElementsOf(succeeded);
+    assertThat(api.list("status=RUNNING&" + since()).text()).isEqualTo("{\"jobs\":[]}");
+  }
+
+  @Test
+  void list_pageByPage_followsTheNextToken() {
+    Response first = api.list("status=SUCCEEDED&limit=2&" + since());
+    String next = first.body().get("next").asString();
+    Response second = api.list("status=SUCCEEDED&limit=2&" + since() + "&next=" + next);
+
+    assertThat(ids(first)).containsExactlyElementsOf(succeeded.subList(0, 2));
+    assertThat(ids(second)).containsExactly(succeeded.get(2));
+    assertThat(second.body().has("next")).isFalse();
+  }
+
+  @Test
+  void list_badParameter_answers400NamingIt() {
+    Response status = api.list("status=failed");
+    Response limit = api.list("limit=500");
+    Response next = api.list("next=eyJ2IjoxfQ");
+    Response window = api.list("since=2026-01-01T00:00:00Z&until=2026-03-01T00:00:00Z");
+
+    assertThat(status.status()).isEqualTo(400);
+    assertThat(status.text())
+        .isEqualTo("{\"message\":\"status: must be RUNNING, SUCCEEDED or FAILED\"}");
+    assertThat(limit.text()).isEqualTo("{\"message\":\"limit: must be an integer from 1 to 100\"}");
+    assertThat(next.text()).isEqualTo("{\"message\":\"next: not a token from this API\"}");
+    assertThat(window.body().get("message").asString()).startsWith("since: ");
+  }
+
+  @Test
+  void list_percentEncodedParameters_areDecoded() {
+    assertThat(ids(api.list("status=FAIL%45D&" + since()))).containsExactly(failed);
+  }
+
+  @Test
+  void list_unsigned_answers403MissingAuthenticationToken() {
+    Response response = api.unsigned("GET", "/jobs", null);
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
+  }
+
+  @Test
+  void list_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
+    Response response = api.credentials("test", "test", null).list("status=FAILED");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body().get("Message").asString())
+        .endsWith(
+            "is not authorized to perform: execute-api:Invoke on resource:"
+                + " arn:aws:execute-api:us-east-1:000000000000:local/prod/GET/jobs");
+  }
+}

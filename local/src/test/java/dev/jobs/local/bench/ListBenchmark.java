@@ -1,0 +1,170 @@
+package dev.jobs.local.bench;
+
+import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.local.ApiClient;
+import dev.jobs.local.ApiClient.Response;
+import dev.jobs.local.LocalRuntime;
+import dev.jobs.local.RuntimeOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How long the local runtime takes to answer a page of {@code GET /prod/jobs} with 100,000 jobs in
+ * its store: a first page, a page of {@code status=FAILED}, and a page deep in the list through
+ * {@code next}, each timed over signed requests as the CLI sends them (target: under 50 ms).
+ *
+ * <pre>
+ * mvn -B -q -o -pl local -am package -DskipTests dependency:build-classpath \
+ *   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp "local/target/test-classes:local/target/classes:$(cat local/target/test.classpath)" \
+ *   dev.jobs.local.bench.ListBenchmark 100000 200   # [jobs] [requests per measure]
+ * </pre>
+ *
+ * The store is filled directly (not through the API: that is SubmitBenchmark's subject), from many
+ * threads so that the group commit batches the writes: 70% SUCCEEDED, 20% FAILED, 10% RUNNING,
+ * status times spread over the last 7 days.
+ */
+public final class ListBenchmark {
+  private static final int LIMIT = 100;
+  private static final Duration SPREAD = Duration.ofDays(7);
+
+  private ListBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    Path directory = Files.createTempDirectory("list-bench-");
+    AtomicReference<JobStore> table = new AtomicReference<>();
+    LocalRuntime runtime =
+        LocalRuntime.start(
+            RuntimeOptions.defaults(directory, 0),
+            store -> {
+              table.set(store);
+              return store;
+            });
+    try {
+      Instant now = Instant.now();
+      long fillStart = System.nanoTime();
+      fill(table.get(), jobs, now);
+      System.out.printf(
+          Locale.ROOT, "filled %,d jobs in %.1f s%n", jobs, (System.nanoTime() - fillStart) / 1e9);
+      ApiClient api = ApiClient.forRole(runtime);
+      String window =
+          "since="
+              + URLEncoder.encode(now.minus(SPREAD).toString(), StandardCharsets.UTF_8)
+              + "&until="
+              + URLEncoder.encode(now.plusSeconds(1).toString(), StandardCharsets.UTF_8)
+              + "&limit="
+              + LIMIT;
+      String deep = deepQuery(api, window, 500);
+      measure(api, "first page (every status)", window, requests);
+      measure(api, "first page, status=FAILED", window + "&status=FAILED", requests);
+      measure(api, "page 501 via next (50,000 jobs in)", deep, requests);
+    } finally {
+      runtime.stop(Duration.ZERO);
+    }
+  }
+
+  private static void fill(JobStore store, int jobs, Instant now) throws Exception {
+    int threads = 64;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("type", "noop");
+    ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
+    JobError error = new JobError("JobFailedException", "failed on purpose", "RetriesExhausted");
+    for (int t = 0; t < threads; t++) {
+      int slice = t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = slice; i < jobs; i += threads) {
+                  String id = UUID.randomUUID().toString();
+                  // Spread evenly but not in submission order: 7919 is prime to any job count
+                  // that is a power of ten.
+                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
+                  Instant at = now.minusMillis(offset);
+                  int kind = i * 7 % 10;
+                  long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
+                  if (kind < 2) {
+                    store.fail(new JobFailure(id, "noop", parameters, error, at, expires));
+                    continue;
+                  }
+                  store.start(
+                      new JobStart(id, "noop", parameters, at.minusSeconds(1), expires, null));
+                  if (kind < 9) {
+                    store.succeed(id, result, at);
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> future : done) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  /** Follows {@code next} through {@code pages} pages; returns the query of the page after. */
+  private static String deepQuery(ApiClient api, String window, int pages) {
+    String query = window;
+    for (int i = 0; i < pages; i++) {
+      Response page = api.list(query);
+      if (page.status() != 200 || !page.body().has("next")) {
+        throw new IllegalStateException("page " + (i + 1) + ": " + page.status());
+      }
+      query = window + "&next=" + page.body().get("next").asString();
+    }
+    return query;
+  }
+
+  private static void measure(ApiClient api, String name, String query, int requests) {
+    for (int i = 0; i < 50; i++) {
+      check(api.list(query)); // warm-up: the JIT, the connection, SQLite's page cache
+    }
+    double[] millis = new double[requests];
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      Response response = api.list(query);
+      millis[i] = (System.nanoTime() - start) / 1e6;
+      check(response);
+    }
+    Arrays.sort(millis);
+    System.out.printf(
+        Locale.ROOT,
+        "%-36s %d requests of %d jobs: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        name,
+        requests,
+        LIMIT,
+        millis[requests / 2],
+        millis[(int) Math.ceil(requests * 0.99) - 1],
+        millis[requests - 1]);
+  }
+
+  private static void check(Response response) {
+    if (response.status() != 200 || response.body().get("jobs").size() != LIMIT) {
+      throw new IllegalStateException("unexpected answer " + response.status());
+    }
+    for (var job : response.body().get("jobs")) {
+      JobStatus.valueOf(job.get("status").asString());
+    }
+  }
+}
