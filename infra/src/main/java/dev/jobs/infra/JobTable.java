@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.store.DynamoDbJobStore;
 import java.util.List;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -31,10 +32,10 @@ final class JobTable extends Construct {
    * with fixed nanos then {@code #id}, which sorts as time then id. Projection ALL: a page is the
    * records themselves, with no read back from the table.
    */
-  static final String LIST_INDEX = "JobsByStatusDay";
+  static final String LIST_INDEX = DynamoDbJobStore.INDEX;
 
-  static final String LIST_PARTITION_KEY = "listKey";
-  static final String LIST_SORT_KEY = "listAt";
+  static final String LIST_PARTITION_KEY = DynamoDbJobStore.LIST_KEY;
+  static final String LIST_SORT_KEY = DynamoDbJobStore.LIST_AT;
 
   private final Key key;
   private final Table table;

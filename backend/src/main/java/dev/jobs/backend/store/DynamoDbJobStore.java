@@ -55,8 +55,14 @@ public final class DynamoDbJobStore implements JobStore {
           "#error",
           "error");
 
-  /** The global secondary index the list reads (the stack defines it). */
+  /** The global secondary index the list reads (the stack defines it with these names). */
   public static final String INDEX = "JobsByStatusDay";
+
+  /** The index's partition key: {@code STATUS#yyyy-MM-dd#shard}. */
+  public static final String LIST_KEY = "listKey";
+
+  /** The index's sort key: the status time (fixed nanos) then {@code #id}. */
+  public static final String LIST_AT = "listAt";
 
   /**
    * Partitions per status and day: one day's jobs of one status share no single partition key, so
@@ -238,7 +244,7 @@ public final class DynamoDbJobStore implements JobStore {
         }
       }
       items.sort(
-          Comparator.comparing((Map<String, AttributeValue> item) -> item.get("listAt").s())
+          Comparator.comparing((Map<String, AttributeValue> item) -> item.get(LIST_AT).s())
               .reversed());
       for (Map<String, AttributeValue> item : items) {
         if (found.size() == wanted) {
@@ -288,7 +294,7 @@ public final class DynamoDbJobStore implements JobStore {
         }
         QueryResponse response = dynamo.query(request.build());
         for (Map<String, AttributeValue> item : response.items()) {
-          if (item.get("listAt").s().compareTo(lower) < 0) {
+          if (item.get(LIST_AT).s().compareTo(lower) < 0) {
             return items;
           }
           items.add(item);

@@ -136,15 +136,23 @@ public final class MotoServer implements AutoCloseable {
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(
                     a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
-                    a -> a.attributeName("listKey").attributeType(ScalarAttributeType.S),
-                    a -> a.attributeName("listAt").attributeType(ScalarAttributeType.S))
+                    a ->
+                        a.attributeName(DynamoDbJobStore.LIST_KEY)
+                            .attributeType(ScalarAttributeType.S),
+                    a ->
+                        a.attributeName(DynamoDbJobStore.LIST_AT)
+                            .attributeType(ScalarAttributeType.S))
                 .globalSecondaryIndexes(
                     index ->
                         index
                             .indexName(DynamoDbJobStore.INDEX)
                             .keySchema(
-                                k -> k.attributeName("listKey").keyType(KeyType.HASH),
-                                k -> k.attributeName("listAt").keyType(KeyType.RANGE))
+                                k ->
+                                    k.attributeName(DynamoDbJobStore.LIST_KEY)
+                                        .keyType(KeyType.HASH),
+                                k ->
+                                    k.attributeName(DynamoDbJobStore.LIST_AT)
+                                        .keyType(KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL))));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
   }
