@@ -97,10 +97,14 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
    */
   static String simpleName(String type) {
     int dot = type.lastIndexOf('.');
-    if (dot < 0 || !type.substring(0, dot).matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*")) {
+    if (dot <= 0) {
       return type;
     }
-    return type.substring(dot + 1);
+    boolean javaPackage =
+        type.substring(0, dot)
+            .chars()
+            .allMatch(c -> c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    return javaPackage ? type.substring(dot + 1) : type;
   }
 
   static JobPage parse(String body) {
