@@ -103,7 +103,8 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
     boolean javaPackage =
         type.substring(0, dot)
             .chars()
-            .allMatch(c -> c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+            .allMatch(
+                c -> c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     return javaPackage ? type.substring(dot + 1) : type;
   }
 
