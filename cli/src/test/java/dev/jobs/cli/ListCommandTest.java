@@ -86,6 +86,24 @@ class ListCommandTest {
   }
 
   @Test
+  void list_errorTypeThatIsNoJavaClass_isShownWhole() {
+    String timedOut =
+        "{\"id\":\"job-3\",\"status\":\"FAILED\",\"type\":\"sleep\",\"attempts\":3,"
+            + "\"finishedAt\":\"2026-11-29T10:15:00Z\",\"error\":{\"type\":\"Sandbox.Timedout\","
+            + "\"message\":\"Task timed out\",\"condition\":\"RetriesExhausted\"}}";
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(FakeAws.json(200, "{\"jobs\":[" + timedOut + "]}")));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.out().lines().toList().get(1))
+        .isEqualTo(
+            "job-3  FAILED  sleep  2026-11-29T10:15:00Z  3         Sandbox.Timedout"
+                + " [RetriesExhausted]");
+  }
+
+  @Test
   void list_withANextPage_printsTheCommandForIt_onStderr() {
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, PAGE)));
 

@@ -42,6 +42,9 @@ public final class JobsClient {
 
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final String SERVICE = "execute-api";
+  private static final String OLDER =
+      ": its stack or local runtime predates jobs list; deploy it again (jobs deploy) or restart"
+          + " it (jobs local stop)";
 
   private final URI base;
   private final String region;
@@ -88,10 +91,7 @@ public final class JobsClient {
     Response response = call(SdkHttpMethod.GET, "/jobs", query.parameters(), null);
     if (!response.found()) {
       throw new JobsException(
-          ExitCode.ERROR,
-          "the jobs API at "
-              + base
-              + " has no GET /jobs (404); deploy the target's stack again (jobs deploy)");
+          ExitCode.ERROR, "the jobs API at " + base + " has no GET /jobs (404)" + OLDER);
     }
     return JobPage.parse(response.body());
   }
@@ -225,8 +225,8 @@ public final class JobsClient {
           ExitCode.ERROR,
           "the jobs API at "
               + base
-              + " has no GET /jobs (403: Missing Authentication Token); deploy the target's"
-              + " stack again (jobs deploy)");
+              + " has no GET /jobs (403: Missing Authentication Token)"
+              + OLDER);
     }
     if (status == 401 || status == 403) {
       return new JobsException(

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorStoryIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
+  /** Bash's job-control builtin {@code jobs} runs before any program of that name on the PATH. */
+  static final String SETUP = "enable -n jobs";
+
   static final String SUBMIT = "jobs submit --type flaky --param failures=1 --wait";
   static final String GET = "jobs get ";
   static final String LIST = "jobs list --status FAILED --since 1h";
@@ -50,10 +53,14 @@ class OperatorStoryIT {
     }
   }
 
-  /** One command line in a real bash, the built {@code jobs} first on its {@code PATH}. */
+  /**
+   * One command line in a real bash, the built {@code jobs} first on its {@code PATH} and the
+   * builtin of that name disabled, as the README's story begins.
+   */
   static Run bash(String line) throws IOException, InterruptedException {
     ProcessBuilder builder =
-        new ProcessBuilder("bash", "--norc", "--noprofile", "-c", line).directory(home.toFile());
+        new ProcessBuilder("bash", "--norc", "--noprofile", "-c", SETUP + "\n" + line)
+            .directory(home.toFile());
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
     environment.put("HOME", home.toString());
@@ -129,11 +136,12 @@ class OperatorStoryIT {
     int section = readme.indexOf("\n## Failed jobs: find, re-drive, see what happened\n");
     assertThat(section).as("the README's operator section").isPositive();
     String story = readme.substring(section);
-    int submit = story.indexOf("$ " + SUBMIT + "\n");
+    int setup = story.indexOf("$ " + SETUP + " ");
+    int submit = story.indexOf("$ " + SUBMIT + "\n", setup);
     int why = story.indexOf("$ " + GET, submit);
     int list = story.indexOf("$ " + LIST + "\n", why);
     int replay = story.indexOf("$ " + REPLAY + "\n", list);
     int after = story.indexOf("$ " + GET, replay);
-    assertThat(List.of(submit, why, list, replay, after)).allMatch(at -> at >= 0);
+    assertThat(List.of(setup, submit, why, list, replay, after)).allMatch(at -> at >= 0);
   }
 }
