@@ -157,6 +157,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} submit" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} get" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replays" ];    then _picocli_jobs; return $?; fi
@@ -184,51 +185,53 @@ function _complete_jobs() {
   local cmds0=(submit)
   local cmds1=(get)
   local cmds2=(status)
-  local cmds3=(wait)
-  local cmds4=(replay)
-  local cmds5=(replays)
-  local cmds6=(target)
-  local cmds7=(local)
-  local cmds8=(deploy)
-  local cmds9=(destroy)
-  local cmds10=(completion)
-  local cmds11=(help)
-  local cmds12=(replays list)
-  local cmds13=(replays ls)
-  local cmds14=(replays cancel)
-  local cmds15=(target add)
-  local cmds16=(target list)
-  local cmds17=(target ls)
-  local cmds18=(target use)
-  local cmds19=(target show)
-  local cmds20=(target remove)
-  local cmds21=(target rm)
-  local cmds22=(local start)
-  local cmds23=(local stop)
-  local cmds24=(local status)
+  local cmds3=(list)
+  local cmds4=(wait)
+  local cmds5=(replay)
+  local cmds6=(replays)
+  local cmds7=(target)
+  local cmds8=(local)
+  local cmds9=(deploy)
+  local cmds10=(destroy)
+  local cmds11=(completion)
+  local cmds12=(help)
+  local cmds13=(replays list)
+  local cmds14=(replays ls)
+  local cmds15=(replays cancel)
+  local cmds16=(target add)
+  local cmds17=(target list)
+  local cmds18=(target ls)
+  local cmds19=(target use)
+  local cmds20=(target show)
+  local cmds21=(target remove)
+  local cmds22=(target rm)
+  local cmds23=(local start)
+  local cmds24=(local stop)
+  local cmds25=(local status)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_completion; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_local; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_target; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_replays; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jobs_replay; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jobs_wait; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_local; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_target; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_replays; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_replay; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jobs_wait; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jobs_list; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jobs_status; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jobs_get; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_jobs_submit; return $?; fi
@@ -242,7 +245,7 @@ function _picocli_jobs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get status wait replay replays target local deploy destroy completion help"
+  local commands="submit get status list wait replay replays target local deploy destroy completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -417,6 +420,72 @@ function _picocli_jobs_status() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_jobs_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
+  local FORMAT_option_args=("text" "json") # --output values
+  local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--api-url')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--next')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `wait` subcommand.
 function _picocli_jobs_wait() {
   # Get completion data
@@ -482,7 +551,7 @@ function _picocli_jobs_replay() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -521,6 +590,9 @@ function _picocli_jobs_replay() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--grace')
       return
       ;;
   esac
@@ -728,7 +800,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get wait replay replays target local deploy destroy completion"
+  local commands="submit get list wait replay replays target local deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

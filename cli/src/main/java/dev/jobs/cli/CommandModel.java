@@ -4,6 +4,7 @@ import dev.jobs.cli.completion.CompletionCommand;
 import dev.jobs.cli.deploy.DeployCommand;
 import dev.jobs.cli.deploy.DestroyCommand;
 import dev.jobs.cli.job.GetCommand;
+import dev.jobs.cli.job.ListCommand;
 import dev.jobs.cli.job.SubmitCommand;
 import dev.jobs.cli.job.WaitCommand;
 import dev.jobs.cli.local.LocalCommand;
@@ -46,6 +47,7 @@ public final class CommandModel {
       List.of(
           SubmitCommand.class,
           GetCommand.class,
+          ListCommand.class,
           WaitCommand.class,
           ReplayCommand.class,
           ReplaysCommand.class,

@@ -1,15 +1,22 @@
 package dev.jobs.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +39,9 @@ class ReplayCommandTest {
     aws.localRuntime(home);
     aws.stackOutputs("jobs-local");
     jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    // No failed jobs, unless a test lists some (a later stub wins).
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
     wire.stubFor(
         FakeAws.events("DescribeArchive")
             .willReturn(
@@ -52,6 +62,246 @@ class ReplayCommandTest {
                 FakeAws.json11(
                     "{\"ReplayArn\":\"arn:aws:events:us-east-1:000000000000:replay/r1\","
                         + "\"State\":\"STARTING\",\"ReplayStartTime\":1700000000}")));
+  }
+
+  /** A failed job as the API records it. */
+  static String failed(String id, int attempts) {
+    return "{\"id\":\""
+        + id
+        + "\",\"status\":\"FAILED\",\"type\":\"flaky\",\"parameters\":{\"failures\":1},"
+        + "\"attempts\":"
+        + attempts
+        + ",\"startedAt\":\"2026-11-29T09:59:59Z\",\"finishedAt\":\"2026-11-29T10:00:00Z\","
+        + "\"error\":{\"type\":\"dev.jobs.backend.kind.JobFailedException\","
+        + "\"message\":\"failing on purpose\",\"condition\":\"RetriesExhausted\"}}";
+  }
+
+  static String record(String id, String status, int attempts) {
+    return "{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"attempts\":" + attempts + "}";
+  }
+
+  /** The list API's pages, the first without a token, each next one with TOKEN1, TOKEN2, ... */
+  void listPages(String... pages) {
+    for (int i = 0; i < pages.length; i++) {
+      wire.stubFor(
+          get(urlPathEqualTo("/prod/jobs"))
+              .withQueryParam("next", i == 0 ? absent() : equalTo("TOKEN" + i))
+              .willReturn(FakeAws.json(200, pages[i])));
+    }
+  }
+
+  /** GET /jobs/{id} answers these records in turn, the last one repeating. */
+  void jobAnswers(String id, String... records) {
+    for (int i = 0; i < records.length; i++) {
+      String state = i == 0 ? STARTED : id + i;
+      wire.stubFor(
+          get(urlEqualTo("/prod/jobs/" + id))
+              .inScenario(id)
+              .whenScenarioStateIs(state)
+              .willReturn(FakeAws.json(200, records[i]))
+              .willSetStateTo(i == records.length - 1 ? state : id + (i + 1)));
+    }
+  }
+
+  void replayEnds(String state) {
+    startReplayAnswers();
+    wire.stubFor(
+        FakeAws.events("DescribeReplay")
+            .willReturn(
+                FakeAws.json11(
+                    "{\"ReplayName\":\"r1\",\"State\":\""
+                        + state
+                        + "\",\"EventStartTime\":1700000000,\"EventEndTime\":1700003600}")));
+  }
+
+  @Test
+  void replayWait_redrivenJobSucceeds_sumsItUp_exits0() {
+    listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers(
+        "job-1",
+        failed("job-1", 1),
+        record("job-1", "RUNNING", 2),
+        record("job-1", "SUCCEEDED", 2));
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo("replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\n");
+    assertThat(result.err()).isEmpty();
+    // The jobs were listed before the replay started: their attempts then tell a re-drive.
+    LoggedRequest list = wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs"))).get(0);
+    LoggedRequest start = calls("StartReplay").get(0);
+    assertThat(list.getLoggedDate()).isBeforeOrEqualTo(start.getLoggedDate());
+    assertThat(wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1")))).hasSize(3);
+  }
+
+  @Test
+  void replayWait_someFailAgain_namesThem_exits3() {
+    listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 3) + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
+    jobAnswers("job-1", record("job-1", "RUNNING", 4), failed("job-1", 4));
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "replay r1 COMPLETED\n"
+                + "re-driven 2: SUCCEEDED 1, FAILED again 1\n"
+                + "FAILED again: job-1\n");
+  }
+
+  @Test
+  void replayWait_jobNotRedrivenWithinTheGrace_isAWarning_notAFailure() {
+    listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 1) + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers("job-2", record("job-2", "SUCCEEDED", 2));
+    jobAnswers("job-1", failed("job-1", 1));
+
+    CliRun.Result result =
+        jobs.run("replay", "--since", "1h", "--name", "r1", "--wait", "--grace", "30s");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo("replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: warning: 1 failed job(s) of the window not re-driven (failure not in the"
+                + " replayed archive window?): job-1\n");
+    assertThat(jobs.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void replayWait_json_isOneDocument_withTheOutcome() {
+    listPages(
+        "{\"jobs\":["
+            + failed("job-3", 1)
+            + ","
+            + failed("job-2", 1)
+            + ","
+            + failed("job-1", 1)
+            + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers("job-3", record("job-3", "SUCCEEDED", 2));
+    jobAnswers("job-2", failed("job-2", 2));
+    jobAnswers("job-1", failed("job-1", 1));
+
+    CliRun.Result result =
+        jobs.run(
+            "replay",
+            "--since",
+            "1h",
+            "--name",
+            "r1",
+            "--wait",
+            "--grace",
+            "5s",
+            "--output",
+            "json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(result.out().lines()).hasSize(1);
+    Map<String, JsonNode> json = Json.parse(result.out()).asObject();
+    assertThat(json.get("state").asString()).isEqualTo("COMPLETED");
+    assertThat(json.get("listed").asNumber()).isEqualTo("3");
+    assertThat(json.get("redriven").asNumber()).isEqualTo("2");
+    assertThat(json.get("succeeded").asNumber()).isEqualTo("1");
+    assertThat(json.get("failedAgain").asNumber()).isEqualTo("1");
+    assertThat(json.get("failedAgainIds").asArray())
+        .extracting(JsonNode::asString)
+        .containsExactly("job-2");
+    assertThat(json.get("notRedrivenIds").asArray())
+        .extracting(JsonNode::asString)
+        .containsExactly("job-1");
+  }
+
+  @Test
+  void replayWait_jobStillRunningAtTheTimeout_exits4NamingIt() {
+    listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers("job-1", record("job-1", "RUNNING", 2));
+
+    CliRun.Result result =
+        jobs.run("replay", "--since", "1h", "--name", "r1", "--wait", "--timeout", "2m");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: after 2m00s, 1 of the 1 failed jobs have no outcome yet: job-1"
+                + " (follow one with: jobs wait ID)\n");
+    assertThat(jobs.slept()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void replayWait_cancelledReplay_exits1_andFollowsNoJob() {
+    listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
+    replayEnds("CANCELLED");
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.out()).isEqualTo("replay r1 CANCELLED\n");
+    assertThat(wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1")))).isEmpty();
+  }
+
+  @Test
+  void localTarget_recentWindow_noArchiveWarning() {
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--dry-run");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void deployedTarget_windowEndingLessThan10MinutesAgo_warnsNamingTheTime() throws Exception {
+    Path credentials =
+        Files.writeString(
+            home.resolve("credentials"),
+            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
+    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
+        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    aws.stackOutputs("jobs-prod");
+    CliRun.Result added =
+        jobs.run(
+            "target",
+            "add",
+            "prod",
+            "--stack-name",
+            "jobs-prod",
+            "--region",
+            "us-east-1",
+            "--profile",
+            "dev",
+            "--endpoint-url",
+            aws.endpoint(),
+            "--use");
+    assertThat(added.exitCode()).as(added.err()).isZero();
+
+    CliRun.Result recent = jobs.run("replay", "--since", "1h", "--until", "5m", "--dry-run");
+    CliRun.Result settled = jobs.run("replay", "--since", "1h", "--until", "10m", "--dry-run");
+
+    assertThat(recent.exitCode()).as(recent.err()).isZero();
+    assertThat(recent.err())
+        .isEqualTo(
+            "jobs: warning: failures after "
+                + jobs.now().minus(Duration.ofMinutes(10))
+                + " may not be archived yet (EventBridge can take minutes); replay that part"
+                + " again later\n");
+    assertThat(settled.err()).isEmpty();
+  }
+
+  @Test
+  void help_saysWhatIsRedriven() {
+    CliRun.Result result = jobs.run("replay", "--help");
+
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains(
+            "every job whose failure falls between --since and --until runs again under its id,"
+                + " each once")
+        .contains("exit 0 when every re-driven job SUCCEEDED, 3 when some FAILED again");
   }
 
   List<LoggedRequest> calls(String action) {
@@ -98,7 +348,7 @@ class ReplayCommandTest {
   }
 
   @Test
-  void dryRun_printsTheArchiveWindowAndCount_andStartsNothing() {
+  void dryRun_printsTheArchiveAndWindow_andStartsNothing() {
     CliRun.Result result =
         jobs.run(
             "replay",
@@ -113,8 +363,77 @@ class ReplayCommandTest {
         .contains(FakeAws.ARCHIVE_ARN)
         .contains("2026-11-01T00:00:00Z to 2026-11-02T00:00:00Z")
         .contains(FakeAws.RULE)
-        .contains("7 in the whole archive");
+        .contains("failed jobs  0, each re-driven once by the replay\n");
     assertThat(calls("StartReplay")).isEmpty();
+  }
+
+  @Test
+  void dryRun_listsTheFailedJobsOfTheWindow_everyPage_andTheirCount() {
+    listPages(
+        "{\"jobs\":[" + failed("job-3", 1) + "," + failed("job-2", 2) + "],\"next\":\"TOKEN1\"}",
+        "{\"jobs\":[" + failed("job-1", 1) + "]}");
+
+    CliRun.Result result =
+        jobs.run(
+            "replay",
+            "--since",
+            "2026-11-29T09:00:00Z",
+            "--until",
+            "2026-11-29T11:00:00Z",
+            "--name",
+            "r1",
+            "--dry-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .endsWith(
+            "  failed jobs  3, each re-driven once by the replay\n"
+                + "ID     STATUS  TYPE   STATUS TIME           ATTEMPTS  ERROR\n"
+                + "job-3  FAILED  flaky  2026-11-29T10:00:00Z  1         JobFailedException"
+                + " [RetriesExhausted]\n"
+                + "job-2  FAILED  flaky  2026-11-29T10:00:00Z  2         JobFailedException"
+                + " [RetriesExhausted]\n"
+                + "job-1  FAILED  flaky  2026-11-29T10:00:00Z  1         JobFailedException"
+                + " [RetriesExhausted]\n");
+    List<LoggedRequest> lists = wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs")));
+    assertThat(lists).hasSize(2);
+    for (LoggedRequest list : lists) {
+      assertThat(list.queryParameter("status").firstValue()).isEqualTo("FAILED");
+      assertThat(list.queryParameter("since").firstValue()).isEqualTo("2026-11-29T09:00:00Z");
+      assertThat(list.queryParameter("until").firstValue()).isEqualTo("2026-11-29T11:00:00Z");
+      assertThat(list.queryParameter("limit").firstValue()).isEqualTo("100");
+    }
+    assertThat(lists.get(1).queryParameter("next").firstValue()).isEqualTo("TOKEN1");
+    assertThat(calls("StartReplay")).isEmpty();
+  }
+
+  @Test
+  void dryRun_jsonAndQuiet_carryTheFailedJobs() {
+    listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
+
+    CliRun.Result json = jobs.run("replay", "--since", "1h", "--dry-run", "--output", "json");
+    CliRun.Result quiet = jobs.run("replay", "--since", "1h", "--dry-run", "-q");
+
+    Map<String, JsonNode> document = Json.parse(json.out()).asObject();
+    assertThat(document.get("failedJobCount").asNumber()).isEqualTo("1");
+    assertThat(document.get("failedJobs").asArray().get(0).asObject().get("id").asString())
+        .isEqualTo("job-1");
+    assertThat(quiet.out()).isEqualTo("job-1\n");
+  }
+
+  @Test
+  void dryRun_windowLongerThanTheListApiTakes_isListedIn31DayParts() {
+    CliRun.Result result = jobs.run("replay", "--since", "40d", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<LoggedRequest> lists = wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs")));
+    assertThat(lists).hasSize(2);
+    String split = jobs.now().minus(Duration.ofDays(31)).toString();
+    assertThat(lists.get(0).queryParameter("since").firstValue()).isEqualTo(split);
+    assertThat(lists.get(0).queryParameter("until").firstValue()).isEqualTo(jobs.now().toString());
+    assertThat(lists.get(1).queryParameter("since").firstValue())
+        .isEqualTo(jobs.now().minus(Duration.ofDays(40)).toString());
+    assertThat(lists.get(1).queryParameter("until").firstValue()).isEqualTo(split);
   }
 
   @Test
@@ -138,7 +457,8 @@ class ReplayCommandTest {
     CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("replay r1 COMPLETED\n");
+    assertThat(result.out())
+        .isEqualTo("replay r1 COMPLETED\nre-driven 0: SUCCEEDED 0, FAILED again 0\n");
     assertThat(calls("DescribeReplay")).hasSize(3);
   }
 
@@ -158,6 +478,7 @@ class ReplayCommandTest {
     Map<String, JsonNode> json = Json.parse(result.out()).asObject();
     assertThat(json.get("state").asString()).isEqualTo("FAILED");
     assertThat(json.get("stateReason").asString()).isEqualTo("rule gone");
+    assertThat(json).doesNotContainKey("redriven");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.cli.api.RetryPolicy;
 import dev.jobs.cli.aws.WireLog;
-import dev.jobs.cli.replay.TimeSpec;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;

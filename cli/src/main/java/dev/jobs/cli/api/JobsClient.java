@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * The jobs REST API: {@code POST /jobs} and {@code GET /jobs/{id}}, signed with SigV4 for {@code
- * execute-api}. Connection errors, throttling and 5xx are retried with backoff, honouring {@code
- * Retry-After}; a {@code POST} is retried only when the API cannot have taken the job.
+ * The jobs REST API: {@code POST /jobs}, {@code GET /jobs/{id}} and {@code GET /jobs?...}, signed
+ * with SigV4 for {@code execute-api}. Connection errors, throttling and 5xx are retried with
+ * backoff, honouring {@code Retry-After}; a {@code POST} is retried only when the API cannot have
+ * taken the job.
  */
 public final class JobsClient {
   /** An answer the caller interprets: 2xx, or 404 on a get. */
@@ -40,6 +42,9 @@ public final class JobsClient {
 
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final String SERVICE = "execute-api";
+  private static final String OLDER =
+      ": its stack or local runtime predates jobs list; deploy it again (jobs deploy) or restart"
+          + " it (jobs local stop)";
 
   private final URI base;
   private final String region;
@@ -71,23 +76,34 @@ public final class JobsClient {
   }
 
   public Response submit(byte[] json) {
-    return call(SdkHttpMethod.POST, URI.create(base + "/jobs"), json);
+    return call(SdkHttpMethod.POST, "/jobs", Map.of(), json);
   }
 
   public Response get(String id) {
     if (!JOB_ID.matcher(id).matches()) {
       throw new JobsException(ExitCode.USAGE, "'" + id + "' is not a job id");
     }
-    return call(SdkHttpMethod.GET, URI.create(base + "/jobs/" + id), null);
+    return call(SdkHttpMethod.GET, "/jobs/" + id, Map.of(), null);
   }
 
-  private Response call(SdkHttpMethod method, URI uri, byte[] body) {
+  /** A page of jobs, newest first: the API's {@code {"jobs": [...], "next": ...}}. */
+  public JobPage list(JobQuery query) {
+    Response response = call(SdkHttpMethod.GET, "/jobs", query.parameters(), null);
+    if (!response.found()) {
+      throw new JobsException(
+          ExitCode.ERROR, "the jobs API at " + base + " has no GET /jobs (404)" + OLDER);
+    }
+    return JobPage.parse(response.body());
+  }
+
+  private Response call(SdkHttpMethod method, String path, Map<String, String> query, byte[] body) {
+    URI uri = URI.create(base + path);
     boolean reassumed = false;
     for (int attempt = 1; ; attempt++) {
       HttpExecuteResponse response;
       String text;
       try {
-        response = send(method, uri, body);
+        response = send(method, uri, query, body);
         text = read(response);
       } catch (IOException e) {
         // A refused connection never reached the API, so even a POST is safe to repeat.
@@ -112,7 +128,7 @@ public final class JobsClient {
         pause(attempt, response.httpResponse().firstMatchingHeader("Retry-After").orElse(null));
         continue;
       }
-      throw failure(method, status, text, attempt);
+      throw failure(method, path, status, text, attempt);
     }
   }
 
@@ -133,9 +149,12 @@ public final class JobsClient {
     return e instanceof java.net.ConnectException;
   }
 
-  private HttpExecuteResponse send(SdkHttpMethod method, URI uri, byte[] body) throws IOException {
+  private HttpExecuteResponse send(
+      SdkHttpMethod method, URI uri, Map<String, String> query, byte[] body) throws IOException {
     SdkHttpRequest.Builder request =
         SdkHttpRequest.builder().method(method).uri(uri).putHeader("Accept", "application/json");
+    // The builder encodes the values, and the signer signs them as sent.
+    query.forEach(request::putRawQueryParameter);
     ContentStreamProvider payload = null;
     if (body != null) {
       request.putHeader("Content-Type", "application/json");
@@ -195,9 +214,20 @@ public final class JobsClient {
     }
   }
 
-  private JobsException failure(SdkHttpMethod method, int status, String body, int attempts) {
-    String what = method + " " + (method == SdkHttpMethod.POST ? "/jobs" : "/jobs/{id}");
+  private JobsException failure(
+      SdkHttpMethod method, String path, int status, String body, int attempts) {
+    boolean list = method == SdkHttpMethod.GET && path.equals("/jobs");
+    String what = method + " " + (method == SdkHttpMethod.GET && !list ? "/jobs/{id}" : "/jobs");
     String message = messageOf(body);
+    if (list && status == 403 && message.equals("Missing Authentication Token")) {
+      // API Gateway's answer to a method it does not have, signed or not.
+      return new JobsException(
+          ExitCode.ERROR,
+          "the jobs API at "
+              + base
+              + " has no GET /jobs (403: Missing Authentication Token)"
+              + OLDER);
+    }
     if (status == 401 || status == 403) {
       return new JobsException(
           ExitCode.CREDENTIALS,
@@ -210,6 +240,9 @@ public final class JobsClient {
               + ") with "
               + credentialsDescription
               + "; check the role and the target");
+    }
+    if (list && status == 400) {
+      return new JobsException(ExitCode.USAGE, "the jobs API rejected the list: " + message);
     }
     if (status == 400 || status == 413 || status == 415) {
       return new JobsException(ExitCode.USAGE, "the jobs API rejected the job: " + message);

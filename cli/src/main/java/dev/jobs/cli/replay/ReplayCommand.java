@@ -8,11 +8,16 @@ import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
+import dev.jobs.cli.TimeSpec;
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.job.JobTable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -26,6 +31,7 @@ import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.StartReplayResponse;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs replay}: re-drives failed jobs from the archive through the replay rule. */
@@ -33,13 +39,23 @@ import tools.jackson.databind.node.ObjectNode;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay failed jobs from the archive (EventBridge StartReplay).",
-      "The archive's events of the window go onto its bus, restricted to the replay rule, so the"
-          + " failed jobs run again under their ids. Uses your own credentials (the profile), not"
-          + " the invoke role."
+      "Re-drive the failed jobs of a window: every job whose failure falls between --since and"
+          + " --until runs again under its id, each once, and a job that has run again or"
+          + " succeeded since is left alone.",
+      "How: an EventBridge replay (StartReplay) of the failed-jobs archive onto its bus,"
+          + " restricted to the replay rule; every failure is archived. Uses your own credentials"
+          + " (the profile) for EventBridge, the invoke role to list and follow the jobs.",
+      "On AWS, EventBridge may take minutes to archive a failure: a window ending less than 10"
+          + " minutes ago gets a warning. The local runtime archives at once.",
+      "With --wait: exit 0 when every re-driven job SUCCEEDED, 3 when some FAILED again, 1 when"
+          + " the replay failed or was cancelled, 4 on timeout."
     })
 public final class ReplayCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
+
+  /** How long EventBridge may take to archive an event, as its docs count before a replay. */
+  static final Duration ARCHIVE_DELAY = Duration.ofMinutes(10);
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -70,10 +86,17 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "The replay's name (default: jobs-replay-<UTC time>).")
   String name;
 
-  @Option(names = "--wait", description = "Follow the replay to a final state.")
+  @Option(
+      names = "--wait",
+      description =
+          "Follow the replay to its end, then the re-driven jobs to theirs, and print how many"
+              + " were re-driven, SUCCEEDED and FAILED again.")
   boolean await;
 
-  @Option(names = "--dry-run", description = "Print what would be replayed; start nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "List the failed jobs of the window, which a replay would re-drive; start nothing.")
   boolean dryRun;
 
   @Option(
@@ -83,6 +106,17 @@ public final class ReplayCommand implements Callable<Integer> {
       defaultValue = "30m",
       description = "With --wait: give up after this long (exit 4). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "2m",
+      description =
+          "With --wait: how long after the replay a listed job may take to start before it counts"
+              + " as not re-driven (replayed events reach the function asynchronously)."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration grace;
 
   ReplayCommand(Environment environment) {
     this.environment = environment;
@@ -112,11 +146,15 @@ public final class ReplayCommand implements Callable<Integer> {
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
     DescribeArchiveResponse archive = ReplayArchive.describe(session);
+    warnIfRecent(session, end, now);
     PrintWriter out = session.out();
     if (dryRun) {
-      printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn);
+      List<JobPage.Job> failed = FailedJobs.in(session.api(), start, end);
+      printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn, failed);
       return ExitCode.OK;
     }
+    // Listed before the replay starts, with their attempts: how a re-driven job is told apart.
+    List<JobPage.Job> failed = await ? FailedJobs.in(session.api(), start, end) : List.of();
     StartReplayResponse started;
     try {
       started =
@@ -166,12 +204,54 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    return follow(session, replayName);
+    Instant deadline = now.plus(timeout);
+    DescribeReplayResponse replay = follow(session, replayName, now, deadline);
+    if (replay.state() != ReplayState.COMPLETED) {
+      print(session, replay, null);
+      return ExitCode.ERROR;
+    }
+    Redrive.Outcome outcome;
+    try {
+      outcome =
+          new Redrive(
+                  session.api(),
+                  session.environment(),
+                  session.err(),
+                  session.output().progress(session.environment()))
+              .follow(failed, grace, deadline, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobsException(
+          ExitCode.INTERRUPTED,
+          "interrupted; replay " + replayName + " ended, its re-driven jobs go on");
+    }
+    print(session, replay, outcome);
+    return outcome.failedAgain().isEmpty() ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
 
-  private int follow(Session session, String replayName) {
-    Instant begin = session.environment().clock().instant();
-    Instant deadline = begin.plus(timeout);
+  /**
+   * EventBridge may archive an event minutes after it was put (its docs advise waiting 10 minutes
+   * before replaying), so on AWS the window's last minutes may miss failures. Locally archiving is
+   * part of putting the event.
+   */
+  private static void warnIfRecent(Session session, Instant end, Instant now) {
+    Instant archivedBy = now.minus(ARCHIVE_DELAY).truncatedTo(ChronoUnit.SECONDS);
+    if (session.settings().isLocal() || !end.isAfter(archivedBy)) {
+      return;
+    }
+    session
+        .err()
+        .println(
+            "jobs: warning: failures after "
+                + archivedBy
+                + " may not be archived yet (EventBridge can take minutes); replay that part"
+                + " again later");
+    session.err().flush();
+  }
+
+  /** Follows the replay to a final state. */
+  private DescribeReplayResponse follow(
+      Session session, String replayName, Instant begin, Instant deadline) {
     boolean progress = session.output().progress(session.environment());
     PrintWriter err = session.err();
     Duration pause = Duration.ofSeconds(1);
@@ -191,8 +271,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.print("\r\u001b[K");
             err.flush();
           }
-          print(session, replay);
-          return state == ReplayState.COMPLETED ? ExitCode.OK : ExitCode.ERROR;
+          return replay;
         }
         Instant now = session.environment().clock().instant();
         if (!now.isBefore(deadline)) {
@@ -229,7 +308,8 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Session session, DescribeReplayResponse replay) {
+  /** The replay's end and, when it completed, what became of the failed jobs. */
+  private void print(Session session, DescribeReplayResponse replay, Redrive.Outcome outcome) {
     PrintWriter out = session.out();
     if (session.json()) {
       ObjectNode json = Json.mapper().createObjectNode();
@@ -244,6 +324,14 @@ public final class ReplayCommand implements Callable<Integer> {
       if (replay.eventLastReplayedTime() != null) {
         json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
       }
+      if (outcome != null) {
+        json.put("listed", outcome.listed());
+        json.put("redriven", outcome.redriven());
+        json.put("succeeded", outcome.succeeded().size());
+        json.put("failedAgain", outcome.failedAgain().size());
+        outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
+        outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
+      }
       out.println(json);
     } else if (output.quiet()) {
       out.println(replay.stateAsString());
@@ -254,6 +342,30 @@ public final class ReplayCommand implements Callable<Integer> {
               + " "
               + replay.stateAsString()
               + (replay.stateReason() == null ? "" : ": " + replay.stateReason()));
+      if (outcome != null) {
+        out.println(
+            "re-driven "
+                + outcome.redriven()
+                + ": SUCCEEDED "
+                + outcome.succeeded().size()
+                + ", FAILED again "
+                + outcome.failedAgain().size());
+        if (!outcome.failedAgain().isEmpty()) {
+          out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
+        }
+      }
+    }
+    out.flush();
+    if (outcome != null && !outcome.notRedriven().isEmpty()) {
+      session
+          .err()
+          .println(
+              "jobs: warning: "
+                  + outcome.notRedriven().size()
+                  + " failed job(s) of the window not re-driven (failure not in the replayed"
+                  + " archive window?): "
+                  + String.join(" ", outcome.notRedriven()));
+      session.err().flush();
     }
   }
 
@@ -265,7 +377,8 @@ public final class ReplayCommand implements Callable<Integer> {
       Instant start,
       Instant end,
       String busArn,
-      String ruleArn) {
+      String ruleArn,
+      List<JobPage.Job> failed) {
     if (session.json()) {
       ObjectNode json = Json.mapper().createObjectNode();
       json.put("dryRun", true);
@@ -279,7 +392,14 @@ public final class ReplayCommand implements Callable<Integer> {
       if (archive.eventCount() != null) {
         json.put("archiveEventCount", archive.eventCount());
       }
+      json.put("failedJobCount", failed.size());
+      ArrayNode jobs = json.putArray("failedJobs");
+      failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
       out.println(json);
+      return;
+    }
+    if (output.quiet()) {
+      failed.forEach(job -> out.println(job.id()));
       return;
     }
     out.println("would start replay " + replayName);
@@ -287,12 +407,9 @@ public final class ReplayCommand implements Callable<Integer> {
     out.printf("  %-12s %s to %s%n", "window", start, end);
     out.printf("  %-12s %s%n", "onto bus", busArn);
     out.printf("  %-12s %s%n", "rule only", ruleArn);
-    out.printf(
-        "  %-12s %s%n",
-        "events",
-        archive.eventCount() == null
-            ? "unknown"
-            : archive.eventCount()
-                + " in the whole archive (EventBridge gives no count per window)");
+    out.printf("  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
+    if (!failed.isEmpty()) {
+      JobTable.print(out, failed);
+    }
   }
 }

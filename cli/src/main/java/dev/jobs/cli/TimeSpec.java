@@ -1,6 +1,5 @@
-package dev.jobs.cli.replay;
+package dev.jobs.cli;
 
-import dev.jobs.cli.Durations;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,147 @@
+package dev.jobs.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.cli.ExitCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's operator story ("Failed jobs: find, re-drive, see what happened"), typed in bash as
+ * the README has it, with the built {@code jobs} on the {@code PATH}, a fresh home and a local
+ * runtime of its own on a free port: a job fails, {@code get} says why, {@code list} finds it,
+ * {@code replay --wait} re-drives it, {@code get} shows it succeeded.
+ */
+class OperatorStoryIT {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  /** Bash's job-control builtin {@code jobs} runs before any program of that name on the PATH. */
+  static final String SETUP = "enable -n jobs";
+
+  static final String SUBMIT = "jobs submit --type flaky --param failures=1 --wait";
+  static final String GET = "jobs get ";
+  static final String LIST = "jobs list --status FAILED --since 1h";
+  static final String REPLAY = "jobs replay --since 1h --wait";
+
+  /** What a command line did. */
+  record Run(int exitCode, String out, String err) {}
+
+  @TempDir static Path home;
+
+  @BeforeAll
+  static void startLocalRuntime() throws Exception {
+    Run started = bash("jobs local start --detach --port 0");
+    assertThat(started.exitCode()).as(started.err()).isZero();
+  }
+
+  @AfterAll
+  static void stopLocalRuntime() throws Exception {
+    if (Files.exists(home.resolve("local/runtime.json"))) {
+      Run stopped = bash("jobs local stop");
+      assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+    }
+  }
+
+  /**
+   * One command line in a real bash, the built {@code jobs} first on its {@code PATH} and the
+   * builtin of that name disabled, as the README's story begins.
+   */
+  static Run bash(String line) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "--norc", "--noprofile", "-c", SETUP + "\n" + line)
+            .directory(home.toFile());
+    Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
+    environment.put("HOME", home.toString());
+    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
+    environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", line).isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void failedJob_isFound_redriven_andSucceeds() throws Exception {
+    // Submit a job that fails: its first attempt fails on purpose.
+    Run submitted = bash(SUBMIT);
+    assertThat(submitted.exitCode()).as(submitted.err()).isEqualTo(ExitCode.JOB_FAILED);
+    Matcher matcher = Pattern.compile("submitted job (\\S+)\n").matcher(submitted.err());
+    assertThat(matcher.find()).as(submitted.err()).isTrue();
+    String id = matcher.group(1);
+    assertThat(submitted.out())
+        .contains("id         " + id + "\n")
+        .contains("status     FAILED\n")
+        .contains("type       flaky\n")
+        .contains("attempts   1\n")
+        .contains(
+            "error      dev.jobs.backend.kind.JobFailedException: failing on purpose: attempt 1 of"
+                + " the first 1 [RetriesExhausted]\n");
+
+    // See why.
+    Run why = bash(GET + id);
+    assertThat(why.exitCode()).as(why.err()).isZero();
+    assertThat(why.out()).isEqualTo(submitted.out());
+
+    // Find it.
+    Run listed = bash(LIST);
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    List<String> rows = listed.out().lines().toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0)).matches("ID +STATUS +TYPE +STATUS TIME +ATTEMPTS +ERROR");
+    assertThat(rows.get(1))
+        .matches(
+            Pattern.quote(id)
+                + " +FAILED +flaky +\\S+Z +1 +JobFailedException \\[RetriesExhausted\\]");
+    assertThat(listed.err()).isEmpty();
+
+    // Re-drive it: the local runtime archived the failure at once.
+    Run replayed = bash(REPLAY);
+    assertThat(replayed.exitCode()).as(replayed.err()).isEqualTo(ExitCode.OK);
+    assertThat(replayed.out())
+        .matches(
+            "replay jobs-replay-\\d{8}-\\d{6} COMPLETED\n"
+                + "re-driven 1: SUCCEEDED 1, FAILED again 0\n");
+    assertThat(replayed.err()).isEmpty();
+
+    // See it succeed, on its second attempt, under the same id.
+    Run after = bash(GET + id);
+    assertThat(after.exitCode()).as(after.err()).isZero();
+    assertThat(after.out())
+        .contains("id         " + id + "\n")
+        .contains("status     SUCCEEDED\n")
+        .contains("attempts   2\n")
+        .contains("result     {\"message\":\"succeeded on attempt 2\"}\n")
+        .doesNotContain("error ");
+  }
+
+  @Test
+  void readme_tellsThisStory_inThisOrder() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    int section = readme.indexOf("\n## Failed jobs: find, re-drive, see what happened\n");
+    assertThat(section).as("the README's operator section").isPositive();
+    String story = readme.substring(section);
+    int setup = story.indexOf("$ " + SETUP + " ");
+    int submit = story.indexOf("$ " + SUBMIT + "\n", setup);
+    int why = story.indexOf("$ " + GET, submit);
+    int list = story.indexOf("$ " + LIST + "\n", why);
+    int replay = story.indexOf("$ " + REPLAY + "\n", list);
+    int after = story.indexOf("$ " + GET, replay);
+    assertThat(List.of(setup, submit, why, list, replay, after)).allMatch(at -> at >= 0);
+  }
+}
