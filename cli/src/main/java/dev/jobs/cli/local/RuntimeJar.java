@@ -67,7 +67,9 @@ final class RuntimeJar {
     return copy;
   }
 
-  /** The first 16 hex digits of the jar's SHA-256: tens of ms for the 40 MB jar, once per start. */
+  /**
+   * The first 16 hex digits of the jar's SHA-256: about 0.1 s for the 43 MB jar, once per start.
+   */
   static String hash(Path jar) throws IOException {
     MessageDigest digest;
     try {

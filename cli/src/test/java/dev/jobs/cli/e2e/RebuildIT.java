@@ -97,10 +97,11 @@ class RebuildIT {
   private Path checkoutWithTheBuiltJar() throws IOException {
     Path checkout = Files.createDirectories(home.resolve("checkout"));
     Files.copy(ROOT.resolve("jobs"), checkout.resolve("jobs"));
-    Path launcher = Files.createDirectories(checkout.resolve("cli/src/dist/bin")).resolve("jobs");
+    Path launcherDir = Files.createDirectories(checkout.resolve("cli/src/dist/bin"));
+    Path launcher = launcherDir.resolve("jobs");
     Files.copy(ROOT.resolve("cli/src/dist/bin/jobs"), launcher);
     for (Path script : List.of(checkout.resolve("jobs"), launcher)) {
-      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     }
     Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
     Path sources = Files.createDirectories(checkout.resolve("cli/src/main/java"));
@@ -115,11 +116,11 @@ class RebuildIT {
             checkout.resolve("pom.xml"),
             sources.resolve("Jobs.java"),
             launcher,
-            launcher.getParent(),
-            launcher.getParent().getParent(),
+            launcherDir,
+            checkout.resolve("cli/src/dist"),
             sources,
-            sources.getParent(),
-            sources.getParent().getParent())) {
+            checkout.resolve("cli/src/main"),
+            checkout.resolve("cli/src"))) {
       Files.setLastModifiedTime(source, FileTime.fromMillis(now - 120_000));
     }
     Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 60_000));
@@ -135,7 +136,7 @@ class RebuildIT {
                 + "cat '"
                 + checkout.resolve("rebuilt.jar")
                 + "' > cli/target/jobs.jar\n");
-    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwx------"));
     return checkout;
   }
 

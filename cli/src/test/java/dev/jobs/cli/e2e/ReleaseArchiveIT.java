@@ -40,7 +40,7 @@ class ReleaseArchiveIT {
       assertThat(found).as("the release archive in cli/target").hasSize(1);
       archive = found.get(0);
     }
-    String name = archive.getFileName().toString();
+    String name = archive.toFile().getName();
     Process tar =
         new ProcessBuilder("tar", "xzf", archive.toString(), "-C", unpacked.toString())
             .redirectErrorStream(true)
