@@ -1271,3 +1271,23 @@ function _picocli_jobs_local_status() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_jobs -o default jobs jobs.sh jobs.bash
+
+# `jobs` is also a builtin of the shell, and a builtin runs before any program on the
+# PATH. This function sends the tool's subcommands and options to the tool (found by
+# env, which looks only at the PATH), and the rest (jobs, jobs -l, jobs %1) to the
+# builtin.
+jobs() {
+  case "${1-}" in
+    submit|get|status|wait|replay|replays|target|local|deploy|destroy|completion|help)
+      command env jobs "$@" ;;
+    -?*)
+      local flags="${1#-}"
+      if [ -z "${flags//[lnprsx]/}" ]; then
+        builtin jobs "$@"
+      else
+        command env jobs "$@"
+      fi ;;
+    *)
+      builtin jobs "$@" ;;
+  esac
+}

@@ -32,25 +32,35 @@ public final class AwsErrors {
     return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
   }
 
-  private static String message(AwsServiceException e) {
+  /**
+   * The service's own words: its error code, else the HTTP status (an endpoint that is not AWS,
+   * such as an emulator or a proxy, may send an error without a code), then its message if any.
+   */
+  private static String serviceError(AwsServiceException e) {
+    String code = code(e);
     String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-    return message == null ? "HTTP " + e.statusCode() : message;
+    String what = code == null ? "HTTP " + e.statusCode() : code;
+    return message == null || message.isBlank() ? what : what + ": " + firstLine(message);
   }
 
   public static boolean isExpired(SdkException e) {
-    return e instanceof AwsServiceException s && EXPIRED.contains(code(s));
+    return e instanceof AwsServiceException s && isOneOf(EXPIRED, code(s));
   }
 
   public static boolean isDenied(SdkException e) {
     return e instanceof AwsServiceException s
-        && (DENIED.contains(code(s)) || s.statusCode() == 403);
+        && (isOneOf(DENIED, code(s)) || s.statusCode() == 403);
+  }
+
+  /** Set.of(...).contains(null) throws: an error without a code is none of these. */
+  private static boolean isOneOf(Set<String> codes, String code) {
+    return code != null && codes.contains(code);
   }
 
   /** One line saying what failed and why; the exit code says what kind of failure it was. */
   public static JobsException translate(SdkException e, String what) {
     if (e instanceof AwsServiceException service) {
-      String code = code(service);
-      String line = what + " failed: " + (code == null ? "" : code + ": ") + message(service);
+      String line = what + " failed: " + serviceError(service);
       if (isExpired(e)) {
         return new JobsException(
             ExitCode.CREDENTIALS, line + " (the credentials have expired; refresh them)", e);
@@ -58,7 +68,7 @@ public final class AwsErrors {
       if (isDenied(e)) {
         return new JobsException(ExitCode.CREDENTIALS, line, e);
       }
-      if (NOT_FOUND.contains(code) || service.statusCode() == 404) {
+      if (isOneOf(NOT_FOUND, code(service)) || service.statusCode() == 404) {
         return new JobsException(ExitCode.NOT_FOUND, line, e);
       }
       if (service.isThrottlingException()) {

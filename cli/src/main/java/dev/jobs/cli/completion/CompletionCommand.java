@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the completion script for bash or zsh.",
-      "Load it with: source <(jobs completion bash)"
+      "Print the completion script for bash or zsh. It also defines `jobs` as a shell function,",
+      "since the shell's own `jobs` builtin would run first: `jobs submit` runs the tool, while",
+      "`jobs`, `jobs -l` and `jobs %1` still list the shell's background jobs.",
+      "Load it from ~/.bashrc with: source <(env jobs completion bash)",
+      "(from ~/.zshrc: source <(env jobs completion zsh))"
     })
 public final class CompletionCommand implements Callable<Integer> {
   /** The shells with a script. */
@@ -40,10 +43,12 @@ public final class CompletionCommand implements Callable<Integer> {
   /**
    * The script for a shell, generated from the command model by picocli's {@code AutoComplete}.
    * Picocli's script serves zsh too, through zsh's bash-completion emulation (it loads {@code
-   * bashcompinit} itself); the header lets zsh find it on the {@code fpath}.
+   * bashcompinit} itself); the header lets zsh find it on the {@code fpath}. Both define the {@code
+   * jobs} function ({@link ShellFunction}), which the completion then serves as it would the
+   * program.
    */
   static String script(Shell shell, CommandLine model) {
-    String bash = AutoComplete.bash("jobs", model);
+    String bash = AutoComplete.bash("jobs", model) + ShellFunction.of(shell, model);
     return switch (shell) {
       case bash -> bash;
       case zsh ->

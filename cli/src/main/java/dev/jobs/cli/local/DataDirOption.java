@@ -22,4 +22,9 @@ public final class DataDirOption {
   public Path resolve() {
     return dataDir != null ? dataDir : environment.localDir();
   }
+
+  /** The data directory the {@code local} target and the job commands use. */
+  Path targetDir() {
+    return environment.localDir();
+  }
 }

@@ -83,13 +83,13 @@ public final class DetachedRuntime {
         "the local runtime did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
   }
 
-  private static List<String> command(Path directory, List<String> options) {
+  private static List<String> command(Path directory, List<String> options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
-    command.add(classPath());
+    command.add(RuntimeJar.classPathFor(directory, classPath()));
     command.add(MainClass.NAME);
     command.add("local");
     command.add("start");

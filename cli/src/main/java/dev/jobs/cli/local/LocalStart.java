@@ -185,8 +185,38 @@ public final class LocalStart implements Callable<Integer> {
     out.println("  access key id:     " + accessKeyId);
     out.println("  secret access key: " + secretAccessKey);
     out.println("  data:              " + directory);
-    out.println("`jobs submit` and the other commands use it through the `local` target.");
+    out.println(howTheLocalTargetUsesIt(directory));
     out.flush();
+  }
+
+  /**
+   * The {@code local} target finds its runtime in {@code JOBS_LOCAL_DIR} (else {@code
+   * ~/.jobs/local}), by the {@code runtime.json} there, whatever the port. A runtime started for
+   * another directory serves the target only once that variable names it, so the banner says so.
+   */
+  String howTheLocalTargetUsesIt(Path directory) {
+    Path targetDir = dataDir.targetDir();
+    if (same(directory, targetDir)) {
+      return "`jobs submit` and the other commands use it through the `local` target.";
+    }
+    return "The `local` target uses "
+        + targetDir
+        + "; for `jobs submit` and the other commands to use this runtime, first run: export "
+        + RuntimeFile.DIR_VARIABLE
+        + "="
+        + shellWord(directory.toAbsolutePath().normalize().toString());
+  }
+
+  private static boolean same(Path one, Path other) {
+    return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
+  }
+
+  /** The path as one shell word: quoted only when it needs to be. */
+  static String shellWord(String text) {
+    if (text.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+      return text;
+    }
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   /** Runs {@code jobs local start} with these options in a child JVM, and waits until it serves. */

@@ -1,12 +1,14 @@
 package dev.jobs.cli.local;
 
 import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,24 +31,57 @@ public final class LocalStatus implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path directory = dataDir.resolve();
     Optional<RuntimeFile> file = RuntimeFile.read(directory);
-    if (file.isEmpty() || !file.get().isAlive() || !listening(file.get().endpoint())) {
+    if (file.isEmpty() || !file.get().isAlive()) {
       out.println("not running (data: " + directory + ")");
       return ExitCode.NOT_FOUND;
     }
-    out.println("running at " + file.get().endpoint() + " (pid " + file.get().pid() + ")");
+    String endpoint = file.get().endpoint();
+    Optional<String> silent = unanswered(endpoint);
+    if (silent.isPresent()) {
+      throw new JobsException(
+          ExitCode.ERROR,
+          "the local runtime (pid "
+              + file.get().pid()
+              + ") does not answer at "
+              + endpoint
+              + " ("
+              + silent.get()
+              + "); see "
+              + directory.resolve("runtime.log")
+              + "; restart it with: jobs local stop && jobs local start --detach");
+    }
+    out.println("running at " + endpoint + " (pid " + file.get().pid() + ")");
     out.println("  region:        " + file.get().region());
     out.println("  access key id: " + file.get().accessKeyId());
     out.println("  data:          " + directory);
     return ExitCode.OK;
   }
 
-  private static boolean listening(String endpoint) {
-    URI uri = URI.create(endpoint);
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
-      return true;
+  /**
+   * Why the runtime does not answer, if it does not. A live pid and an open port are not enough: a
+   * runtime whose jar was rewritten under it still accepts connections, then drops them. So this
+   * sends a real request, an unsigned STS GetCallerIdentity: the runtime's own "missing
+   * authentication" error (a 4xx) proves that it parses, routes and answers requests.
+   */
+  static Optional<String> unanswered(String endpoint) {
+    try {
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+      connection.setConnectTimeout(2000);
+      connection.setReadTimeout(5000);
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+      try (OutputStream body = connection.getOutputStream()) {
+        body.write(PING.getBytes(StandardCharsets.US_ASCII));
+      }
+      int status = connection.getResponseCode();
+      connection.disconnect();
+      return status > 0 && status < 500 ? Optional.empty() : Optional.of("HTTP " + status);
     } catch (IOException e) {
-      return false;
+      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
+
+  private static final String PING = "Action=GetCallerIdentity&Version=2011-06-15";
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CompletionFilesTest {
   static final Path COMMITTED = Path.of("..", "completion");
   static final String REFRESH =
-      "completion/ is stale; refresh it with: mvn -q -pl cli -am process-classes"
+      "completion/ is stale; refresh it with: mvn -q -pl cli -am package -DskipTests"
           + " -Dcompletion.dir=$PWD/completion";
 
   @Test

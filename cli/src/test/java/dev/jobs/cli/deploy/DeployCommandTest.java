@@ -185,6 +185,26 @@ class DeployCommandTest {
   }
 
   @Test
+  void deploy_whenTheServiceErrorHasNoCode_showsTheStatusAndTheServiceMessage() {
+    stubS3(aws, false);
+    aws.stubFor(
+        cfn("DescribeStacks")
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<ErrorResponse><Error><Message>the emulator broke</Message></Error>"
+                            + "</ErrorResponse>")));
+
+    CliRun.Result failed = jobs("deploy", "--require-approval", "never");
+
+    assertThat(failed.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(failed.err()).contains("the emulator broke").doesNotContain("Exception");
+    assertThat(failed.err().lines()).hasSize(1);
+  }
+
+  @Test
   void destroy_withoutATerminal_needsYes_andDeletesNothing() {
     CliRun.Result refused = jobs("destroy");
 

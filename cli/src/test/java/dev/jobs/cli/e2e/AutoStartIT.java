@@ -138,6 +138,54 @@ class AutoStartIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(RuntimeFile.read(dataDir).orElseThrow().endpoint())
         .isEqualTo("http://127.0.0.1:" + port);
+    assertThat(run.out())
+        .contains("`jobs submit` and the other commands use it through the `local` target.");
+  }
+
+  @Test
+  void localStart_withAnotherDataDir_printsHowToUseIt_andTheJobCommandsThenDo() throws Exception {
+    Path other = home.resolve("other data");
+    Map<String, String> following = new java.util.HashMap<>();
+    try {
+      Run started =
+          jobs(
+              Map.of(),
+              "local",
+              "start",
+              "--detach",
+              "--port",
+              "" + freePort(),
+              "--data-dir",
+              other.toString());
+      assertThat(started.exitCode()).as(started.err()).isZero();
+      assertThat(started.out()).doesNotContain("use it through the `local` target");
+      var export =
+          Pattern.compile("first run: export JOBS_LOCAL_DIR='([^']+)'\n").matcher(started.out());
+      assertThat(export.find()).as(started.out()).isTrue();
+      following.put("JOBS_LOCAL_DIR", export.group(1));
+      long pid = RuntimeFile.read(other).orElseThrow().pid();
+
+      Run submitted = jobs(following, "submit", "--seconds", "1", "--wait");
+
+      assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+      assertThat(submitted.err()).doesNotContain("started the local runtime");
+      assertThat(RuntimeFile.read(other).orElseThrow().pid()).isEqualTo(pid);
+      assertThat(dataDir).doesNotExist();
+    } finally {
+      if (!following.isEmpty()) {
+        jobs(following, "local", "stop");
+      }
+      String option = "--data-dir=" + other;
+      ProcessHandle.allProcesses()
+          .filter(p -> p.info().arguments().map(a -> List.of(a).contains(option)).orElse(false))
+          .forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

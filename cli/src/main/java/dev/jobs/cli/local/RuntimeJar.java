@@ -1,0 +1,88 @@
+package dev.jobs.cli.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The detached runtime's own copy of the jobs jar, in {@code <data-dir>/jar/jobs-<hash>.jar}.
+ *
+ * <p>A JVM reads its classes from the jar lazily, long after it started. A rebuild ({@code mvn
+ * package}, or {@code ./jobs} after a source changed) rewrites {@code cli/target/jobs.jar} under a
+ * runtime that still runs, which then fails on its next class load ({@code NoClassDefFoundError})
+ * while its pid lives on. Run from a copy named by its content, a runtime keeps working through any
+ * rebuild; the copy is made once per build and reused while the jar is unchanged. Restarting the
+ * runtime on a mismatch instead would end the attempts it runs, and cannot reach a runtime that
+ * runs in a terminal.
+ */
+final class RuntimeJar {
+  static final String DIRECTORY = "jar";
+  private static final String PREFIX = "jobs-";
+
+  private RuntimeJar() {}
+
+  /**
+   * The class path a runtime for this data directory runs from: a copy of the jar when the class
+   * path is one jar (as under {@code java -jar}), else the class path as it is (classes in
+   * directories, as in an IDE or Maven's tests).
+   */
+  static String classPathFor(Path dataDir, String classPath) throws IOException {
+    Path jar = Path.of(classPath);
+    if (classPath.contains(java.io.File.pathSeparator)
+        || !classPath.endsWith(".jar")
+        || !Files.isRegularFile(jar)) {
+      return classPath;
+    }
+    return copy(dataDir.resolve(DIRECTORY), jar).toString();
+  }
+
+  /** Copies the jar under its content's name unless that copy exists; removes older copies. */
+  static Path copy(Path directory, Path jar) throws IOException {
+    Files.createDirectories(directory);
+    Path copy = directory.resolve(PREFIX + hash(jar) + ".jar");
+    if (!Files.isRegularFile(copy)) {
+      Path partial = Files.createTempFile(directory, PREFIX, ".partial");
+      try {
+        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    }
+    // Only one runtime runs per data directory, and none while another starts: the older copies
+    // serve nobody (and a JVM that still had one open keeps reading it on Linux).
+    try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, PREFIX + "*.jar")) {
+      for (Path old : copies) {
+        if (!old.equals(copy)) {
+          Files.deleteIfExists(old);
+        }
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * The first 16 hex digits of the jar's SHA-256: about 0.1 s for the 43 MB jar, once per start.
+   */
+  static String hash(Path jar) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(jar)) {
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+}
