@@ -1278,7 +1278,7 @@ complete -F _complete_jobs -o default jobs jobs.sh jobs.bash
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|wait|replay|replays|target|local|deploy|destroy|completion|help)
+    submit|get|status|list|wait|replay|replays|target|local|deploy|destroy|completion|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorStoryIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  /** Bash's job-control builtin {@code jobs} runs before any program of that name on the PATH. */
-  static final String SETUP = "enable -n jobs";
+  /**
+   * The README's shell line: bash's job-control builtin {@code jobs} runs before any program of
+   * that name on the PATH, and the line defines a {@code jobs} function that hands the tool's
+   * commands to the tool.
+   */
+  static final String SETUP = "source <(env jobs completion bash)";
 
   static final String SUBMIT = "jobs submit --type flaky --param failures=1 --wait";
   static final String GET = "jobs get ";
@@ -55,7 +59,7 @@ class OperatorStoryIT {
 
   /**
    * One command line in a real bash, the built {@code jobs} first on its {@code PATH} and the
-   * builtin of that name disabled, as the README's story begins.
+   * README's shell line sourced, as the README's story begins.
    */
   static Run bash(String line) throws IOException, InterruptedException {
     ProcessBuilder builder =
