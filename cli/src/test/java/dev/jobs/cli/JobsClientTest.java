@@ -74,6 +74,22 @@ class JobsClientTest {
   }
 
   @Test
+  void get_text_showsTimesToTheSecond_andTheErrorTypeWithoutItsPackage_jsonAsAnswered() {
+    wire.stubFor(get("/prod/jobs/job-2").willReturn(FakeAws.json(200, ListCommandTest.FAILED)));
+
+    CliRun.Result text = jobs.run("get", "job-2");
+    CliRun.Result json = jobs.run("get", "job-2", "--output", "json");
+
+    assertThat(text.out())
+        .contains("started    2026-11-29T10:00:00Z\n")
+        .contains("finished   2026-11-29T10:00:01Z (1s)\n")
+        .contains(
+            "error      JobFailedException: failing on purpose: attempt 1 of the first 1"
+                + " [RetriesExhausted]\n");
+    assertThat(json.out().strip()).isEqualTo(ListCommandTest.FAILED);
+  }
+
+  @Test
   void status_isAnAliasOfGet_andJsonOutputIsTheApiRecord() {
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, RECORD)));
 

@@ -71,7 +71,7 @@ class ListCommandTest {
   }
 
   @Test
-  void list_text_isATableNewestFirst_withTheErrorTypeAndCondition() {
+  void list_text_isATableNewestFirst_timesToTheSecond_withTheErrorTypeAndCondition() {
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, PAGE)));
 
     CliRun.Result result = jobs.run("list");
@@ -79,10 +79,10 @@ class ListCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .isEqualTo(
-            "ID     STATUS   TYPE   STATUS TIME               ATTEMPTS  ERROR\n"
-                + "job-2  FAILED   flaky  2026-11-29T10:00:01.250Z  1         JobFailedException"
+            "ID     STATUS   TYPE   STATUS TIME           ATTEMPTS  ERROR\n"
+                + "job-2  FAILED   flaky  2026-11-29T10:00:01Z  1         JobFailedException"
                 + " [RetriesExhausted]\n"
-                + "job-1  RUNNING  sleep  2026-11-29T09:58:00Z      1\n");
+                + "job-1  RUNNING  sleep  2026-11-29T09:58:00Z  1\n");
   }
 
   @Test

@@ -95,7 +95,7 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
    * A Java class name without its package ({@code dev.jobs.backend.kind.JobFailedException}), so a
    * table stays readable; other names ({@code Sandbox.Timedout}) as they are.
    */
-  static String simpleName(String type) {
+  public static String simpleName(String type) {
     int dot = type.lastIndexOf('.');
     if (dot <= 0) {
       return type;

@@ -4,6 +4,8 @@ import dev.jobs.cli.Durations;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
+import dev.jobs.cli.Timestamps;
+import dev.jobs.cli.api.JobPage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,11 +68,17 @@ final class JobPrinter {
     field(out, "type", job.fields().get("type"));
     field(out, "parameters", job.fields().get("parameters"));
     field(out, "attempts", job.fields().get("attempts"));
-    field(out, "started", job.fields().get("startedAt"));
+    String started = job.text("startedAt");
+    if (started != null) {
+      out.println(pad("started") + Timestamps.toSecond(started));
+    }
     String finished = job.text("finishedAt");
     if (finished != null) {
-      String took = took(job.text("startedAt"), finished);
-      out.println(pad("finished") + finished + (took == null ? "" : " (" + took + ")"));
+      String took = took(started, finished);
+      out.println(
+          pad("finished")
+              + Timestamps.toSecond(finished)
+              + (took == null ? "" : " (" + took + ")"));
     }
     field(out, "result", job.fields().get("result"));
     JsonNode error = job.fields().get("error");
@@ -80,7 +88,7 @@ final class JobPrinter {
       String condition = Json.text(error, "condition");
       out.println(
           pad("error")
-              + (type == null ? "" : type + ": ")
+              + (type == null ? "" : JobPage.simpleName(type) + ": ")
               + (message == null ? "no message" : message)
               + (condition == null ? "" : " [" + condition + "]"));
     } else {

@@ -1,5 +1,6 @@
 package dev.jobs.cli.job;
 
+import dev.jobs.cli.Timestamps;
 import dev.jobs.cli.api.JobPage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class JobTable {
             orDash(job.id()),
             job.status(),
             orDash(job.type()),
-            orDash(job.statusTime()),
+            orDash(Timestamps.toSecond(job.statusTime())),
             Integer.toString(job.attempts()),
             job.error() == null ? "" : job.error()
           });

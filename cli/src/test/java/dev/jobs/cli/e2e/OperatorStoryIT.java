@@ -94,8 +94,10 @@ class OperatorStoryIT {
         .contains("type       flaky\n")
         .contains("attempts   1\n")
         .contains(
-            "error      dev.jobs.backend.kind.JobFailedException: failing on purpose: attempt 1 of"
-                + " the first 1 [RetriesExhausted]\n");
+            "error      JobFailedException: failing on purpose: attempt 1 of the first 1"
+                + " [RetriesExhausted]\n")
+        .containsPattern("started    \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n")
+        .containsPattern("finished   \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(\\d+s\\)\n");
 
     // See why.
     Run why = bash(GET + id);
@@ -111,7 +113,7 @@ class OperatorStoryIT {
     assertThat(rows.get(1))
         .matches(
             Pattern.quote(id)
-                + " +FAILED +flaky +\\S+Z +1 +JobFailedException \\[RetriesExhausted\\]");
+                + " +FAILED +flaky +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +1 +JobFailedException \\[RetriesExhausted\\]");
     assertThat(listed.err()).isEmpty();
 
     // Re-drive it: the local runtime archived the failure at once.
