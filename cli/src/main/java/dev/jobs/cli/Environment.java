@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a command sees of the machine: environment variables, the home directory, whether a person
- * watches a terminal, the clock and how to sleep. Tests pass their own.
+ * What a command sees of the machine: environment variables, the home directory, whether stderr is
+ * a terminal (where live progress is drawn), the clock and how to sleep. Tests pass their own.
  */
 public record Environment(
     Map<String, String> variables, Path home, boolean terminal, Clock clock, Sleeper sleeper) {
@@ -24,9 +24,24 @@ public record Environment(
     return new Environment(
         System.getenv(),
         home(System.getenv()),
-        System.console() != null,
+        stderrIsTerminal(System.getProperty(STDERR_TTY), System.console() != null),
         Clock.systemUTC(),
         duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /** The launchers' answer to {@code [ -t 2 ]}: {@code 1} when stderr is a terminal, else empty. */
+  public static final String STDERR_TTY = "jobs.stderr.tty";
+
+  /**
+   * Whether stderr is a terminal. Java 17 cannot ask about stderr itself ({@code System.console()}
+   * answers for stdin and stdout), so the launchers pass {@code -Djobs.stderr.tty=$([ -t 2 ] &&
+   * echo 1)}; without that hint (a bare {@code java -jar}) the console stands in.
+   */
+  static boolean stderrIsTerminal(String hint, boolean console) {
+    if (hint == null) {
+      return console;
+    }
+    return hint.trim().equals("1");
   }
 
   /**

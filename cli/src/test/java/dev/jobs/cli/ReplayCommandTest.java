@@ -595,6 +595,24 @@ class ReplayCommandTest {
   }
 
   @Test
+  void replaysList_quiet_printsOnlyTheNames_andTextTimesAreToTheSecond() {
+    wire.stubFor(
+        FakeAws.events("ListReplays")
+            .willReturn(
+                FakeAws.json11(
+                    "{\"Replays\":[{\"ReplayName\":\"r1\",\"State\":\"COMPLETED\","
+                        + "\"EventStartTime\":1700000000.123,\"EventEndTime\":1700003600,"
+                        + "\"ReplayStartTime\":1700007200}]}")));
+
+    CliRun.Result quiet = jobs.run("replays", "list", "-q");
+    CliRun.Result text = jobs.run("replays", "list");
+
+    assertThat(quiet.exitCode()).isZero();
+    assertThat(quiet.out()).isEqualTo("r1\n");
+    assertThat(text.out()).contains("2023-11-14T22:13:20Z .. 2023-11-14T23:13:20Z");
+  }
+
+  @Test
   void replaysCancel_cancels_andAnUnknownReplayExits6() {
     wire.stubFor(
         FakeAws.events("CancelReplay")

@@ -95,6 +95,29 @@ class TargetCommandTest {
   }
 
   @Test
+  void quiet_printsOnlyTheNames() {
+    aws.stackOutputs("jobs-prod");
+    addProd();
+
+    assertThat(jobs.run("target", "list", "-q").out()).isEqualTo("local\nprod\n");
+    assertThat(jobs.run("target", "show", "-q").out()).isEqualTo("prod\n");
+    assertThat(jobs.run("target", "use", "local", "-q").out()).isEqualTo("local\n");
+    assertThat(jobs.run("target", "remove", "prod", "-q").out()).isEqualTo("prod\n");
+  }
+
+  @Test
+  void useAndRemove_json_isOneDocument() {
+    aws.stackOutputs("jobs-prod");
+    addProd();
+
+    CliRun.Result used = jobs.run("target", "use", "local", "--output", "json");
+    CliRun.Result removed = jobs.run("target", "remove", "prod", "--output", "json");
+
+    assertThat(Json.parse(used.out()).asObject().get("current").asString()).isEqualTo("local");
+    assertThat(Json.parse(removed.out()).asObject().get("removed").asString()).isEqualTo("prod");
+  }
+
+  @Test
   void add_missingStack_exits6() {
     wire.stubFor(
         FakeAws.cloudFormation("DescribeStacks")

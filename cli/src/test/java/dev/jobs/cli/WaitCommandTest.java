@@ -126,4 +126,16 @@ class WaitCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(Json.parse(result.out()).asObject().get("status").asString()).isEqualTo("SUCCEEDED");
   }
+
+  @Test
+  void submitWaitQuiet_printsTheIdThenTheFinalStatus() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    answers(RUNNING, JobsClientTest.RECORD);
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "-q");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-1\nSUCCEEDED\n");
+    assertThat(result.err()).isEmpty();
+  }
 }

@@ -93,6 +93,7 @@ public final class DeployCommand implements Callable<Integer> {
                       approval,
                       dryRun));
       if (deployment.result() == Result.DRY_RUN) {
+        printDryRun(out, session, deployment.changes());
         return ExitCode.OK;
       }
       Map<String, String> outputs = new TreeMap<>(deployment.outputs());
@@ -112,7 +113,7 @@ public final class DeployCommand implements Callable<Integer> {
                 + outputs.keySet());
       }
       Target target = session.register(outputs);
-      print(out, environment, target, outputs);
+      print(out, environment, target, outputs, deployment.result());
       return ExitCode.OK;
     } catch (SdkException e) {
       throw session.failure(e, "jobs deploy of stack " + stack.stackName);
@@ -130,10 +131,38 @@ public final class DeployCommand implements Callable<Integer> {
     }
   }
 
-  private void print(
-      PrintWriter out, Environment environment, Target target, Map<String, String> outputs) {
+  /**
+   * A dry run's answer: in text the progress lines said it all; JSON gets {@code {"stackName",
+   * "region", "result": "DRY_RUN", "changes": [{"action", "logicalId", "resourceType",
+   * "replacement"}]}}; {@code -q} the change lines alone.
+   */
+  private void printDryRun(PrintWriter out, StackSession session, List<ResourceChange> changes) {
     if (output.json(environment)) {
       var root = Json.mapper().createObjectNode();
+      root.put("stackName", session.stackName());
+      root.put("region", session.region());
+      root.put("result", Result.DRY_RUN.name());
+      var array = root.putArray("changes");
+      for (ResourceChange change : changes) {
+        var item = array.addObject();
+        item.put("action", change.action());
+        item.put("logicalId", change.logicalId());
+        item.put("resourceType", change.resourceType());
+        item.put("replacement", change.replacement());
+      }
+      out.println(root.toString());
+    }
+  }
+
+  private void print(
+      PrintWriter out,
+      Environment environment,
+      Target target,
+      Map<String, String> outputs,
+      Result result) {
+    if (output.json(environment)) {
+      var root = Json.mapper().createObjectNode();
+      root.put("result", result.name());
       root.put("stackName", target.stackName());
       root.put("region", target.region());
       root.put("target", target.name());

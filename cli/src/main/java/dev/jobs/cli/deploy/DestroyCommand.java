@@ -3,6 +3,7 @@ package dev.jobs.cli.deploy;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -71,7 +72,8 @@ public final class DestroyCommand implements Callable<Integer> {
         }
       }
       session.deployer(Optional.empty()).destroy(stackName);
-      if (session.unregister()) {
+      boolean unregistered = session.unregister();
+      if (unregistered) {
         session.progress().line("removed target " + stackName);
       }
       if (!keepAssets) {
@@ -85,6 +87,14 @@ public final class DestroyCommand implements Callable<Integer> {
               bucket,
               () -> new AssetPublisher(session.s3(), session.progress()).deleteBucket(bucket));
         }
+      }
+      // The answer: JSON {"stackName", "region", "targetRemoved", "assetsDeleted"}; -q the name.
+      if (output.json(environment)) {
+        var answer = Json.mapper().createObjectNode().put("stackName", stackName);
+        answer.put("region", session.region()).put("targetRemoved", unregistered);
+        out.println(answer.put("assetsDeleted", !keepAssets));
+      } else if (output.quiet()) {
+        out.println(stackName);
       }
       // A stack that was already gone is what destroy wants: it said so, and exits 0.
       return ExitCode.OK;

@@ -3,16 +3,23 @@ package dev.jobs.cli.deploy;
 import java.io.PrintWriter;
 
 /**
- * Where a deployment reports what it does. On a terminal the current counter is redrawn in place;
- * when piped every line is plain and nothing is redrawn.
+ * Where a deployment reports what it does. When stderr is a terminal the current counter is redrawn
+ * in place there; otherwise every line is plain and nothing is redrawn, so no file receives frames.
  */
 public final class ProgressPrinter {
   private final PrintWriter out;
+  private final PrintWriter live;
   private final boolean terminal;
   private boolean counterShown;
 
   public ProgressPrinter(PrintWriter out, boolean terminal) {
+    this(out, out, terminal);
+  }
+
+  /** Lines on {@code out}; the redrawn counter on {@code live}, the terminal's stream. */
+  public ProgressPrinter(PrintWriter out, PrintWriter live, boolean terminal) {
     this.out = out;
+    this.live = live;
     this.terminal = terminal;
   }
 
@@ -31,8 +38,8 @@ public final class ProgressPrinter {
     if (!terminal) {
       return;
     }
-    out.print("\r\033[2K" + text);
-    out.flush();
+    live.print("\r\033[2K" + text);
+    live.flush();
     counterShown = true;
   }
 
@@ -42,7 +49,8 @@ public final class ProgressPrinter {
 
   private void clearCounter() {
     if (counterShown) {
-      out.print("\r\033[2K");
+      live.print("\r\033[2K");
+      live.flush();
       counterShown = false;
     }
   }

@@ -45,7 +45,13 @@ public final class StackDeployer {
   }
 
   /** A deployment's result and the stack's outputs afterwards. */
-  public record Deployment(Result result, Map<String, String> outputs) {}
+  /** What a deployment did; a dry run's changes are what it would have done. */
+  public record Deployment(
+      Result result, Map<String, String> outputs, List<ResourceChange> changes) {
+    Deployment(Result result, Map<String, String> outputs) {
+      this(result, outputs, List.of());
+    }
+  }
 
   private static final List<String> NO_CHANGE_REASONS =
       List.of("didn't contain changes", "No updates are to be performed");
@@ -153,7 +159,7 @@ public final class StackDeployer {
     if (request.dryRun()) {
       discard(stackId, changeSet, create);
       progress.line("dry run: change set deleted, nothing deployed");
-      return new Deployment(Result.DRY_RUN, Map.of());
+      return new Deployment(Result.DRY_RUN, Map.of(), changes);
     }
     if (request.approval().requiresApproval(changes)) {
       String question =

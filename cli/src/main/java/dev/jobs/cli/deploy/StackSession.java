@@ -70,9 +70,13 @@ final class StackSession {
     flags.aws = options.aws;
     WireLog wireLog = output.debug() ? new WireLog(err) : null;
     this.settings = new TargetSettings(environment, flags, wireLog, draft);
-    // Progress goes where the answer does not: stdout for text, stderr when stdout carries JSON.
+    // Progress goes where the answer does not: stdout for text, stderr when stdout carries JSON
+    // or, with -q, only the essential value; the redrawn counter only to stderr, a terminal.
     this.progress =
-        new ProgressPrinter(output.json(environment) ? err : out, output.progress(environment));
+        new ProgressPrinter(
+            output.json(environment) || output.quiet() ? err : out,
+            err,
+            output.progress(environment));
   }
 
   /** A stack's target is named after it; {@code local} belongs to the local runtime. */
@@ -183,8 +187,8 @@ final class StackSession {
     return removed;
   }
 
-  /** Whether there is a person to ask: a terminal, and no JSON answer expected on stdout. */
+  /** Whether there is a person to ask: the process's console (stdin and stdout a terminal). */
   Optional<Confirmation> confirmation() {
-    return environment.terminal() ? Confirmation.terminal() : Optional.empty();
+    return Confirmation.terminal();
   }
 }

@@ -80,7 +80,11 @@ public final class SubmitCommand implements Callable<Integer> {
       session.out().flush();
       return ExitCode.OK;
     }
-    if (!output.quiet() && !session.json()) {
+    if (output.quiet() && !session.json()) {
+      // The id first, so that a script has it even if the wait is interrupted; then the status.
+      session.out().println(id);
+      session.out().flush();
+    } else if (!session.json()) {
       session.err().println("submitted job " + id);
       session.err().flush();
     }

@@ -23,6 +23,11 @@ public final class DataDirOption {
     return dataDir != null ? dataDir : environment.localDir();
   }
 
+  /** What the command sees of the machine, for the output format ({@code JOBS_OUTPUT}). */
+  Environment environment() {
+    return environment;
+  }
+
   /** The data directory the {@code local} target and the job commands use. */
   Path targetDir() {
     return environment.localDir();

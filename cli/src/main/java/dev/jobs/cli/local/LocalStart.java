@@ -1,7 +1,10 @@
 package dev.jobs.cli.local;
 
+import dev.jobs.cli.Durations;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.OutputOptions;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local start}: runs the local runtime in this process, or detached. */
 @Command(
@@ -27,6 +31,7 @@ import picocli.CommandLine.Spec;
 public final class LocalStart implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--port",
@@ -59,10 +64,11 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      paramLabel = "SECONDS",
+      paramLabel = "DURATION",
+      converter = Durations.class,
       defaultValue = "900",
       description = "The processing function's timeout (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  Duration timeout;
 
   @Option(
       names = "--concurrency",
@@ -80,25 +86,28 @@ public final class LocalStart implements Callable<Integer> {
 
   @Option(
       names = "--retry-delay",
-      paramLabel = "SECONDS",
+      paramLabel = "DURATION",
+      converter = Durations.class,
       defaultValue = "60",
       description =
           "Wait before the first retry; the second waits twice as long (default: ${DEFAULT-VALUE}).")
-  int retryDelaySeconds;
+  Duration retryDelay;
 
   @Option(
       names = "--max-event-age",
-      paramLabel = "SECONDS",
+      paramLabel = "DURATION",
+      converter = Durations.class,
       defaultValue = "21600",
-      description = "Maximum event age, 60 to 21600 (default: ${DEFAULT-VALUE}).")
-  int maxEventAgeSeconds;
+      description = "Maximum event age, 60s to 6h (default: ${DEFAULT-VALUE}).")
+  Duration maxEventAge;
 
   @Option(
       names = "--grace",
-      paramLabel = "SECONDS",
+      paramLabel = "DURATION",
+      converter = Durations.class,
       defaultValue = "10",
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
-  int graceSeconds;
+  Duration grace;
 
   @Override
   public Integer call() throws Exception {
@@ -133,17 +142,16 @@ public final class LocalStart implements Callable<Integer> {
     FunctionConfig processing =
         defaults
             .processing()
-            .withTimeout(Duration.ofSeconds(timeoutSeconds))
+            .withTimeout(timeout)
             .withConcurrency(concurrency)
-            .withRetries(retryAttempts, Duration.ofSeconds(retryDelaySeconds))
-            .withMaxEventAge(Duration.ofSeconds(maxEventAgeSeconds));
+            .withRetries(retryAttempts, retryDelay)
+            .withMaxEventAge(maxEventAge);
     // The error handler keeps Lambda's 2 retries, as in the deployed stack.
-    FunctionConfig errorHandler =
-        defaults.errorHandler().withRetries(2, Duration.ofSeconds(retryDelaySeconds));
+    FunctionConfig errorHandler = defaults.errorHandler().withRetries(2, retryDelay);
     return defaults
         .withProcessing(processing)
         .withErrorHandler(errorHandler)
-        .withGrace(Duration.ofSeconds(graceSeconds))
+        .withGrace(grace)
         .withCredentials(accessKeyId, secretAccessKey);
   }
 
@@ -178,6 +186,19 @@ public final class LocalStart implements Callable<Integer> {
   }
 
   private void printReady(PrintWriter out, String endpoint, Path directory, long pid, long millis) {
+    if (output.json(dataDir.environment())) {
+      ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
+      ready.put("endpoint", endpoint).put("pid", pid).put("region", RuntimeOptions.DEFAULT_REGION);
+      ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
+      out.println(ready);
+      out.flush();
+      return;
+    }
+    if (output.quiet()) {
+      out.println(endpoint);
+      out.flush();
+      return;
+    }
     out.println("jobs local runtime ready in " + millis + " ms (pid " + pid + ")");
     out.println("  endpoint:          " + endpoint);
     out.println("  jobs API:          " + endpoint + "/prod/jobs");
@@ -228,15 +249,17 @@ public final class LocalStart implements Callable<Integer> {
                 "--port=" + port,
                 "--access-key-id=" + accessKeyId,
                 "--secret-access-key=" + secretAccessKey,
-                "--timeout=" + timeoutSeconds,
+                "--timeout=" + timeout.toMillis() + "ms",
                 "--concurrency=" + concurrency,
                 "--retry-attempts=" + retryAttempts,
-                "--retry-delay=" + retryDelaySeconds,
-                "--max-event-age=" + maxEventAgeSeconds,
-                "--grace=" + graceSeconds));
+                "--retry-delay=" + retryDelay.toMillis() + "ms",
+                "--max-event-age=" + maxEventAge.toMillis() + "ms",
+                "--grace=" + grace.toMillis() + "ms"));
     printReady(out, started.file().endpoint(), directory, started.file().pid(), started.millis());
-    out.println(
-        "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");
+    if (!output.quiet() && !output.json(dataDir.environment())) {
+      out.println(
+          "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");
+    }
     out.flush();
     return ExitCode.OK;
   }

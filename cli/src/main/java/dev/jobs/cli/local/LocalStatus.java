@@ -2,6 +2,8 @@ package dev.jobs.cli.local;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.OutputOptions;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local status}: whether the runtime runs, and where. */
 @Command(
@@ -25,14 +28,21 @@ import picocli.CommandLine.Spec;
 public final class LocalStatus implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Path directory = dataDir.resolve();
+    boolean json = output.json(dataDir.environment());
     Optional<RuntimeFile> file = RuntimeFile.read(directory);
     if (file.isEmpty() || !file.get().isAlive()) {
-      out.println("not running (data: " + directory + ")");
+      if (json) {
+        ObjectNode answer = Json.mapper().createObjectNode().put("running", false);
+        out.println(answer.put("dataDir", directory.toString()));
+      } else if (!output.quiet()) {
+        out.println("not running (data: " + directory + ")");
+      }
       return ExitCode.NOT_FOUND;
     }
     String endpoint = file.get().endpoint();
@@ -49,6 +59,17 @@ public final class LocalStatus implements Callable<Integer> {
               + "); see "
               + directory.resolve("runtime.log")
               + "; restart it with: jobs local stop && jobs local start --detach");
+    }
+    if (json) {
+      ObjectNode answer = Json.mapper().createObjectNode().put("running", true);
+      answer.put("endpoint", endpoint).put("pid", file.get().pid());
+      answer.put("region", file.get().region()).put("accessKeyId", file.get().accessKeyId());
+      out.println(answer.put("dataDir", directory.toString()));
+      return ExitCode.OK;
+    }
+    if (output.quiet()) {
+      out.println(endpoint);
+      return ExitCode.OK;
     }
     out.println("running at " + endpoint + " (pid " + file.get().pid() + ")");
     out.println("  region:        " + file.get().region());

@@ -1,9 +1,14 @@
 package dev.jobs.cli.local;
 
+import dev.jobs.cli.Durations;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.Json;
+import dev.jobs.cli.OutputOptions;
 import dev.jobs.local.RuntimeFile;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local stop}: SIGTERM to the runtime, then wait for it to finish. */
 @Command(
@@ -21,13 +27,15 @@ import picocli.CommandLine.Spec;
 public final class LocalStop implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--wait",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "30s",
       description = "How long to wait for it to stop (default: ${DEFAULT-VALUE}).")
-  int waitSeconds;
+  Duration wait;
 
   @Override
   public Integer call() throws Exception {
@@ -35,23 +43,41 @@ public final class LocalStop implements Callable<Integer> {
     Optional<RuntimeFile> file = RuntimeFile.read(directory);
     Optional<ProcessHandle> process = file.flatMap(f -> ProcessHandle.of(f.pid()));
     if (file.isEmpty() || process.isEmpty() || !process.get().isAlive()) {
-      spec.commandLine().getOut().println("no local runtime is running for " + directory);
+      answer(false, directory, 0, "no local runtime is running for " + directory);
       return ExitCode.OK;
     }
     process.get().destroy();
     try {
-      process.get().onExit().get(waitSeconds, TimeUnit.SECONDS);
+      process.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new JobsException(
           ExitCode.TIMED_OUT,
           "the local runtime (pid "
               + file.get().pid()
               + ") did not stop within "
-              + waitSeconds
-              + " s");
+              + Durations.format(wait));
     }
     RuntimeFile.removeIfOwned(directory, file.get().pid());
-    spec.commandLine().getOut().println("stopped the local runtime (pid " + file.get().pid() + ")");
+    long pid = file.get().pid();
+    answer(true, directory, pid, "stopped the local runtime (pid " + pid + ")");
     return ExitCode.OK;
+  }
+
+  /** JSON {@code {"stopped":...,"pid":...,"dataDir":...}}; with -q the pid it stopped, if any. */
+  private void answer(boolean stopped, Path directory, long pid, String text) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (output.json(dataDir.environment())) {
+      ObjectNode answer = Json.mapper().createObjectNode().put("stopped", stopped);
+      if (stopped) {
+        answer.put("pid", pid);
+      }
+      out.println(answer.put("dataDir", directory.toString()));
+    } else if (output.quiet()) {
+      if (stopped) {
+        out.println(pid);
+      }
+    } else {
+      out.println(text);
+    }
   }
 }

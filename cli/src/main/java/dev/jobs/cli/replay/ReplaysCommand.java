@@ -7,6 +7,7 @@ import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
+import dev.jobs.cli.Timestamps;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,12 +96,16 @@ public final class ReplaysCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       for (Replay replay : replays) {
+        if (output.quiet()) {
+          out.println(replay.replayName());
+          continue;
+        }
         out.printf(
             "%-32s %-10s %s .. %s%n",
             replay.replayName(),
             replay.stateAsString(),
-            replay.eventStartTime(),
-            replay.eventEndTime());
+            Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
+            Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
       }
       return ExitCode.OK;
     }

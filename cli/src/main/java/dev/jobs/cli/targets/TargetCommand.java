@@ -143,6 +143,8 @@ public final class TargetCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       if (output.json(environment)) {
         out.println(Json.mapper().writeValueAsString(target));
+      } else if (output.quiet()) {
+        out.println(name);
       } else {
         out.println(
             "added target "
@@ -188,6 +190,11 @@ public final class TargetCommand implements Callable<Integer> {
         out.println(root.toString());
         return ExitCode.OK;
       }
+      if (output.quiet()) {
+        out.println(TargetConfig.LOCAL);
+        targets.forEach(target -> out.println(target.name()));
+        return ExitCode.OK;
+      }
       out.printf(
           "%s %-16s %s%n",
           TargetConfig.LOCAL.equals(current) ? "*" : " ",
@@ -216,6 +223,8 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Mixin OutputOptions output;
+
     @Parameters(paramLabel = "NAME", description = "A target name, or local.")
     String name;
 
@@ -232,7 +241,12 @@ public final class TargetCommand implements Callable<Integer> {
       }
       config.use(name);
       config.save();
-      spec.commandLine().getOut().println("current target: " + name);
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().createObjectNode().put("current", name));
+      } else {
+        out.println(output.quiet() ? name : "current target: " + name);
+      }
       return ExitCode.OK;
     }
   }
@@ -272,6 +286,10 @@ public final class TargetCommand implements Callable<Integer> {
         out.println(Json.mapper().valueToTree(target).toString());
         return ExitCode.OK;
       }
+      if (output.quiet()) {
+        out.println(target.name());
+        return ExitCode.OK;
+      }
       row(out, "name", target.name());
       row(out, "stack", target.stackName());
       row(out, "region", target.region());
@@ -304,6 +322,8 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Mixin OutputOptions output;
+
     @Parameters(paramLabel = "NAME", description = "A target name.")
     String name;
 
@@ -321,7 +341,12 @@ public final class TargetCommand implements Callable<Integer> {
         throw new JobsException(ExitCode.NOT_FOUND, "no target '" + name + "'");
       }
       config.save();
-      spec.commandLine().getOut().println("removed target " + name);
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().createObjectNode().put("removed", name));
+      } else {
+        out.println(output.quiet() ? name : "removed target " + name);
+      }
       return ExitCode.OK;
     }
   }

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.CliRun;
 import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,6 +169,26 @@ class DeployCommandTest {
   }
 
   @Test
+  void deploy_dryRunJson_isOneDocumentOnStdout_withTheChanges_progressOnStderr() {
+    stubS3(aws, true);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
+    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+
+    CliRun.Result dry = jobs("deploy", "--dry-run", "--output", "json");
+
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    var answer = Json.parse(dry.out()).asObject();
+    assertThat(answer.get("result").asString()).isEqualTo("DRY_RUN");
+    assertThat(answer.get("stackName").asString()).isEqualTo("jobs");
+    assertThat(answer.get("region").asString()).isEqualTo("us-east-1");
+    assertThat(answer.get("changes").asArray()).hasSize(2);
+    assertThat(answer.get("changes").asArray().get(0).asObject())
+        .containsKeys("action", "logicalId");
+    assertThat(dry.err()).contains("dry run: change set deleted, nothing deployed");
+  }
+
+  @Test
   void deploy_whenTheCallerCannotBeIdentified_namesTheDeniedAction() {
     aws.stubFor(
         cfn("GetCallerIdentity")
@@ -240,5 +261,30 @@ class DeployCommandTest {
 
     assertThat(destroyed.exitCode()).isZero();
     assertThat(destroyed.out()).isEqualTo("stack jobs does not exist\n");
+  }
+
+  @Test
+  void destroy_json_isOneDocumentOnStdout() {
+    aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
+
+    CliRun.Result destroyed = jobs("destroy", "--yes", "--keep-assets", "--output", "json");
+
+    assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
+    var answer = Json.parse(destroyed.out()).asObject();
+    assertThat(answer.get("stackName").asString()).isEqualTo("jobs");
+    assertThat(answer.get("region").asString()).isEqualTo("us-east-1");
+    assertThat(answer.get("targetRemoved").asBoolean()).isFalse();
+    assertThat(answer.get("assetsDeleted").asBoolean()).isFalse();
+    assertThat(destroyed.err()).contains("stack jobs does not exist");
+  }
+
+  @Test
+  void destroy_quiet_printsOnlyTheStackName() {
+    aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
+
+    CliRun.Result destroyed = jobs("destroy", "--yes", "--keep-assets", "-q");
+
+    assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
+    assertThat(destroyed.out()).isEqualTo("jobs\n");
   }
 }
