@@ -1063,10 +1063,22 @@ function _picocli_jobs_target_ls() {
 function _picocli_jobs_target_use() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1111,10 +1123,22 @@ function _picocli_jobs_target_show() {
 function _picocli_jobs_target_remove() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1129,10 +1153,22 @@ function _picocli_jobs_target_remove() {
 function _picocli_jobs_target_rm() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1150,8 +1186,9 @@ function _picocli_jobs_local_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--detach' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--grace'"
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--detach' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--grace'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1160,6 +1197,11 @@ function _picocli_jobs_local_start() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--port')
@@ -1207,8 +1249,9 @@ function _picocli_jobs_local_stop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir' '--wait'"
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--data-dir' '--output' '--wait'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1217,6 +1260,11 @@ function _picocli_jobs_local_stop() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--wait')
@@ -1240,8 +1288,9 @@ function _picocli_jobs_local_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir'"
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--data-dir' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1250,6 +1299,11 @@ function _picocli_jobs_local_status() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
   esac
