@@ -46,9 +46,8 @@ public final class ReplayNames {
     List<String> kept = new ArrayList<>(all);
     kept = kept.subList(Math.max(0, kept.size() - KEPT), kept.size());
     try {
-      Path file = file(environment);
-      Files.createDirectories(file.getParent());
-      Files.write(file, kept, StandardCharsets.UTF_8);
+      Files.createDirectories(environment.jobsDir());
+      Files.write(file(environment), kept, StandardCharsets.UTF_8);
     } catch (IOException e) {
       // Completion only loses these names.
     }
