@@ -267,13 +267,16 @@ function _picocli_jobs_submit() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -333,13 +336,16 @@ function _picocli_jobs_get() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -381,13 +387,16 @@ function _picocli_jobs_status() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -429,6 +438,7 @@ function _picocli_jobs_list() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
 
@@ -436,7 +446,9 @@ function _picocli_jobs_list() {
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -495,13 +507,16 @@ function _picocli_jobs_wait() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -552,13 +567,16 @@ function _picocli_jobs_replay() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -822,13 +840,16 @@ function _picocli_jobs_replays_list() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -870,13 +891,16 @@ function _picocli_jobs_replays_ls() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -918,13 +942,16 @@ function _picocli_jobs_replays_cancel() {
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--target')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
       ;;
     '--region')
       return
@@ -947,11 +974,17 @@ function _picocli_jobs_replays_cancel() {
       return $?
       ;;
   esac
+  local NAME_pos_param_args=("@jobs-replays@") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "cancel" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray $(_jobs_candidates "${NAME_pos_param_args[@]}") )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1079,11 +1112,17 @@ function _picocli_jobs_target_use() {
       return $?
       ;;
   esac
+  local NAME_pos_param_args=("@jobs-targets@") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "use" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray $(_jobs_candidates "${NAME_pos_param_args[@]}") )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1109,11 +1148,17 @@ function _picocli_jobs_target_show() {
       return $?
       ;;
   esac
+  local NAME_pos_param_args=("@jobs-targets@") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "show" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray $(_jobs_candidates "${NAME_pos_param_args[@]}") )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1139,11 +1184,17 @@ function _picocli_jobs_target_remove() {
       return $?
       ;;
   esac
+  local NAME_pos_param_args=("@jobs-targets@") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "remove" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray $(_jobs_candidates "${NAME_pos_param_args[@]}") )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1169,11 +1220,17 @@ function _picocli_jobs_target_rm() {
       return $?
       ;;
   esac
+  local NAME_pos_param_args=("@jobs-targets@") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "rm" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray $(_jobs_candidates "${NAME_pos_param_args[@]}") )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1326,13 +1383,25 @@ function _picocli_jobs_local_status() {
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_jobs -o default jobs jobs.sh jobs.bash
 
+# Names known only at TAB time, from the tool itself (local files only, no AWS call).
+_jobs_candidates() {
+  local value
+  for value in "$@"; do
+    case "$value" in
+      '@jobs-targets@') command env jobs __complete targets 2>/dev/null ;;
+      '@jobs-replays@') command env jobs __complete replays 2>/dev/null ;;
+      *) printf '%s\n' "$value" ;;
+    esac
+  done
+}
+
 # `jobs` is also a builtin of the shell, and a builtin runs before any program on the
 # PATH. This function sends the tool's subcommands and options to the tool (found by
 # env, which looks only at the PATH), and the rest (jobs, jobs -l, jobs %1) to the
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|list|wait|replay|replays|target|local|deploy|destroy|completion|help)
+    submit|get|status|list|wait|replay|replays|target|local|deploy|destroy|completion|__complete|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"

@@ -1,5 +1,6 @@
 package dev.jobs.cli;
 
+import dev.jobs.cli.completion.CompleteCommand;
 import dev.jobs.cli.completion.CompletionCommand;
 import dev.jobs.cli.deploy.DeployCommand;
 import dev.jobs.cli.deploy.DestroyCommand;
@@ -56,6 +57,7 @@ public final class CommandModel {
           DeployCommand.class,
           DestroyCommand.class,
           CompletionCommand.class,
+          CompleteCommand.class,
           CommandLine.HelpCommand.class);
 
   /**

@@ -1,5 +1,6 @@
 package dev.jobs.cli;
 
+import dev.jobs.cli.completion.Candidates;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 public final class TargetOptions {
   @Option(
       names = "--target",
+      completionCandidates = Candidates.TargetNames.class,
       paramLabel = "NAME",
       description =
           "Target to use (env JOBS_TARGET; default: the current target, else local). The local"

@@ -259,6 +259,24 @@ class JobsClientTest {
   }
 
   @Test
+  void debug_namesEachAwsAction_andShowsTheResponseBodies_withSecretsRedacted() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, RECORD)));
+
+    CliRun.Result result = jobs.run("get", "job-1", "--debug");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("* sts:AssumeRole")
+        .contains("<AccessKeyId>" + FakeAws.ASSUMED_KEY + "</AccessKeyId>")
+        .contains("<SecretAccessKey><redacted></SecretAccessKey>")
+        .contains("<SessionToken><redacted></SessionToken>")
+        .contains("* execute-api:Invoke GET /prod/jobs/job-1")
+        .contains("< " + RECORD)
+        .doesNotContain(FakeAws.ASSUMED_TOKEN)
+        .doesNotContain(FakeAws.ASSUMED_SECRET);
+  }
+
+  @Test
   void unreachableApi_exits1WithOneLine() {
     CliRun.Result result = jobs.run("get", "job-1", "--api-url", "http://127.0.0.1:1/prod");
 

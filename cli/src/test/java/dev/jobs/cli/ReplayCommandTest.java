@@ -335,6 +335,16 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aStartedReplay_isOfferedForCompletion() {
+    startReplayAnswers();
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(jobs.run("__complete", "replays").out()).isEqualTo("r1\n");
+  }
+
+  @Test
   void debug_logsTheAwsCalls_withAuthorizationRedacted() {
     CliRun.Result result = jobs.run("replay", "--since", "1h", "--dry-run", "--debug");
 
@@ -342,6 +352,8 @@ class ReplayCommandTest {
     assertThat(result.err())
         .contains("> POST " + aws.endpoint() + "/")
         .contains("X-Amz-Target: AWSEvents.DescribeArchive")
+        .contains("* events:DescribeArchive")
+        .contains("\"ArchiveName\":\"" + FakeAws.ARCHIVE + "\"")
         .contains("Authorization: <redacted>")
         .contains("< 200")
         .doesNotContain("Signature=");

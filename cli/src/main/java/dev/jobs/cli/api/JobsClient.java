@@ -177,6 +177,7 @@ public final class JobsClient {
       throw AwsErrors.translate(e, "signing the request with " + credentialsDescription);
     }
     if (wireLog != null) {
+      wireLog.note("execute-api:Invoke " + method + " " + uri.getPath());
       wireLog.request(
           signed.request(), body == null ? null : new String(body, StandardCharsets.UTF_8));
     }

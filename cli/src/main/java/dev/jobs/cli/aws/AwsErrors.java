@@ -3,6 +3,8 @@ package dev.jobs.cli.aws;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,7 +42,32 @@ public final class AwsErrors {
     String code = code(e);
     String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
     String what = code == null ? "HTTP " + e.statusCode() : code;
+    if ((message == null || message.isBlank()) && code == null) {
+      message = excerpt(e);
+    }
     return message == null || message.isBlank() ? what : what + ": " + firstLine(message);
+  }
+
+  private static final Pattern MESSAGE =
+      Pattern.compile("(?:<Message>([^<]*)</Message>|\"[mM]essage\"\\s*:\\s*\"([^\"]*)\")");
+  private static final int EXCERPT = 120;
+
+  /**
+   * What the body says when the SDK found no code in it: a message in the other protocol's format
+   * (a JSON error from an XML service, or the reverse), else the body's text without markup,
+   * shortened (an HTML page from a proxy or a load balancer).
+   */
+  static String excerpt(AwsServiceException e) {
+    if (e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null) {
+      return null;
+    }
+    String body = e.awsErrorDetails().rawResponse().asUtf8String();
+    Matcher message = MESSAGE.matcher(body);
+    if (message.find()) {
+      return message.group(1) != null ? message.group(1) : message.group(2);
+    }
+    String text = body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "...";
   }
 
   public static boolean isExpired(SdkException e) {
@@ -84,11 +111,14 @@ public final class AwsErrors {
         return new JobsException(ExitCode.CREDENTIALS, what + " failed: no usable credentials", e);
       }
       Throwable cause = rootCause(e);
-      if (cause instanceof java.net.ConnectException
+      // A refused, reset or timed-out connection, or a host that does not resolve: no answer came.
+      if (cause instanceof java.net.SocketException
           || cause instanceof java.net.UnknownHostException
           || cause instanceof java.net.SocketTimeoutException) {
         return new JobsException(
-            ExitCode.ERROR, what + " failed: cannot connect (" + cause.getMessage() + ")", e);
+            ExitCode.ERROR,
+            what + " failed: cannot reach the service (" + firstLine(cause.getMessage()) + ")",
+            e);
       }
       return new JobsException(ExitCode.ERROR, what + " failed: " + firstLine(message), e);
     }

@@ -1,20 +1,28 @@
 package dev.jobs.cli.aws;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * The {@code --debug} wire log on stderr: each request and response, with {@code Authorization},
- * security tokens and secret keys redacted so a log can be pasted into an issue.
+ * The {@code --debug} wire log on stderr: each AWS action by its IAM name, its request and its
+ * response with the body, with {@code Authorization}, security tokens and secret keys redacted so a
+ * log can be pasted into an issue.
  */
 public final class WireLog implements ExecutionInterceptor {
   static final String REDACTED = "<redacted>";
@@ -87,13 +95,42 @@ public final class WireLog implements ExecutionInterceptor {
     }
   }
 
-  @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
-    request(context.httpRequest(), null);
+  /**
+   * The action as IAM names it ({@code sts:AssumeRole}), so that a log says which permission a call
+   * needs: the SDK's service name, lower-cased, is the IAM prefix except for EventBridge.
+   */
+  static String action(ExecutionAttributes attributes) {
+    String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    String prefix =
+        service == null
+            ? "?"
+            : service.equals("EventBridge") ? "events" : service.toLowerCase(Locale.ROOT);
+    return prefix + ":" + operation;
   }
 
   @Override
-  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes a) {
-    response(context.httpResponse(), null);
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
+    note(action(a));
+    request(context.httpRequest(), null);
+  }
+
+  /** The response with its body, read here and handed on unchanged to the SDK's unmarshaller. */
+  @Override
+  public Optional<InputStream> modifyHttpResponseContent(
+      Context.ModifyHttpResponse context, ExecutionAttributes a) {
+    Optional<InputStream> content = context.responseBody();
+    if (content.isEmpty()) {
+      response(context.httpResponse(), null);
+      return content;
+    }
+    byte[] body;
+    try (InputStream in = content.get()) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    response(context.httpResponse(), new String(body, StandardCharsets.UTF_8));
+    return Optional.of(new ByteArrayInputStream(body));
   }
 }

@@ -48,7 +48,8 @@ public final class CompletionCommand implements Callable<Integer> {
    * program.
    */
   static String script(Shell shell, CommandLine model) {
-    String bash = AutoComplete.bash("jobs", model) + ShellFunction.of(shell, model);
+    String bash =
+        Candidates.atTabTime(AutoComplete.bash("jobs", model)) + ShellFunction.of(shell, model);
     return switch (shell) {
       case bash -> bash;
       case zsh ->

@@ -176,6 +176,7 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (SdkException e) {
       throw ReplayArchive.failure(session, e, "StartReplay " + replayName);
     }
+    ReplayNames.remember(environment, List.of(replayName));
     if (!await) {
       if (session.json()) {
         ObjectNode json = Json.mapper().createObjectNode();

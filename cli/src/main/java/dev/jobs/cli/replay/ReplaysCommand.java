@@ -8,6 +8,7 @@ import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.Timestamps;
+import dev.jobs.cli.completion.Candidates;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,6 +73,7 @@ public final class ReplaysCommand implements Callable<Integer> {
       } catch (SdkException e) {
         throw ReplayArchive.failure(session, e, "ListReplays");
       }
+      ReplayNames.remember(environment, replays.stream().map(Replay::replayName).toList());
       PrintWriter out = session.out();
       if (session.json()) {
         ArrayNode array = Json.mapper().createArrayNode();
@@ -123,7 +125,10 @@ public final class ReplaysCommand implements Callable<Integer> {
     @Mixin TargetOptions target;
     @Mixin OutputOptions output;
 
-    @Parameters(paramLabel = "NAME", description = "The replay's name.")
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.ReplayNames.class,
+        description = "The replay's name.")
     String name;
 
     Cancel(Environment environment) {

@@ -9,6 +9,7 @@ import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.completion.Candidates;
 import dev.jobs.cli.credentials.BaseCredentials;
 import java.io.PrintWriter;
 import java.util.List;
@@ -225,7 +226,10 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Mixin OutputOptions output;
 
-    @Parameters(paramLabel = "NAME", description = "A target name, or local.")
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name, or local.")
     String name;
 
     Use(Environment environment) {
@@ -262,7 +266,11 @@ public final class TargetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin OutputOptions output;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", description = "A target name.")
+    @Parameters(
+        paramLabel = "NAME",
+        arity = "0..1",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name.")
     String name;
 
     Show(Environment environment) {
@@ -324,7 +332,10 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Mixin OutputOptions output;
 
-    @Parameters(paramLabel = "NAME", description = "A target name.")
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name.")
     String name;
 
     Remove(Environment environment) {

@@ -20,12 +20,31 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /** WireMock answers of S3, STS and CloudFormation for the deploy tests, on their XML protocols. */
-final class DeployStubs {
+public final class DeployStubs {
   static final String BUCKET = "jobs-assets-123456789012-us-east-1";
   static final String ASSET_KEY = "4f2a9c.jar";
   static final String TEMPLATE_KEY = "7b3e1d.json";
 
   private DeployStubs() {}
+
+  /**
+   * An assembly in {@code dir} and the answers a deploy gets before it reads the stack (the
+   * caller's account, the asset bucket and objects already there): for tests of what follows.
+   */
+  public static void readyToDeploy(WireMockExtension aws, java.nio.file.Path dir) throws Exception {
+    StackDeployerTest.writeAssembly(dir);
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=GetCallerIdentity"))
+            .willReturn(
+                xml(
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn>"
+                        + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
+                        + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
+                        + "</ResponseMetadata></GetCallerIdentityResponse>")));
+    stubS3(aws, true);
+  }
 
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {
     String[] all =
