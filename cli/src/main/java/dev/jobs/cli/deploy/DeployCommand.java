@@ -160,7 +160,12 @@ public final class DeployCommand implements Callable<Integer> {
       implements picocli.CommandLine.ITypeConverter<ApprovalPolicy> {
     @Override
     public ApprovalPolicy convert(String value) {
-      return ApprovalPolicy.fromOption(value);
+      try {
+        return ApprovalPolicy.fromOption(value);
+      } catch (IllegalArgumentException e) {
+        // Picocli tells a TypeConversionException by its message; any other by its class name.
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -148,8 +148,10 @@ class DeployCommandTest {
     CliRun.Result refused = jobs("deploy", "--require-approval", "sometimes");
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err().lines()).hasSize(1);
     assertThat(refused.err())
-        .contains("--require-approval must be never, any-change or broadening");
+        .contains("--require-approval must be never, any-change or broadening, not 'sometimes'")
+        .doesNotContain("Exception");
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
