@@ -31,6 +31,10 @@ public final class LocalStop implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Checked before the stop signal goes, which a bad value would follow with a false time-out.
+    if (waitSeconds < 0) {
+      throw new JobsException(ExitCode.USAGE, "--wait must be at least 0, not " + waitSeconds);
+    }
     Path directory = dataDir.resolve();
     Optional<RuntimeFile> file = RuntimeFile.read(directory);
     Optional<ProcessHandle> process = file.flatMap(f -> ProcessHandle.of(f.pid()));
