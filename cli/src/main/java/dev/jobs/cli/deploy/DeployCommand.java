@@ -163,8 +163,10 @@ public final class DeployCommand implements Callable<Integer> {
       try {
         return ApprovalPolicy.fromOption(value);
       } catch (IllegalArgumentException e) {
-        // Picocli tells a TypeConversionException by its message; any other by its class name.
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        // Picocli tells a TypeConversionException by its message, after the flag's name; any
+        // other by its class name.
+        throw new picocli.CommandLine.TypeConversionException(
+            "must be never, any-change or broadening, not '" + value + "'");
       }
     }
   }
