@@ -15,6 +15,7 @@ import dev.jobs.cli.targets.TargetCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,16 +77,58 @@ public final class CommandModel {
 
   /** Runs one command line in this process, as the {@code jobs} program does. */
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    Integer quickGet = QuickGet.run(environment, out, err, args);
-    if (quickGet != null) {
-      return quickGet;
+    // The quick commands have no subcommands of their own: their path is one word.
+    String subcommand = GlobalOptions.subcommand(args);
+    Class<?> quick = subcommand == null ? null : QUICK.get(subcommand);
+    if (quick != null) {
+      GlobalOptions.Moved moved = GlobalOptions.moveAfterSubcommand(args, path -> Set.of());
+      // get declares every global option (GlobalOptionsTest checks), so none needs checking here.
+      Integer quickGet = QuickGet.run(environment, out, err, moved.args());
+      if (quickGet != null) {
+        return quickGet;
+      }
+      return execute(commandLine(environment, List.of(quick)), out, err, moved);
     }
-    Class<?> quick = args.length > 0 ? QUICK.get(args[0]) : null;
-    CommandLine cli =
-        quick == null ? commandLine(environment) : commandLine(environment, List.of(quick));
+    CommandLine cli = commandLine(environment);
+    return execute(
+        cli, out, err, GlobalOptions.moveAfterSubcommand(args, path -> subcommands(cli, path)));
+  }
+
+  private static int execute(
+      CommandLine cli, PrintWriter out, PrintWriter err, GlobalOptions.Moved moved) {
     cli.setOut(out);
     cli.setErr(err);
-    return cli.execute(args);
+    CommandLine command = command(cli, moved.path());
+    if (command != null) {
+      for (String option : moved.options()) {
+        if (command.getCommandSpec().findOption(option) == null) {
+          // As picocli tells an unknown option after the subcommand, naming that one's --help.
+          return new FailureReport()
+              .handleParseException(
+                  new CommandLine.UnmatchedArgumentException(command, List.of(option)),
+                  moved.args());
+        }
+      }
+    }
+    return cli.execute(moved.args());
+  }
+
+  /** The command at the end of a path of subcommand names, or null when one is no subcommand. */
+  private static CommandLine command(CommandLine root, List<String> path) {
+    CommandLine command = root;
+    for (String name : path) {
+      command = command.getSubcommands().get(name);
+      if (command == null) {
+        return null;
+      }
+    }
+    return command;
+  }
+
+  /** The names of the subcommands under a path of subcommand names. */
+  private static Set<String> subcommands(CommandLine root, List<String> path) {
+    CommandLine command = command(root, path);
+    return command == null ? Set.of() : command.getSubcommands().keySet();
   }
 
   /** The whole command model, also used to generate the completion scripts. */

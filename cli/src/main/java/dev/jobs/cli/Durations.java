@@ -20,21 +20,33 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
     String text = value.trim().toLowerCase(Locale.ROOT);
     Matcher matcher = SHORT.matcher(text);
     if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-      return switch (unit) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        case "d" -> Duration.ofDays(amount);
-        default -> Duration.ofSeconds(amount);
-      };
+      try {
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return switch (unit) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          case "d" -> Duration.ofDays(amount);
+          default -> Duration.ofSeconds(amount);
+        };
+      } catch (NumberFormatException | ArithmeticException e) {
+        // Picocli would name the exception's class; a person needs the value told.
+        throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration");
+      }
     }
     try {
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
       throw new CommandLine.TypeConversionException(
           "'" + value + "' is not a duration; use e.g. 90s, 5m, 2h, 3d or PT5M");
+    }
+  }
+
+  /** A duration flag that may be zero but not negative, as ISO-8601 can spell one (PT-5S). */
+  public static void notNegative(String flag, Duration value) {
+    if (value.isNegative()) {
+      throw new JobsException(ExitCode.USAGE, flag + " must be 0 or more, not " + value);
     }
   }
 

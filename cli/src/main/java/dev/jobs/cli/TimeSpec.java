@@ -36,7 +36,9 @@ public record TimeSpec(String text) {
     }
     try {
       return now.minus(Durations.parse(text));
-    } catch (CommandLine.TypeConversionException e) {
+    } catch (CommandLine.TypeConversionException
+        | java.time.DateTimeException
+        | ArithmeticException e) {
       throw new CommandLine.TypeConversionException(
           "'" + value + "' is neither an ISO-8601 instant nor a duration ago such as 90m, 2h, 3d");
     }

@@ -189,7 +189,14 @@ public final class DeployCommand implements Callable<Integer> {
       implements picocli.CommandLine.ITypeConverter<ApprovalPolicy> {
     @Override
     public ApprovalPolicy convert(String value) {
-      return ApprovalPolicy.fromOption(value);
+      try {
+        return ApprovalPolicy.fromOption(value);
+      } catch (IllegalArgumentException e) {
+        // Picocli tells a TypeConversionException by its message, after the flag's name; any
+        // other by its class name.
+        throw new picocli.CommandLine.TypeConversionException(
+            "must be never, any-change or broadening, not '" + value + "'");
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.jobs.cli.job;
 
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.JobsException;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.Session;
 import dev.jobs.cli.TargetOptions;
@@ -81,6 +82,10 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit != null && (limit < 1 || limit > JobQuery.MAX_LIMIT)) {
+      throw new JobsException(
+          ExitCode.USAGE, "--limit must be 1 to " + JobQuery.MAX_LIMIT + ", not " + limit);
+    }
     Session session = Session.of(environment, spec, target, output);
     Instant now = environment.clock().instant();
     JobQuery query =

@@ -65,6 +65,7 @@ public final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    waiting.check();
     ObjectNode body = body();
     Session session = Session.of(environment, spec, target, output);
     var response = session.api().submit(Json.mapper().writeValueAsBytes(body));

@@ -37,6 +37,7 @@ public final class WaitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    waiting.check();
     return waiting.awaitAndPrint(Session.of(environment, spec, target, output), id);
   }
 }

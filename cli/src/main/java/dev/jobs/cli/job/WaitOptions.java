@@ -39,11 +39,19 @@ public final class WaitOptions {
           "How long an unknown id counts as queued before it is not found (exit 6). Default: ${DEFAULT-VALUE}.")
   Duration grace;
 
+  /** The flags' ranges, checked before the command does anything (submit: before it submits). */
+  void check() {
+    if (interval.isZero() || interval.isNegative()) {
+      throw new JobsException(
+          ExitCode.USAGE, "--interval must be positive, not " + Durations.format(interval));
+    }
+    Durations.notNegative("--timeout", timeout);
+    Durations.notNegative("--grace", grace);
+  }
+
   /** Waits for the job, prints its record, and answers the exit code its status calls for. */
   int awaitAndPrint(Session session, String id) {
-    if (interval.isZero() || interval.isNegative()) {
-      throw new JobsException(ExitCode.USAGE, "--interval must be positive");
-    }
+    check();
     PrintWriter err = session.err();
     ProgressLine progress = new ProgressLine(err, session.output().progress(session.environment()));
     Thread notice = InterruptNotice.install(err, id);

@@ -48,8 +48,10 @@ public final class DetachedRuntime {
     long began = System.nanoTime();
     Path log = directory.resolve("runtime.log");
     Process child;
+    long logStart;
     try {
       Files.createDirectories(directory);
+      logStart = Files.exists(log) ? Files.size(log) : 0;
       child =
           new ProcessBuilder(command(directory, options))
               .redirectErrorStream(true)
@@ -68,7 +70,12 @@ public final class DetachedRuntime {
           return new Started(file.get(), log, (System.nanoTime() - began) / 1_000_000);
         }
         if (!child.isAlive()) {
-          throw new JobsException(ExitCode.ERROR, "the local runtime did not start; see " + log);
+          throw new JobsException(
+              ExitCode.ERROR,
+              "the local runtime did not start"
+                  + reason(log, logStart).map(why -> ": " + why).orElse("")
+                  + "; see "
+                  + log);
         }
         Thread.sleep(50);
       }
@@ -81,6 +88,26 @@ public final class DetachedRuntime {
     throw new JobsException(
         ExitCode.ERROR,
         "the local runtime did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+  }
+
+  /**
+   * Why the child failed: the last {@code jobs: } line it wrote to the log after {@code from}, the
+   * one line a failed command prints; empty when it wrote none.
+   */
+  static Optional<String> reason(Path log, long from) {
+    try {
+      byte[] bytes = Files.readAllBytes(log);
+      int start = (int) Math.min(from, bytes.length);
+      String written =
+          new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8);
+      return written
+          .lines()
+          .filter(line -> line.startsWith("jobs: "))
+          .reduce((first, second) -> second)
+          .map(line -> line.substring("jobs: ".length()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<String> command(Path directory, List<String> options) throws IOException {

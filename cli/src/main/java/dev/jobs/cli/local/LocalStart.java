@@ -109,8 +109,20 @@ public final class LocalStart implements Callable<Integer> {
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
+  /**
+   * The processing function's limits, as the deployed stack's parameters have them ({@code
+   * StackParameters} in infra): a runtime started outside them would behave as no stack can.
+   */
+  static final int MAX_TIMEOUT_SECONDS = 900;
+
+  static final int MIN_EVENT_AGE_SECONDS = 60;
+  static final int MAX_EVENT_AGE_SECONDS = 21600;
+  static final int MAX_RETRY_ATTEMPTS = 2;
+  static final int MAX_PORT = 65535;
+
   @Override
   public Integer call() throws Exception {
+    checkOptions();
     PrintWriter out = spec.commandLine().getOut();
     Path directory = dataDir.resolve();
     Optional<RuntimeFile> running = RuntimeFile.read(directory);
@@ -125,16 +137,69 @@ public final class LocalStart implements Callable<Integer> {
               + running.get().pid()
               + "); `jobs local stop` ends it");
     }
-    if (retryAttempts < 0 || retryAttempts > 2) {
-      throw new JobsException(ExitCode.USAGE, "--retry-attempts must be 0, 1 or 2");
-    }
-    if (concurrency < 1) {
-      throw new JobsException(ExitCode.USAGE, "--concurrency must be at least 1");
-    }
+    checkPortFree();
     if (detach) {
       return detach(out, directory);
     }
     return runHere(out, directory);
+  }
+
+  /** Every flag against its range, before anything starts: one usage line naming the flag. */
+  private void checkOptions() {
+    within("--port", port, 0, MAX_PORT);
+    withinSeconds("--timeout", timeout, 1, MAX_TIMEOUT_SECONDS);
+    atLeast("--concurrency", concurrency, 1);
+    within("--retry-attempts", retryAttempts, 0, MAX_RETRY_ATTEMPTS);
+    Durations.notNegative("--retry-delay", retryDelay);
+    withinSeconds("--max-event-age", maxEventAge, MIN_EVENT_AGE_SECONDS, MAX_EVENT_AGE_SECONDS);
+    Durations.notNegative("--grace", grace);
+  }
+
+  private static void within(String flag, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new JobsException(
+          ExitCode.USAGE, flag + " must be " + min + " to " + max + ", not " + value);
+    }
+  }
+
+  private static void withinSeconds(String flag, Duration value, int min, int max) {
+    if (value.compareTo(Duration.ofSeconds(min)) < 0
+        || value.compareTo(Duration.ofSeconds(max)) > 0) {
+      String given =
+          value.toMillis() % 1000 == 0
+              ? String.valueOf(value.toSeconds())
+              : value.toMillis() + "ms";
+      throw new JobsException(
+          ExitCode.USAGE, flag + " must be " + min + " to " + max + " seconds, not " + given);
+    }
+  }
+
+  private static void atLeast(String flag, int value, int min) {
+    if (value < min) {
+      throw new JobsException(ExitCode.USAGE, flag + " must be at least " + min + ", not " + value);
+    }
+  }
+
+  /**
+   * A port another process holds, told by its number here rather than by a child that fails in the
+   * background. The runtime binds 127.0.0.1; so does this check, and lets go at once.
+   */
+  private void checkPortFree() {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+    } catch (java.io.IOException e) {
+      throw new JobsException(
+          ExitCode.ERROR,
+          "port "
+              + port
+              + " on 127.0.0.1 is taken ("
+              + e.getMessage()
+              + "); pick another with --port, or --port 0 for a free one");
+    }
   }
 
   private RuntimeOptions options(Path directory) {

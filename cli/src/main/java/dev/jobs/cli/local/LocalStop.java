@@ -39,6 +39,8 @@ public final class LocalStop implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Checked before the stop signal goes, which a bad value would follow with a false time-out.
+    Durations.notNegative("--wait", wait);
     Path directory = dataDir.resolve();
     Optional<RuntimeFile> file = RuntimeFile.read(directory);
     Optional<ProcessHandle> process = file.flatMap(f -> ProcessHandle.of(f.pid()));

@@ -124,6 +124,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Durations.notNegative("--timeout", timeout);
+    Durations.notNegative("--grace", grace);
     Session session = Session.of(environment, spec, target, output);
     Instant now = session.environment().clock().instant();
     Instant start = since.resolve(now);

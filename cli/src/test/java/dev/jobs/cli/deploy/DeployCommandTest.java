@@ -150,7 +150,9 @@ class DeployCommandTest {
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(refused.err())
-        .contains("--require-approval must be never, any-change or broadening");
+        .isEqualTo(
+            "jobs: Invalid value for option '--require-approval': must be never, any-change or"
+                + " broadening, not 'sometimes' (see: jobs deploy --help)\n");
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
