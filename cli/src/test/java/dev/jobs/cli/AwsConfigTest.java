@@ -151,7 +151,7 @@ class AwsConfigTest {
   }
 
   @Test
-  void missingProfile_exits2_namingItAndTheFilesRead() {
+  void missingProfile_exits5_namingItAndTheFilesRead() {
     CliRun.Result added =
         jobs.run(
             "target",
@@ -166,7 +166,7 @@ class AwsConfigTest {
             "--endpoint-url",
             aws.endpoint());
 
-    assertThat(added.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(added.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
     assertThat(added.err())
         .isEqualTo(
             "jobs: profile 'doesnotexist' does not exist in "

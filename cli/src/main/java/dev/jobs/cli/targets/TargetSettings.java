@@ -251,9 +251,10 @@ public final class TargetSettings {
     return profileFile;
   }
 
+  /** Exit 5, as every credentials problem: the profile was meant to give them. */
   private JobsException missingProfile(String name) {
     return new JobsException(
-        ExitCode.USAGE,
+        ExitCode.CREDENTIALS,
         "profile '"
             + name
             + "' does not exist in "
