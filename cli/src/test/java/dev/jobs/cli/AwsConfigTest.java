@@ -196,4 +196,15 @@ class AwsConfigTest {
     assertThat(result.err()).contains("region eu-west-1 from AWS_REGION");
     assertThat(wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1")))).isNotEmpty();
   }
+
+  @Test
+  void brokenConfigFile_exits2WithOneLineNamingIt() throws Exception {
+    Files.writeString(config, "[profile base\nregion = us-east-1\n");
+
+    CliRun.Result added = addWithProfile("base");
+
+    assertThat(added.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(added.err()).startsWith("jobs: cannot read " + config);
+    assertThat(added.err().lines()).hasSize(1);
+  }
 }

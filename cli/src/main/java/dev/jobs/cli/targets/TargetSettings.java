@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -246,7 +247,17 @@ public final class TargetSettings {
 
   private ProfileFile profileFile() {
     if (profileFile == null) {
-      profileFile = BaseCredentials.profileFilesOf(environment).get();
+      try {
+        profileFile = BaseCredentials.profileFilesOf(environment).get();
+      } catch (SdkClientException | IllegalArgumentException | IllegalStateException e) {
+        throw new JobsException(
+            ExitCode.USAGE,
+            "cannot read "
+                + String.join(" or ", BaseCredentials.profileFileNames(environment))
+                + ": "
+                + e.getMessage(),
+            e);
+      }
     }
     return profileFile;
   }
