@@ -27,6 +27,7 @@ public final class AwsOptions {
       paramLabel = "URL",
       description =
           "Endpoint for the AWS service calls, such as STS, EventBridge, CloudFormation and S3"
-              + " (env AWS_ENDPOINT_URL).")
+              + " (env AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL; else the target's, else the"
+              + " profile's endpoint_url).")
   public String endpointUrl;
 }

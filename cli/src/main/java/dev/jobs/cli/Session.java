@@ -94,7 +94,7 @@ public final class Session {
       String description;
       if (role.isPresent()) {
         BaseCredentials baseCredentials = baseCredentials();
-        String scope = settings.region().id() + "|" + settings.endpoint();
+        String scope = settings.region().id() + "|" + settings.endpoint("STS");
         credentials =
             new AssumedRoleCredentials(
                 role.get(),
@@ -114,7 +114,7 @@ public final class Session {
               settings.apiUrl(),
               settings.region().id(),
               credentials,
-              description,
+              description + ", signed for " + settings.regionSource(),
               AwsClients.http(),
               RetryPolicy.DEFAULT,
               environment,

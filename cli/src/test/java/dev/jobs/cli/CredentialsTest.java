@@ -146,7 +146,7 @@ class CredentialsTest {
   }
 
   @Test
-  void unknownProfile_exits5_namingTheProfile() throws Exception {
+  void unknownProfile_exits5_namingTheProfileAndTheFilesRead() throws Exception {
     Path config =
         Files.writeString(home.resolve("config"), "[profile other]\nregion = us-east-1\n");
     jobs.env("AWS_CONFIG_FILE", config.toString())
@@ -156,8 +156,12 @@ class CredentialsTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
     assertThat(result.err())
-        .startsWith("jobs: no AWS credentials found for profile 'nope'")
-        .contains("--profile");
+        .isEqualTo(
+            "jobs: profile 'nope' does not exist in "
+                + config
+                + " or "
+                + home.resolve("none")
+                + "\n");
     assertThat(aws.assumeRoleCalls()).isEmpty();
   }
 

@@ -128,7 +128,8 @@ class TargetCommandTest {
     CliRun.Result result = addProd();
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(result.err()).isEqualTo("jobs: stack jobs-prod does not exist\n");
+    assertThat(result.err())
+        .isEqualTo("jobs: stack jobs-prod does not exist (region eu-west-1 from --region)\n");
     assertThat(home.resolve(".jobs/config.json")).doesNotExist();
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -27,12 +28,23 @@ public final class AwsClients {
   private static SdkHttpClient http;
 
   private final Region region;
-  private final URI endpoint;
+  private final Function<String, URI> endpoints;
   private final WireLog wireLog;
 
+  /** Clients that all call one endpoint, or AWS's own when it is null. */
   public AwsClients(Region region, URI endpoint, WireLog wireLog) {
+    this(region, service -> endpoint, wireLog);
+  }
+
+  /**
+   * Clients whose endpoints may differ by service ({@code AWS_ENDPOINT_URL_STS}, a profile's {@code
+   * services} section).
+   *
+   * @param endpoints the endpoint of an SDK service id such as {@code STS}, or null for AWS's own
+   */
+  public AwsClients(Region region, Function<String, URI> endpoints, WireLog wireLog) {
     this.region = region;
-    this.endpoint = endpoint;
+    this.endpoints = endpoints;
     this.wireLog = wireLog;
   }
 
@@ -64,20 +76,16 @@ public final class AwsClients {
     return region;
   }
 
-  public URI endpoint() {
-    return endpoint;
-  }
-
   public StsClient sts(AwsCredentialsProvider credentials) {
-    return configure(StsClient.builder(), credentials);
+    return configure(StsClient.builder(), "STS", credentials);
   }
 
   public CloudFormationClient cloudFormation(AwsCredentialsProvider credentials) {
-    return configure(CloudFormationClient.builder(), credentials);
+    return configure(CloudFormationClient.builder(), "CloudFormation", credentials);
   }
 
   public EventBridgeClient eventBridge(AwsCredentialsProvider credentials) {
-    return configure(EventBridgeClient.builder(), credentials);
+    return configure(EventBridgeClient.builder(), "EventBridge", credentials);
   }
 
   /**
@@ -88,14 +96,15 @@ public final class AwsClients {
   public S3Client s3(AwsCredentialsProvider credentials) {
     S3ClientBuilder builder =
         S3Client.builder()
-            .forcePathStyle(endpoint != null)
+            .forcePathStyle(endpoints.apply("S3") != null)
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
-    return configure(builder, credentials);
+    return configure(builder, "S3", credentials);
   }
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
-      B builder, AwsCredentialsProvider credentials) {
+      B builder, String service, AwsCredentialsProvider credentials) {
     builder.region(region).credentialsProvider(credentials).httpClient(http());
+    URI endpoint = endpoints.apply(service);
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

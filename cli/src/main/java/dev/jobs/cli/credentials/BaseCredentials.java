@@ -3,6 +3,7 @@ package dev.jobs.cli.credentials;
 import dev.jobs.cli.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -48,16 +49,8 @@ public record BaseCredentials(
 
   /** The config and credentials files the AWS CLI would read, as this environment names them. */
   public static Supplier<ProfileFile> profileFilesOf(Environment environment) {
-    Path config =
-        environment
-            .get("AWS_CONFIG_FILE")
-            .map(Path::of)
-            .orElse(environment.home().resolve(".aws/config"));
-    Path credentials =
-        environment
-            .get("AWS_SHARED_CREDENTIALS_FILE")
-            .map(Path::of)
-            .orElse(environment.home().resolve(".aws/credentials"));
+    Path config = configFile(environment);
+    Path credentials = credentialsFile(environment);
     return () -> {
       ProfileFile.Aggregator files = ProfileFile.aggregator();
       if (Files.isRegularFile(credentials)) {
@@ -70,5 +63,24 @@ public record BaseCredentials(
       }
       return files.build();
     };
+  }
+
+  /** The two files' names, for an error that says where a profile was looked for. */
+  public static List<String> profileFileNames(Environment environment) {
+    return List.of(configFile(environment).toString(), credentialsFile(environment).toString());
+  }
+
+  private static Path configFile(Environment environment) {
+    return environment
+        .get("AWS_CONFIG_FILE")
+        .map(Path::of)
+        .orElse(environment.home().resolve(".aws/config"));
+  }
+
+  private static Path credentialsFile(Environment environment) {
+    return environment
+        .get("AWS_SHARED_CREDENTIALS_FILE")
+        .map(Path::of)
+        .orElse(environment.home().resolve(".aws/credentials"));
   }
 }

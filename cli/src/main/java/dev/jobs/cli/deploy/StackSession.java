@@ -134,7 +134,8 @@ final class StackSession {
   /** An AWS failure as one line; for credentials, which ones were tried. */
   JobsException failure(SdkException e, String what) {
     JobsException failure = AwsErrors.translate(e, what);
-    return base == null ? failure : failure.triedWith(base.description());
+    return settings.withRegionSource(
+        base == null ? failure : failure.triedWith(base.description()));
   }
 
   CloudFormationClient cloudFormation() {

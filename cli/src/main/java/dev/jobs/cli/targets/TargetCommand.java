@@ -7,7 +7,6 @@ import dev.jobs.cli.JobsException;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.OutputOptions;
 import dev.jobs.cli.TargetOptions;
-import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.completion.Candidates;
 import dev.jobs.cli.credentials.BaseCredentials;
@@ -126,12 +125,9 @@ public final class TargetCommand implements Callable<Integer> {
       Map<String, String> outputs;
       try {
         outputs =
-            StackOutputs.describe(
-                new AwsClients(resolvedRegion, settings.endpoint(), wireLog)
-                    .cloudFormation(base.provider()),
-                stackName);
+            StackOutputs.describe(settings.clients().cloudFormation(base.provider()), stackName);
       } catch (JobsException e) {
-        throw e.triedWith(base.description());
+        throw settings.withRegionSource(e.triedWith(base.description()));
       }
       Target target =
           Target.fromOutputs(

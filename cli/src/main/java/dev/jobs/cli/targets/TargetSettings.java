@@ -7,7 +7,9 @@ import dev.jobs.cli.Json;
 import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.credentials.AssumedRoleCredentials;
 import dev.jobs.cli.credentials.BaseCredentials;
+import dev.jobs.cli.credentials.CredentialCache;
 import dev.jobs.cli.local.AutoStart;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
@@ -16,10 +18,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.regions.Region;
@@ -44,6 +51,8 @@ public final class TargetSettings {
   private RuntimeFile runtime;
   private Target target;
   private AwsClients clients;
+  private Setting region;
+  private ProfileFile profileFile;
 
   /** Settings that never start the local runtime: they describe it, or fail without it. */
   public TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog) {
@@ -166,29 +175,101 @@ public final class TargetSettings {
   }
 
   public Region region() {
-    Optional<String> region =
-        isLocal()
-            ? first(flags.aws.region, () -> runtime().region())
-            : first(
-                flags.aws.region,
-                () -> environment.get("AWS_REGION").orElse(null),
-                () -> environment.get("AWS_DEFAULT_REGION").orElse(null),
-                () -> target().region(),
-                this::profileRegion);
-    return Region.of(
-        region.orElseThrow(
-            () ->
-                new JobsException(
-                    ExitCode.USAGE,
-                    "no region for target '" + name() + "'; pass --region or set AWS_REGION")));
+    return Region.of(regionSetting().value());
   }
 
-  private String profileRegion() {
-    ProfileFile files = BaseCredentials.profileFilesOf(environment).get();
-    return files
-        .profile(profile().orElse("default"))
-        .flatMap(p -> p.property("region"))
-        .orElse(null);
+  /**
+   * Where the region came from, for errors: a region that does not fit the stack or the API fails
+   * in ways that look like missing stacks or bad keys, so the message names its source.
+   */
+  public String regionSource() {
+    return "region " + regionSetting().value() + " from " + regionSetting().source();
+  }
+
+  private Setting regionSetting() {
+    if (region == null) {
+      region =
+          (isLocal()
+                  ? Setting.first(
+                      Setting.of("--region", flags.aws.region),
+                      () -> Setting.of("the local runtime", runtime().region()))
+                  : Setting.first(
+                      Setting.of("--region", flags.aws.region),
+                      () -> env("AWS_REGION"),
+                      () -> env("AWS_DEFAULT_REGION"),
+                      () -> Setting.of("target '" + name() + "'", target().region()),
+                      () ->
+                          Setting.of(
+                              "profile '" + profileName() + "'",
+                              profileSettings().flatMap(p -> p.property("region")).orElse(null))))
+              .orElseThrow(
+                  () ->
+                      new JobsException(
+                          ExitCode.USAGE,
+                          "no region for target '"
+                              + name()
+                              + "'; pass --region or set AWS_REGION"));
+    }
+    return region;
+  }
+
+  /**
+   * The error with the region's source named, when the region may be its cause: a stack looked for
+   * in the wrong region does not exist, a request signed for it is refused, its host is unknown.
+   */
+  public JobsException withRegionSource(JobsException e) {
+    return e.exitCode() == ExitCode.USAGE
+        ? e
+        : new JobsException(
+            e.exitCode(), e.getMessage() + " (" + regionSource() + ")", e.getCause());
+  }
+
+  private Setting env(String variable) {
+    return Setting.of(variable, environment.get(variable).orElse(null));
+  }
+
+  private String profileName() {
+    return profile().orElse("default");
+  }
+
+  /**
+   * The named profile's settings as the AWS CLI reads them; absent for a default profile that does
+   * not exist. A profile named by a flag, {@code AWS_PROFILE} or the target must exist: otherwise
+   * the SDK would only say that no credentials were found.
+   */
+  private Optional<Profile> profileSettings() {
+    Optional<Profile> found = profileFile().profile(profileName());
+    if (found.isEmpty() && profile().isPresent()) {
+      throw missingProfile(profileName());
+    }
+    return found;
+  }
+
+  private ProfileFile profileFile() {
+    if (profileFile == null) {
+      try {
+        profileFile = BaseCredentials.profileFilesOf(environment).get();
+      } catch (SdkClientException | IllegalArgumentException | IllegalStateException e) {
+        throw new JobsException(
+            ExitCode.USAGE,
+            "cannot read "
+                + String.join(" or ", BaseCredentials.profileFileNames(environment))
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return profileFile;
+  }
+
+  /** Exit 5, as every credentials problem: the profile was meant to give them. */
+  private JobsException missingProfile(String name) {
+    return new JobsException(
+        ExitCode.CREDENTIALS,
+        "profile '"
+            + name
+            + "' does not exist in "
+            + String.join(" or ", BaseCredentials.profileFileNames(environment)));
   }
 
   public Optional<String> profile() {
@@ -210,6 +291,51 @@ public final class TargetSettings {
                 () -> environment.get("AWS_ENDPOINT_URL").orElse(null),
                 () -> target().endpointUrl());
     return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
+  }
+
+  /**
+   * The endpoint of one AWS service, in the AWS CLI's order after the flag, the environment and the
+   * target: {@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}, the target's endpoint,
+   * then the profile's {@code services} section and its {@code endpoint_url}. The SDK would read
+   * the environment and the profile itself, but only the process's own and the default profile, not
+   * the one {@code --profile} names; so the code chooses, as for the region.
+   *
+   * @param service the SDK's service id, such as {@code STS} or {@code CloudFormation}
+   */
+  public URI endpoint(String service) {
+    if (isLocal()) {
+      return endpoint();
+    }
+    String variable = "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT).replace(' ', '_');
+    String key = service.toLowerCase(Locale.ROOT).replace(' ', '_');
+    boolean configured =
+        !environment
+            .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+            .map("true"::equalsIgnoreCase)
+            .orElse(false);
+    Optional<String> endpoint =
+        first(
+            flags.aws.endpointUrl,
+            () -> configured ? environment.get(variable).orElse(null) : null,
+            () -> configured ? environment.get("AWS_ENDPOINT_URL").orElse(null) : null,
+            () -> target().endpointUrl(),
+            () -> configured ? profileEndpoint(key) : null);
+    return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
+  }
+
+  private String profileEndpoint(String service) {
+    Optional<Profile> profile = profileSettings();
+    if (profile.isEmpty()
+        || profile.get().booleanProperty("ignore_configured_endpoint_urls").orElse(false)) {
+      return null;
+    }
+    return profile
+        .get()
+        .property("services")
+        .flatMap(section -> profileFile().getSection("services", section))
+        .flatMap(services -> services.property(service + ".endpoint_url"))
+        .or(() -> profile.get().property("endpoint_url"))
+        .orElse(null);
   }
 
   public URI apiUrl() {
@@ -247,7 +373,7 @@ public final class TargetSettings {
   public BaseCredentials baseCredentials() {
     Optional<String> profile = profile();
     if (profile.isPresent()) {
-      return BaseCredentials.profile(environment, profile.get());
+      return profileCredentials(profile.get(), new HashSet<>());
     }
     if (isLocal()) {
       return BaseCredentials.operatorKeys(runtime().accessKeyId(), runtime().secretAccessKey());
@@ -255,9 +381,48 @@ public final class TargetSettings {
     return BaseCredentials.defaultChain(environment);
   }
 
+  /**
+   * A profile's credentials. A profile with {@code role_arn} and {@code source_profile} is assumed
+   * here, through this target's STS endpoint: the SDK would build its own STS client, which knows
+   * neither the profile's {@code endpoint_url} nor the region chosen here. Every other kind ({@code
+   * credential_process}, SSO, keys) is the SDK's.
+   */
+  private BaseCredentials profileCredentials(String name, Set<String> seen) {
+    Profile settings = profileFile().profile(name).orElseThrow(() -> missingProfile(name));
+    Optional<String> role = settings.property("role_arn");
+    Optional<String> source = settings.property("source_profile");
+    if (role.isEmpty() || source.isEmpty() || source.get().equals(name)) {
+      return BaseCredentials.profile(environment, name);
+    }
+    if (!seen.add(name)) {
+      throw new JobsException(
+          ExitCode.USAGE, "profile '" + name + "' is its own source_profile through " + seen);
+    }
+    BaseCredentials sourceCredentials = profileCredentials(source.get(), seen);
+    String scope = region().id() + "|" + endpoint("STS");
+    AssumedRoleCredentials assumed =
+        new AssumedRoleCredentials(
+            role.get(),
+            sourceCredentials,
+            () -> clients().sts(sourceCredentials.provider()),
+            new CredentialCache(environment.cacheDir().resolve("credentials")),
+            scope,
+            environment.clock());
+    return new BaseCredentials(
+        assumed,
+        "profile '"
+            + name
+            + "' (role "
+            + role.get()
+            + " assumed with "
+            + sourceCredentials.description()
+            + ")",
+        "role:" + role.get() + "|" + sourceCredentials.identity());
+  }
+
   public AwsClients clients() {
     if (clients == null) {
-      clients = new AwsClients(region(), endpoint(), wireLog);
+      clients = new AwsClients(region(), this::endpoint, wireLog);
     }
     return clients;
   }
