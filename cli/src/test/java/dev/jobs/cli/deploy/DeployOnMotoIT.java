@@ -279,7 +279,7 @@ class DeployOnMotoIT {
     assertThat(failed.err())
         .isEqualTo(
             "jobs: jobs deploy of stack jobs failed: InvalidParameterValue:"
-                + " Queue name must end in .fifo for FIFO queues\n");
+                + " Queue name must end in .fifo for FIFO queues (region us-east-1 from --region)\n");
     assertThat(home.resolve(".jobs/config.json")).doesNotExist();
   }
 
