@@ -6,13 +6,9 @@ import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.e2e.LocalRuntimeIT.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,23 +41,7 @@ class AwsProfileIT {
 
   static Run jobs(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(LocalRuntimeIT.ROOT.resolve("jobs").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
-    environment.put("HOME", home.toString());
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.putAll(env);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jobs %s finished", command).isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return LocalRuntimeIT.jobsIn(home, env, args);
   }
 
   /**

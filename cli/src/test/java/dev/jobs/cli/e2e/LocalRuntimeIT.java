@@ -69,6 +69,14 @@ class LocalRuntimeIT {
 
   static Run jobs(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return jobsIn(home, env, args);
+  }
+
+  /**
+   * The built launcher in {@code home}, with that home and its data dir and nothing else of ours.
+   */
+  static Run jobsIn(Path home, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("jobs").toString());
     command.addAll(List.of(args));
