@@ -3,6 +3,7 @@ package dev.jobs.backend.handler;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.list.JobList;
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.JobStore;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public record Backend(JobProcessor processor, FailureRecorder failures, JobList list) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
-  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  public static final Duration DEFAULT_RETENTION =
+      Duration.ofDays(StackSettings.JOB_RETENTION_DAYS.defaultValue());
 
   public static Backend create(JobStore store, JobKinds kinds, Clock clock, Duration retention) {
     return new Backend(

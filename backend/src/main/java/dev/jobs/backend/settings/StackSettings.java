@@ -1,0 +1,80 @@
+package dev.jobs.backend.settings;
+
+import java.util.List;
+
+/**
+ * The one source of the stack's tunables, their defaults and ranges: infra's {@code
+ * StackParameters} declares its CloudFormation parameters from them, {@code jobs local start}
+ * checks its flags against them, and {@code jobs deploy} its {@code --parameters}. The {@code
+ * DEFAULT_*} constants are compile-time constants so that picocli annotations can name them.
+ */
+public final class StackSettings {
+  public static final int DEFAULT_TIMEOUT_SECONDS = 900;
+  public static final int DEFAULT_RETRY_ATTEMPTS = 0;
+  public static final int DEFAULT_MAX_EVENT_AGE_SECONDS = 21600;
+
+  /** The processing function's timeout: Lambda's limit is 15 minutes. */
+  public static final Setting PROCESSING_TIMEOUT_SECONDS =
+      new Setting("ProcessingTimeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 900);
+
+  /**
+   * The processing function's reserved concurrency; 0 reserves none. None by default: Lambda keeps
+   * 100 of an account's concurrency unreserved, and a new account's limit can be far below 200, so
+   * any default reservation could fail a first deploy.
+   */
+  public static final Setting PROCESSING_RESERVED_CONCURRENCY =
+      new Setting("ProcessingReservedConcurrency", 0, 0, Setting.UNBOUNDED);
+
+  /** Lambda's asynchronous retries: 0 to 2. */
+  public static final Setting PROCESSING_RETRY_ATTEMPTS =
+      new Setting("ProcessingRetryAttempts", DEFAULT_RETRY_ATTEMPTS, 0, 2);
+
+  /** Lambda's maximum event age: 60 seconds to 6 hours. */
+  public static final Setting PROCESSING_MAX_EVENT_AGE_SECONDS =
+      new Setting("ProcessingMaxEventAgeSeconds", DEFAULT_MAX_EVENT_AGE_SECONDS, 60, 21600);
+
+  /** The failed-jobs archive's retention; 0 keeps events indefinitely, as EventBridge does. */
+  public static final Setting ARCHIVE_RETENTION_DAYS =
+      new Setting("ArchiveRetentionDays", 0, 0, Setting.UNBOUNDED);
+
+  /** How long a job record is kept after its last change: the table's TTL. */
+  public static final Setting JOB_RETENTION_DAYS =
+      new Setting("JobRetentionDays", 30, 1, Setting.UNBOUNDED);
+
+  /** The log groups' retention: one of the values CloudWatch Logs accepts, not a range. */
+  public static final String LOG_RETENTION_PARAMETER = "LogRetentionDays";
+
+  public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
+
+  /** The retentions CloudWatch Logs accepts. */
+  public static final List<Integer> LOG_RETENTION_DAYS =
+      List.of(
+          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+          2922, 3288, 3653);
+
+  /** Every ranged setting, in the order the stack declares its parameters. */
+  public static final List<Setting> RANGED =
+      List.of(
+          PROCESSING_TIMEOUT_SECONDS,
+          PROCESSING_RESERVED_CONCURRENCY,
+          PROCESSING_RETRY_ATTEMPTS,
+          PROCESSING_MAX_EVENT_AGE_SECONDS,
+          ARCHIVE_RETENTION_DAYS,
+          JOB_RETENTION_DAYS);
+
+  /**
+   * The invoke role's maximum session, in seconds: IAM's default, made explicit. The CLI asks for
+   * exactly this, and the local STS refuses longer, with AWS's error.
+   */
+  public static final int INVOKE_ROLE_MAX_SESSION_SECONDS = 3600;
+
+  /** The shortest session STS's AssumeRole grants. */
+  public static final int MIN_SESSION_SECONDS = 900;
+
+  private StackSettings() {}
+
+  /** The ranged setting of a stack parameter, if it is one. */
+  public static java.util.Optional<Setting> byParameter(String parameter) {
+    return RANGED.stream().filter(s -> s.parameter().equals(parameter)).findFirst();
+  }
+}
