@@ -1,6 +1,8 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.settings.StackSettings;
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
@@ -32,6 +34,9 @@ final class InvokeRole extends Construct {
         Role.Builder.create(this, "JobsAPIInvokeRole")
             .assumedBy(assumedBy)
             .description(DESCRIPTION)
+            // IAM's default, explicit: the CLI asks for sessions of this length, and the local
+            // STS refuses longer ones as STS would.
+            .maxSessionDuration(Duration.seconds(StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS))
             .build();
     role.addToPrincipalPolicy(
         PolicyStatement.Builder.create()

@@ -45,7 +45,7 @@ final class JobProcessing extends Construct {
             logs,
             props.memorySizeMb(),
             Duration.seconds(parameters.processingTimeout.getValueAsNumber()),
-            parameters.reservedConcurrency.getValueAsNumber(),
+            parameters.reservedConcurrencyOrNone(),
             true,
             Map.of(
                 "TABLE_NAME", table.table().getTableName(),

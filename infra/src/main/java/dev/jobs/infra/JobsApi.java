@@ -1,8 +1,10 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.job.JobRequestSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
@@ -58,6 +60,28 @@ final class JobsApi extends Construct {
   static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
 
   /**
+   * The body of the 400 to a body the model rejects. A gateway response is not a Velocity template:
+   * API Gateway only substitutes variables, unescaped, and the validator's reasons ({@code
+   * $context.error.validationErrorString}) hold quotes, such as {@code (allowed: ["integer"])}. So
+   * the body is fixed text, valid JSON whatever the request held; the local runtime answers the
+   * same.
+   */
+  static final String INVALID_BODY =
+      "{\"message\": \"" + JobRequestSchema.INVALID_BODY_MESSAGE + "\"}";
+
+  /**
+   * The {@code GetItem} request of {@code GET /jobs/{jobId}}, {@code %s} the table name. The id is
+   * escaped as JavaScript, which writes a {@code '} as {@code \'}: valid JavaScript, invalid JSON,
+   * and DynamoDB would answer 400 (500 to the client) where an unknown id must answer 404. So each
+   * {@code \'} goes back to a plain {@code '}; the backslash before a quote can only be the quote's
+   * escape, as an escaped backslash is always followed by the next character's escape.
+   */
+  static final String GET_ITEM_TEMPLATE =
+      "{\"TableName\": \"%s\", \"Key\": {\"id\": {\"S\":"
+          + " \"$util.escapeJavaScript($input.params('jobId')).replaceAll(\"\\\\'\",\"'\")\"}},"
+          + " \"ConsistentRead\": true}";
+
+  /**
    * Renders the backend's item format as the {@code JobRecord} JSON: {@code parameters}, {@code
    * result} and {@code error} hold JSON text and are emitted as they are; absent attributes are
    * left out, as the backend's serializer does. No item answers 404, so that an unknown id is never
@@ -104,8 +128,11 @@ final class JobsApi extends Construct {
             .description("Jobs: start a long job, read its state, list jobs")
             .endpointConfiguration(
                 EndpointConfiguration.builder().types(List.of(EndpointType.REGIONAL)).build())
-            // The execution-log role is an account-wide setting; this stack must not change it.
-            .cloudWatchRole(false)
+            // Access logs need the account's API Gateway CloudWatch role, which a fresh account
+            // lacks: the stack sets it (one per region, shared by every API there). RETAIN keeps
+            // the role and the setting after `jobs destroy`, as other APIs may rely on them.
+            .cloudWatchRole(true)
+            .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
             .deployOptions(
                 StageOptions.builder()
                     .stageName(stageName)
@@ -131,17 +158,13 @@ final class JobsApi extends Construct {
             .build();
     // The stack's own ApiUrl output replaces the CDK's default one.
     api.getNode().tryRemoveChild("Endpoint");
-    // A body the model rejects answers 400 with the validator's reasons, not a bare message.
+    // A body the model rejects answers 400 with a JSON message.
     api.addGatewayResponse(
         "InvalidBody",
         GatewayResponseOptions.builder()
             .type(ResponseType.BAD_REQUEST_BODY)
             .statusCode("400")
-            .templates(
-                Map.of(
-                    JSON,
-                    "{\"message\": $context.error.messageString,"
-                        + " \"validationErrors\": \"$context.error.validationErrorString\"}"))
+            .templates(Map.of(JSON, INVALID_BODY))
             .build());
     RequestValidator validator =
         api.addRequestValidator(
@@ -247,9 +270,15 @@ final class JobsApi extends Construct {
                 + " a WAF web ACL is a per-account cost decision left to the operator"),
         new NagSuppression(
             "AwsSolutions-APIG6",
-            "Execution logging needs the account-wide API Gateway CloudWatch role, a setting"
-                + " shared by every API of the region that this stack must not change; the stage"
-                + " writes access logs and X-Ray traces"));
+            "Execution logging would write request and response bodies (job parameters and"
+                + " results) to CloudWatch Logs; the stage writes access logs and X-Ray traces"));
+    NagSuppression.apply(
+        api.getNode().findChild("CloudWatchRole"),
+        new NagSuppression(
+            "AwsSolutions-IAM4",
+            "API Gateway's account-wide CloudWatch role takes AWS's policy for it"
+                + " (AmazonAPIGatewayPushToCloudWatchLogs), which follows what API Gateway needs",
+            List.of(NagSuppression.matching("^Policy::.*AmazonAPIGatewayPushToCloudWatchLogs$"))));
     for (Method method : List.of(postJob, getJob, listJobs)) {
       NagSuppression.apply(
           method,
@@ -269,10 +298,7 @@ final class JobsApi extends Construct {
 
   /** One strongly consistent read: a job just accepted or just ended reads as it is. */
   private static String getItemTemplate(JobTable table) {
-    return "{\"TableName\": \""
-        + table.table().getTableName()
-        + "\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('jobId'))\"}},"
-        + " \"ConsistentRead\": true}";
+    return GET_ITEM_TEMPLATE.formatted(table.table().getTableName());
   }
 
   RestApi api() {

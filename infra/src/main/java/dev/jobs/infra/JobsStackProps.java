@@ -1,5 +1,7 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Set;
  *     whole account, as in the original pattern
  * @param memorySizeMb memory of every function
  * @param processingTimeoutSeconds parameter: the processing function's timeout, at most 15 minutes
- * @param reservedConcurrency parameter: the processing function's reserved concurrency
+ * @param reservedConcurrency parameter: the processing function's reserved concurrency, 0 for none
  * @param retryAttempts parameter: asynchronous retries of a failed job (0 to 2)
  * @param maxEventAgeSeconds parameter: how long a job may wait for a run (60 s to 6 h)
  * @param logRetentionDays parameter: retention of the access logs and the functions' logs
@@ -44,10 +46,7 @@ public record JobsStackProps(
     int replayMaxEventAgeSeconds) {
 
   /** The retentions CloudWatch Logs accepts. */
-  public static final List<Integer> LOG_RETENTION_DAYS =
-      List.of(
-          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
-          2922, 3288, 3653);
+  public static final List<Integer> LOG_RETENTION_DAYS = StackSettings.LOG_RETENTION_DAYS;
 
   public JobsStackProps {
     Objects.requireNonNull(stackName, "stackName");
@@ -55,19 +54,20 @@ public record JobsStackProps(
     Objects.requireNonNull(stageName, "stageName");
     invokePrincipals = List.copyOf(invokePrincipals);
     check(stageName.matches("[A-Za-z0-9_]{1,128}"), "stageName must be letters, digits or _");
-    check(
-        processingTimeoutSeconds >= 1 && processingTimeoutSeconds <= 900,
-        "processingTimeoutSeconds must be between 1 and 900");
-    check(reservedConcurrency >= 1, "reservedConcurrency must be at least 1");
-    check(retryAttempts >= 0 && retryAttempts <= 2, "retryAttempts must be between 0 and 2");
-    check(
-        maxEventAgeSeconds >= 60 && maxEventAgeSeconds <= 21600,
-        "maxEventAgeSeconds must be between 60 and 21600");
+    within(
+        "processingTimeoutSeconds",
+        StackSettings.PROCESSING_TIMEOUT_SECONDS,
+        processingTimeoutSeconds);
+    within(
+        "reservedConcurrency", StackSettings.PROCESSING_RESERVED_CONCURRENCY, reservedConcurrency);
+    within("retryAttempts", StackSettings.PROCESSING_RETRY_ATTEMPTS, retryAttempts);
+    within(
+        "maxEventAgeSeconds", StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS, maxEventAgeSeconds);
     check(
         Set.copyOf(LOG_RETENTION_DAYS).contains(logRetentionDays),
         "logRetentionDays must be one of " + LOG_RETENTION_DAYS);
-    check(archiveRetentionDays >= 0, "archiveRetentionDays must be 0 (indefinite) or more");
-    check(jobRetentionDays >= 1, "jobRetentionDays must be at least 1");
+    within("archiveRetentionDays", StackSettings.ARCHIVE_RETENTION_DAYS, archiveRetentionDays);
+    within("jobRetentionDays", StackSettings.JOB_RETENTION_DAYS, jobRetentionDays);
     check(
         replayRetryAttempts >= 0 && replayRetryAttempts <= 185,
         "replayRetryAttempts must be between 0 and 185");
@@ -78,10 +78,26 @@ public record JobsStackProps(
         memorySizeMb >= 128 && memorySizeMb <= 10240, "memorySizeMb must be between 128 and 10240");
   }
 
-  /** The defaults of the issue: 15 minutes, 100 concurrent jobs, no retry, 6 hours of event age. */
+  /**
+   * The defaults of {@link StackSettings}: 15 minutes, no reserved concurrency, no retry, 6 hours
+   * of event age.
+   */
   public static JobsStackProps defaults(Path backendJar) {
     return new JobsStackProps(
-        "jobs", backendJar, "prod", List.of(), 1024, 900, 100, 0, 21600, 365, 0, 30, 2, 3600);
+        "jobs",
+        backendJar,
+        "prod",
+        List.of(),
+        1024,
+        StackSettings.PROCESSING_TIMEOUT_SECONDS.defaultValue(),
+        StackSettings.PROCESSING_RESERVED_CONCURRENCY.defaultValue(),
+        StackSettings.PROCESSING_RETRY_ATTEMPTS.defaultValue(),
+        StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS.defaultValue(),
+        StackSettings.DEFAULT_LOG_RETENTION_DAYS,
+        StackSettings.ARCHIVE_RETENTION_DAYS.defaultValue(),
+        StackSettings.JOB_RETENTION_DAYS.defaultValue(),
+        2,
+        3600);
   }
 
   public JobsStackProps withStageName(String stageName) {
@@ -128,6 +144,11 @@ public record JobsStackProps(
               + backendJar.toAbsolutePath()
               + " (build the backend module first: mvn package)");
     }
+  }
+
+  /** A prop against its setting's range. */
+  private static void within(String prop, Setting setting, int value) {
+    check(setting.allows(value), prop + " must be " + setting.range() + ", not " + value);
   }
 
   private static void check(boolean condition, String message) {

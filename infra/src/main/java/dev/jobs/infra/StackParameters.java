@@ -1,14 +1,20 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackSettings;
 import java.util.List;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 
 /**
  * The tunables a user changes at deploy time without rebuilding, as CloudFormation parameters whose
- * defaults come from {@link JobsStackProps}. Their logical ids are a contract with {@code jobs
- * deploy}.
+ * names and ranges come from the backend's {@link StackSettings} (which the local runtime's flags
+ * share) and whose defaults come from {@link JobsStackProps}. Their logical ids are a contract with
+ * {@code jobs deploy}.
  */
 final class StackParameters {
   final CfnParameter processingTimeout;
@@ -19,63 +25,72 @@ final class StackParameters {
   final CfnParameter archiveRetention;
   final CfnParameter jobRetention;
 
+  /** True when {@code ProcessingReservedConcurrency} asks for a reservation (is not 0). */
+  final CfnCondition reservesConcurrency;
+
   StackParameters(Stack stack, JobsStackProps props) {
     processingTimeout =
         number(
             stack,
-            "ProcessingTimeoutSeconds",
+            StackSettings.PROCESSING_TIMEOUT_SECONDS,
             props.processingTimeoutSeconds(),
-            1,
-            900,
             "Timeout of the processing function, in seconds (at most 15 minutes).");
     reservedConcurrency =
         number(
             stack,
-            "ProcessingReservedConcurrency",
+            StackSettings.PROCESSING_RESERVED_CONCURRENCY,
             props.reservedConcurrency(),
-            1,
-            null,
-            "Reserved concurrency of the processing function: how many jobs run at once.");
+            "Reserved concurrency of the processing function: how many jobs run at once; 0"
+                + " reserves none (the account's unreserved concurrency bounds them).");
+    reservesConcurrency =
+        CfnCondition.Builder.create(stack, "ReservesProcessingConcurrency")
+            .expression(
+                Fn.conditionNot(Fn.conditionEquals(reservedConcurrency.getValueAsString(), "0")))
+            .build();
     retryAttempts =
         number(
             stack,
-            "ProcessingRetryAttempts",
+            StackSettings.PROCESSING_RETRY_ATTEMPTS,
             props.retryAttempts(),
-            0,
-            2,
             "Asynchronous retries of a failed job before it goes to the error handler.");
     maxEventAge =
         number(
             stack,
-            "ProcessingMaxEventAgeSeconds",
+            StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS,
             props.maxEventAgeSeconds(),
-            60,
-            21600,
             "How long a job may wait for a run, in seconds, before it fails as EventAgeExceeded.");
     logRetention =
-        CfnParameter.Builder.create(stack, "LogRetentionDays")
+        CfnParameter.Builder.create(stack, StackSettings.LOG_RETENTION_PARAMETER)
             .type("Number")
             // A string, as the allowed values are: CloudFormation compares them as text.
             .defaultValue(String.valueOf(props.logRetentionDays()))
-            .allowedValues(JobsStackProps.LOG_RETENTION_DAYS.stream().map(String::valueOf).toList())
+            .allowedValues(StackSettings.LOG_RETENTION_DAYS.stream().map(String::valueOf).toList())
             .description("Retention of the API access logs and the functions' logs, in days.")
             .build();
     archiveRetention =
         number(
             stack,
-            "ArchiveRetentionDays",
+            StackSettings.ARCHIVE_RETENTION_DAYS,
             props.archiveRetentionDays(),
-            0,
-            null,
             "Retention of the failed-jobs archive, in days; 0 keeps events indefinitely.");
     jobRetention =
         number(
             stack,
-            "JobRetentionDays",
+            StackSettings.JOB_RETENTION_DAYS,
             props.jobRetentionDays(),
-            1,
-            null,
             "How long a job record is kept after its last change, in days (the table's TTL).");
+  }
+
+  /**
+   * The processing function's {@code ReservedConcurrentExecutions}: the parameter, or no property
+   * at all when it is 0 (Lambda would read a reservation of 0 as "never run").
+   */
+  Number reservedConcurrencyOrNone() {
+    return Token.asNumber(
+        Fn.conditionIf(
+            reservesConcurrency.getLogicalId(),
+            reservedConcurrency.getValueAsNumber(),
+            Aws.NO_VALUE));
   }
 
   /**
@@ -93,16 +108,17 @@ final class StackParameters {
             jobRetention.getValueAsString()));
   }
 
+  /** A number parameter with its setting's name and range, and the props' default. */
   private static CfnParameter number(
-      Stack stack, String id, int defaultValue, int min, Integer max, String description) {
+      Stack stack, Setting setting, int defaultValue, String description) {
     CfnParameter.Builder builder =
-        CfnParameter.Builder.create(stack, id)
+        CfnParameter.Builder.create(stack, setting.parameter())
             .type("Number")
             .defaultValue(defaultValue)
-            .minValue(min)
+            .minValue(setting.min())
             .description(description);
-    if (max != null) {
-      builder.maxValue(max);
+    if (setting.bounded()) {
+      builder.maxValue(setting.max());
     }
     return builder.build();
   }

@@ -105,4 +105,11 @@ class InvokeRoleTest {
                             "Principal",
                             Map.of("AWS", CLIENT)))))));
   }
+
+  @Test
+  @DisplayName("the invoke role's sessions last at most one hour, explicitly")
+  void maximumSessionIsOneHour() {
+    String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
+    assertThat(properties(template, role)).containsEntry("MaxSessionDuration", 3600);
+  }
 }

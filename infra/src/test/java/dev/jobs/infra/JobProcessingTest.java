@@ -46,7 +46,24 @@ class JobProcessingTest {
   void timeoutAndConcurrencyAreParameters() {
     assertThat(properties(template, processor))
         .containsEntry("Timeout", ref("ProcessingTimeoutSeconds"))
-        .containsEntry("ReservedConcurrentExecutions", ref("ProcessingReservedConcurrency"));
+        .containsEntry(
+            "ReservedConcurrentExecutions",
+            Map.of(
+                "Fn::If",
+                List.of(
+                    "ReservesProcessingConcurrency",
+                    ref("ProcessingReservedConcurrency"),
+                    ref("AWS::NoValue"))));
+  }
+
+  @Test
+  @DisplayName("a reserved concurrency of 0 sets no reservation at all")
+  void zeroConcurrencyReservesNone() {
+    template.hasCondition(
+        "ReservesProcessingConcurrency",
+        Map.of(
+            "Fn::Not",
+            List.of(Map.of("Fn::Equals", List.of(ref("ProcessingReservedConcurrency"), "0")))));
   }
 
   @Test
@@ -115,11 +132,11 @@ class JobProcessingTest {
   }
 
   @Test
-  @DisplayName("the timeout defaults to 900 s and the reserved concurrency to 100")
+  @DisplayName("the timeout defaults to 900 s, and no concurrency is reserved by default")
   void timeoutAndConcurrencyDefaults() {
     template.hasParameter(
         "ProcessingTimeoutSeconds", Map.of("Type", "Number", "Default", 900, "MaxValue", 900));
-    template.hasParameter("ProcessingReservedConcurrency", Map.of("Default", 100));
+    template.hasParameter("ProcessingReservedConcurrency", Map.of("Default", 0, "MinValue", 0));
   }
 
   @Test

@@ -318,4 +318,76 @@ class JobsApiTest {
         .containsEntry("KmsKeyId", arnOf(key))
         .containsEntry("RetentionInDays", ref("LogRetentionDays"));
   }
+
+  @Test
+  @DisplayName("the stack sets the account's API Gateway CloudWatch role, which access logs need")
+  void setsTheAccountsCloudWatchRole() {
+    String account = onlyLogicalId(template, "AWS::ApiGateway::Account");
+    Map<?, ?> arn = (Map<?, ?>) properties(template, account).get("CloudWatchRoleArn");
+    String role = (String) ((List<?>) arn.get("Fn::GetAtt")).get(0);
+    template.hasResourceProperties(
+        "AWS::IAM::Role",
+        Map.of(
+            "AssumeRolePolicyDocument",
+            Match.objectLike(
+                Map.of(
+                    "Statement",
+                    List.of(
+                        Match.objectLike(
+                            Map.of("Principal", Map.of("Service", "apigateway.amazonaws.com")))))),
+            "ManagedPolicyArns",
+            List.of(
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            "arn:",
+                            ref("AWS::Partition"),
+                            ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"))))));
+    assertThat(template.findResources("AWS::IAM::Role")).containsKey(role);
+  }
+
+  @Test
+  @DisplayName("the account setting and its role outlive the stack: other APIs may rely on them")
+  void accountSettingIsRetained() {
+    String account = onlyLogicalId(template, "AWS::ApiGateway::Account");
+    Map<?, ?> arn = (Map<?, ?>) properties(template, account).get("CloudWatchRoleArn");
+    String role = (String) ((List<?>) arn.get("Fn::GetAtt")).get(0);
+    for (String retained : List.of(account, role)) {
+      Map<String, Object> resource = resource(retained);
+      assertThat(resource)
+          .as(retained)
+          .containsEntry("DeletionPolicy", "Retain")
+          .containsEntry("UpdateReplacePolicy", "Retain");
+    }
+  }
+
+  @Test
+  @DisplayName("the stage waits for the account setting, so that its access logs are accepted")
+  void stageDependsOnTheAccountSetting() {
+    String account = onlyLogicalId(template, "AWS::ApiGateway::Account");
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    assertThat(resource(stage).get("DependsOn").toString()).contains(account);
+  }
+
+  @Test
+  @DisplayName("a body the model rejects answers 400 with a fixed JSON body, not the raw reasons")
+  void invalidBodyAnswersFixedJson() {
+    template.hasResourceProperties(
+        "AWS::ApiGateway::GatewayResponse",
+        Map.of(
+            "ResponseType",
+            "BAD_REQUEST_BODY",
+            "StatusCode",
+            "400",
+            "ResponseTemplates",
+            Map.of(JobsApi.JSON, "{\"message\": \"Invalid request body\"}")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resource(String logicalId) {
+    return (Map<String, Object>)
+        ((Map<String, Object>) template.toJSON().get("Resources")).get(logicalId);
+  }
 }

@@ -32,11 +32,11 @@ class JobsStackPropsTest {
   }
 
   @Test
-  @DisplayName("the defaults are those of the issue")
+  @DisplayName("the defaults are StackSettings', and no concurrency is reserved")
   void defaults() {
     JobsStackProps props = JobsStackProps.defaults(JAR);
     assertThat(props.processingTimeoutSeconds()).isEqualTo(900);
-    assertThat(props.reservedConcurrency()).isEqualTo(100);
+    assertThat(props.reservedConcurrency()).isZero();
     assertThat(props.retryAttempts()).isZero();
     assertThat(props.maxEventAgeSeconds()).isEqualTo(6 * 3600);
     assertThat(props.archiveRetentionDays()).isZero();
@@ -49,21 +49,21 @@ class JobsStackPropsTest {
   void timeoutOver15MinutesRefused() {
     assertThatThrownBy(() -> with(901, 0, 21600, 365))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("processingTimeoutSeconds must be between 1 and 900");
+        .hasMessage("processingTimeoutSeconds must be 1 to 900, not 901");
   }
 
   @Test
   @DisplayName("more than 2 asynchronous retries are refused")
   void tooManyRetriesRefused() {
     assertThatThrownBy(() -> with(900, 3, 21600, 365))
-        .hasMessage("retryAttempts must be between 0 and 2");
+        .hasMessage("retryAttempts must be 0 to 2, not 3");
   }
 
   @Test
   @DisplayName("an event age beyond 6 hours is refused")
   void eventAgeBeyondSixHoursRefused() {
     assertThatThrownBy(() -> with(900, 0, 21601, 365))
-        .hasMessage("maxEventAgeSeconds must be between 60 and 21600");
+        .hasMessage("maxEventAgeSeconds must be 60 to 21600, not 21601");
   }
 
   @Test

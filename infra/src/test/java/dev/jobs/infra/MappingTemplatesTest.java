@@ -31,17 +31,54 @@ public class MappingTemplatesTest {
   record Rendered(JsonNode body, Object status) {}
 
   private static Rendered render(String template, String input) throws Exception {
+    return render(template, new Input(input, Map.of()), Map.of());
+  }
+
+  private static Rendered render(String template, Input input, Map<String, Object> error)
+      throws Exception {
     Map<String, Object> override = new HashMap<>();
     Map<String, Object> context = new HashMap<>();
     context.put("requestId", "c0ffee00-0000-4000-8000-000000000001");
     context.put("responseOverride", override);
+    context.put("error", error);
     VelocityContext variables = new VelocityContext();
-    variables.put("input", new Input(input));
+    variables.put("input", input);
     variables.put("util", new Util());
     variables.put("context", context);
     StringWriter out = new StringWriter();
     velocity.evaluate(variables, out, "mapping-template", template);
     return new Rendered(MAPPER.readTree(out.toString()), override.get("status"));
+  }
+
+  /** Ids a client may put in the path, as API Gateway decodes them. */
+  static final String[] AWKWARD_IDS = {
+    "it's", "back\\slash", "quote\"d", "caf\u00e9-\u65e5\u672c", "\\'", "'\"\\\u00e9"
+  };
+
+  @Test
+  @DisplayName("GET's request template sends any id, quote, backslash or non-ASCII, as valid JSON")
+  void getItemRequestIsValidJsonForAnyId() throws Exception {
+    for (String id : AWKWARD_IDS) {
+      String template = JobsApi.GET_ITEM_TEMPLATE.formatted("jobs-table");
+      JsonNode request = render(template, new Input("", Map.of("jobId", id)), Map.of()).body();
+      assertThat(request.get("Key").get("id").get("S").asText()).as(id).isEqualTo(id);
+      assertThat(request.get("TableName").asText()).isEqualTo("jobs-table");
+      assertThat(request.get("ConsistentRead").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("the 400 body is valid JSON whatever the validator's reasons hold")
+  void invalidBodyIsValidJsonForAnyReason() throws Exception {
+    Map<String, Object> error = new HashMap<>();
+    error.put("message", "Invalid request body");
+    error.put("messageString", "\"Invalid request body\"");
+    error.put(
+        "validationErrorString",
+        "[instance type (string) does not match any allowed primitive type (allowed:"
+            + " [\"integer\"]), \\ caf\u00e9 it's]");
+    JsonNode body = render(JobsApi.INVALID_BODY, new Input("", Map.of()), error).body();
+    assertThat(body).isEqualTo(json("{\"message\": \"Invalid request body\"}"));
   }
 
   private static JsonNode json(String text) throws Exception {
@@ -136,16 +173,22 @@ public class MappingTemplatesTest {
         .isEqualTo(json("{\"id\": \"c0ffee00-0000-4000-8000-000000000001\"}"));
   }
 
-  /** API Gateway's {@code $input}: the body and JSONPath {@code $} over it. */
+  /** API Gateway's {@code $input}: the body, JSONPath {@code $} over it, the path parameters. */
   public static final class Input {
     private final String body;
+    private final Map<String, String> params;
 
-    Input(String body) {
+    Input(String body, Map<String, String> params) {
       this.body = body;
+      this.params = params;
     }
 
     public String getBody() {
       return body;
+    }
+
+    public String params(String name) {
+      return params.getOrDefault(name, "");
     }
 
     public Object path(String path) throws Exception {
@@ -156,7 +199,11 @@ public class MappingTemplatesTest {
     }
   }
 
-  /** API Gateway's {@code $util.escapeJavaScript}: escapes as JavaScript, single quote included. */
+  /**
+   * API Gateway's {@code $util.escapeJavaScript}, as Commons Lang's {@code escapeJavaScript} that
+   * it documents: quotes (single ones too), backslash, slash and control characters escaped, and
+   * every character beyond ASCII as {@code \\uXXXX}.
+   */
   public static final class Util {
     public String escapeJavaScript(String text) {
       StringBuilder out = new StringBuilder();
@@ -165,8 +212,19 @@ public class MappingTemplatesTest {
           case '"' -> out.append("\\\"");
           case '\'' -> out.append("\\'");
           case '\\' -> out.append("\\\\");
+          case '/' -> out.append("\\/");
           case '\n' -> out.append("\\n");
-          default -> out.append(c);
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          case '\b' -> out.append("\\b");
+          case '\f' -> out.append("\\f");
+          default -> {
+            if (c < 0x20 || c > 0x7f) {
+              out.append(String.format("\\u%04X", (int) c));
+            } else {
+              out.append(c);
+            }
+          }
         }
       }
       return out.toString();
