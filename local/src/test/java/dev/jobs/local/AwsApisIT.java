@@ -94,6 +94,56 @@ class AwsApisIT {
   }
 
   @Test
+  void assumeRole_forTheInvokeRolesMaximumSession_isGranted() {
+    Instant before = Instant.now();
+    AssumeRoleResponse assumed =
+        sts.assumeRole(
+            r ->
+                r.roleArn(runtime.stack().invokeRoleArn())
+                    .roleSessionName("me")
+                    .durationSeconds(3600));
+
+    assertThat(assumed.credentials().expiration())
+        .isBetween(before.plusSeconds(3599), Instant.now().plusSeconds(3600));
+  }
+
+  @Test
+  void assumeRole_beyondTheInvokeRolesMaximumSession_isValidationError() {
+    assertThatThrownBy(
+            () ->
+                sts.assumeRole(
+                    r ->
+                        r.roleArn(runtime.stack().invokeRoleArn())
+                            .roleSessionName("me")
+                            .durationSeconds(3601)))
+        .isInstanceOfSatisfying(
+            StsException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "The requested DurationSeconds exceeds the MaxSessionDuration set for this"
+                          + " role.");
+            });
+  }
+
+  @Test
+  void assumeRole_shorterThanStsAllows_isValidationError() {
+    assertThatThrownBy(
+            () ->
+                sts.assumeRole(
+                    r ->
+                        r.roleArn(runtime.stack().invokeRoleArn())
+                            .roleSessionName("me")
+                            .durationSeconds(899)))
+        .isInstanceOf(StsException.class)
+        .hasMessageContaining("Member must have value greater than or equal to 900")
+        .extracting(e -> ((StsException) e).awsErrorDetails().errorCode())
+        .isEqualTo("ValidationError");
+  }
+
+  @Test
   void assumeRole_otherRole_isAccessDenied() {
     assertThatThrownBy(
             () ->

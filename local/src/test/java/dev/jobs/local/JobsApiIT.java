@@ -60,14 +60,21 @@ class JobsApiIT {
   @Test
   void submit_bodyAgainstTheSchema_answers400InvalidRequestBody() {
     for (String body :
-        new String[] {"{\"seconds\":0}", "{\"seconds\":1,\"x\":2}", "[]", "not json", ""}) {
+        new String[] {
+          "{\"seconds\":0}",
+          "{\"seconds\":1,\"x\":2}",
+          "[]",
+          "not json",
+          "",
+          "{\"seconds\":\"it's \\\"caf\u00e9\\\" \\\\\"}"
+        }) {
       Response response = api.submit(body);
 
       assertThat(response.status()).as(body).isEqualTo(400);
-      assertThat(response.body().get("message").asString())
+      // As the stack's gateway response: the message alone, valid JSON whatever the reasons.
+      assertThat(response.body().toString())
           .as(body)
-          .isEqualTo("Invalid request body");
-      assertThat(response.body().get("validationErrors").asString()).as(body).startsWith("[");
+          .isEqualTo("{\"message\":\"Invalid request body\"}");
     }
   }
 

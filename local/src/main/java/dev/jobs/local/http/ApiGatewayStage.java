@@ -2,6 +2,7 @@ package dev.jobs.local.http;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.store.JobStore;
@@ -160,17 +161,9 @@ final class ApiGatewayStage {
             ? List.of("the body is not JSON")
             : validator.problems(body);
     if (!problems.isEmpty()) {
-      // The deployed stack's gateway response for BAD_REQUEST_BODY.
-      ObjectNode answer =
-          JobJson.MAPPER
-              .createObjectNode()
-              .put("message", "Invalid request body")
-              .put("validationErrors", "[" + String.join(", ", problems) + "]");
-      call.respond(
-          400,
-          JSON,
-          JobJson.MAPPER.writeValueAsString(answer),
-          Map.of("x-amzn-ErrorType", "BadRequestException"));
+      // The deployed stack's gateway response for BAD_REQUEST_BODY: its message alone (see
+      // JobRequestSchema.INVALID_BODY_MESSAGE for why the reasons are left out on both).
+      message(call, 400, JobRequestSchema.INVALID_BODY_MESSAGE, "BadRequestException");
       return;
     }
     // API Gateway's request id becomes the job id: {"id": "$context.requestId", "parameters":

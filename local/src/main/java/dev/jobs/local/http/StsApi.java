@@ -1,5 +1,6 @@
 package dev.jobs.local.http;
 
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.local.LocalStack;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
@@ -97,11 +98,30 @@ final class StsApi implements AwsService {
     }
     int duration;
     try {
-      duration = Integer.parseInt(parameters.getOrDefault("DurationSeconds", "3600"));
+      duration =
+          Integer.parseInt(
+              parameters.getOrDefault(
+                  "DurationSeconds",
+                  String.valueOf(StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS)));
     } catch (NumberFormatException e) {
       duration = -1;
     }
-    if (duration < 900 || duration > 43200) {
+    if (duration < StackSettings.MIN_SESSION_SECONDS) {
+      QueryProtocol.error(
+          call,
+          400,
+          NAMESPACE,
+          "Sender",
+          "ValidationError",
+          "1 validation error detected: Value '"
+              + parameters.get("DurationSeconds")
+              + "' at 'durationSeconds' failed to satisfy constraint: Member must have value"
+              + " greater than or equal to "
+              + StackSettings.MIN_SESSION_SECONDS);
+      return;
+    }
+    // The deployed invoke role's MaxSessionDuration, which STS holds every AssumeRole to.
+    if (duration > StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS) {
       QueryProtocol.error(
           call,
           400,
