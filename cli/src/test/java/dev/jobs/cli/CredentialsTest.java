@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.backend.settings.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,6 +50,17 @@ class CredentialsTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached.get(0))))
         .isEqualTo("rw-------");
     assertThat(Files.readString(cached.get(0))).contains(FakeAws.ASSUMED_KEY);
+  }
+
+  @Test
+  void assumeRole_asksForTheInvokeRolesMaximumSession_whichTheStackSets() {
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+
+    assertThat(jobs.run("get", "job-1").exitCode()).isZero();
+
+    assertThat(aws.assumeRoleCalls()).hasSize(1);
+    assertThat(aws.assumeRoleCalls().get(0).getBodyAsString())
+        .contains("DurationSeconds=" + StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS);
   }
 
   @Test

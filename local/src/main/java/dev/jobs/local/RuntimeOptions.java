@@ -1,5 +1,6 @@
 package dev.jobs.local;
 
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.local.lambda.FunctionConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,9 +28,16 @@ public record RuntimeOptions(
   public static final String DEFAULT_KEY = "test";
 
   /**
-   * The deployed stack's defaults: the processing function with a 15-minute timeout, 100 reserved
-   * concurrency, no retry and a six-hour maximum event age; the error handler with a 60-second
-   * timeout and Lambda's 2 retries. Retries wait about a minute, then two, as on AWS.
+   * How many jobs run at once. The deployed stack reserves no concurrency by default, so there the
+   * account's unreserved concurrency bounds it; locally it is the number of workers.
+   */
+  public static final int DEFAULT_CONCURRENCY = 100;
+
+  /**
+   * The deployed stack's defaults ({@link StackSettings}): the processing function with a 15-minute
+   * timeout, no retry and a six-hour maximum event age, {@link #DEFAULT_CONCURRENCY} at once; the
+   * error handler with a 60-second timeout and Lambda's 2 retries. Retries wait about a minute,
+   * then two, as on AWS.
    */
   public static RuntimeOptions defaults(Path dataDir, int port) {
     return new RuntimeOptions(
@@ -41,10 +49,10 @@ public record RuntimeOptions(
         LocalStack.DEFAULT_STACK_NAME,
         new FunctionConfig(
             "ProcessJob",
-            Duration.ofMinutes(15),
-            10,
-            2,
-            Duration.ofHours(6),
+            Duration.ofSeconds(StackSettings.PROCESSING_TIMEOUT_SECONDS.defaultValue()),
+            DEFAULT_CONCURRENCY,
+            StackSettings.PROCESSING_RETRY_ATTEMPTS.defaultValue(),
+            Duration.ofSeconds(StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS.defaultValue()),
             Duration.ofMinutes(1)),
         new FunctionConfig(
             "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -86,6 +87,11 @@ public final class AwsClients {
 
   public EventBridgeClient eventBridge(AwsCredentialsProvider credentials) {
     return configure(EventBridgeClient.builder(), "EventBridge", credentials);
+  }
+
+  /** Lambda, for the account's concurrency limit before a deploy asks for a reservation. */
+  public LambdaClient lambda(AwsCredentialsProvider credentials) {
+    return configure(LambdaClient.builder(), "Lambda", credentials);
   }
 
   /**

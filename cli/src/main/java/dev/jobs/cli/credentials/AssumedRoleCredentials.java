@@ -1,5 +1,6 @@
 package dev.jobs.cli.credentials;
 
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.aws.AwsErrors;
@@ -24,7 +25,11 @@ public final class AssumedRoleCredentials implements AwsCredentialsProvider {
   /** Credentials this close to expiry are renewed, so no request leaves with dying ones. */
   public static final Duration MARGIN = Duration.ofMinutes(5);
 
-  static final int SESSION_SECONDS = 3600;
+  /**
+   * The session asked for: the invoke role's maximum, which the stack sets and STS (the local one
+   * too) holds every AssumeRole to; longer would be refused with a ValidationError.
+   */
+  static final int SESSION_SECONDS = StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS;
 
   private final String roleArn;
   private final BaseCredentials base;

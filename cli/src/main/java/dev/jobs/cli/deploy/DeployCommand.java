@@ -1,5 +1,7 @@
 package dev.jobs.cli.deploy;
 
+import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +83,7 @@ public final class DeployCommand implements Callable<Integer> {
     try (PackagedAssembly packaged = stack.openAssembly()) {
       CloudAssembly assembly = packaged.assembly();
       checkParameters(assembly.parameterNames());
+      ConcurrencyBudget.require(session::lambda, reservation(), session.region());
       Deployment deployment =
           session
               .deployer(session.confirmation())
@@ -120,15 +124,45 @@ public final class DeployCommand implements Callable<Integer> {
     }
   }
 
-  /** Unknown parameter names are refused before anything is uploaded. */
+  /**
+   * Unknown parameter names, and values outside a parameter's range ({@link StackSettings}, which
+   * the stack's parameters are declared from), are refused before anything is uploaded.
+   */
   private void checkParameters(List<String> known) {
-    for (String name : parameters.keySet()) {
+    for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+      String name = parameter.getKey();
       if (!known.contains(name)) {
         throw new JobsException(
             ExitCode.USAGE,
             "unknown stack parameter '" + name + "'; the stack takes " + String.join(", ", known));
       }
+      Optional<Setting> setting = StackSettings.byParameter(name);
+      if (setting.isPresent() && !within(setting.get(), parameter.getValue())) {
+        throw new JobsException(
+            ExitCode.USAGE,
+            "stack parameter "
+                + name
+                + " must be a whole number, "
+                + setting.get().range()
+                + ", not '"
+                + parameter.getValue()
+                + "'");
+      }
     }
+  }
+
+  private static boolean within(Setting setting, String value) {
+    try {
+      return setting.allows(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The reserved concurrency asked for: 0 (none) unless --parameters names one. */
+  private int reservation() {
+    String value = parameters.get(ConcurrencyBudget.PARAMETER);
+    return value == null ? 0 : Integer.parseInt(value.trim());
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -37,6 +38,7 @@ final class StackSession {
   private String account;
   private CloudFormationClient cloudFormation;
   private S3Client s3;
+  private LambdaClient lambda;
 
   StackSession(
       Environment environment,
@@ -143,6 +145,13 @@ final class StackSession {
       cloudFormation = settings.clients().cloudFormation(base().provider());
     }
     return cloudFormation;
+  }
+
+  LambdaClient lambda() {
+    if (lambda == null) {
+      lambda = settings.clients().lambda(base().provider());
+    }
+    return lambda;
   }
 
   S3Client s3() {

@@ -1,5 +1,7 @@
 package dev.jobs.cli.local;
 
+import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.Durations;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
@@ -66,21 +68,25 @@ public final class LocalStart implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = Durations.class,
-      defaultValue = "900",
-      description = "The processing function's timeout (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + StackSettings.DEFAULT_TIMEOUT_SECONDS,
+      description =
+          "The processing function's timeout, 1 to 900 seconds (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "100",
-      description = "The processing function's reserved concurrency (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + RuntimeOptions.DEFAULT_CONCURRENCY,
+      description =
+          "How many jobs run at once, at least 1: the deployed stack reserves none by default,"
+              + " so the account's unreserved concurrency bounds it there"
+              + " (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(
       names = "--retry-attempts",
       paramLabel = "N",
-      defaultValue = "0",
+      defaultValue = "" + StackSettings.DEFAULT_RETRY_ATTEMPTS,
       description = "Asynchronous retry attempts, 0 to 2 (default: ${DEFAULT-VALUE}).")
   int retryAttempts;
 
@@ -97,8 +103,8 @@ public final class LocalStart implements Callable<Integer> {
       names = "--max-event-age",
       paramLabel = "DURATION",
       converter = Durations.class,
-      defaultValue = "21600",
-      description = "Maximum event age, 60s to 6h (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + StackSettings.DEFAULT_MAX_EVENT_AGE_SECONDS,
+      description = "Maximum event age, 60 to 21600 seconds (default: ${DEFAULT-VALUE}).")
   Duration maxEventAge;
 
   @Option(
@@ -109,15 +115,6 @@ public final class LocalStart implements Callable<Integer> {
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
-  /**
-   * The processing function's limits, as the deployed stack's parameters have them ({@code
-   * StackParameters} in infra): a runtime started outside them would behave as no stack can.
-   */
-  static final int MAX_TIMEOUT_SECONDS = 900;
-
-  static final int MIN_EVENT_AGE_SECONDS = 60;
-  static final int MAX_EVENT_AGE_SECONDS = 21600;
-  static final int MAX_RETRY_ATTEMPTS = 2;
   static final int MAX_PORT = 65535;
 
   @Override
@@ -144,14 +141,19 @@ public final class LocalStart implements Callable<Integer> {
     return runHere(out, directory);
   }
 
-  /** Every flag against its range, before anything starts: one usage line naming the flag. */
+  /**
+   * Every flag against its range, before anything starts: one usage line naming the flag. The
+   * processing function's ranges are the deployed stack's parameters' ({@link StackSettings}): a
+   * runtime started outside them would behave as no stack can.
+   */
   private void checkOptions() {
     within("--port", port, 0, MAX_PORT);
-    withinSeconds("--timeout", timeout, 1, MAX_TIMEOUT_SECONDS);
+    withinSeconds("--timeout", timeout, StackSettings.PROCESSING_TIMEOUT_SECONDS);
     atLeast("--concurrency", concurrency, 1);
-    within("--retry-attempts", retryAttempts, 0, MAX_RETRY_ATTEMPTS);
+    Setting retries = StackSettings.PROCESSING_RETRY_ATTEMPTS;
+    within("--retry-attempts", retryAttempts, retries.min(), retries.max());
     Durations.notNegative("--retry-delay", retryDelay);
-    withinSeconds("--max-event-age", maxEventAge, MIN_EVENT_AGE_SECONDS, MAX_EVENT_AGE_SECONDS);
+    withinSeconds("--max-event-age", maxEventAge, StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS);
     Durations.notNegative("--grace", grace);
   }
 
@@ -162,7 +164,9 @@ public final class LocalStart implements Callable<Integer> {
     }
   }
 
-  private static void withinSeconds(String flag, Duration value, int min, int max) {
+  private static void withinSeconds(String flag, Duration value, Setting seconds) {
+    int min = seconds.min();
+    int max = seconds.max();
     if (value.compareTo(Duration.ofSeconds(min)) < 0
         || value.compareTo(Duration.ofSeconds(max)) > 0) {
       String given =

@@ -3,6 +3,8 @@ package dev.jobs.cli.deploy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -142,6 +144,105 @@ class DeployCommandTest {
         .isEqualTo(
             "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n");
     assertThat(aws.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void deploy_withAParameterOutsideItsRange_saysTheRange_andCallsNoAws() {
+    CliRun.Result refused = jobs("deploy", "--parameters", "ProcessingTimeoutSeconds=901");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err())
+        .isEqualTo(
+            "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
+                + " not '901'\n");
+    assertThat(aws.getAllServeEvents()).isEmpty();
+  }
+
+  /** The stack's template with the reserved-concurrency parameter, as the real one has it. */
+  private void withReservedConcurrencyParameter() throws Exception {
+    Files.writeString(
+        assembly.resolve("jobs.template.json"),
+        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {\"Type\": \"Number\"},"
+            + " \"ProcessingReservedConcurrency\": {\"Type\": \"Number\"}}, \"Resources\": {}}");
+  }
+
+  private static void accountConcurrency(int limit) {
+    aws.stubFor(
+        get(urlEqualTo(ACCOUNT_SETTINGS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"AccountLimit\": {\"ConcurrentExecutions\": "
+                            + limit
+                            + ", \"UnreservedConcurrentExecutions\": "
+                            + limit
+                            + ", \"CodeSizeUnzipped\": 262144000, \"CodeSizeZipped\": 52428800,"
+                            + " \"TotalCodeSize\": 80530636800}, \"AccountUsage\":"
+                            + " {\"FunctionCount\": 0, \"TotalCodeSize\": 0}}")));
+  }
+
+  private static final String ACCOUNT_SETTINGS = "/2016-08-19/account-settings";
+
+  @Test
+  void deploy_askingForMoreConcurrencyThanTheAccountHas_isOneLine_andDeploysNothing()
+      throws Exception {
+    withReservedConcurrencyParameter();
+    accountConcurrency(10);
+
+    CliRun.Result refused =
+        jobs(
+            "deploy",
+            "--require-approval",
+            "never",
+            "--parameters",
+            "ProcessingReservedConcurrency=5");
+
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err())
+        .isEqualTo(
+            "jobs: ProcessingReservedConcurrency=5 cannot be reserved: the account's Lambda"
+                + " concurrency limit in us-east-1 is 10 and 100 of it stays unreserved, so at"
+                + " most 0; ask for less, 0 for no reservation, or ask AWS to raise the limit\n");
+    assertThat(aws.getAllServeEvents())
+        .extracting(event -> event.getRequest().getUrl())
+        .containsOnly(ACCOUNT_SETTINGS);
+    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+
+  @Test
+  void deploy_askingForConcurrencyTheAccountCanGive_deploysWithIt() throws Exception {
+    withReservedConcurrencyParameter();
+    accountConcurrency(1000);
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+
+    CliRun.Result deployed =
+        jobs(
+            "deploy",
+            "--require-approval",
+            "never",
+            "--parameters",
+            "ProcessingReservedConcurrency=900");
+
+    assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    aws.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=CreateChangeSet"))
+            .withRequestBody(containing("ParameterValue=900")));
+  }
+
+  @Test
+  void deploy_withoutAReservation_doesNotAskLambda() throws Exception {
+    withReservedConcurrencyParameter();
+    stubS3(aws, false);
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+
+    CliRun.Result deployed = jobs("deploy", "--require-approval", "never");
+
+    assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+    aws.verify(0, getRequestedFor(urlEqualTo(ACCOUNT_SETTINGS)));
   }
 
   @Test

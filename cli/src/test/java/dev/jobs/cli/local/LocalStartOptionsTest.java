@@ -2,6 +2,8 @@ package dev.jobs.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.CliRun;
 import dev.jobs.cli.ExitCode;
 import java.net.InetAddress;
@@ -47,6 +49,57 @@ class LocalStartOptionsTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).isEqualTo("jobs: " + message.trim() + "\n");
+    assertThat(data).doesNotExist();
+  }
+
+  /**
+   * The flags that stand for the stack's parameters state the parameters' ranges and defaults:
+   * {@link StackSettings}, which the stack's parameters are declared from.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "--timeout, ProcessingTimeoutSeconds",
+    "--retry-attempts, ProcessingRetryAttempts",
+    "--max-event-age, ProcessingMaxEventAgeSeconds"
+  })
+  void aStackFlag_showsItsParametersRangeAndDefault(String flag, String parameter) {
+    Setting setting = StackSettings.byParameter(parameter).orElseThrow();
+
+    String help = new CliRun(home).run("local", "start", "--help").out().replaceAll("\\s+", " ");
+
+    // The option list, after the synopsis, which names every flag too.
+    String described = help.substring(help.lastIndexOf(flag + "="));
+    described = described.substring(0, described.indexOf(" --", flag.length()));
+    assertThat(described)
+        .contains(setting.range())
+        .contains("(default: " + setting.defaultValue() + ")");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--timeout, ProcessingTimeoutSeconds",
+    "--retry-attempts, ProcessingRetryAttempts",
+    "--max-event-age, ProcessingMaxEventAgeSeconds"
+  })
+  void aStackFlag_refusesValuesBeyondItsParametersRange(String flag, String parameter) {
+    Setting setting = StackSettings.byParameter(parameter).orElseThrow();
+    Path data = home.resolve("data");
+
+    for (int outside : new int[] {setting.min() - 1, setting.max() + 1}) {
+      CliRun.Result result =
+          new CliRun(home)
+              .run(
+                  "local",
+                  "start",
+                  "--detach",
+                  "--data-dir",
+                  data.toString(),
+                  flag,
+                  String.valueOf(outside));
+
+      assertThat(result.exitCode()).as(flag + " " + outside).isEqualTo(ExitCode.USAGE);
+      assertThat(result.err()).contains(setting.range());
+    }
     assertThat(data).doesNotExist();
   }
 
