@@ -8,6 +8,7 @@ import dev.jobs.cli.OutputOptions;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.events.ReplayPace;
 import dev.jobs.local.lambda.FunctionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,6 +110,16 @@ public final class LocalStart implements Callable<Integer> {
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
+  @Option(
+      names = "--replay-pace",
+      paramLabel = "PACE",
+      defaultValue = "fast",
+      description =
+          "How replays go: fast (the whole window at once, every failure already archived) or aws"
+              + " (as EventBridge: a minute of wall time per minute of the window, and events"
+              + " archived 10 minutes after they happen) (default: ${DEFAULT-VALUE}).")
+  String replayPace;
+
   /**
    * The processing function's limits, as the deployed stack's parameters have them ({@code
    * StackParameters} in infra): a runtime started outside them would behave as no stack can.
@@ -153,6 +164,16 @@ public final class LocalStart implements Callable<Integer> {
     Durations.notNegative("--retry-delay", retryDelay);
     withinSeconds("--max-event-age", maxEventAge, MIN_EVENT_AGE_SECONDS, MAX_EVENT_AGE_SECONDS);
     Durations.notNegative("--grace", grace);
+    pace();
+  }
+
+  private ReplayPace pace() {
+    try {
+      return ReplayPace.named(replayPace);
+    } catch (IllegalArgumentException e) {
+      throw new JobsException(
+          ExitCode.USAGE, "--replay-pace must be fast or aws, not " + replayPace, e);
+    }
   }
 
   private static void within(String flag, int value, int min, int max) {
@@ -202,7 +223,7 @@ public final class LocalStart implements Callable<Integer> {
     }
   }
 
-  private RuntimeOptions options(Path directory) {
+  RuntimeOptions options(Path directory) {
     RuntimeOptions defaults = RuntimeOptions.defaults(directory, port);
     FunctionConfig processing =
         defaults
@@ -217,6 +238,7 @@ public final class LocalStart implements Callable<Integer> {
         .withProcessing(processing)
         .withErrorHandler(errorHandler)
         .withGrace(grace)
+        .withReplayPace(pace())
         .withCredentials(accessKeyId, secretAccessKey);
   }
 
@@ -319,7 +341,8 @@ public final class LocalStart implements Callable<Integer> {
                 "--retry-attempts=" + retryAttempts,
                 "--retry-delay=" + retryDelay.toMillis() + "ms",
                 "--max-event-age=" + maxEventAge.toMillis() + "ms",
-                "--grace=" + grace.toMillis() + "ms"));
+                "--grace=" + grace.toMillis() + "ms",
+                "--replay-pace=" + replayPace));
     printReady(out, started.file().endpoint(), directory, started.file().pid(), started.millis());
     if (!output.quiet() && !output.json(dataDir.environment())) {
       out.println(

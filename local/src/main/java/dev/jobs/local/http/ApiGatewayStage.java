@@ -33,20 +33,6 @@ final class ApiGatewayStage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
 
-  /**
-   * The content types the deployed stack's integrations have a request template (and {@code POST
-   * /jobs} a model) for. Both integrations pass through {@code NEVER}: any other type answers 415.
-   */
-  static final List<String> MAPPED_CONTENT_TYPES = List.of(JSON);
-
-  /**
-   * The processing function's input, as the deployed stack's request template writes it ({@code
-   * JobsApi.INVOCATION_TEMPLATE} in infra): the body goes in as sent, not re-serialized, so the
-   * payload Lambda gets (and measures) is byte for byte AWS's.
-   */
-  static final String INVOCATION_TEMPLATE =
-      "{\"id\": \"$context.requestId\", \"parameters\": $input.body}";
-
   /** API Gateway's largest request payload (10 MB); a larger one answers 413. */
   static final int API_PAYLOAD_LIMIT = 10 * 1024 * 1024;
 
@@ -187,7 +173,7 @@ final class ApiGatewayStage {
         (parameters < 0 ? contentType : contentType.substring(0, parameters))
             .trim()
             .toLowerCase(Locale.ROOT);
-    return MAPPED_CONTENT_TYPES.contains(mediaType);
+    return JobsApiTemplates.MAPPED_CONTENT_TYPES.contains(mediaType);
   }
 
   private void submit(HttpCall call) throws IOException {
@@ -234,7 +220,7 @@ final class ApiGatewayStage {
   /** The request template rendered: {@code $context.requestId} and {@code $input.body} in place. */
   static byte[] invocationPayload(String requestId, byte[] body) {
     String rendered =
-        INVOCATION_TEMPLATE
+        JobsApiTemplates.INVOCATION_TEMPLATE
             .replace("$context.requestId", requestId)
             .replace("$input.body", new String(body, StandardCharsets.UTF_8));
     return rendered.getBytes(StandardCharsets.UTF_8);
