@@ -1244,7 +1244,7 @@ function _picocli_jobs_local_start() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--detach' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--grace'"
+  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--grace' '--replay-pace'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1286,6 +1286,9 @@ function _picocli_jobs_local_start() {
       return
       ;;
     '--grace')
+      return
+      ;;
+    '--replay-pace')
       return
       ;;
   esac

@@ -12,6 +12,7 @@ import dev.jobs.local.http.LocalServer;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.lambda.Qualifier;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
@@ -62,10 +63,12 @@ public final class LocalRuntime implements AutoCloseable {
     Backend backend =
         Backend.create(
             new FencedJobStore(jobs), JobKinds.load(), options.clock(), Backend.DEFAULT_RETENTION);
+    // The deployed stack invokes the processing function's alias (API, replay rule, retries).
     this.processing =
         function(
             options.processing(),
             stack.processFunctionName(),
+            Qualifier.alias(LocalStack.PROCESSING_ALIAS),
             new ProcessJobHandler(backend.processor()));
     EventBus bus =
         new EventBus(
@@ -74,9 +77,10 @@ public final class LocalRuntime implements AutoCloseable {
         function(
             options.errorHandler(),
             stack.failedFunctionName(),
+            Qualifier.LATEST,
             new FailedJobHandler(backend.failures(), bus.failures()));
     processing.onFailure(errorHandler.asDestination());
-    errorHandler.onFailure(bus.destinationFor(errorHandler.arn()));
+    errorHandler.onFailure(bus.destinationFor(errorHandler.qualifiedArn()));
     this.replays =
         new ReplayRunner(
             new ReplayStore(database),
@@ -84,6 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
             bus,
             stack.replayRuleArn(),
             processing,
+            options.replayPace(),
             options.clock());
     CredentialStore credentials = new CredentialStore(database);
     SignatureVerifier verifier =
@@ -131,6 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalFunction function(
       FunctionConfig config,
       String name,
+      Qualifier qualifier,
       com.amazonaws.services.lambda.runtime.RequestStreamHandler handler) {
     FunctionConfig named =
         new FunctionConfig(
@@ -140,7 +146,8 @@ public final class LocalRuntime implements AutoCloseable {
             config.retryAttempts(),
             config.maxEventAge(),
             config.retryDelay());
-    return new LocalFunction(named, stack.functionArn(name), handler, invocations, options.clock());
+    return new LocalFunction(
+        named, stack.functionArn(name), qualifier, handler, invocations, options.clock());
   }
 
   public LocalStack stack() {

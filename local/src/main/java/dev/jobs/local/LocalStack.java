@@ -13,6 +13,9 @@ public record LocalStack(String stackName, String region, String endpoint) {
   public static final String INVOKE_ROLE_NAME = "JobsAPIInvokeRole";
   public static final String STAGE = "prod";
 
+  /** The processing function's alias, which the deployed stack's API and replay rule invoke. */
+  public static final String PROCESSING_ALIAS = "live";
+
   private String account() {
     return SignatureVerifier.ACCOUNT;
   }

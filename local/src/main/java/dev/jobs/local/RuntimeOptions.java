@@ -1,6 +1,7 @@
 package dev.jobs.local;
 
 import dev.jobs.backend.settings.StackSettings;
+import dev.jobs.local.events.ReplayPace;
 import dev.jobs.local.lambda.FunctionConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Duration;
  *
  * @param port 0 for any free port
  * @param grace how long a stop lets running attempts finish
+ * @param replayPace how fast replays go: {@link ReplayPace#FAST} by default, or as on AWS
  */
 public record RuntimeOptions(
     Path dataDir,
@@ -22,6 +24,7 @@ public record RuntimeOptions(
     FunctionConfig processing,
     FunctionConfig errorHandler,
     Duration grace,
+    ReplayPace replayPace,
     Clock clock) {
   public static final int DEFAULT_PORT = 4599;
   public static final String DEFAULT_REGION = "us-east-1";
@@ -57,6 +60,7 @@ public record RuntimeOptions(
         new FunctionConfig(
             "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
         Duration.ofSeconds(10),
+        ReplayPace.FAST,
         Clock.systemUTC());
   }
 
@@ -71,6 +75,7 @@ public record RuntimeOptions(
         config,
         errorHandler,
         grace,
+        replayPace,
         clock);
   }
 
@@ -85,6 +90,7 @@ public record RuntimeOptions(
         processing,
         config,
         grace,
+        replayPace,
         clock);
   }
 
@@ -99,11 +105,37 @@ public record RuntimeOptions(
         processing,
         errorHandler,
         value,
+        replayPace,
         clock);
   }
 
   public RuntimeOptions withCredentials(String keyId, String secret) {
     return new RuntimeOptions(
-        dataDir, port, region, keyId, secret, stackName, processing, errorHandler, grace, clock);
+        dataDir,
+        port,
+        region,
+        keyId,
+        secret,
+        stackName,
+        processing,
+        errorHandler,
+        grace,
+        replayPace,
+        clock);
+  }
+
+  public RuntimeOptions withReplayPace(ReplayPace value) {
+    return new RuntimeOptions(
+        dataDir,
+        port,
+        region,
+        accessKeyId,
+        secretAccessKey,
+        stackName,
+        processing,
+        errorHandler,
+        grace,
+        value,
+        clock);
   }
 }

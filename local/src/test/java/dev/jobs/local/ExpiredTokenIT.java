@@ -31,6 +31,7 @@ class ExpiredTokenIT {
                 defaults.processing(),
                 defaults.errorHandler(),
                 Duration.ZERO,
+                defaults.replayPace(),
                 CLOCK));
   }
 

@@ -99,6 +99,11 @@ class FailurePathIT {
         .isEqualTo("Lambda Function Invocation Result - Failure");
     assertThat(event.get("source").asString()).isEqualTo("lambda");
     assertThat(event.get("account").asString()).isEqualTo("000000000000");
+    // As Lambda puts a destination's event: the bus, then the function as it was invoked.
+    assertThat(event.get("resources").valueStream().map(JsonNode::asString).toList())
+        .containsExactly(
+            busArn(),
+            "arn:aws:lambda:us-east-1:000000000000:function:jobs-local-FailedJob:$LATEST");
     JsonNode handlerRecord = event.get("detail");
     assertThat(handlerRecord.get("requestContext").get("functionArn").asString())
         .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:jobs-local-FailedJob:$LATEST");
@@ -123,13 +128,13 @@ class FailurePathIT {
         .isEqualTo(
             "{\"requestId\":\""
                 + id
-                + "\",\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:$LATEST\","
+                + "\",\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:live\","
                 + "\"condition\":\"RetriesExhausted\",\"approximateInvokeCount\":1}");
     assertThat(JobJson.MAPPER.writeValueAsString(record.get("requestPayload")))
         .isEqualTo("{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"recovering\"}}");
     assertThat(JobJson.MAPPER.writeValueAsString(record.get("responseContext")))
         .isEqualTo(
-            "{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}");
+            "{\"statusCode\":200,\"executedVersion\":\"1\",\"functionError\":\"Unhandled\"}");
     JsonNode response = record.get("responsePayload");
     assertThat(response.propertyNames()).containsExactly("errorMessage", "errorType", "stackTrace");
     assertThat(response.get("errorMessage").asString()).isEqualTo("still broken");
@@ -178,7 +183,7 @@ class FailurePathIT {
     // The detail is the processing function's destination record, as the error handler got it.
     JsonNode record = event.get("detail");
     assertThat(record.get("requestContext").get("functionArn").asString())
-        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:$LATEST");
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:jobs-local-ProcessJob:live");
     assertThat(record.get("requestPayload").get("id").asString()).isEqualTo(id);
     assertThat(record.get("responsePayload").get("errorMessage").asString())
         .isEqualTo("failing on purpose: attempt 1 of the first 1");

@@ -174,8 +174,10 @@ class JobsApiIT {
 
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
     assertThat(job.get("attempts").asInt()).isEqualTo(3);
+    // As Lambda writes a timeout today: the attempt's request id, seconds with two decimals.
+    assertThat(job.get("error").get("type").asString()).isEqualTo("Sandbox.Timedout");
     assertThat(job.get("error").get("message").asString())
-        .endsWith("Task timed out after 2.00 seconds");
+        .isEqualTo("RequestId: " + id + " Error: Task timed out after 2.00 seconds");
   }
 
   private static String keyOf(ApiClient client) {

@@ -10,6 +10,7 @@ import dev.jobs.cli.OutputOptions;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.events.ReplayPace;
 import dev.jobs.local.lambda.FunctionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -115,6 +116,16 @@ public final class LocalStart implements Callable<Integer> {
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
+  @Option(
+      names = "--replay-pace",
+      paramLabel = "PACE",
+      defaultValue = "fast",
+      description =
+          "How replays go: fast (the whole window at once, every failure already archived) or aws"
+              + " (as EventBridge: a minute of wall time per minute of the window, and events"
+              + " archived 10 minutes after they happen) (default: ${DEFAULT-VALUE}).")
+  String replayPace;
+
   static final int MAX_PORT = 65535;
 
   @Override
@@ -155,6 +166,16 @@ public final class LocalStart implements Callable<Integer> {
     Durations.notNegative("--retry-delay", retryDelay);
     withinSeconds("--max-event-age", maxEventAge, StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS);
     Durations.notNegative("--grace", grace);
+    pace();
+  }
+
+  private ReplayPace pace() {
+    try {
+      return ReplayPace.named(replayPace);
+    } catch (IllegalArgumentException e) {
+      throw new JobsException(
+          ExitCode.USAGE, "--replay-pace must be fast or aws, not " + replayPace, e);
+    }
   }
 
   private static void within(String flag, int value, int min, int max) {
@@ -206,7 +227,7 @@ public final class LocalStart implements Callable<Integer> {
     }
   }
 
-  private RuntimeOptions options(Path directory) {
+  RuntimeOptions options(Path directory) {
     RuntimeOptions defaults = RuntimeOptions.defaults(directory, port);
     FunctionConfig processing =
         defaults
@@ -221,6 +242,7 @@ public final class LocalStart implements Callable<Integer> {
         .withProcessing(processing)
         .withErrorHandler(errorHandler)
         .withGrace(grace)
+        .withReplayPace(pace())
         .withCredentials(accessKeyId, secretAccessKey);
   }
 
@@ -323,7 +345,8 @@ public final class LocalStart implements Callable<Integer> {
                 "--retry-attempts=" + retryAttempts,
                 "--retry-delay=" + retryDelay.toMillis() + "ms",
                 "--max-event-age=" + maxEventAge.toMillis() + "ms",
-                "--grace=" + grace.toMillis() + "ms"));
+                "--grace=" + grace.toMillis() + "ms",
+                "--replay-pace=" + replayPace));
     printReady(out, started.file().endpoint(), directory, started.file().pid(), started.millis());
     if (!output.quiet() && !output.json(dataDir.environment())) {
       out.println(

@@ -38,6 +38,7 @@ class LocalStartOptionsTest {
         "--retry-attempts 3   | --retry-attempts must be 0 to 2, not 3",
         "--retry-delay PT-5S  | --retry-delay must be 0 or more, not PT-5S",
         "--concurrency 0      | --concurrency must be at least 1, not 0",
+        "--replay-pace slow   | --replay-pace must be fast or aws, not slow",
       })
   void aFlagOutOfRange_isOneUsageLine_andNothingStarts(String flag, String message) {
     Path data = home.resolve("data");

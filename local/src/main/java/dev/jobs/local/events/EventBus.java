@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventBus {
   public static final String FAILURE_DETAIL_TYPE = "Lambda Function Invocation Result - Failure";
 
+  /** Checked against the packaged template's archive by the CLI's {@code LocalMatchesStackIT}. */
+  public static final String ARCHIVE_DESCRIPTION = "Every failed job, for a replay";
+
   private final String name;
   private final String region;
   private final String archiveName;
@@ -47,6 +50,19 @@ public final class EventBus {
 
   public String archiveName() {
     return archiveName;
+  }
+
+  /** The deployed stack's archive description ({@code FailedJobs} in infra). */
+  public String archiveDescription() {
+    return ARCHIVE_DESCRIPTION;
+  }
+
+  /**
+   * The deployed stack's archive pattern: every event of the account, so both kinds of failure
+   * event (the error handler's own and its destination's) are kept.
+   */
+  public String archivePattern() {
+    return "{\"account\":[\"" + SignatureVerifier.ACCOUNT + "\"]}";
   }
 
   public String archiveArn() {
@@ -80,9 +96,13 @@ public final class EventBus {
 
   /**
    * The error handler's on-failure destination: its record becomes a bus event, archived in the
-   * transaction that removes the failed invocation.
+   * transaction that removes the failed invocation. As Lambda puts it: source {@code lambda}, and
+   * {@code resources} naming the destination bus and the function as it was invoked.
+   *
+   * @param qualifiedFunctionArn the function's ARN with its qualifier ({@code :$LATEST} when it is
+   *     invoked unqualified, as the processing function's destination invokes the error handler)
    */
-  public Destination destinationFor(String functionArn) {
+  public Destination destinationFor(String qualifiedFunctionArn) {
     return (Invocation failed, ObjectNode record) -> {
       ObjectNode event =
           event(
@@ -90,7 +110,7 @@ public final class EventBus {
                   "lambda",
                   FAILURE_DETAIL_TYPE,
                   record,
-                  List.of(functionArn + ":$LATEST"),
+                  List.of(arn(), qualifiedFunctionArn),
                   Instant.ofEpochMilli(clock.millis())));
       archive.archiveFailure(failed, archiveName, archived(event));
     };

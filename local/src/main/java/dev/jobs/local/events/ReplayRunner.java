@@ -31,6 +31,7 @@ public final class ReplayRunner implements AutoCloseable {
   private final EventBus bus;
   private final String replayRuleArn;
   private final LocalFunction target;
+  private final ReplayPace pace;
   private final Clock clock;
 
   private volatile boolean stopping;
@@ -53,6 +54,18 @@ public final class ReplayRunner implements AutoCloseable {
       String replayRuleArn,
       LocalFunction target,
       Clock clock) {
+    this(replays, archive, bus, replayRuleArn, target, ReplayPace.FAST, clock);
+  }
+
+  public ReplayRunner(
+      ReplayStore replays,
+      ArchiveStore archive,
+      EventBus bus,
+      String replayRuleArn,
+      LocalFunction target,
+      ReplayPace pace,
+      Clock clock) {
+    this.pace = pace;
     this.replays = replays;
     this.archive = archive;
     this.bus = bus;
@@ -141,6 +154,16 @@ public final class ReplayRunner implements AutoCloseable {
             finishCancelled(name);
             return;
           }
+          long due = pace.dueAt(replay.startTime(), replay.eventStart(), archived.time());
+          if (!pace.archivedBy(archived.time(), due)) {
+            continue; // not in the archive yet when its minute was replayed: left out, as on AWS
+          }
+          if (!waitUntil(due, name)) {
+            if (cancelled.contains(name)) {
+              finishCancelled(name);
+            }
+            return; // a stop leaves it RUNNING on disk: the next start resumes after the last one
+          }
           if (stopping) {
             return; // still RUNNING on disk: the next start resumes after the last delivery
           }
@@ -173,6 +196,25 @@ public final class ReplayRunner implements AutoCloseable {
       RuntimeLog.error("replay " + name + " failed", e);
       replays.finish(name, "FAILED", e.getMessage(), clock.millis());
     }
+  }
+
+  /**
+   * Waits until {@code due} by the runtime's clock, in short steps so that a stop or a cancel is
+   * seen at once; false when one came first.
+   */
+  private boolean waitUntil(long due, String name) {
+    while (clock.millis() < due) {
+      if (stopping || cancelled.contains(name)) {
+        return false;
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(200, due - clock.millis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private void finishCancelled(String name) {

@@ -17,9 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class ApiGatewayStage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
+
+  /** API Gateway's largest request payload (10 MB); a larger one answers 413. */
+  static final int API_PAYLOAD_LIMIT = 10 * 1024 * 1024;
+
+  /** Lambda's largest asynchronous invocation payload (1 MB), the whole templated payload. */
+  static final int ASYNC_PAYLOAD_LIMIT = JobRequests.MAX_BODY_BYTES;
 
   private final SignatureVerifier verifier;
   private final LocalStack stack;
@@ -73,6 +79,11 @@ final class ApiGatewayStage {
       message(call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
       return;
     }
+    if (call.tooLarge()) {
+      // API Gateway turns it away at the door; its signature cannot be checked on a cut body.
+      message(call, 413, "Request Too Long", null);
+      return;
+    }
     Caller caller;
     try {
       caller = verifier.verify(call.request(), "execute-api");
@@ -105,10 +116,14 @@ final class ApiGatewayStage {
           Map.of("x-amzn-ErrorType", "AccessDeniedException"));
       return;
     }
-    if (submit) {
+    if (listing) {
+      list(call); // a Lambda proxy integration: no template, any content type goes through
+    } else if (!hasTemplateFor(call.header("content-type"))) {
+      // Passthrough NEVER: a content type without a template is refused before the integration
+      // (and POST's body is validated only against the model of its own content type: none).
+      message(call, 415, "Unsupported Media Type", null);
+    } else if (submit) {
       submit(call);
-    } else if (listing) {
-      list(call);
     } else {
       get(call, pathParameter(jobId));
     }
@@ -145,11 +160,24 @@ final class ApiGatewayStage {
     return decoded.toString();
   }
 
-  private void submit(HttpCall call) throws IOException {
-    if (call.tooLarge()) {
-      message(call, 413, "Request Too Long", null);
-      return;
+  /**
+   * Whether an integration with the deployed stack's templates takes this {@code Content-Type}: API
+   * Gateway reads a missing one as {@code application/json}, and matches the media type alone,
+   * without parameters such as {@code charset}.
+   */
+  static boolean hasTemplateFor(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
     }
+    int parameters = contentType.indexOf(';');
+    String mediaType =
+        (parameters < 0 ? contentType : contentType.substring(0, parameters))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    return JobsApiTemplates.MAPPED_CONTENT_TYPES.contains(mediaType);
+  }
+
+  private void submit(HttpCall call) throws IOException {
     JsonNode body;
     try {
       body = JobJson.MAPPER.readTree(call.body());
@@ -166,17 +194,29 @@ final class ApiGatewayStage {
       message(call, 400, JobRequestSchema.INVALID_BODY_MESSAGE, "BadRequestException");
       return;
     }
-    // API Gateway's request id becomes the job id: {"id": "$context.requestId", "parameters":
-    // body}.
-    String id = UUID.randomUUID().toString();
-    ObjectNode invocation = JobJson.MAPPER.createObjectNode().put("id", id);
-    invocation.set("parameters", body);
+    // API Gateway's request id, the x-amzn-RequestId of this answer, becomes the job id.
+    String id = call.requestId();
+    byte[] payload = invocationPayload(id, call.body());
+    if (payload.length > ASYNC_PAYLOAD_LIMIT) {
+      // Lambda refuses the invocation (413); API Gateway answers any refused invocation with 500.
+      message(call, 500, "Internal server error", null);
+      return;
+    }
     // A failure here is the server's: LocalServer logs it and answers 500.
-    processing.invoke(id, JobJson.MAPPER.writeValueAsString(invocation)).join();
+    processing.invoke(id, new String(payload, StandardCharsets.UTF_8)).join();
     call.respond(
         202,
         JSON,
         JobJson.MAPPER.writeValueAsString(JobJson.MAPPER.createObjectNode().put("id", id)));
+  }
+
+  /** The request template rendered: {@code $context.requestId} and {@code $input.body} in place. */
+  static byte[] invocationPayload(String requestId, byte[] body) {
+    String rendered =
+        JobsApiTemplates.INVOCATION_TEMPLATE
+            .replace("$context.requestId", requestId)
+            .replace("$input.body", new String(body, StandardCharsets.UTF_8));
+    return rendered.getBytes(StandardCharsets.UTF_8);
   }
 
   private void get(HttpCall call, String id) throws IOException {
@@ -226,6 +266,6 @@ final class ApiGatewayStage {
   }
 
   static int maxBody() {
-    return JobRequests.MAX_BODY_BYTES;
+    return API_PAYLOAD_LIMIT;
   }
 }

@@ -205,9 +205,8 @@ final class EventBridgeApi implements AwsService {
     json.put("ArchiveName", bus.archiveName());
     json.put("EventSourceArn", bus.arn());
     if (full) {
-      json.put("Description", "Failed jobs, kept for a replay");
-      // The stack's archive pattern: every event of the account (both kinds of failure event).
-      json.put("EventPattern", "{\"account\":[\"" + SignatureVerifier.ACCOUNT + "\"]}");
+      json.put("Description", bus.archiveDescription());
+      json.put("EventPattern", bus.archivePattern());
     }
     json.put("State", "ENABLED");
     json.put("RetentionDays", 0);

@@ -12,14 +12,25 @@ final class LocalContext implements Context {
   private final String requestId;
   private final String functionName;
   private final String functionArn;
+  private final String functionVersion;
   private final long deadline;
   private final Clock clock;
 
+  /**
+   * @param functionArn the ARN the function was invoked by (with its alias, as on AWS)
+   * @param functionVersion the version that runs
+   */
   LocalContext(
-      String requestId, String functionName, String functionArn, long deadline, Clock clock) {
+      String requestId,
+      String functionName,
+      String functionArn,
+      String functionVersion,
+      long deadline,
+      Clock clock) {
     this.requestId = requestId;
     this.functionName = functionName;
     this.functionArn = functionArn;
+    this.functionVersion = functionVersion;
     this.deadline = deadline;
     this.clock = clock;
   }
@@ -46,7 +57,7 @@ final class LocalContext implements Context {
 
   @Override
   public String getFunctionVersion() {
-    return "$LATEST";
+    return functionVersion;
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +43,13 @@ import tools.jackson.databind.node.ObjectNode;
  * destination record.
  */
 public final class LocalFunction implements AutoCloseable {
+  /** Lambda's record timestamps always carry milliseconds: {@code 2019-11-24T23:08:25.651Z}. */
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private final FunctionConfig config;
   private final String arn;
+  private final Qualifier qualifier;
   private final RequestStreamHandler handler;
   private final InvocationStore queue;
   private final Clock clock;
@@ -62,8 +69,20 @@ public final class LocalFunction implements AutoCloseable {
       RequestStreamHandler handler,
       InvocationStore queue,
       Clock clock) {
+    this(config, arn, Qualifier.LATEST, handler, queue, clock);
+  }
+
+  /** A function invoked through {@code qualifier}, as its callers name it. */
+  public LocalFunction(
+      FunctionConfig config,
+      String arn,
+      Qualifier qualifier,
+      RequestStreamHandler handler,
+      InvocationStore queue,
+      Clock clock) {
     this.config = config;
     this.arn = arn;
+    this.qualifier = qualifier;
     this.handler = handler;
     this.queue = queue;
     this.clock = clock;
@@ -83,6 +102,11 @@ public final class LocalFunction implements AutoCloseable {
 
   public String arn() {
     return arn;
+  }
+
+  /** The ARN its callers invoke: with the alias, or {@code :$LATEST} when unqualified. */
+  public String qualifiedArn() {
+    return arn + ":" + qualifier.name();
   }
 
   public void onFailure(Destination destination) {
@@ -203,17 +227,17 @@ public final class LocalFunction implements AutoCloseable {
       Invocation invocation, String condition, int invokeCount, ObjectNode error) {
     ObjectNode record = JobJson.MAPPER.createObjectNode();
     record.put("version", "1.0");
-    record.put("timestamp", Instant.ofEpochMilli(clock.millis()).toString());
+    record.put("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(clock.millis())));
     ObjectNode context = record.putObject("requestContext");
     context.put("requestId", invocation.requestId());
-    context.put("functionArn", arn + ":$LATEST");
+    context.put("functionArn", qualifiedArn());
     context.put("condition", condition);
     context.put("approximateInvokeCount", invokeCount);
     record.set("requestPayload", payloadJson(invocation.payload()));
     if (error != null) {
       ObjectNode response = record.putObject("responseContext");
       response.put("statusCode", 200);
-      response.put("executedVersion", "$LATEST");
+      response.put("executedVersion", qualifier.version());
       response.put("functionError", "Unhandled");
       record.set("responsePayload", error);
     }
@@ -237,7 +261,13 @@ public final class LocalFunction implements AutoCloseable {
     AtomicBoolean abandoned = new AtomicBoolean();
     AtomicReference<Thread> runner = new AtomicReference<>();
     LocalContext context =
-        new LocalContext(invocation.requestId(), config.name(), arn, deadline, clock);
+        new LocalContext(
+            invocation.requestId(),
+            config.name(),
+            qualifiedArn(),
+            qualifier.version(),
+            deadline,
+            clock);
     Future<?> future =
         attemptThreads.submit(
             () -> {
@@ -278,17 +308,17 @@ public final class LocalFunction implements AutoCloseable {
     }
   }
 
+  /** Lambda's response for an attempt it stopped at the timeout, as it writes it today. */
   private ObjectNode timeoutError(Invocation invocation) {
     ObjectNode error = JobJson.MAPPER.createObjectNode();
+    error.put("errorType", "Sandbox.Timedout");
     error.put(
         "errorMessage",
-        Instant.ofEpochMilli(clock.millis())
-            + " "
+        "RequestId: "
             + invocation.requestId()
-            + " Task timed out after "
+            + " Error: Task timed out after "
             + String.format(Locale.ROOT, "%.2f", config.timeout().toMillis() / 1000.0)
             + " seconds");
-    error.put("errorType", "Sandbox.Timedout");
     return error;
   }
 
