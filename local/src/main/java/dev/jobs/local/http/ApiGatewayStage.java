@@ -72,6 +72,11 @@ final class ApiGatewayStage {
       message(call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
       return;
     }
+    if (call.tooLarge()) {
+      // Before the signature: only the first MiB was read, and API Gateway refuses first too.
+      message(call, 413, "Request Too Long", null);
+      return;
+    }
     Caller caller;
     try {
       caller = verifier.verify(call.request(), "execute-api");
@@ -145,10 +150,6 @@ final class ApiGatewayStage {
   }
 
   private void submit(HttpCall call) throws IOException {
-    if (call.tooLarge()) {
-      message(call, 413, "Request Too Long", null);
-      return;
-    }
     JsonNode body;
     try {
       body = JobJson.MAPPER.readTree(call.body());
