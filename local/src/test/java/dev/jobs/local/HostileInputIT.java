@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -101,7 +103,10 @@ class HostileInputIT {
           });
       Thread.sleep(2000); // every connection has started its request line
 
-      Response submitted = api.submit("{\"type\":\"noop\"}");
+      // Generous, not a timing: without an answer the submit would wait for minutes.
+      Response submitted =
+          CompletableFuture.supplyAsync(() -> api.submit("{\"type\":\"noop\"}"))
+              .get(30, TimeUnit.SECONDS);
 
       assertThat(submitted.status()).isEqualTo(202);
     } finally {
