@@ -1,5 +1,6 @@
 package dev.jobs.local;
 
+import dev.jobs.local.store.PrivateFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public record RuntimeFile(
     Path file = dataDir.resolve(NAME);
     Path temporary = dataDir.resolve(NAME + ".tmp");
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.directory(dataDir);
       StringWriter text = new StringWriter();
       try (JsonGenerator json = Json.FACTORY.createGenerator(Json.PRETTY, text)) {
         json.writeStartObject();
@@ -86,6 +87,9 @@ public record RuntimeFile(
         json.writeStringProperty("stackName", stackName);
         json.writeEndObject();
       }
+      // It carries the operator's secret: 0600 before a byte of it is written.
+      Files.deleteIfExists(temporary);
+      PrivateFiles.file(temporary);
       Files.writeString(temporary, text + "\n");
       try {
         Files.move(

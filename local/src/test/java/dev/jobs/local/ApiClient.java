@@ -73,6 +73,18 @@ public final class ApiClient {
     return copy;
   }
 
+  public String keyId() {
+    return keyId;
+  }
+
+  public String secret() {
+    return secret;
+  }
+
+  public String token() {
+    return token;
+  }
+
   public ApiClient signedFor(String service, Clock clock) {
     ApiClient copy = copy();
     copy.service = service;

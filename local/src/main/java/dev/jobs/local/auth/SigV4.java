@@ -145,7 +145,11 @@ public final class SigV4 {
 
   private static String decode(String text) {
     // '+' is a literal plus in SigV4 query strings, not a space.
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return text; // a broken escape is signed as sent; the service then refuses the query
+    }
   }
 
   /** RFC 3986 encoding: everything but unreserved characters, with upper-case hex. */

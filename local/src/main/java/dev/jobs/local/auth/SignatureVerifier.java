@@ -66,7 +66,18 @@ public final class SignatureVerifier {
     if (header == null) {
       throw new AuthFailure("MissingAuthenticationToken", "Missing Authentication Token");
     }
+    if (request.headers().get("authorization").size() > 1) {
+      // Which one would count is anyone's guess; AWS refuses the request.
+      throw new AuthFailure(
+          "IncompleteSignature", "Only one Authorization header may be sent with a request.");
+    }
     Authorization authorization = parse(header);
+    if (!authorization.signedHeaders().contains("host")) {
+      // Unsigned, the Host could be changed on the way without breaking the signature.
+      throw new AuthFailure(
+          "IncompleteSignature",
+          "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
     String amzDate = request.header("x-amz-date");
     if (amzDate == null) {
       throw new AuthFailure(
@@ -92,7 +103,9 @@ public final class SignatureVerifier {
           "InvalidSignatureException",
           "Credential should be scoped to a valid region, not '" + authorization.region() + "'. ");
     }
-    if (!amzDate.startsWith(authorization.date())) {
+    // Equal, not a prefix: a key derived for "2026" or "" would otherwise sign for a year, or for
+    // ever.
+    if (!authorization.date().equals(amzDate.substring(0, 8))) {
       throw new AuthFailure(
           "InvalidSignatureException",
           "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from"
@@ -107,6 +120,12 @@ public final class SignatureVerifier {
     Caller caller;
     String secret;
     if (authorization.accessKeyId().equals(operatorAccessKeyId)) {
+      if (request.header("x-amz-security-token") != null) {
+        // Long-term keys have no session: AWS rejects a token sent with them.
+        throw new AuthFailure(
+            "UnrecognizedClientException",
+            "The security token included in the request is invalid.");
+      }
       caller = new Caller(operatorAccessKeyId, "arn:aws:iam::" + ACCOUNT + ":root", null);
       secret = operatorSecretAccessKey;
     } else {
@@ -154,7 +173,11 @@ public final class SignatureVerifier {
       Authorization authorization, SignedRequest request) {
     Optional<IssuedCredentials> found = issued.find(authorization.accessKeyId());
     String token = request.header("x-amz-security-token");
-    if (found.isEmpty() || token == null || !token.equals(found.get().sessionToken())) {
+    if (found.isEmpty()
+        || token == null
+        || !MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            found.get().sessionToken().getBytes(StandardCharsets.UTF_8))) {
       throw new AuthFailure(
           "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
@@ -191,19 +214,20 @@ public final class SignatureVerifier {
     }
   }
 
-  /** The declared payload hash, which must be the body's, or the body's hash. */
+  /**
+   * The body's hash, which a declared {@code x-amz-content-sha256} must match. {@code
+   * UNSIGNED-PAYLOAD} is S3's alone: for these services the body's hash is signed anyway, so a
+   * request that declares it fails the signature check, and nobody can rewrite a body on the way.
+   */
   private static String payloadHash(SignedRequest request) {
     String actual = SigV4.sha256Hex(request.body());
     String declared = request.header("x-amz-content-sha256");
-    if (declared == null || declared.equals("UNSIGNED-PAYLOAD")) {
-      return declared == null ? actual : declared;
-    }
-    if (!declared.equals(actual)) {
+    if (declared != null && !declared.equals("UNSIGNED-PAYLOAD") && !declared.equals(actual)) {
       throw new AuthFailure(
           "XAmzContentSHA256Mismatch",
           "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
-    return declared;
+    return actual;
   }
 
   private static Authorization parse(String header) {

@@ -34,7 +34,13 @@ final class CloudFormationApi implements AwsService {
       QueryProtocol.authError(call, NAMESPACE, failure);
       return;
     }
-    Map<String, String> parameters = QueryProtocol.parameters(call);
+    Map<String, String> parameters;
+    try {
+      parameters = QueryProtocol.parameters(call);
+    } catch (QueryProtocol.MalformedQuery malformed) {
+      QueryProtocol.malformed(call, NAMESPACE, malformed);
+      return;
+    }
     String action = parameters.getOrDefault("Action", "");
     if (!action.equals("DescribeStacks")) {
       QueryProtocol.unknownAction(call, NAMESPACE, action, "2010-05-15");

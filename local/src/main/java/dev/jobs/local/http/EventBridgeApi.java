@@ -10,11 +10,14 @@ import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Replay;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,6 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** EventBridge (JSON 1.1): PutEvents, the archive, and replays. */
 final class EventBridgeApi implements AwsService {
   private static final String TARGET_PREFIX = "AWSEvents.";
+
+  /** PutEvents' quota for its entries together, counted as EventBridge documents. */
+  private static final int MAX_ENTRIES_BYTES = 256 * 1024;
+
+  private static final Pattern REPLAY_NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
 
   private final SignatureVerifier verifier;
   private final EventBus bus;
@@ -132,6 +140,14 @@ final class EventBridgeApi implements AwsService {
           "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member"
               + " must have length less than or equal to 10 and greater than or equal to 1");
     }
+    long size = 0;
+    for (JsonNode entry : entries) {
+      size += entrySize(entry);
+    }
+    if (size > MAX_ENTRIES_BYTES) {
+      throw new ApiError(
+          "ValidationException", "Total size of the entries in the request is over the limit.");
+    }
     ArrayNode results = JobJson.MAPPER.createArrayNode();
     List<EventBus.Entry> accepted = new ArrayList<>();
     List<ObjectNode> acceptedResults = new ArrayList<>();
@@ -141,20 +157,32 @@ final class EventBridgeApi implements AwsService {
       String busName = text(entry, "EventBusName");
       String problem = null;
       JsonNode detail = null;
+      Instant time = null;
+      JsonNode detailText = entry.path("Detail");
       if (text(entry, "Source") == null) {
         problem =
             "InvalidArgument:Parameter Source is not valid. Reason: Source is a required argument.";
       } else if (text(entry, "DetailType") == null) {
         problem =
             "InvalidArgument:Parameter DetailType is not valid. Reason: DetailType is a required argument.";
+      } else if (!detailText.isMissingNode() && !detailText.isNull() && !detailText.isString()) {
+        // Detail is a JSON document in a string; anything else would be archived as {}.
+        problem = "MalformedDetail:Detail is malformed.";
       } else {
         try {
-          detail = JobJson.MAPPER.readTree(entry.path("Detail").asString("{}"));
+          detail = JobJson.MAPPER.readTree(detailText.asString("{}"));
           if (!detail.isObject()) {
             problem = "MalformedDetail:Detail is malformed.";
           }
         } catch (JacksonException e) {
           problem = "MalformedDetail:Detail is malformed.";
+        }
+      }
+      if (problem == null) {
+        try {
+          time = time(entry.get("Time"));
+        } catch (ApiError e) {
+          problem = "InvalidArgument:Parameter Time is not valid. Reason: " + e.getMessage();
         }
       }
       if (problem == null
@@ -179,11 +207,7 @@ final class EventBridgeApi implements AwsService {
       entry.path("Resources").forEach(r -> resources.add(r.asString()));
       accepted.add(
           new EventBus.Entry(
-              text(entry, "Source"),
-              text(entry, "DetailType"),
-              detail,
-              resources,
-              time(entry.get("Time"))));
+              text(entry, "Source"), text(entry, "DetailType"), detail, resources, time));
       acceptedResults.add(result);
     }
     List<String> ids = accepted.isEmpty() ? List.of() : bus.put(accepted);
@@ -252,6 +276,7 @@ final class EventBridgeApi implements AwsService {
           "ValidationException",
           "ReplayName, EventSourceArn, EventStartTime, EventEndTime and Destination are required.");
     }
+    checkReplayName(name);
     if (!source.equals(bus.archiveArn())) {
       throw new ApiError(
           "ResourceNotFoundException", "Archive " + archiveName(source) + " does not exist.");
@@ -267,8 +292,8 @@ final class EventBridgeApi implements AwsService {
             "ResourceNotFoundException", "Rule " + filter.asString() + " does not exist.");
       }
     }
-    long start = time(input.get("EventStartTime")).toEpochMilli();
-    long end = time(input.get("EventEndTime")).toEpochMilli();
+    long start = parameterTime(input, "EventStartTime").toEpochMilli();
+    long end = parameterTime(input, "EventEndTime").toEpochMilli();
     if (end <= start) {
       throw new ApiError(
           "ValidationException",
@@ -286,8 +311,23 @@ final class EventBridgeApi implements AwsService {
     return output;
   }
 
+  private static void checkReplayName(String name) {
+    if (!REPLAY_NAME.matcher(name).matches()) {
+      throw new ApiError(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'replayName' failed to satisfy constraint: Member must satisfy regular"
+              + " expression pattern: [\\.\\-_A-Za-z0-9]+, Member must have length less than or"
+              + " equal to 64");
+    }
+  }
+
   private Replay existing(JsonNode input) {
     String name = text(input, "ReplayName");
+    if (name != null) {
+      checkReplayName(name);
+    }
     return replays
         .find(name == null ? "" : name)
         .orElseThrow(
@@ -376,13 +416,51 @@ final class EventBridgeApi implements AwsService {
     return BigDecimal.valueOf(millis, 3);
   }
 
+  /** A request's timestamp parameter, or a ValidationException naming it. */
+  private static Instant parameterTime(JsonNode input, String name) {
+    try {
+      return time(input.get(name));
+    } catch (ApiError e) {
+      throw new ApiError(
+          "ValidationException", "Parameter " + name + " is not valid. Reason: " + e.getMessage());
+    }
+  }
+
+  /**
+   * JSON 1.1 timestamps: epoch seconds (with a fraction), or an ISO-8601 string as the SDKs also
+   * accept. Anything else, or a time no {@link Instant} holds, is the caller's error.
+   */
   private static Instant time(JsonNode value) {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (value.isNumber()) {
-      return Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValue());
+    try {
+      if (value.isNumber()) {
+        return Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValueExact());
+      }
+      if (value.isString()) {
+        return Instant.parse(value.asString());
+      }
+    } catch (ArithmeticException | DateTimeException e) {
+      // out of range, or not a timestamp: answered below
     }
-    return Instant.parse(value.asString());
+    throw new ApiError("ValidationException", "'" + value + "' is not a valid timestamp.");
+  }
+
+  /** An entry's size as EventBridge counts it against the quota. */
+  private static long entrySize(JsonNode entry) {
+    long size = entry.hasNonNull("Time") ? 14 : 0;
+    for (String field : new String[] {"Source", "DetailType", "Detail"}) {
+      JsonNode value = entry.get(field);
+      if (value != null && value.isString()) {
+        size += value.asString().getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    for (JsonNode resource : entry.path("Resources")) {
+      if (resource.isString()) {
+        size += resource.asString().getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return size;
   }
 }

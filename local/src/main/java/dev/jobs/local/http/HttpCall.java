@@ -1,51 +1,69 @@
 package dev.jobs.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.jobs.local.auth.SignedRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 
 /** One HTTP request and its answer: the body read once, headers by lower-case name. */
 public final class HttpCall {
-  private final HttpExchange exchange;
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final Response response;
   private final SignedRequest request;
   private final boolean tooLarge;
   private final String requestId = UUID.randomUUID().toString();
+  private boolean answered;
 
-  private HttpCall(HttpExchange exchange, SignedRequest request, boolean tooLarge) {
-    this.exchange = exchange;
+  private HttpCall(Response response, SignedRequest request, boolean tooLarge) {
+    this.response = response;
     this.request = request;
     this.tooLarge = tooLarge;
   }
 
-  /** Reads the request, keeping at most {@code maxBody} bytes of its body. */
-  static HttpCall read(HttpExchange exchange, int maxBody) throws IOException {
+  /**
+   * Reads the request, keeping at most {@code maxBody} bytes of its body. A body declared larger is
+   * not read at all, and a chunked one is read only until it passes the limit: a client that sends
+   * 10 MB costs the server no more than the limit.
+   */
+  static HttpCall read(Request jetty, Response response, int maxBody) throws IOException {
     Map<String, List<String>> headers = new HashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+    for (HttpField field : jetty.getHeaders()) {
+      headers
+          .computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>(1))
+          .add(field.getValue());
+    }
     byte[] body;
     boolean tooLarge;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(maxBody + 1);
+    long declared = jetty.getLength();
+    if (declared > maxBody) {
+      body = NO_BODY;
+      tooLarge = true;
+    } else {
+      try (InputStream in = Request.asInputStream(jetty)) {
+        body = in.readNBytes(maxBody + 1);
+      }
       tooLarge = body.length > maxBody;
       if (tooLarge) {
-        in.transferTo(OutputStream.nullOutputStream());
+        body = NO_BODY;
       }
     }
     return new HttpCall(
-        exchange,
+        response,
         new SignedRequest(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery(),
+            jetty.getMethod(),
+            jetty.getHttpURI().getPath(),
+            jetty.getHttpURI().getQuery(),
             headers,
             body),
         tooLarge);
@@ -71,6 +89,7 @@ public final class HttpCall {
     return request.body();
   }
 
+  /** The body passed the limit; {@link #body()} is then empty, as none of it was kept. */
   public boolean tooLarge() {
     return tooLarge;
   }
@@ -79,19 +98,31 @@ public final class HttpCall {
     return requestId;
   }
 
+  boolean answered() {
+    return answered;
+  }
+
   public void respond(int status, String contentType, String body) throws IOException {
     respond(status, contentType, body, Map.of());
   }
 
   public void respond(int status, String contentType, String body, Map<String, String> headers)
       throws IOException {
+    answered = true;
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-    headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    response.setStatus(status);
+    response.getHeaders().put("Content-Type", contentType);
+    response.getHeaders().put("x-amzn-RequestId", requestId);
+    headers.forEach((name, value) -> response.getHeaders().put(name, value));
+    response.getHeaders().put("Content-Length", bytes.length);
+    try (Blocker.Callback written = Blocker.callback()) {
+      response.write(true, ByteBuffer.wrap(bytes), written);
+      written.block();
     }
+  }
+
+  /** The request line, for the log. */
+  static String describe(Request jetty) {
+    return jetty.getMethod() + " " + jetty.getHttpURI().getPath();
   }
 }

@@ -1,7 +1,5 @@
 package dev.jobs.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.LocalStack;
@@ -14,52 +12,92 @@ import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The runtime's one port on 127.0.0.1: the jobs API under {@code /prod}, and the AWS APIs at {@code
  * /}, told apart as AWS endpoints would be: EventBridge by its {@code X-Amz-Target}, STS and
  * CloudFormation (both query protocol) by the service their signature is scoped to.
+ *
+ * <p>Jetty's core serves it, not the JDK's server: that one reads request headers on its handler
+ * threads with no time limit, so 70 clients dripping a byte a second held all of them, and it
+ * resets a connection where HTTP wants 400 or 431. Jetty parses headers on its selector and hands a
+ * thread only a complete request.
  */
 public final class LocalServer implements AutoCloseable {
   /** Handler threads wait on the group commit; enough of them keep the writer's batches full. */
   private static final int THREADS = 64;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /** Jetty's acceptor, selector and reserved threads come from the same pool. */
+  private static final int JETTY_THREADS = 8;
+
+  /** API Gateway's quota for the request line and headers together (10,240 bytes). */
+  private static final int MAX_HEADER_BYTES = 10_240;
+
+  /** A connection that sends nothing for this long is closed. */
+  private static final long IDLE_MILLIS = 30_000;
+
+  /**
+   * The most the STS, EventBridge and CloudFormation calls may send: none of their requests comes
+   * near it (a {@code PutEvents} is at most 256 KB), so a bigger body is refused unread instead of
+   * being held in memory as the jobs API's 10 MiB may be.
+   */
+  static final int MAX_AWS_API_BODY = 1024 * 1024;
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final GracefulHandler inFlight;
   private volatile ApiGatewayStage jobs;
   private volatile AwsService sts;
   private volatile AwsService cloudFormation;
   private volatile AwsService eventBridge;
 
   private LocalServer(int port) throws IOException {
-    // Without TCP_NODELAY, small answers wait for the client's delayed ACK (tens of ms each).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-    AtomicInteger count = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread thread = new Thread(r, "http-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
+    QueuedThreadPool threads = new QueuedThreadPool(THREADS + JETTY_THREADS, JETTY_THREADS);
+    threads.setName("http");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    // Paths are never mapped to files here; API Gateway hands an encoded '/' or '..' on as sent.
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    connector.setPort(port);
+    connector.setAcceptQueueSize(1024);
+    connector.setIdleTimeout(IDLE_MILLIS);
+    server.addConnector(connector);
+    this.inFlight =
+        new GracefulHandler(
+            new Handler.Abstract() {
+              @Override
+              public boolean handle(Request request, Response response, Callback callback) {
+                dispatch(request, response, callback);
+                return true;
+              }
             });
-    server.setExecutor(executor);
-    server.createContext("/", this::dispatch);
+    server.setHandler(inFlight);
+    connector.open(); // bound now, so that the port is known before anything is served
   }
 
   /** What the APIs serve. */
@@ -103,60 +141,81 @@ public final class LocalServer implements AutoCloseable {
             parts.replays(),
             parts.created(),
             stack.region());
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start serving: " + e.getMessage(), e);
+    }
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
-  private void dispatch(HttpExchange exchange) throws IOException {
+  private void dispatch(Request request, Response response, Callback callback) {
+    HttpCall call;
     try {
-      HttpCall call = HttpCall.read(exchange, ApiGatewayStage.maxBody());
-      String target = call.header("x-amz-target");
-      if (ApiGatewayStage.serves(call.path())) {
-        jobs.handle(call);
-      } else if (target != null && target.startsWith("AWSEvents.")) {
-        eventBridge.handle(call);
-      } else if (call.method().equals("POST") && call.path().equals("/")) {
-        String scope = signedService(call.header("authorization"));
-        if ("cloudformation".equals(scope)) {
-          cloudFormation.handle(call);
-        } else {
-          sts.handle(call);
-        }
-      } else if (target != null) {
-        call.respond(
-            400,
-            "application/x-amz-json-1.1",
-            "{\"__type\":\"UnknownOperationException\"}",
-            java.util.Map.of("x-amzn-ErrorType", "UnknownOperationException"));
-      } else {
-        call.respond(
-            403,
-            "application/json",
-            JobJson.MAPPER.writeValueAsString(
-                JobJson.MAPPER.createObjectNode().put("message", "Missing Authentication Token")));
-      }
+      int maxBody =
+          ApiGatewayStage.serves(request.getHttpURI().getPath())
+              ? ApiGatewayStage.maxBody()
+              : MAX_AWS_API_BODY;
+      call = HttpCall.read(request, response, maxBody);
+    } catch (IOException | RuntimeException e) {
+      // Broken framing (such as a bad chunk) or a client gone: Jetty answers 400 where it can.
+      callback.failed(e);
+      return;
+    }
+    try {
+      route(call);
+      callback.succeeded();
     } catch (RuntimeException | IOException e) {
-      RuntimeLog.error(
-          exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " failed", e);
-      internalError(exchange);
-    } finally {
-      exchange.close();
+      RuntimeLog.error(HttpCall.describe(request) + " failed", e);
+      internalError(response, callback, call.answered(), e);
+    }
+  }
+
+  private void route(HttpCall call) throws IOException {
+    String target = call.header("x-amz-target");
+    if (ApiGatewayStage.serves(call.path())) {
+      jobs.handle(call);
+    } else if (call.tooLarge()) {
+      call.respond(413, "application/json", "{\"message\":\"Request Too Long\"}");
+    } else if (target != null && target.startsWith("AWSEvents.")) {
+      eventBridge.handle(call);
+    } else if (call.method().equals("POST") && call.path().equals("/")) {
+      String scope = signedService(call.header("authorization"));
+      if ("cloudformation".equals(scope)) {
+        cloudFormation.handle(call);
+      } else {
+        sts.handle(call);
+      }
+    } else if (target != null) {
+      call.respond(
+          400,
+          "application/x-amz-json-1.1",
+          "{\"__type\":\"UnknownOperationException\"}",
+          Map.of("x-amzn-ErrorType", "UnknownOperationException"));
+    } else {
+      call.respond(
+          403,
+          "application/json",
+          JobJson.MAPPER.writeValueAsString(
+              JobJson.MAPPER.createObjectNode().put("message", "Missing Authentication Token")));
     }
   }
 
   /** AWS's answer to a failure of its own: one line, the details left in the log. */
-  private static void internalError(HttpExchange exchange) {
-    byte[] body = "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
-    try {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(500, body.length);
-      exchange.getResponseBody().write(body);
-    } catch (IOException | RuntimeException ignored) {
-      // The answer was already under way; the client sees a broken response.
+  private static void internalError(
+      Response response, Callback callback, boolean answered, Throwable cause) {
+    if (answered || response.isCommitted()) {
+      callback.failed(cause); // the answer was already under way; the client sees it broken
+      return;
     }
+    byte[] body = "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8);
+    response.setStatus(500);
+    response.getHeaders().put("Content-Type", "application/json");
+    response.getHeaders().put("Content-Length", body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 
   /** The service a SigV4 credential scope names: {@code KEY/DATE/REGION/SERVICE/aws4_request}. */
@@ -175,7 +234,21 @@ public final class LocalServer implements AutoCloseable {
   /** Stops accepting connections; lets answers under way finish for up to a second. */
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdown();
+    // Jetty's own graceful stop also waits for idle keep-alive connections: only the requests
+    // under way are waited for here, then every connection is closed.
+    connector.shutdown(); // no new connections
+    try {
+      inFlight.shutdown().get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // still answering after a second: cut off, as before
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.setStopTimeout(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop serving: " + e.getMessage(), e);
+    }
   }
 }

@@ -11,7 +11,19 @@ import java.util.Map;
 final class QueryProtocol {
   private QueryProtocol() {}
 
-  static Map<String, String> parameters(HttpCall call) {
+  /** Form parameters that are not valid percent-encoding. */
+  static final class MalformedQuery extends Exception {
+    MalformedQuery(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The query's and the form body's parameters, decoded.
+   *
+   * @throws MalformedQuery when an escape is broken, such as {@code %zz}
+   */
+  static Map<String, String> parameters(HttpCall call) throws MalformedQuery {
     Map<String, String> parameters = new LinkedHashMap<>();
     String form = new String(call.body(), StandardCharsets.UTF_8);
     if (call.request().rawQuery() != null) {
@@ -29,8 +41,18 @@ final class QueryProtocol {
     return parameters;
   }
 
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  private static String decode(String text) throws MalformedQuery {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedQuery("The AWS query string is malformed: " + e.getMessage());
+    }
+  }
+
+  /** AWS's answer to a form it cannot decode (its common error InvalidQueryParameter, 400). */
+  static void malformed(HttpCall call, String namespace, MalformedQuery malformed)
+      throws IOException {
+    error(call, 400, namespace, "Sender", "InvalidQueryParameter", malformed.getMessage());
   }
 
   static void respond(HttpCall call, String action, String namespace, String result)

@@ -13,12 +13,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** STS: AssumeRole for the invoke role, and GetCallerIdentity. */
 final class StsApi implements AwsService {
   static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
   private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** AssumeRole's constraint on RoleSessionName, as STS states it in its ValidationError. */
+  private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
 
   private final SignatureVerifier verifier;
   private final CredentialStore credentials;
@@ -41,7 +45,13 @@ final class StsApi implements AwsService {
       QueryProtocol.authError(call, NAMESPACE, failure);
       return;
     }
-    Map<String, String> parameters = QueryProtocol.parameters(call);
+    Map<String, String> parameters;
+    try {
+      parameters = QueryProtocol.parameters(call);
+    } catch (QueryProtocol.MalformedQuery malformed) {
+      QueryProtocol.malformed(call, NAMESPACE, malformed);
+      return;
+    }
     String action = parameters.getOrDefault("Action", "");
     switch (action) {
       case "GetCallerIdentity" -> getCallerIdentity(call, caller);
@@ -81,6 +91,20 @@ final class StsApi implements AwsService {
           "1 validation error detected: Value null at '"
               + (roleArn == null ? "roleArn" : "roleSessionName")
               + "' failed to satisfy constraint: Member must not be null");
+      return;
+    }
+    String invalid = sessionNameProblem(sessionName);
+    if (invalid != null) {
+      QueryProtocol.error(
+          call,
+          400,
+          NAMESPACE,
+          "Sender",
+          "ValidationError",
+          "1 validation error detected: Value '"
+              + sessionName
+              + "' at 'roleSessionName' failed to satisfy constraint: "
+              + invalid);
       return;
     }
     if (!caller.isOperator() || !roleArn.equals(stack.invokeRoleArn())) {
@@ -155,6 +179,23 @@ final class StsApi implements AwsService {
             + Xml.element("SessionToken", issued.sessionToken())
             + Xml.element("Expiration", expiration.toString())
             + "</Credentials>");
+  }
+
+  /**
+   * Why a session name breaks STS's constraint (2 to 64 characters of {@code [\w+=,.@-]}), or null.
+   * The name ends up in an ARN and a user id, where a '/' would make them ambiguous.
+   */
+  private static String sessionNameProblem(String name) {
+    if (name.length() < 2) {
+      return "Member must have length greater than or equal to 2";
+    }
+    if (name.length() > 64) {
+      return "Member must have length less than or equal to 64";
+    }
+    if (!SESSION_NAME.matcher(name).matches()) {
+      return "Member must satisfy regular expression pattern: [\\w+=,.@-]*";
+    }
+    return null;
   }
 
   private static String randomKey(int length) {

@@ -1,7 +1,6 @@
 package dev.jobs.local.store;
 
 import dev.jobs.backend.store.JobStoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,8 +51,14 @@ public final class Database implements AutoCloseable {
   /** Opens (and creates when new) {@code jobs.db} in a directory. */
   public static Database open(Path directory) {
     try {
-      Files.createDirectories(directory);
-      String url = "jdbc:sqlite:" + directory.resolve("jobs.db").toAbsolutePath();
+      PrivateFiles.directory(directory);
+      // SQLite gives its -wal and -shm files the database file's mode: made 0600 first, they are
+      // too.
+      Path file = directory.resolve("jobs.db");
+      PrivateFiles.file(file);
+      PrivateFiles.restrictIfExists(directory.resolve("jobs.db-wal"));
+      PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
+      String url = "jdbc:sqlite:" + file.toAbsolutePath();
       Connection write = DriverManager.getConnection(url, connectionProperties());
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");

@@ -274,4 +274,129 @@ class SignatureVerifierTest {
     copy.remove("x-amz-content-sha256");
     return copy;
   }
+
+  /**
+   * A request signed by hand with the role's secret, as a client that bends the rules would sign
+   * it: its own signed headers, payload hash and scope date.
+   */
+  private static SignedRequest handSigned(
+      Map<String, List<String>> extraHeaders,
+      List<String> signedHeaders,
+      String payloadHash,
+      String scopeDate) {
+    String amzDate = SignatureVerifier.AMZ_DATE.format(NOW);
+    Map<String, List<String>> headers = new HashMap<>(extraHeaders);
+    headers.put("host", List.of("127.0.0.1:4599"));
+    headers.put("x-amz-date", List.of(amzDate));
+    headers.put("x-amz-security-token", List.of("role-token"));
+    SignedRequest unsigned =
+        new SignedRequest(
+            "POST", "/prod/jobs", null, headers, BODY.getBytes(StandardCharsets.UTF_8));
+    String scope = scopeDate + "/us-east-1/execute-api/aws4_request";
+    String toSign =
+        SigV4.stringToSign(
+            amzDate, scope, SigV4.canonicalRequest(unsigned, signedHeaders, payloadHash));
+    String signature =
+        SigV4.signature("role-secret", scopeDate, "us-east-1", "execute-api", toSign);
+    headers.put(
+        "authorization",
+        List.of(
+            SigV4.ALGORITHM
+                + " Credential=ASIAROLE/"
+                + scope
+                + ", SignedHeaders="
+                + String.join(";", signedHeaders)
+                + ", Signature="
+                + signature));
+    return unsigned;
+  }
+
+  private static final List<String> SIGNED = List.of("host", "x-amz-date", "x-amz-security-token");
+
+  private String refusal(SignedRequest request) {
+    try {
+      verifier.verify(request, "execute-api");
+    } catch (AuthFailure failure) {
+      return failure.code();
+    }
+    return "accepted";
+  }
+
+  @Test
+  void verify_handSignedRequest_isAccepted() {
+    SignedRequest request =
+        handSigned(
+            Map.of(),
+            SIGNED,
+            SigV4.sha256Hex(BODY),
+            SignatureVerifier.AMZ_DATE.format(NOW).substring(0, 8));
+
+    assertThat(refusal(request)).isEqualTo("accepted");
+  }
+
+  @Test
+  void verify_unsignedPayload_isRefusedOutsideS3() {
+    SignedRequest request =
+        handSigned(
+            Map.of("x-amz-content-sha256", List.of("UNSIGNED-PAYLOAD")),
+            List.of("host", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token"),
+            "UNSIGNED-PAYLOAD",
+            "20260304");
+
+    assertThat(refusal(request)).isEqualTo("SignatureDoesNotMatch");
+  }
+
+  @Test
+  void verify_scopeDateNotTheDayOfXAmzDate_isRefused() {
+    for (String date : new String[] {"2026", "", "202603", "20260305"}) {
+      assertThat(refusal(handSigned(Map.of(), SIGNED, SigV4.sha256Hex(BODY), date)))
+          .as(date)
+          .isEqualTo("InvalidSignatureException");
+    }
+  }
+
+  @Test
+  void verify_hostNotSigned_isRefused() {
+    SignedRequest request =
+        handSigned(
+            Map.of(),
+            List.of("x-amz-date", "x-amz-security-token"),
+            SigV4.sha256Hex(BODY),
+            "20260304");
+
+    assertThat(refusal(request)).isEqualTo("IncompleteSignature");
+  }
+
+  @Test
+  void verify_operatorKeyWithABogusSessionToken_isInvalidToken() {
+    SignedRequest request =
+        request(
+            "POST",
+            "/",
+            "Action=GetCallerIdentity&Version=2011-06-15",
+            "test",
+            "test",
+            "bogus",
+            "us-east-1",
+            "sts",
+            CLOCK);
+
+    assertThatThrownBy(() -> verifier.verify(request, "sts"))
+        .extracting(e -> ((AuthFailure) e).code())
+        .isEqualTo("UnrecognizedClientException");
+  }
+
+  @Test
+  void verify_aSecondAuthorizationHeaderAfterAValidOne_isRefused() {
+    SignedRequest signed = roleRequest("POST", "/prod/jobs", BODY);
+    Map<String, List<String>> headers = new HashMap<>(signed.headers());
+    headers.put(
+        "authorization",
+        List.of(signed.header("authorization"), "AWS4-HMAC-SHA256 Credential=other"));
+    SignedRequest doubled =
+        new SignedRequest(
+            signed.method(), signed.rawPath(), signed.rawQuery(), headers, signed.body());
+
+    assertThat(refusal(doubled)).isEqualTo("IncompleteSignature");
+  }
 }
