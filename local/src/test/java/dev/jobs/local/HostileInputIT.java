@@ -177,7 +177,7 @@ class HostileInputIT {
             values.forEach(v -> request.append(name).append(": ").append(v).append("\r\n")));
     request.append("Transfer-Encoding: chunked\r\n\r\n");
     String chunk = "x".repeat(64 * 1024);
-    for (int i = 0; i < 20; i++) { // 1.25 MiB, past the 1 MiB limit, and no last chunk
+    for (int i = 0; i < 161; i++) { // 10 MiB and 64 KiB, past API Gateway's 10 MiB, no last chunk
       request
           .append(Integer.toHexString(chunk.length()))
           .append("\r\n")

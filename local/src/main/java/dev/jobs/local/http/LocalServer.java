@@ -78,6 +78,9 @@ public final class LocalServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setRequestHeaderSize(MAX_HEADER_BYTES);
     http.setSendServerVersion(false);
+    // A header's value reaches the signature check as the client sent it: Jetty's field cache would
+    // hand back its own spelling of a well-known value ("application/json" for "Application/JSON").
+    http.setHeaderCacheCaseSensitive(true);
     http.setSendXPoweredBy(false);
     // Paths are never mapped to files here; API Gateway hands an encoded '/' or '..' on as sent.
     http.setUriCompliance(UriCompliance.UNSAFE);
