@@ -82,9 +82,10 @@ public final class HttpClients {
       return proxied.computeIfAbsent(proxy, p -> apache(network, p));
     }
 
+    /** The direct client's name, which the SDK puts in the User-Agent ({@code md/http#Apache}). */
     @Override
     public String clientName() {
-      return "jobs";
+      return workload == Workload.ONE_SHOT ? "UrlConnection" : "Apache";
     }
 
     @Override
