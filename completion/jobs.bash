@@ -266,7 +266,7 @@ function _picocli_jobs_submit() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -285,6 +285,12 @@ function _picocli_jobs_submit() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -335,7 +341,7 @@ function _picocli_jobs_get() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -354,6 +360,12 @@ function _picocli_jobs_get() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -386,7 +398,7 @@ function _picocli_jobs_status() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -405,6 +417,12 @@ function _picocli_jobs_status() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -437,7 +455,7 @@ function _picocli_jobs_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
@@ -457,6 +475,12 @@ function _picocli_jobs_list() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -506,7 +530,7 @@ function _picocli_jobs_wait() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -525,6 +549,12 @@ function _picocli_jobs_wait() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -566,7 +596,7 @@ function _picocli_jobs_replay() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -585,6 +615,12 @@ function _picocli_jobs_replay() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -686,7 +722,7 @@ function _picocli_jobs_deploy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output' '--parameters' '--require-approval' '--outputs-file'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output' '--parameters' '--require-approval' '--outputs-file'"
   local FORMAT_option_args=("text" "json") # --output values
   local WHEN_option_args=("never" "any-change" "broadening") # --require-approval values
 
@@ -703,6 +739,12 @@ function _picocli_jobs_deploy() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--assembly')
@@ -749,7 +791,7 @@ function _picocli_jobs_destroy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-y' '--yes' '--keep-assets' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -765,6 +807,12 @@ function _picocli_jobs_destroy() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--assembly')
@@ -839,7 +887,7 @@ function _picocli_jobs_replays_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -858,6 +906,12 @@ function _picocli_jobs_replays_list() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -890,7 +944,7 @@ function _picocli_jobs_replays_ls() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -909,6 +963,12 @@ function _picocli_jobs_replays_ls() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -941,7 +1001,7 @@ function _picocli_jobs_replays_cancel() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -960,6 +1020,12 @@ function _picocli_jobs_replays_cancel() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -998,7 +1064,7 @@ function _picocli_jobs_target_add() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--use' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url'"
+  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1019,6 +1085,12 @@ function _picocli_jobs_target_add() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
   esac

@@ -1,10 +1,12 @@
 package dev.jobs.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * Where the AWS calls go and as whom: {@code --region}, {@code --profile}, {@code --endpoint-url}.
- * The job commands, {@code target add}, {@code deploy} and {@code destroy} share them, and {@code
+ * Where the AWS calls go and as whom: {@code --region}, {@code --profile}, {@code --endpoint-url};
+ * and how long each call may wait: {@code --connect-timeout}, {@code --read-timeout}. The job
+ * commands, {@code target add}, {@code deploy} and {@code destroy} share them, and {@code
  * TargetSettings} resolves them the same way for all.
  */
 public final class AwsOptions {
@@ -30,4 +32,22 @@ public final class AwsOptions {
               + " (env AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL; else the target's, else the"
               + " profile's endpoint_url).")
   public String endpointUrl;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "How long to wait for a connection, such as 10s; 0 waits forever (default: 60s, as the"
+              + " AWS CLI's).")
+  public Duration connectTimeout;
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "How long to wait for an answer once connected, such as 2m; 0 waits forever (default:"
+              + " 60s, as the AWS CLI's).")
+  public Duration readTimeout;
 }

@@ -22,7 +22,9 @@ final class GlobalOptions {
           "--endpoint-url",
           "--output",
           "--api-url",
-          "--role-arn");
+          "--role-arn",
+          "--connect-timeout",
+          "--read-timeout");
 
   private static final Set<String> FLAGS =
       Set.of("-q", "--quiet", "-v", "--verbose", "--debug", "--no-progress");

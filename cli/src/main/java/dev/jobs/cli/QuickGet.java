@@ -1,6 +1,7 @@
 package dev.jobs.cli;
 
 import dev.jobs.cli.job.GetCommand;
+import dev.jobs.cli.net.HttpClients;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Locale;
@@ -62,7 +63,8 @@ final class QuickGet {
     if (id == null) {
       return null;
     }
-    Session session = new Session(environment, target, output, out, err);
+    Session session =
+        new Session(environment, target, output, out, err, HttpClients.Workload.of("get"));
     try {
       return GetCommand.show(session, id);
     } catch (RuntimeException e) {
@@ -83,6 +85,20 @@ final class QuickGet {
       case "--endpoint-url" -> target.aws.endpointUrl = value;
       case "--api-url" -> target.apiUrl = value;
       case "--role-arn" -> target.roleArn = value;
+      case "--connect-timeout", "--read-timeout" -> {
+        // Picocli owns the message for a value that is not a duration.
+        java.time.Duration duration;
+        try {
+          duration = Durations.parse(value);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+          return false;
+        }
+        if (name.equals("--connect-timeout")) {
+          target.aws.connectTimeout = duration;
+        } else {
+          target.aws.readTimeout = duration;
+        }
+      }
       case "--output" -> {
         String format = value.toLowerCase(Locale.ROOT);
         if (!(format.equals("text") || format.equals("json"))) {

@@ -8,6 +8,7 @@ import dev.jobs.cli.credentials.AssumedRoleCredentials;
 import dev.jobs.cli.credentials.BaseCredentials;
 import dev.jobs.cli.credentials.CredentialCache;
 import dev.jobs.cli.local.AutoStart;
+import dev.jobs.cli.net.HttpClients;
 import dev.jobs.cli.targets.TargetSettings;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -35,7 +36,8 @@ public final class Session {
       TargetOptions target,
       OutputOptions output,
       PrintWriter out,
-      PrintWriter err) {
+      PrintWriter err,
+      HttpClients.Workload workload) {
     this.environment = environment;
     this.output = output;
     this.out = out;
@@ -43,13 +45,21 @@ public final class Session {
     this.wireLog = output.debug() ? new WireLog(err) : null;
     this.settings =
         new TargetSettings(
-            environment, target, wireLog, new AutoStart(environment, err, output.quiet()));
+                environment, target, wireLog, new AutoStart(environment, err, output.quiet()))
+            .workload(workload);
   }
 
   public static Session of(
       Environment environment, CommandSpec spec, TargetOptions target, OutputOptions output) {
+    // The command under jobs: "wait" for jobs wait, "replays" for jobs replays list.
+    String[] words = spec.qualifiedName().split(" ");
     return new Session(
-        environment, target, output, spec.commandLine().getOut(), spec.commandLine().getErr());
+        environment,
+        target,
+        output,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        HttpClients.Workload.of(words.length > 1 ? words[1] : ""));
   }
 
   public Environment environment() {
@@ -115,7 +125,7 @@ public final class Session {
               settings.region().id(),
               credentials,
               description + ", signed for " + settings.regionSource(),
-              AwsClients.http(),
+              settings.http(),
               RetryPolicy.DEFAULT,
               environment,
               wireLog);

@@ -7,6 +7,7 @@ import dev.jobs.cli.Json;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.AssumedRoleCredentials;
+import dev.jobs.cli.net.NetworkErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -111,12 +112,24 @@ public final class JobsClient {
           pause(attempt, null);
           continue;
         }
+        String reason = NetworkErrors.reason(e);
         throw new JobsException(
             ExitCode.ERROR,
-            "cannot reach the jobs API at " + base + " (" + e.getMessage() + ")",
+            "cannot reach the jobs API at "
+                + base
+                + (reason == null ? " (" + e.getMessage() + ")" : ": " + reason),
             e);
       }
       int status = response.httpResponse().statusCode();
+      if (status == 407) {
+        // The proxy's answer, not the API's: the Apache client hands back a refused tunnel as is.
+        throw new JobsException(
+            ExitCode.ERROR,
+            "the proxy refused the call to the jobs API at "
+                + base
+                + " (407 Proxy Authentication Required); give its user and password in the proxy"
+                + " URL, as HTTPS_PROXY=http://user:password@host:port");
+      }
       if (status / 100 == 2 || status == 404 && method == SdkHttpMethod.GET) {
         return new Response(status, text);
       }

@@ -1,8 +1,7 @@
 package dev.jobs.cli.aws;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
+import dev.jobs.cli.net.HttpClients;
+import dev.jobs.cli.net.Network;
 import java.net.URI;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -10,7 +9,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -24,17 +22,21 @@ import software.amazon.awssdk.services.sts.StsClient;
  * builds none, which is most of its start-up time saved.
  */
 public final class AwsClients {
-  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-  private static final int READ_TIMEOUT_MILLIS = 60_000;
-  private static SdkHttpClient http;
-
   private final Region region;
   private final Function<String, URI> endpoints;
   private final WireLog wireLog;
+  private final SdkHttpClient http;
 
-  /** Clients that all call one endpoint, or AWS's own when it is null. */
+  /**
+   * Clients that all call one endpoint, or AWS's own when it is null, through a pooled client with
+   * the default timeouts and no proxy: for tests and tools that are no command.
+   */
   public AwsClients(Region region, URI endpoint, WireLog wireLog) {
-    this(region, service -> endpoint, wireLog);
+    this(
+        region,
+        service -> endpoint,
+        wireLog,
+        HttpClients.create(Network.defaults(), HttpClients.Workload.LONG_RUNNING));
   }
 
   /**
@@ -42,35 +44,14 @@ public final class AwsClients {
    * services} section).
    *
    * @param endpoints the endpoint of an SDK service id such as {@code STS}, or null for AWS's own
+   * @param http the command's HTTP client (see {@link HttpClients}), shared by all its clients
    */
-  public AwsClients(Region region, Function<String, URI> endpoints, WireLog wireLog) {
+  public AwsClients(
+      Region region, Function<String, URI> endpoints, WireLog wireLog, SdkHttpClient http) {
     this.region = region;
     this.endpoints = endpoints;
     this.wireLog = wireLog;
-  }
-
-  /**
-   * The one HTTP client of the process. The url-connection client loads fewer classes than the
-   * Apache one and holds no threads, which matters for a process that lives a second.
-   */
-  public static synchronized SdkHttpClient http() {
-    if (http == null) {
-      // Through a connection factory the client builds no SSL context up front: the local runtime
-      // speaks plain HTTP, and loading the trust store would cost a {@code jobs get} ~70 ms.
-      http =
-          UrlConnectionHttpClient.create(
-              uri -> {
-                try {
-                  HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-                  connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-                  connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-                  return connection;
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-    return http;
+    this.http = http;
   }
 
   public Region region() {
@@ -109,7 +90,7 @@ public final class AwsClients {
 
   private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
       B builder, String service, AwsCredentialsProvider credentials) {
-    builder.region(region).credentialsProvider(credentials).httpClient(http());
+    builder.region(region).credentialsProvider(credentials).httpClient(http);
     URI endpoint = endpoints.apply(service);
     if (endpoint != null) {
       builder.endpointOverride(endpoint);

@@ -2,6 +2,7 @@ package dev.jobs.cli.aws;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.net.NetworkErrors;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +89,14 @@ public final class AwsErrors {
   public static JobsException translate(SdkException e, String what) {
     if (e instanceof AwsServiceException service) {
       String line = what + " failed: " + serviceError(service);
+      if (service.statusCode() == 407) {
+        return new JobsException(
+            ExitCode.ERROR,
+            line
+                + " (the proxy wants credentials: give them in its URL, as"
+                + " HTTPS_PROXY=http://user:password@host:port)",
+            e);
+      }
       if (isExpired(e)) {
         return new JobsException(
             ExitCode.CREDENTIALS, line + " (the credentials have expired; refresh them)", e);
@@ -109,6 +118,11 @@ public final class AwsErrors {
           || message.contains("Profile file contained no credentials")
           || message.contains("does not exist in the profile")) {
         return new JobsException(ExitCode.CREDENTIALS, what + " failed: no usable credentials", e);
+      }
+      String network = NetworkErrors.reason(e);
+      if (network != null) {
+        return new JobsException(
+            ExitCode.ERROR, what + " failed: cannot reach the service: " + network, e);
       }
       Throwable cause = rootCause(e);
       // A refused, reset or timed-out connection, or a host that does not resolve: no answer came.

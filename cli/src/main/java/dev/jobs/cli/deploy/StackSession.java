@@ -8,6 +8,7 @@ import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.credentials.BaseCredentials;
+import dev.jobs.cli.net.HttpClients;
 import dev.jobs.cli.targets.Target;
 import dev.jobs.cli.targets.TargetConfig;
 import dev.jobs.cli.targets.TargetSettings;
@@ -71,7 +72,9 @@ final class StackSession {
     flags.target = name;
     flags.aws = options.aws;
     WireLog wireLog = output.debug() ? new WireLog(err) : null;
-    this.settings = new TargetSettings(environment, flags, wireLog, draft);
+    this.settings =
+        new TargetSettings(environment, flags, wireLog, draft)
+            .workload(HttpClients.Workload.LONG_RUNNING);
     // Progress goes where the answer does not: stdout for text, stderr when stdout carries JSON
     // or, with -q, only the essential value; the redrawn counter only to stderr, a terminal.
     this.progress =

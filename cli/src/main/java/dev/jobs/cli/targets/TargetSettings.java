@@ -1,5 +1,6 @@
 package dev.jobs.cli.targets;
 
+import dev.jobs.cli.Durations;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
@@ -11,6 +12,10 @@ import dev.jobs.cli.credentials.AssumedRoleCredentials;
 import dev.jobs.cli.credentials.BaseCredentials;
 import dev.jobs.cli.credentials.CredentialCache;
 import dev.jobs.cli.local.AutoStart;
+import dev.jobs.cli.net.HttpClients;
+import dev.jobs.cli.net.Network;
+import dev.jobs.cli.net.Proxies;
+import dev.jobs.cli.net.TrustedCas;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -53,6 +59,9 @@ public final class TargetSettings {
   private AwsClients clients;
   private Setting region;
   private ProfileFile profileFile;
+  private HttpClients.Workload workload = HttpClients.Workload.ONE_SHOT;
+  private Network network;
+  private SdkHttpClient http;
 
   /** Settings that never start the local runtime: they describe it, or fail without it. */
   public TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog) {
@@ -422,9 +431,66 @@ public final class TargetSettings {
 
   public AwsClients clients() {
     if (clients == null) {
-      clients = new AwsClients(region(), this::endpoint, wireLog);
+      clients = new AwsClients(region(), this::endpoint, wireLog, http());
     }
     return clients;
+  }
+
+  /** Says how the command uses the network, before its first call: see {@link HttpClients}. */
+  public TargetSettings workload(HttpClients.Workload workload) {
+    this.workload = workload;
+    return this;
+  }
+
+  /** The command's one HTTP client, for its AWS clients and the jobs API alike. */
+  public SdkHttpClient http() {
+    if (http == null) {
+      http = HttpClients.create(network(), workload);
+    }
+    return http;
+  }
+
+  /**
+   * The timeouts from the flags, the proxies from the environment, and the CA bundle: {@code
+   * AWS_CA_BUNDLE}, else the profile's {@code ca_bundle}, as the AWS CLI takes them.
+   */
+  public Network network() {
+    if (network == null) {
+      if (flags.aws.connectTimeout != null) {
+        Durations.notNegative("--connect-timeout", flags.aws.connectTimeout);
+      }
+      if (flags.aws.readTimeout != null) {
+        Durations.notNegative("--read-timeout", flags.aws.readTimeout);
+      }
+      network =
+          new Network(
+              flags.aws.connectTimeout,
+              flags.aws.readTimeout,
+              Proxies.of(environment.variables()),
+              () ->
+                  caBundle()
+                      .map(bundle -> TrustedCas.withBundle(path(bundle.value()), bundle.source())));
+    }
+    return network;
+  }
+
+  private Optional<Setting> caBundle() {
+    return Setting.first(
+        env("AWS_CA_BUNDLE"),
+        () ->
+            isLocal() && profile().isEmpty()
+                ? null
+                : Setting.of(
+                    "profile '" + profileName() + "'",
+                    profileSettings().flatMap(p -> p.property("ca_bundle")).orElse(null)));
+  }
+
+  /** A path from a setting, with {@code ~} as the AWS CLI expands it. */
+  private Path path(String value) {
+    if (value.equals("~") || value.startsWith("~/")) {
+      return environment.home().resolve(value.substring(Math.min(2, value.length())));
+    }
+    return Path.of(value);
   }
 
   /**
@@ -439,7 +505,11 @@ public final class TargetSettings {
     Map<String, String> outputs = readCachedOutputs(cacheFile, key);
     if (outputs == null) {
       AwsClients localClients =
-          new AwsClients(Region.of(local.region()), uri(local.endpoint(), "endpoint"), wireLog);
+          new AwsClients(
+              Region.of(local.region()),
+              service -> uri(local.endpoint(), "endpoint"),
+              wireLog,
+              http());
       outputs =
           StackOutputs.describe(
               localClients.cloudFormation(

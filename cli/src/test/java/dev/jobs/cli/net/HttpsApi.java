@@ -1,0 +1,74 @@
+package dev.jobs.cli.net;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.jobs.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The jobs API over HTTPS on 127.0.0.1, served by WireMock with a certificate from a {@link
+ * TestCa}, and a home whose current target {@code corp} calls it with a profile's keys.
+ */
+final class HttpsApi implements AutoCloseable {
+  static final String JOB =
+      "{\"id\":\"job-1\",\"status\":\"SUCCEEDED\",\"type\":\"sleep\",\"parameters\":{\"seconds\":5},"
+          + "\"result\":{\"slept\":5},\"attempts\":1,\"startedAt\":\"2026-11-26T12:00:00Z\","
+          + "\"finishedAt\":\"2026-11-26T12:00:05Z\",\"expiresAt\":1800000000}";
+
+  final TestCa ca;
+  final WireMockServer server;
+
+  HttpsApi(Path dir) throws IOException, InterruptedException {
+    ca = TestCa.create(dir);
+    server =
+        new WireMockServer(
+            WireMockConfiguration.wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(ca.serverKeyStore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestCa.PASSWORD)
+                .keyManagerPassword(TestCa.PASSWORD));
+    server.start();
+    server.stubFor(
+        get("/prod/jobs/job-1")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(JOB)));
+  }
+
+  String apiUrl() {
+    return "https://127.0.0.1:" + server.httpsPort() + "/prod";
+  }
+
+  /** A {@code jobs} whose current target is this API, with the keys of profile {@code dev}. */
+  CliRun jobsIn(Path home) throws IOException {
+    Files.createDirectories(home.resolve(".jobs"));
+    Files.writeString(
+        home.resolve(".jobs/config.json"),
+        "{\"current\":\"corp\",\"targets\":[{\"name\":\"corp\",\"stackName\":\"jobs\","
+            + "\"region\":\"us-east-1\",\"profile\":\"dev\",\"apiUrl\":\""
+            + apiUrl()
+            + "\"}]}");
+    Path credentials =
+        Files.writeString(
+            home.resolve("credentials"),
+            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
+    return new CliRun(home)
+        .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
+        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
