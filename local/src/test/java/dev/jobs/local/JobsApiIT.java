@@ -155,7 +155,7 @@ class JobsApiIT {
     assertThat(job.get("attempts").asInt()).isEqualTo(3);
     assertThat(job.get("error").get("condition").asString()).isEqualTo("RetriesExhausted");
     assertThat(job.get("error").get("type").asString())
-        .isEqualTo("dev.jobs.backend.kind.JobFailedException");
+        .isEqualTo("dev.jobs.kind.JobFailedException");
     assertThat(job.get("error").get("message").asString()).isEqualTo("attempt 3 failed on purpose");
   }
 

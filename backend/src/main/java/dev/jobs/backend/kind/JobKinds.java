@@ -1,5 +1,6 @@
 package dev.jobs.backend.kind;
 
+import dev.jobs.kind.JobKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

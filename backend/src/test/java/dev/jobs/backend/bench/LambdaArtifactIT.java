@@ -98,7 +98,7 @@ class LambdaArtifactIT {
             "dev/jobs/backend/handler/ListJobsHandler.class",
             "software/amazon/awssdk/services/eventbridge/EventBridgeClient.class",
             JobRequestSchema.RESOURCE.substring(1), // an entry name has no leading slash
-            "META-INF/services/dev.jobs.backend.kind.JobKind");
+            "META-INF/services/dev.jobs.kind.JobKind");
   }
 
   @Test
