@@ -50,6 +50,10 @@ public final class JobsStack extends Stack {
     JobProcessing processing =
         new JobProcessing(
             this, "Processing", props, parameters, code, table, logs, failed.handler().function());
+    KindsLayer kinds = new KindsLayer(this, "Kinds", parameters);
+    kinds.addTo(processing.function());
+    kinds.addTo(failed.handler());
+    kinds.addPoliciesTo(processing.function());
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus(), processing.alias());
     JobListing listing = new JobListing(this, "Listing", props, code, table, logs);
     JobsApi api =

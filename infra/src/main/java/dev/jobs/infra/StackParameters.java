@@ -11,6 +11,11 @@ import software.amazon.awscdk.Stack;
  * deploy}.
  */
 final class StackParameters {
+  /** The parameter {@code jobs deploy --kinds} sets: a contract with the CLI. */
+  static final String KINDS_LAYER_KEY = "KindsLayerKey";
+
+  static final String PROCESSING_POLICY_ARNS = "ProcessingPolicyArns";
+
   final CfnParameter processingTimeout;
   final CfnParameter reservedConcurrency;
   final CfnParameter retryAttempts;
@@ -18,6 +23,8 @@ final class StackParameters {
   final CfnParameter logRetention;
   final CfnParameter archiveRetention;
   final CfnParameter jobRetention;
+  final CfnParameter kindsLayerKey;
+  final CfnParameter processingPolicyArns;
 
   StackParameters(Stack stack, JobsStackProps props) {
     processingTimeout =
@@ -76,6 +83,24 @@ final class StackParameters {
             1,
             null,
             "How long a job record is kept after its last change, in days (the table's TTL).");
+    kindsLayerKey =
+        CfnParameter.Builder.create(stack, KINDS_LAYER_KEY)
+            .type("String")
+            .defaultValue("")
+            // The content-hashed key `jobs deploy --kinds` gives the layer's zip.
+            .allowedPattern("^$|^[A-Za-z0-9._/-]+\\.zip$")
+            .description(
+                "Key in the asset bucket of a Lambda layer zip with your own job kinds' jars"
+                    + " (java/lib/*.jar); empty for none. Set by jobs deploy --kinds.")
+            .build();
+    processingPolicyArns =
+        CfnParameter.Builder.create(stack, PROCESSING_POLICY_ARNS)
+            .type("CommaDelimitedList")
+            .defaultValue("")
+            .description(
+                "Managed policy ARNs for the processing function's role, for the work of your own"
+                    + " job kinds (comma-separated); empty for none.")
+            .build();
   }
 
   /**
@@ -90,7 +115,9 @@ final class StackParameters {
             "timeout",
             processingTimeout.getValueAsString(),
             "retention",
-            jobRetention.getValueAsString()));
+            jobRetention.getValueAsString(),
+            "kinds",
+            kindsLayerKey.getValueAsString()));
   }
 
   private static CfnParameter number(

@@ -4,12 +4,14 @@ import dev.jobs.local.lambda.FunctionConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a local runtime runs.
  *
  * @param port 0 for any free port
  * @param grace how long a stop lets running attempts finish
+ * @param kindJars jars of the user's own job kinds, served beside the built-in ones
  */
 public record RuntimeOptions(
     Path dataDir,
@@ -21,7 +23,8 @@ public record RuntimeOptions(
     FunctionConfig processing,
     FunctionConfig errorHandler,
     Duration grace,
-    Clock clock) {
+    Clock clock,
+    List<Path> kindJars) {
   public static final int DEFAULT_PORT = 4599;
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_KEY = "test";
@@ -49,7 +52,8 @@ public record RuntimeOptions(
         new FunctionConfig(
             "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
         Duration.ofSeconds(10),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        List.of());
   }
 
   public RuntimeOptions withProcessing(FunctionConfig config) {
@@ -63,7 +67,8 @@ public record RuntimeOptions(
         config,
         errorHandler,
         grace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withErrorHandler(FunctionConfig config) {
@@ -77,7 +82,8 @@ public record RuntimeOptions(
         processing,
         config,
         grace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withGrace(Duration value) {
@@ -91,11 +97,37 @@ public record RuntimeOptions(
         processing,
         errorHandler,
         value,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withCredentials(String keyId, String secret) {
     return new RuntimeOptions(
-        dataDir, port, region, keyId, secret, stackName, processing, errorHandler, grace, clock);
+        dataDir,
+        port,
+        region,
+        keyId,
+        secret,
+        stackName,
+        processing,
+        errorHandler,
+        grace,
+        clock,
+        kindJars);
+  }
+
+  public RuntimeOptions withKindJars(List<Path> jars) {
+    return new RuntimeOptions(
+        dataDir,
+        port,
+        region,
+        accessKeyId,
+        secretAccessKey,
+        stackName,
+        processing,
+        errorHandler,
+        grace,
+        clock,
+        List.copyOf(jars));
   }
 }

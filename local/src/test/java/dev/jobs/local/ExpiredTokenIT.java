@@ -31,7 +31,8 @@ class ExpiredTokenIT {
                 defaults.processing(),
                 defaults.errorHandler(),
                 Duration.ZERO,
-                CLOCK));
+                CLOCK,
+                java.util.List.of()));
   }
 
   @AfterAll

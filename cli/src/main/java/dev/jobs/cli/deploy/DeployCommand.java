@@ -49,6 +49,16 @@ public final class DeployCommand implements Callable<Integer> {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
+      names = "--kinds",
+      paramLabel = "JAR",
+      split = ",",
+      arity = "1..*",
+      description =
+          "Jars of your own job kinds, shipped as a Lambda layer that both functions take;"
+              + " without it an update keeps the deployed layer.")
+  List<Path> kinds;
+
+  @Option(
       names = "--require-approval",
       paramLabel = "WHEN",
       defaultValue = "broadening",
@@ -80,6 +90,9 @@ public final class DeployCommand implements Callable<Integer> {
     try (PackagedAssembly packaged = stack.openAssembly()) {
       CloudAssembly assembly = packaged.assembly();
       checkParameters(assembly.parameterNames());
+      if (kinds != null) {
+        assembly = withKindsLayer(assembly);
+      }
       Deployment deployment =
           session
               .deployer(session.confirmation())
@@ -118,6 +131,26 @@ public final class DeployCommand implements Callable<Integer> {
     } catch (SdkException e) {
       throw session.failure(e, "jobs deploy of stack " + stack.stackName);
     }
+  }
+
+  /** The kinds layer's zip as one more asset, and its key as the stack's parameter. */
+  private CloudAssembly withKindsLayer(CloudAssembly assembly) {
+    if (parameters.containsKey(KindsLayerZip.PARAMETER)) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "--kinds sets " + KindsLayerZip.PARAMETER + "; give one or the other, not both");
+    }
+    if (!assembly.parameterNames().contains(KindsLayerZip.PARAMETER)) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "this stack's template takes no "
+              + KindsLayerZip.PARAMETER
+              + ", so it cannot take --kinds");
+    }
+    String bucket = assembly.assets().get(0).bucketName();
+    CloudAssembly.FileAsset layer = KindsLayerZip.of(kinds, bucket);
+    parameters.put(KindsLayerZip.PARAMETER, layer.objectKey());
+    return assembly.withAsset(layer);
   }
 
   /** Unknown parameter names are refused before anything is uploaded. */
