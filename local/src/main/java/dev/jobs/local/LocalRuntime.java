@@ -110,7 +110,8 @@ public final class LocalRuntime implements AutoCloseable {
             archive,
             replays,
             Instant.ofEpochMilli(options.clock().millis()),
-            options.clock()));
+            options.clock(),
+            kinds.names()));
   }
 
   /** Opens the data directory, resumes what is queued there, and serves on 127.0.0.1. */

@@ -75,6 +75,10 @@ class KindProjectIT {
         .contains("status     FAILED")
         .contains("nothing to count: the text has no words");
 
+    Run unknown = jobs("submit", "--type", "paint");
+    assertThat(unknown.exitCode()).as(unknown.out()).isNotZero();
+    assertThat(unknown.err()).contains("[\"sleep\", \"flaky\", \"word-count\"]");
+
     // Stopped, the runtime is started again by a job command: with the kinds it had.
     assertThat(jobs("local", "stop").exitCode()).isZero();
     Run again = jobs("submit", "--type", "word-count", "--param", "text=again", "--wait");

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -73,7 +74,8 @@ public final class LocalServer implements AutoCloseable {
       ArchiveStore archive,
       ReplayRunner replays,
       Instant created,
-      Clock clock) {}
+      Clock clock,
+      List<String> jobTypes) {}
 
   /** Binds 127.0.0.1:{@code port} (0 for any free port); nothing is served yet. */
   public static LocalServer bind(int port) throws IOException {
@@ -87,7 +89,7 @@ public final class LocalServer implements AutoCloseable {
         new ApiGatewayStage(
             parts.verifier(),
             stack,
-            RequestValidator.load(),
+            RequestValidator.load(parts.jobTypes()),
             parts.processing(),
             parts.store(),
             parts.clock());
