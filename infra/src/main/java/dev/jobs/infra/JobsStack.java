@@ -59,6 +59,7 @@ public final class JobsStack extends Stack {
     JobsApi api =
         new JobsApi(
             this, "Api", props.stageName(), processing.alias(), listing.alias(), table, logs);
+    kinds.limitTypesOf(api);
     InvokeRole invoke =
         new InvokeRole(
             this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob(), api.listJobs());

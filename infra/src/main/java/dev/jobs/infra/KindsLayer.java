@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.services.apigateway.CfnModel;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.CfnLayerVersion;
@@ -59,6 +60,16 @@ final class KindsLayer extends Construct {
         .addPropertyOverride(
             "Layers",
             Fn.conditionIf(hasLayer.getLogicalId(), List.of(layer.getRef()), Aws.NO_VALUE));
+  }
+
+  /**
+   * The API's model accepts the parameter's job types alone, so an unknown type is refused at once
+   * (API Gateway's validation error names the known ones); the kinds' own validation still checks
+   * their parameters. The schema file leaves {@code type} open; the stack adds the enum.
+   */
+  void limitTypesOf(JobsApi api) {
+    ((CfnModel) api.jobRequest().getNode().getDefaultChild())
+        .addPropertyOverride("Schema.properties.type.enum", parameters.jobTypes.getValueAsList());
   }
 
   /** The role gets the parameter's managed policies when it names any. */

@@ -16,6 +16,15 @@ final class StackParameters {
 
   static final String PROCESSING_POLICY_ARNS = "ProcessingPolicyArns";
 
+  /** Set by {@code jobs deploy --kinds} too: the types the deployed functions serve. */
+  static final String JOB_TYPES = "JobTypes";
+
+  /**
+   * The backend's built-in kinds, {@code SleepJob} and {@code FlakyJob} (infra has no kinds on its
+   * class path; the CLI's tests check this against theirs).
+   */
+  static final String BUILT_IN_JOB_TYPES = "sleep,flaky";
+
   final CfnParameter processingTimeout;
   final CfnParameter reservedConcurrency;
   final CfnParameter retryAttempts;
@@ -25,6 +34,7 @@ final class StackParameters {
   final CfnParameter jobRetention;
   final CfnParameter kindsLayerKey;
   final CfnParameter processingPolicyArns;
+  final CfnParameter jobTypes;
 
   StackParameters(Stack stack, JobsStackProps props) {
     processingTimeout =
@@ -100,6 +110,15 @@ final class StackParameters {
             .description(
                 "Managed policy ARNs for the processing function's role, for the work of your own"
                     + " job kinds (comma-separated); empty for none.")
+            .build();
+    jobTypes =
+        CfnParameter.Builder.create(stack, JOB_TYPES)
+            .type("CommaDelimitedList")
+            .defaultValue(BUILT_IN_JOB_TYPES)
+            .description(
+                "The job types the API accepts, the built-in kinds and your own (comma-separated):"
+                    + " an unknown type is refused at once, naming these. Set by jobs deploy"
+                    + " --kinds.")
             .build();
   }
 

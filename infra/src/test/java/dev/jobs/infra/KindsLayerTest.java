@@ -108,4 +108,23 @@ class KindsLayerTest {
     assertThat(properties(template, roleOf(template, handler)))
         .doesNotContainKey("ManagedPolicyArns");
   }
+
+  @Test
+  @DisplayName(
+      "the API's model accepts the JobTypes parameter's types alone, the built-in ones by default")
+  void modelAcceptsTheParametersTypes() {
+    template.hasParameter(
+        StackParameters.JOB_TYPES, Map.of("Type", "CommaDelimitedList", "Default", "sleep,flaky"));
+    String model = onlyLogicalId(template, "AWS::ApiGateway::Model");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> type =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) properties(template, model).get("Schema"))
+                        .get("properties"))
+                .get("type");
+    assertThat(type)
+        .containsEntry("enum", ref(StackParameters.JOB_TYPES))
+        .containsEntry("pattern", "^[a-z][a-z0-9-]{0,63}$");
+  }
 }

@@ -27,6 +27,10 @@ import java.util.jar.JarFile;
  * {@link java.util.ServiceLoader}, which would not say which jar a failing class came from.
  */
 public final class KindJars {
+  /** A job type as the API's schema allows it. */
+  private static final java.util.regex.Pattern JOB_TYPE =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
   static final String SERVICE_FILE = "META-INF/services/" + JobKind.class.getName();
 
   private KindJars() {}
@@ -140,8 +144,13 @@ public final class KindJars {
     } catch (RuntimeException | LinkageError e) {
       throw new KindJarException(jar, className, "name() failed (" + e + ")");
     }
-    if (name == null || name.isBlank()) {
-      throw new KindJarException(jar, className, "name() gave no name");
+    if (name == null || !JOB_TYPE.matcher(name).matches()) {
+      throw new KindJarException(
+          jar,
+          className,
+          "is named "
+              + (name == null ? "null" : "'" + name + "'")
+              + ", which is no job type: a-z first, then up to 63 of a-z, 0-9 and '-'");
     }
     return name;
   }

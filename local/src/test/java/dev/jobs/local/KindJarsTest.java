@@ -159,4 +159,21 @@ class KindJarsTest {
                 + first
                 + " (kinds.FirstJob)");
   }
+
+  @Test
+  void load_ofAKindWhoseNameIsNoJobType_failsNamingIt() throws Exception {
+    Path jar =
+        KindJarFixture.jar(
+            directory,
+            "loud.jar",
+            List.of("kinds.LoudJob"),
+            KindJarFixture.echoKind("LoudJob", "Loud Job"));
+
+    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
+        .hasMessage(
+            "job kinds from "
+                + jar
+                + ": class kinds.LoudJob is named 'Loud Job', which is no job type: a-z first,"
+                + " then up to 63 of a-z, 0-9 and '-'");
+  }
 }

@@ -135,10 +135,11 @@ public final class DeployCommand implements Callable<Integer> {
 
   /** The kinds layer's zip as one more asset, and its key as the stack's parameter. */
   private CloudAssembly withKindsLayer(CloudAssembly assembly) {
-    if (parameters.containsKey(KindsLayerZip.PARAMETER)) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "--kinds sets " + KindsLayerZip.PARAMETER + "; give one or the other, not both");
+    for (String set : List.of(KindsLayerZip.PARAMETER, KindsLayerZip.TYPES_PARAMETER)) {
+      if (parameters.containsKey(set)) {
+        throw new JobsException(
+            ExitCode.USAGE, "--kinds sets " + set + "; give one or the other, not both");
+      }
     }
     if (!assembly.parameterNames().contains(KindsLayerZip.PARAMETER)) {
       throw new JobsException(
@@ -148,9 +149,12 @@ public final class DeployCommand implements Callable<Integer> {
               + ", so it cannot take --kinds");
     }
     String bucket = assembly.assets().get(0).bucketName();
-    CloudAssembly.FileAsset layer = KindsLayerZip.of(kinds, bucket);
-    parameters.put(KindsLayerZip.PARAMETER, layer.objectKey());
-    return assembly.withAsset(layer);
+    KindsLayerZip.Layer layer = KindsLayerZip.of(kinds, bucket);
+    parameters.put(KindsLayerZip.PARAMETER, layer.zip().objectKey());
+    if (assembly.parameterNames().contains(KindsLayerZip.TYPES_PARAMETER)) {
+      parameters.put(KindsLayerZip.TYPES_PARAMETER, String.join(",", layer.types()));
+    }
+    return assembly.withAsset(layer.zip());
   }
 
   /** Unknown parameter names are refused before anything is uploaded. */

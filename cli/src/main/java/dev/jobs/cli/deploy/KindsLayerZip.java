@@ -28,6 +28,12 @@ final class KindsLayerZip {
   /** The stack parameter the layer's object key goes to ({@code StackParameters} in infra). */
   static final String PARAMETER = "KindsLayerKey";
 
+  /** The stack parameter of the job types the API accepts ({@code StackParameters} in infra). */
+  static final String TYPES_PARAMETER = "JobTypes";
+
+  /** The layer's zip, and the job types the functions serve with it (built-in ones first). */
+  record Layer(FileAsset zip, List<String> types) {}
+
   static final String DIRECTORY = "java/lib/";
   private static final long ENTRY_TIME = 315532800000L;
 
@@ -37,7 +43,7 @@ final class KindsLayerZip {
    * The jars checked as the local runtime checks them (each loads, no kind's name clashes), zipped
    * as an asset for the assembly's bucket.
    */
-  static FileAsset of(List<Path> jars, String bucketName) {
+  static Layer of(List<Path> jars, String bucketName) {
     Set<String> names = new HashSet<>();
     for (Path jar : jars) {
       if (!names.add(jar.getFileName().toString())) {
@@ -46,8 +52,9 @@ final class KindsLayerZip {
             "two kind jars are named " + jar.getFileName() + "; a layer holds one of each name");
       }
     }
+    List<String> types;
     try {
-      KindJars.load(jars);
+      types = KindJars.load(jars).names();
     } catch (KindJars.KindJarException e) {
       throw new JobsException(ExitCode.USAGE, e.getMessage(), e);
     }
@@ -67,7 +74,8 @@ final class KindsLayerZip {
         }
       }
       String hash = java.util.HexFormat.of().formatHex(digest.digest());
-      return new FileAsset(hash, zip, "file", bucketName, "kinds-" + hash + ".zip");
+      return new Layer(
+          new FileAsset(hash, zip, "file", bucketName, "kinds-" + hash + ".zip"), types);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot zip the kind jars: " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {

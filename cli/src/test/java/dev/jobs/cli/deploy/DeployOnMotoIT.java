@@ -295,7 +295,10 @@ class DeployOnMotoIT {
   @Test
   void deploy_withKinds_uploadsTheJarsAsALayerZip_andPassesItsKey_whichAnUpdateKeeps()
       throws Exception {
-    writeAssembly("", ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"}");
+    writeAssembly(
+        "",
+        ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"},"
+            + " \"JobTypes\": {\"Type\": \"CommaDelimitedList\", \"Default\": \"sleep,flaky\"}");
     Path jar =
         KindJarFixture.jar(
             home, "echo.jar", List.of("kinds.EchoJob"), KindJarFixture.echoKind("EchoJob", "echo"));
@@ -317,6 +320,8 @@ class DeployOnMotoIT {
     }
     assertThat(entries).containsOnlyKeys("java/lib/echo.jar");
     assertThat(entries.get("java/lib/echo.jar")).isEqualTo(Files.readAllBytes(jar));
+    // The built-in kinds of this class path (the tests' own among them), then the jar's.
+    assertThat(parameters(stack()).get("JobTypes")).contains("sleep,flaky").endsWith(",echo");
 
     deploy("--parameters", "TopicDisplayName=second");
 
@@ -328,7 +333,10 @@ class DeployOnMotoIT {
   @Test
   void deploy_withAKindJarThatCannotBeLoaded_failsNamingIt_beforeUploadingAnything()
       throws Exception {
-    writeAssembly("", ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"}");
+    writeAssembly(
+        "",
+        ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"},"
+            + " \"JobTypes\": {\"Type\": \"CommaDelimitedList\", \"Default\": \"sleep,flaky\"}");
     Path notAJar = Files.writeString(home.resolve("notes.jar"), "not a zip");
 
     CliRun.Result failed = deploy("--kinds", notAJar.toString());

@@ -3,6 +3,8 @@ package dev.jobs.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobs.backend.kind.FlakyJob;
+import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.local.KindJarFixture;
@@ -14,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class KindsLayerZipTest {
   @TempDir Path directory;
@@ -22,7 +26,22 @@ class KindsLayerZipTest {
   void thePackagedStackTakesTheLayersKeyAsAParameter() {
     try (PackagedAssembly packaged = PackagedAssembly.packaged()) {
       assertThat(packaged.assembly().parameterNames())
-          .contains(KindsLayerZip.PARAMETER, "ProcessingPolicyArns");
+          .contains(KindsLayerZip.PARAMETER, KindsLayerZip.TYPES_PARAMETER, "ProcessingPolicyArns");
+    }
+  }
+
+  @Test
+  void theStacksDefaultJobTypesAreTheBuiltInKinds() throws Exception {
+    try (PackagedAssembly packaged = PackagedAssembly.packaged()) {
+      JsonNode template =
+          JsonMapper.builder().build().readTree(packaged.assembly().template().toFile());
+      assertThat(
+              template
+                  .path("Parameters")
+                  .path(KindsLayerZip.TYPES_PARAMETER)
+                  .path("Default")
+                  .asString())
+          .isEqualTo(new SleepJob().name() + "," + new FlakyJob().name());
     }
   }
 
@@ -41,8 +60,9 @@ class KindsLayerZipTest {
             List.of("kinds.ShoutJob"),
             KindJarFixture.echoKind("ShoutJob", "shout"));
 
-    FileAsset first = KindsLayerZip.of(List.of(shout, echo), "bucket");
-    FileAsset again = KindsLayerZip.of(List.of(echo, shout), "bucket");
+    KindsLayerZip.Layer layer = KindsLayerZip.of(List.of(shout, echo), "bucket");
+    FileAsset first = layer.zip();
+    FileAsset again = KindsLayerZip.of(List.of(echo, shout), "bucket").zip();
 
     List<String> names = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(first.source()))) {
@@ -54,6 +74,7 @@ class KindsLayerZipTest {
     assertThat(first.objectKey()).isEqualTo("kinds-" + first.hash() + ".zip");
     assertThat(again.objectKey()).isEqualTo(first.objectKey());
     assertThat(first.bucketName()).isEqualTo("bucket");
+    assertThat(layer.types()).endsWith("shout", "echo").contains("sleep", "flaky");
   }
 
   @Test
