@@ -3,8 +3,6 @@ package dev.jobs.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.kind.FlakyJob;
-import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.cli.JobsException;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.local.KindJarFixture;
@@ -16,34 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class KindsLayerZipTest {
   @TempDir Path directory;
-
-  @Test
-  void thePackagedStackTakesTheLayersKeyAsAParameter() {
-    try (PackagedAssembly packaged = PackagedAssembly.packaged()) {
-      assertThat(packaged.assembly().parameterNames())
-          .contains(KindsLayerZip.PARAMETER, KindsLayerZip.TYPES_PARAMETER, "ProcessingPolicyArns");
-    }
-  }
-
-  @Test
-  void theStacksDefaultJobTypesAreTheBuiltInKinds() throws Exception {
-    try (PackagedAssembly packaged = PackagedAssembly.packaged()) {
-      JsonNode template =
-          JsonMapper.builder().build().readTree(packaged.assembly().template().toFile());
-      assertThat(
-              template
-                  .path("Parameters")
-                  .path(KindsLayerZip.TYPES_PARAMETER)
-                  .path("Default")
-                  .asString())
-          .isEqualTo(new SleepJob().name() + "," + new FlakyJob().name());
-    }
-  }
 
   @Test
   void of_putsEachJarUnderJavaLib_andNamesTheZipByItsContent() throws Exception {
