@@ -26,8 +26,8 @@ public final class KindJarFixture {
     return """
         package kinds;
 
-        public final class %1$s implements dev.jobs.kind.JobKind {
-          public String name() { return "%2$s"; }
+        public final class CLASS_NAME implements dev.jobs.kind.JobKind {
+          public String name() { return "KIND_NAME"; }
           public java.util.Set<String> parameterNames() { return java.util.Set.of("text"); }
           public void validate(tools.jackson.databind.node.ObjectNode parameters) {
             if (!parameters.path("text").isString()) {
@@ -45,7 +45,8 @@ public final class KindJarFixture {
           }
         }
         """
-        .formatted(className, name);
+        .replace("CLASS_NAME", className)
+        .replace("KIND_NAME", name);
   }
 
   /**
@@ -67,8 +68,8 @@ public final class KindJarFixture {
                 "17"));
     for (String source : sources) {
       String className = source.replaceFirst("(?s).*?public final class (\\w+).*", "$1");
-      Path file = src.resolve("kinds").resolve(className + ".java");
-      Files.createDirectories(file.getParent());
+      Path directoryOfPackage = Files.createDirectories(src.resolve("kinds"));
+      Path file = directoryOfPackage.resolve(className + ".java");
       Files.writeString(file, source);
       arguments.add(file.toString());
     }
