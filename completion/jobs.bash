@@ -163,6 +163,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replays" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} target" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} destroy" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_jobs; return $?; fi
@@ -180,6 +181,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local start" ];    then _picocli_jobs_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local stop" ];    then _picocli_jobs_local; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local status" ];    then _picocli_jobs_local; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init kind" ];    then _picocli_jobs_init; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(submit)
@@ -191,41 +193,45 @@ function _complete_jobs() {
   local cmds6=(replays)
   local cmds7=(target)
   local cmds8=(local)
-  local cmds9=(deploy)
-  local cmds10=(destroy)
-  local cmds11=(completion)
-  local cmds12=(help)
-  local cmds13=(replays list)
-  local cmds14=(replays ls)
-  local cmds15=(replays cancel)
-  local cmds16=(target add)
-  local cmds17=(target list)
-  local cmds18=(target ls)
-  local cmds19=(target use)
-  local cmds20=(target show)
-  local cmds21=(target remove)
-  local cmds22=(target rm)
-  local cmds23=(local start)
-  local cmds24=(local stop)
-  local cmds25=(local status)
+  local cmds9=(init)
+  local cmds10=(deploy)
+  local cmds11=(destroy)
+  local cmds12=(completion)
+  local cmds13=(help)
+  local cmds14=(replays list)
+  local cmds15=(replays ls)
+  local cmds16=(replays cancel)
+  local cmds17=(target add)
+  local cmds18=(target list)
+  local cmds19=(target ls)
+  local cmds20=(target use)
+  local cmds21=(target show)
+  local cmds22=(target remove)
+  local cmds23=(target rm)
+  local cmds24=(local start)
+  local cmds25=(local stop)
+  local cmds26=(local status)
+  local cmds27=(init kind)
 
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_completion; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_init_kind; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_init; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_local; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_target; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_replays; return $?; fi
@@ -245,7 +251,7 @@ function _picocli_jobs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get status list wait replay replays target local deploy destroy completion help"
+  local commands="submit get status list wait replay replays target local init deploy destroy completion help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -266,7 +272,7 @@ function _picocli_jobs_submit() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -285,12 +291,6 @@ function _picocli_jobs_submit() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -341,7 +341,7 @@ function _picocli_jobs_get() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -360,12 +360,6 @@ function _picocli_jobs_get() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -398,7 +392,7 @@ function _picocli_jobs_status() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -417,12 +411,6 @@ function _picocli_jobs_status() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -455,7 +443,7 @@ function _picocli_jobs_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
@@ -475,12 +463,6 @@ function _picocli_jobs_list() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -530,7 +512,7 @@ function _picocli_jobs_wait() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -549,12 +531,6 @@ function _picocli_jobs_wait() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -596,7 +572,7 @@ function _picocli_jobs_replay() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -615,12 +591,6 @@ function _picocli_jobs_replay() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -714,6 +684,24 @@ function _picocli_jobs_local() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `init` subcommand.
+function _picocli_jobs_init() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="kind"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `deploy` subcommand.
 function _picocli_jobs_deploy() {
   # Get completion data
@@ -722,7 +710,7 @@ function _picocli_jobs_deploy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output' '--parameters' '--require-approval' '--outputs-file'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output' '--parameters' '--kinds' '--require-approval' '--outputs-file'"
   local FORMAT_option_args=("text" "json") # --output values
   local WHEN_option_args=("never" "any-change" "broadening") # --require-approval values
 
@@ -741,12 +729,6 @@ function _picocli_jobs_deploy() {
     '--endpoint-url')
       return
       ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
-      return
-      ;;
     '--assembly')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -760,6 +742,12 @@ function _picocli_jobs_deploy() {
       ;;
     '--parameters')
       return
+      ;;
+    '--kinds')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--require-approval')
       local IFS=$'\n'
@@ -791,7 +779,7 @@ function _picocli_jobs_destroy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-y' '--yes' '--keep-assets' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -807,12 +795,6 @@ function _picocli_jobs_destroy() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--assembly')
@@ -866,7 +848,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get list wait replay replays target local deploy destroy completion"
+  local commands="submit get list wait replay replays target local init deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -887,7 +869,7 @@ function _picocli_jobs_replays_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -906,12 +888,6 @@ function _picocli_jobs_replays_list() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -944,7 +920,7 @@ function _picocli_jobs_replays_ls() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -963,12 +939,6 @@ function _picocli_jobs_replays_ls() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -1001,7 +971,7 @@ function _picocli_jobs_replays_cancel() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -1020,12 +990,6 @@ function _picocli_jobs_replays_cancel() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -1064,7 +1028,7 @@ function _picocli_jobs_target_add() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--use' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout'"
+  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1085,12 +1049,6 @@ function _picocli_jobs_target_add() {
       return
       ;;
     '--endpoint-url')
-      return
-      ;;
-    '--connect-timeout')
-      return
-      ;;
-    '--read-timeout')
       return
       ;;
   esac
@@ -1315,8 +1273,8 @@ function _picocli_jobs_local_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--detach' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--grace' '--replay-pace'"
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--detach' '--no-kinds' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--kinds' '--grace'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1357,10 +1315,13 @@ function _picocli_jobs_local_start() {
     '--max-event-age')
       return
       ;;
-    '--grace')
-      return
+    '--kinds')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
-    '--replay-pace')
+    '--grace')
       return
       ;;
   esac
@@ -1449,6 +1410,36 @@ function _picocli_jobs_local_status() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `kind` subcommand.
+function _picocli_jobs_init_kind() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Define a completion specification (a compspec) for the
 # `jobs`, `jobs.sh`, and `jobs.bash` commands.
 # Uses the bash `complete` builtin (see [6]) to specify that shell function
@@ -1476,7 +1467,7 @@ _jobs_candidates() {
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|list|wait|replay|replays|target|local|deploy|destroy|completion|__complete|help)
+    submit|get|status|list|wait|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"

@@ -4,6 +4,7 @@ import dev.jobs.cli.completion.CompleteCommand;
 import dev.jobs.cli.completion.CompletionCommand;
 import dev.jobs.cli.deploy.DeployCommand;
 import dev.jobs.cli.deploy.DestroyCommand;
+import dev.jobs.cli.init.InitCommand;
 import dev.jobs.cli.job.GetCommand;
 import dev.jobs.cli.job.ListCommand;
 import dev.jobs.cli.job.SubmitCommand;
@@ -55,6 +56,7 @@ public final class CommandModel {
           ReplaysCommand.class,
           TargetCommand.class,
           LocalCommand.class,
+          InitCommand.class,
           DeployCommand.class,
           DestroyCommand.class,
           CompletionCommand.class,

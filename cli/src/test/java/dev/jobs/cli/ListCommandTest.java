@@ -24,7 +24,7 @@ class ListCommandTest {
       "{\"id\":\"job-2\",\"status\":\"FAILED\",\"type\":\"flaky\",\"parameters\":{\"failures\":1},"
           + "\"attempts\":1,\"startedAt\":\"2026-11-29T10:00:00Z\","
           + "\"finishedAt\":\"2026-11-29T10:00:01.250Z\",\"expiresAt\":1800000000,"
-          + "\"error\":{\"type\":\"dev.jobs.backend.kind.JobFailedException\","
+          + "\"error\":{\"type\":\"dev.jobs.kind.JobFailedException\","
           + "\"message\":\"failing on purpose: attempt 1 of the first 1\","
           + "\"condition\":\"RetriesExhausted\"}}";
   static final String RUNNING =

@@ -72,7 +72,7 @@ class ReplayCommandTest {
         + "\"attempts\":"
         + attempts
         + ",\"startedAt\":\"2026-11-29T09:59:59Z\",\"finishedAt\":\"2026-11-29T10:00:00Z\","
-        + "\"error\":{\"type\":\"dev.jobs.backend.kind.JobFailedException\","
+        + "\"error\":{\"type\":\"dev.jobs.kind.JobFailedException\","
         + "\"message\":\"failing on purpose\",\"condition\":\"RetriesExhausted\"}}";
   }
 

@@ -111,6 +111,7 @@ final class JobsApi extends Construct {
   private final Method postJob;
   private final Method getJob;
   private final Method listJobs;
+  private final Model jobRequest;
   private final String stageName;
 
   JobsApi(
@@ -173,7 +174,7 @@ final class JobsApi extends Construct {
                 .validateRequestBody(true)
                 .validateRequestParameters(true)
                 .build());
-    Model jobRequest =
+    jobRequest =
         api.addModel(
             "JobRequest",
             ModelOptions.builder()
@@ -303,6 +304,11 @@ final class JobsApi extends Construct {
 
   RestApi api() {
     return api;
+  }
+
+  /** The request model of {@code POST /jobs}. */
+  Model jobRequest() {
+    return jobRequest;
   }
 
   Method postJob() {

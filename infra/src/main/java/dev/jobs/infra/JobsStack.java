@@ -50,11 +50,16 @@ public final class JobsStack extends Stack {
     JobProcessing processing =
         new JobProcessing(
             this, "Processing", props, parameters, code, table, logs, failed.handler().function());
+    KindsLayer kinds = new KindsLayer(this, "Kinds", parameters);
+    kinds.addTo(processing.function());
+    kinds.addTo(failed.handler());
+    kinds.addPoliciesTo(processing.function());
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus(), processing.alias());
     JobListing listing = new JobListing(this, "Listing", props, code, table, logs);
     JobsApi api =
         new JobsApi(
             this, "Api", props.stageName(), processing.alias(), listing.alias(), table, logs);
+    kinds.limitTypesOf(api);
     InvokeRole invoke =
         new InvokeRole(
             this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob(), api.listJobs());

@@ -17,6 +17,20 @@ import software.amazon.awscdk.Token;
  * {@code jobs deploy}.
  */
 final class StackParameters {
+  /** The parameter {@code jobs deploy --kinds} sets: a contract with the CLI. */
+  static final String KINDS_LAYER_KEY = "KindsLayerKey";
+
+  static final String PROCESSING_POLICY_ARNS = "ProcessingPolicyArns";
+
+  /** Set by {@code jobs deploy --kinds} too: the types the deployed functions serve. */
+  static final String JOB_TYPES = "JobTypes";
+
+  /**
+   * The backend's built-in kinds, {@code SleepJob} and {@code FlakyJob} (infra has no kinds on its
+   * class path; the CLI's tests check this against theirs).
+   */
+  static final String BUILT_IN_JOB_TYPES = "sleep,flaky";
+
   final CfnParameter processingTimeout;
   final CfnParameter reservedConcurrency;
   final CfnParameter retryAttempts;
@@ -24,6 +38,9 @@ final class StackParameters {
   final CfnParameter logRetention;
   final CfnParameter archiveRetention;
   final CfnParameter jobRetention;
+  final CfnParameter kindsLayerKey;
+  final CfnParameter processingPolicyArns;
+  final CfnParameter jobTypes;
 
   /** True when {@code ProcessingReservedConcurrency} asks for a reservation (is not 0). */
   final CfnCondition reservesConcurrency;
@@ -79,6 +96,33 @@ final class StackParameters {
             StackSettings.JOB_RETENTION_DAYS,
             props.jobRetentionDays(),
             "How long a job record is kept after its last change, in days (the table's TTL).");
+    kindsLayerKey =
+        CfnParameter.Builder.create(stack, KINDS_LAYER_KEY)
+            .type("String")
+            .defaultValue("")
+            // The content-hashed key `jobs deploy --kinds` gives the layer's zip.
+            .allowedPattern("^$|^[A-Za-z0-9._/-]+\\.zip$")
+            .description(
+                "Key in the asset bucket of a Lambda layer zip with your own job kinds' jars"
+                    + " (java/lib/*.jar); empty for none. Set by jobs deploy --kinds.")
+            .build();
+    processingPolicyArns =
+        CfnParameter.Builder.create(stack, PROCESSING_POLICY_ARNS)
+            .type("CommaDelimitedList")
+            .defaultValue("")
+            .description(
+                "Managed policy ARNs for the processing function's role, for the work of your own"
+                    + " job kinds (comma-separated); empty for none.")
+            .build();
+    jobTypes =
+        CfnParameter.Builder.create(stack, JOB_TYPES)
+            .type("CommaDelimitedList")
+            .defaultValue(BUILT_IN_JOB_TYPES)
+            .description(
+                "The job types the API accepts, the built-in kinds and your own (comma-separated):"
+                    + " an unknown type is refused at once, naming these. Set by jobs deploy"
+                    + " --kinds.")
+            .build();
   }
 
   /**
@@ -105,7 +149,9 @@ final class StackParameters {
             "timeout",
             processingTimeout.getValueAsString(),
             "retention",
-            jobRetention.getValueAsString()));
+            jobRetention.getValueAsString(),
+            "kinds",
+            kindsLayerKey.getValueAsString()));
   }
 
   /** A number parameter with its setting's name and range, and the props' default. */

@@ -192,9 +192,22 @@ class JobProcessingTest {
   }
 
   @Test
-  @DisplayName("the processing role has no managed policy")
-  void noManagedPolicy() {
-    assertThat(properties(template, roleOf(template, processor)))
-        .doesNotContainKey("ManagedPolicyArns");
+  @SuppressWarnings("unchecked")
+  @DisplayName("the processing role's only managed policies are those ProcessingPolicyArns names")
+  void onlyTheParametersManagedPolicies() {
+    Map<String, Object> managed =
+        (Map<String, Object>)
+            properties(template, roleOf(template, processor)).get("ManagedPolicyArns");
+    List<Object> ifSet = (List<Object>) managed.get("Fn::If");
+    assertThat(ifSet.subList(1, 3))
+        .containsExactly(ref("ProcessingPolicyArns"), Map.of("Ref", "AWS::NoValue"));
+    template.hasCondition(
+        (String) ifSet.get(0),
+        Map.of(
+            "Fn::Not",
+            List.of(
+                Map.of(
+                    "Fn::Equals",
+                    List.of(Map.of("Fn::Join", List.of("", ref("ProcessingPolicyArns"))), "")))));
   }
 }

@@ -175,9 +175,15 @@ class JobsApiTest {
   }
 
   @Test
-  @DisplayName("the JobRequest model is the backend's JSON Schema, keyword for keyword")
+  @DisplayName(
+      "the JobRequest model is the backend's JSON Schema, keyword for keyword, with the deployed"
+          + " job types as the enum of type")
   void modelIsTheBackendSchema() {
-    Object schema = new ObjectMapper().convertValue(RequestSchema.document(), Map.class);
+    ObjectMapper mapper = new ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode document = RequestSchema.document();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) document.path("properties").path("type"))
+        .set("enum", mapper.valueToTree(Map.of("Ref", StackParameters.JOB_TYPES)));
+    Object schema = mapper.convertValue(document, Map.class);
     template.hasResourceProperties(
         "AWS::ApiGateway::Model",
         Map.of("Name", "JobRequest", "ContentType", JobsApi.JSON, "Schema", Match.exact(schema)));

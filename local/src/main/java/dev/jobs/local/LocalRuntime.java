@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,10 +43,13 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalFunction errorHandler;
   private final ArchiveStore archive;
   private final ReplayRunner replays;
+  private final JobKinds kinds;
   private volatile boolean stopped;
 
   private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> table) throws IOException {
     this.options = options;
+    // First: a kind jar that cannot be served stops the start before anything is opened.
+    this.kinds = KindJars.load(options.kindJars());
     this.lock = DataDirLock.acquire(options.dataDir());
     this.database = Database.open(options.dataDir());
     try {
@@ -61,8 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
     this.archive = new ArchiveStore(database);
     JobStore jobs = table.apply(new SqliteJobStore(database));
     Backend backend =
-        Backend.create(
-            new FencedJobStore(jobs), JobKinds.load(), options.clock(), Backend.DEFAULT_RETENTION);
+        Backend.create(new FencedJobStore(jobs), kinds, options.clock(), Backend.DEFAULT_RETENTION);
     // The deployed stack invokes the processing function's alias (API, replay rule, retries).
     this.processing =
         function(
@@ -112,7 +115,8 @@ public final class LocalRuntime implements AutoCloseable {
             archive,
             replays,
             Instant.ofEpochMilli(options.clock().millis()),
-            options.clock()));
+            options.clock(),
+            kinds.names()));
   }
 
   /** Opens the data directory, resumes what is queued there, and serves on 127.0.0.1. */
@@ -160,6 +164,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public RuntimeOptions options() {
     return options;
+  }
+
+  /** The job types served: the built-in ones, then those of the kind jars. */
+  public List<String> kinds() {
+    return kinds.names();
   }
 
   public ArchiveStore archive() {

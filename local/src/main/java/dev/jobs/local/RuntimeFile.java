@@ -29,7 +29,7 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * missing field means.
  *
  * <pre>{"endpoint":"http://127.0.0.1:PORT","region":"us-east-1","accessKeyId":"test",
- * "secretAccessKey":"test","pid":N,"stackName":"jobs-local"}</pre>
+ * "secretAccessKey":"test","pid":N,"stackName":"jobs-local","kinds":["sleep","flaky"]}</pre>
  *
  * <p>Read and written with Jackson's streaming API, not its databind mapper: every {@code jobs get}
  * reads this file, and building a mapper would cost that short-lived process tens of milliseconds.
@@ -40,7 +40,23 @@ public record RuntimeFile(
     String accessKeyId,
     String secretAccessKey,
     long pid,
-    String stackName) {
+    String stackName,
+    List<String> kinds) {
+  public RuntimeFile {
+    kinds = List.copyOf(kinds);
+  }
+
+  /** A runtime serving the built-in kinds alone, as the file of an older runtime says. */
+  public RuntimeFile(
+      String endpoint,
+      String region,
+      String accessKeyId,
+      String secretAccessKey,
+      long pid,
+      String stackName) {
+    this(endpoint, region, accessKeyId, secretAccessKey, pid, stackName, List.of());
+  }
+
   public static final String NAME = "runtime.json";
   public static final String DIR_VARIABLE = "JOBS_LOCAL_DIR";
 
@@ -67,7 +83,8 @@ public record RuntimeFile(
         options.accessKeyId(),
         options.secretAccessKey(),
         pid,
-        options.stackName());
+        options.stackName(),
+        runtime.kinds());
   }
 
   /** Writes the file whole, or not at all. */
@@ -85,6 +102,12 @@ public record RuntimeFile(
         json.writeStringProperty("secretAccessKey", secretAccessKey);
         json.writeNumberProperty("pid", pid);
         json.writeStringProperty("stackName", stackName);
+        json.writeName("kinds");
+        json.writeStartArray();
+        for (String kind : kinds) {
+          json.writeString(kind);
+        }
+        json.writeEndArray();
         json.writeEndObject();
       }
       // It carries the operator's secret: 0600 before a byte of it is written.
@@ -142,6 +165,7 @@ public record RuntimeFile(
     String secretAccessKey = null;
     Long pid = null;
     String stackName = null;
+    List<String> kinds = new ArrayList<>();
     try (JsonParser json = Json.FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(file + " is not a JSON object");
@@ -155,6 +179,7 @@ public record RuntimeFile(
           case "secretAccessKey" -> secretAccessKey = text(json, value);
           case "stackName" -> stackName = text(json, value);
           case "pid" -> pid = number(json, value);
+          case "kinds" -> kinds = strings(json, value);
           default -> json.skipChildren();
         }
       }
@@ -178,7 +203,25 @@ public record RuntimeFile(
         accessKeyId,
         secretAccessKey,
         pid,
-        stackName == null ? LocalStack.DEFAULT_STACK_NAME : stackName);
+        stackName == null ? LocalStack.DEFAULT_STACK_NAME : stackName,
+        kinds);
+  }
+
+  /** An array's strings, others skipped; empty for anything but an array. */
+  private static List<String> strings(JsonParser json, JsonToken value) {
+    List<String> strings = new ArrayList<>();
+    if (value != JsonToken.START_ARRAY) {
+      json.skipChildren();
+      return strings;
+    }
+    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+      if (item == JsonToken.VALUE_STRING) {
+        strings.add(json.getString());
+      } else {
+        json.skipChildren();
+      }
+    }
+    return strings;
   }
 
   /** A string value; null for JSON null or blank, skipped for anything else. */

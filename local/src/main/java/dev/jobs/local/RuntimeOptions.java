@@ -6,6 +6,7 @@ import dev.jobs.local.lambda.FunctionConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a local runtime runs.
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param port 0 for any free port
  * @param grace how long a stop lets running attempts finish
  * @param replayPace how fast replays go: {@link ReplayPace#FAST} by default, or as on AWS
+ * @param kindJars jars of the user's own job kinds, served beside the built-in ones
  */
 public record RuntimeOptions(
     Path dataDir,
@@ -25,7 +27,8 @@ public record RuntimeOptions(
     FunctionConfig errorHandler,
     Duration grace,
     ReplayPace replayPace,
-    Clock clock) {
+    Clock clock,
+    List<Path> kindJars) {
   public static final int DEFAULT_PORT = 4599;
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_KEY = "test";
@@ -61,7 +64,8 @@ public record RuntimeOptions(
             "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
         Duration.ofSeconds(10),
         ReplayPace.FAST,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        List.of());
   }
 
   public RuntimeOptions withProcessing(FunctionConfig config) {
@@ -76,7 +80,8 @@ public record RuntimeOptions(
         errorHandler,
         grace,
         replayPace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withErrorHandler(FunctionConfig config) {
@@ -91,7 +96,8 @@ public record RuntimeOptions(
         config,
         grace,
         replayPace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withGrace(Duration value) {
@@ -106,7 +112,8 @@ public record RuntimeOptions(
         errorHandler,
         value,
         replayPace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withCredentials(String keyId, String secret) {
@@ -121,7 +128,8 @@ public record RuntimeOptions(
         errorHandler,
         grace,
         replayPace,
-        clock);
+        clock,
+        kindJars);
   }
 
   public RuntimeOptions withReplayPace(ReplayPace value) {
@@ -136,6 +144,23 @@ public record RuntimeOptions(
         errorHandler,
         grace,
         value,
-        clock);
+        clock,
+        kindJars);
+  }
+
+  public RuntimeOptions withKindJars(List<Path> jars) {
+    return new RuntimeOptions(
+        dataDir,
+        port,
+        region,
+        accessKeyId,
+        secretAccessKey,
+        stackName,
+        processing,
+        errorHandler,
+        grace,
+        replayPace,
+        clock,
+        List.copyOf(jars));
   }
 }

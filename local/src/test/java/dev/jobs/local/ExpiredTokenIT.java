@@ -32,7 +32,8 @@ class ExpiredTokenIT {
                 defaults.errorHandler(),
                 Duration.ZERO,
                 defaults.replayPace(),
-                CLOCK));
+                CLOCK,
+                java.util.List.of()));
   }
 
   @AfterAll

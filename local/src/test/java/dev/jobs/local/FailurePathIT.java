@@ -138,8 +138,7 @@ class FailurePathIT {
     JsonNode response = record.get("responsePayload");
     assertThat(response.propertyNames()).containsExactly("errorMessage", "errorType", "stackTrace");
     assertThat(response.get("errorMessage").asString()).isEqualTo("still broken");
-    assertThat(response.get("errorType").asString())
-        .isEqualTo("dev.jobs.backend.kind.JobFailedException");
+    assertThat(response.get("errorType").asString()).isEqualTo("dev.jobs.kind.JobFailedException");
     assertThat(response.get("stackTrace").isArray()).isTrue();
     assertThat(api.get(id).body().get("status").asString()).isEqualTo("RUNNING");
 

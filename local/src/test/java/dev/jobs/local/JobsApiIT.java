@@ -79,6 +79,15 @@ class JobsApiIT {
   }
 
   @Test
+  void submit_ofAnUnknownType_answers400AtOnce_namingTheTypesServed() {
+    Response response = api.submit("{\"type\":\"paint\",\"seconds\":5}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("validationErrors").asString())
+        .contains(String.join(", ", runtime.kinds().stream().map(k -> "\"" + k + "\"").toList()));
+  }
+
+  @Test
   void get_percentEncodedId_isDecodedAsAPathParameter() {
     String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
     api.awaitTerminal(id, Duration.ofSeconds(10)); // the job's row exists once it has started
@@ -162,7 +171,7 @@ class JobsApiIT {
     assertThat(job.get("attempts").asInt()).isEqualTo(3);
     assertThat(job.get("error").get("condition").asString()).isEqualTo("RetriesExhausted");
     assertThat(job.get("error").get("type").asString())
-        .isEqualTo("dev.jobs.backend.kind.JobFailedException");
+        .isEqualTo("dev.jobs.kind.JobFailedException");
     assertThat(job.get("error").get("message").asString()).isEqualTo("attempt 3 failed on purpose");
   }
 

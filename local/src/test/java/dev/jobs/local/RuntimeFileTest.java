@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,14 @@ class RuntimeFileTest {
 
   @Test
   void written_isIndentedJsonWithOneFieldALine() throws IOException {
-    new RuntimeFile("http://127.0.0.1:4599", "us-east-1", "test", "test", 7, "jobs-local")
+    new RuntimeFile(
+            "http://127.0.0.1:4599",
+            "us-east-1",
+            "test",
+            "test",
+            7,
+            "jobs-local",
+            List.of("sleep", "flaky"))
         .write(dir);
 
     assertThat(Files.readString(dir.resolve(RuntimeFile.NAME)))
@@ -43,9 +51,19 @@ class RuntimeFileTest {
               "accessKeyId" : "test",
               "secretAccessKey" : "test",
               "pid" : 7,
-              "stackName" : "jobs-local"
+              "stackName" : "jobs-local",
+              "kinds" : [ "sleep", "flaky" ]
             }
             """);
+  }
+
+  @Test
+  void theServedKinds_readBackInTheirOrder() {
+    RuntimeFile written =
+        new RuntimeFile("http://127.0.0.1:1", "r", "a", "s", 3, "n", List.of("sleep", "echo"));
+    written.write(dir);
+
+    assertThat(RuntimeFile.read(dir).orElseThrow().kinds()).containsExactly("sleep", "echo");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.jobs.local;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.kind.JobContext;
-import dev.jobs.backend.kind.JobFailedException;
-import dev.jobs.backend.kind.JobKind;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobFailedException;
+import dev.jobs.kind.JobKind;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;

@@ -1,15 +1,15 @@
 package dev.jobs.backend.handler;
 
-import dev.jobs.backend.job.InvalidJobException;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequest;
 import dev.jobs.backend.job.JobRequests;
-import dev.jobs.backend.kind.JobContext;
-import dev.jobs.backend.kind.JobFailedException;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobFailedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

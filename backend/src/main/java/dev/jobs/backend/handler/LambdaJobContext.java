@@ -1,7 +1,7 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.jobs.backend.kind.JobContext;
+import dev.jobs.kind.JobContext;
 import java.time.Duration;
 
 /** A job's view of its Lambda invocation. */

@@ -1,6 +1,6 @@
 package dev.jobs.backend.job;
 
-import dev.jobs.backend.kind.JobKind;
+import dev.jobs.kind.JobKind;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A validated job request: its kind and its parameters (the request object as sent). */

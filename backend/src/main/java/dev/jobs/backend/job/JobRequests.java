@@ -1,7 +1,8 @@
 package dev.jobs.backend.job;
 
-import dev.jobs.backend.kind.JobKind;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import tools.jackson.core.JacksonException;

@@ -1,7 +1,10 @@
 package dev.jobs.backend.kind;
 
-import dev.jobs.backend.job.InvalidJobException;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobFailedException;
+import dev.jobs.kind.JobKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;

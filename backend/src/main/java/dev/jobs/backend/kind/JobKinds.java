@@ -1,5 +1,7 @@
 package dev.jobs.backend.kind;
 
+import dev.jobs.kind.JobKind;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,16 @@ public final class JobKinds {
 
   public static JobKinds of(JobKind... kinds) {
     return new JobKinds(Arrays.asList(kinds));
+  }
+
+  /**
+   * These kinds and more, such as a user's own loaded from their jars; a name given twice fails as
+   * at load.
+   */
+  public JobKinds plus(List<JobKind> more) {
+    List<JobKind> all = new ArrayList<>(byName.values());
+    all.addAll(more);
+    return new JobKinds(all);
   }
 
   public Optional<JobKind> find(String name) {

@@ -1,8 +1,8 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.kind.JobContext;
-import dev.jobs.backend.kind.JobKind;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

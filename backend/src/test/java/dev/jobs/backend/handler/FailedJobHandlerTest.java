@@ -68,7 +68,7 @@ class FailedJobHandlerTest {
     assertThat(record.error())
         .isEqualTo(
             new JobError(
-                "dev.jobs.backend.kind.JobFailedException",
+                "dev.jobs.kind.JobFailedException",
                 "cannot sleep for 5 seconds: the function has 3 seconds left before it times out",
                 "RetriesExhausted"));
   }

@@ -7,12 +7,12 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
-import dev.jobs.backend.kind.JobContext;
-import dev.jobs.backend.kind.JobFailedException;
-import dev.jobs.backend.kind.JobKind;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobFailedException;
+import dev.jobs.kind.JobKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -235,7 +235,7 @@ class ProcessJobHandlerTest {
         "sleep",
         (ObjectNode) JobJson.MAPPER.readTree("{\"seconds\":2}"),
         null,
-        new JobError("dev.jobs.backend.kind.JobFailedException", "boom", "RetriesExhausted"),
+        new JobError("dev.jobs.kind.JobFailedException", "boom", "RetriesExhausted"),
         1,
         NOW.minusSeconds(60),
         NOW.minusSeconds(30),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.kind.SleepJob;
+import dev.jobs.kind.InvalidJobException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

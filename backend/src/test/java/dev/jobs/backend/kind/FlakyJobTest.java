@@ -3,8 +3,10 @@ package dev.jobs.backend.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.job.InvalidJobException;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -92,8 +92,8 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
   }
 
   /**
-   * A Java class name without its package ({@code dev.jobs.backend.kind.JobFailedException}), so a
-   * table stays readable; other names ({@code Sandbox.Timedout}) as they are.
+   * A Java class name without its package ({@code dev.jobs.kind.JobFailedException}), so a table
+   * stays readable; other names ({@code Sandbox.Timedout}) as they are.
    */
   public static String simpleName(String type) {
     int dot = type.lastIndexOf('.');

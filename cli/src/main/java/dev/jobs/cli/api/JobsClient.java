@@ -267,7 +267,11 @@ public final class JobsClient {
         "the jobs API answered " + what + " with " + status + tries + ": " + message);
   }
 
-  /** API Gateway's error bodies are {@code {"message": ...}}; anything else is shown shortened. */
+  /**
+   * API Gateway's error bodies are {@code {"message": ...}}, with the request validator's reasons
+   * in {@code validationErrors} (such as the known job types, for an unknown one); anything else is
+   * shown shortened.
+   */
   static String messageOf(String body) {
     if (body == null || body.isBlank()) {
       return "no message";
@@ -279,7 +283,10 @@ public final class JobsClient {
         message = Json.text(node, "Message");
       }
       if (message != null) {
-        return message;
+        String reasons = Json.text(node, "validationErrors");
+        return reasons == null || reasons.isBlank() || reasons.equals("[]")
+            ? message
+            : message + ": " + reasons;
       }
     } catch (IllegalArgumentException e) {
       // Not JSON: show the start of it.

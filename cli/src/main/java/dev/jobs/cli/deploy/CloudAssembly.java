@@ -34,6 +34,13 @@ public record CloudAssembly(
     }
   }
 
+  /** The assembly with one more asset to upload, such as the kinds layer's zip. */
+  public CloudAssembly withAsset(FileAsset asset) {
+    List<FileAsset> all = new java.util.ArrayList<>(assets);
+    all.add(asset);
+    return new CloudAssembly(directory, template, templateUrl, List.copyOf(all));
+  }
+
   /** Reads the first stack of the assembly in {@code directory}. */
   public static CloudAssembly read(Path directory) {
     JsonNode manifest = readJson(directory.resolve("manifest.json"));

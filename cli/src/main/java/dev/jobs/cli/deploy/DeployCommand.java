@@ -52,6 +52,16 @@ public final class DeployCommand implements Callable<Integer> {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
+      names = "--kinds",
+      paramLabel = "JAR",
+      split = ",",
+      arity = "1..*",
+      description =
+          "Jars of your own job kinds, shipped as a Lambda layer that both functions take;"
+              + " without it an update keeps the deployed layer.")
+  List<Path> kinds;
+
+  @Option(
       names = "--require-approval",
       paramLabel = "WHEN",
       defaultValue = "broadening",
@@ -84,6 +94,9 @@ public final class DeployCommand implements Callable<Integer> {
       CloudAssembly assembly = packaged.assembly();
       checkParameters(assembly.parameterNames());
       ConcurrencyBudget.require(session::lambda, reservation(), session.region());
+      if (kinds != null) {
+        assembly = withKindsLayer(assembly);
+      }
       Deployment deployment =
           session
               .deployer(session.confirmation())
@@ -122,6 +135,30 @@ public final class DeployCommand implements Callable<Integer> {
     } catch (SdkException e) {
       throw session.failure(e, "jobs deploy of stack " + stack.stackName);
     }
+  }
+
+  /** The kinds layer's zip as one more asset, and its key as the stack's parameter. */
+  private CloudAssembly withKindsLayer(CloudAssembly assembly) {
+    for (String set : List.of(KindsLayerZip.PARAMETER, KindsLayerZip.TYPES_PARAMETER)) {
+      if (parameters.containsKey(set)) {
+        throw new JobsException(
+            ExitCode.USAGE, "--kinds sets " + set + "; give one or the other, not both");
+      }
+    }
+    if (!assembly.parameterNames().contains(KindsLayerZip.PARAMETER)) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "this stack's template takes no "
+              + KindsLayerZip.PARAMETER
+              + ", so it cannot take --kinds");
+    }
+    String bucket = assembly.assets().get(0).bucketName();
+    KindsLayerZip.Layer layer = KindsLayerZip.of(kinds, bucket);
+    parameters.put(KindsLayerZip.PARAMETER, layer.zip().objectKey());
+    if (assembly.parameterNames().contains(KindsLayerZip.TYPES_PARAMETER)) {
+      parameters.put(KindsLayerZip.TYPES_PARAMETER, String.join(",", layer.types()));
+    }
+    return assembly.withAsset(layer.zip());
   }
 
   /**

@@ -109,6 +109,21 @@ public final class LocalStart implements Callable<Integer> {
   Duration maxEventAge;
 
   @Option(
+      names = "--kinds",
+      paramLabel = "JAR",
+      split = ",",
+      arity = "1..*",
+      description =
+          "Jars of your own job kinds to serve beside the built-in ones (see `jobs init kind`);"
+              + " remembered for later starts, on-demand ones included.")
+  List<Path> kinds;
+
+  @Option(
+      names = "--no-kinds",
+      description = "Serve the built-in job kinds only, and forget the remembered --kinds.")
+  boolean noKinds;
+
+  @Option(
       names = "--grace",
       paramLabel = "DURATION",
       converter = Durations.class,
@@ -167,6 +182,9 @@ public final class LocalStart implements Callable<Integer> {
     withinSeconds("--max-event-age", maxEventAge, StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS);
     Durations.notNegative("--grace", grace);
     pace();
+    if (kinds != null && noKinds) {
+      throw new JobsException(ExitCode.USAGE, "--kinds and --no-kinds exclude each other");
+    }
   }
 
   private ReplayPace pace() {
@@ -176,6 +194,14 @@ public final class LocalStart implements Callable<Integer> {
       throw new JobsException(
           ExitCode.USAGE, "--replay-pace must be fast or aws, not " + replayPace, e);
     }
+  }
+
+  /** The jars this start serves: the given ones, none, or the remembered ones. */
+  private List<Path> kindJars(Path directory) {
+    if (kinds != null) {
+      return kinds.stream().map(jar -> jar.toAbsolutePath().normalize()).toList();
+    }
+    return noKinds ? List.of() : KindJarSetting.read(directory);
   }
 
   private static void within(String flag, int value, int min, int max) {
@@ -243,7 +269,8 @@ public final class LocalStart implements Callable<Integer> {
         .withErrorHandler(errorHandler)
         .withGrace(grace)
         .withReplayPace(pace())
-        .withCredentials(accessKeyId, secretAccessKey);
+        .withCredentials(accessKeyId, secretAccessKey)
+        .withKindJars(kindJars(directory));
   }
 
   private int runHere(PrintWriter out, Path directory) throws InterruptedException {
@@ -259,7 +286,11 @@ public final class LocalStart implements Callable<Integer> {
           ExitCode.ERROR, "could not start the local runtime: " + e.getMessage(), e);
     }
     long pid = ProcessHandle.current().pid();
-    RuntimeFile.of(runtime, pid).write(directory);
+    if (kinds != null || noKinds) {
+      KindJarSetting.write(directory, runtime.options().kindJars());
+    }
+    RuntimeFile file = RuntimeFile.of(runtime, pid);
+    file.write(directory);
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and Ctrl-C run the shutdown hooks: stop taking requests, let attempts finish.
     Runtime.getRuntime()
@@ -271,16 +302,19 @@ public final class LocalStart implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "jobs-local-shutdown"));
-    printReady(out, runtime.endpoint(), directory, pid, (System.nanoTime() - began) / 1_000_000);
+    printReady(out, file, directory, pid, (System.nanoTime() - began) / 1_000_000);
     stopped.await();
     return ExitCode.OK;
   }
 
-  private void printReady(PrintWriter out, String endpoint, Path directory, long pid, long millis) {
+  private void printReady(
+      PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
+    String endpoint = file.endpoint();
     if (output.json(dataDir.environment())) {
       ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
       ready.put("endpoint", endpoint).put("pid", pid).put("region", RuntimeOptions.DEFAULT_REGION);
       ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
+      file.kinds().forEach(ready.putArray("kinds")::add);
       out.println(ready);
       out.flush();
       return;
@@ -297,6 +331,7 @@ public final class LocalStart implements Callable<Integer> {
     out.println("  access key id:     " + accessKeyId);
     out.println("  secret access key: " + secretAccessKey);
     out.println("  data:              " + directory);
+    out.println("  job kinds:         " + String.join(", ", file.kinds()));
     out.println(howTheLocalTargetUsesIt(directory));
     out.flush();
   }
@@ -333,21 +368,27 @@ public final class LocalStart implements Callable<Integer> {
 
   /** Runs {@code jobs local start} with these options in a child JVM, and waits until it serves. */
   private int detach(PrintWriter out, Path directory) {
-    DetachedRuntime.Started started =
-        DetachedRuntime.start(
-            directory,
-            List.of(
-                "--port=" + port,
-                "--access-key-id=" + accessKeyId,
-                "--secret-access-key=" + secretAccessKey,
-                "--timeout=" + timeout.toMillis() + "ms",
-                "--concurrency=" + concurrency,
-                "--retry-attempts=" + retryAttempts,
-                "--retry-delay=" + retryDelay.toMillis() + "ms",
-                "--max-event-age=" + maxEventAge.toMillis() + "ms",
-                "--grace=" + grace.toMillis() + "ms",
-                "--replay-pace=" + replayPace));
-    printReady(out, started.file().endpoint(), directory, started.file().pid(), started.millis());
+    List<String> options = new java.util.ArrayList<>();
+    if (kinds != null) {
+      options.add(
+          "--kinds=" + String.join(",", kindJars(directory).stream().map(Path::toString).toList()));
+    } else if (noKinds) {
+      options.add("--no-kinds");
+    }
+    options.addAll(
+        List.of(
+            "--port=" + port,
+            "--access-key-id=" + accessKeyId,
+            "--secret-access-key=" + secretAccessKey,
+            "--timeout=" + timeout.toMillis() + "ms",
+            "--concurrency=" + concurrency,
+            "--retry-attempts=" + retryAttempts,
+            "--retry-delay=" + retryDelay.toMillis() + "ms",
+            "--max-event-age=" + maxEventAge.toMillis() + "ms",
+            "--grace=" + grace.toMillis() + "ms",
+            "--replay-pace=" + replayPace));
+    DetachedRuntime.Started started = DetachedRuntime.start(directory, options);
+    printReady(out, started.file(), directory, started.file().pid(), started.millis());
     if (!output.quiet() && !output.json(dataDir.environment())) {
       out.println(
           "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");

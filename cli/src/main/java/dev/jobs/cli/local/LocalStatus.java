@@ -64,6 +64,7 @@ public final class LocalStatus implements Callable<Integer> {
       ObjectNode answer = Json.mapper().createObjectNode().put("running", true);
       answer.put("endpoint", endpoint).put("pid", file.get().pid());
       answer.put("region", file.get().region()).put("accessKeyId", file.get().accessKeyId());
+      file.get().kinds().forEach(answer.putArray("kinds")::add);
       out.println(answer.put("dataDir", directory.toString()));
       return ExitCode.OK;
     }
@@ -75,6 +76,7 @@ public final class LocalStatus implements Callable<Integer> {
     out.println("  region:        " + file.get().region());
     out.println("  access key id: " + file.get().accessKeyId());
     out.println("  data:          " + directory);
+    out.println("  job kinds:     " + String.join(", ", file.get().kinds()));
     return ExitCode.OK;
   }
 

@@ -8,6 +8,8 @@ import dev.jobs.backend.store.MotoServer;
 import dev.jobs.cli.CliRun;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.aws.AwsClients;
+import dev.jobs.local.KindJarFixture;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +57,12 @@ class DeployOnMotoIT {
       """
       {"Parameters": {
          "QueueDelaySeconds": {"Type": "String", "Default": "0"},
-         "TopicDisplayName": {"Type": "String", "Default": "jobs"}},
+         "TopicDisplayName": {"Type": "String", "Default": "jobs"}%2$s},
        "Resources": {
          "Queue": {"Type": "AWS::SQS::Queue",
                    "Properties": {"DelaySeconds": {"Ref": "QueueDelaySeconds"}}},
          "Topic": {"Type": "AWS::SNS::Topic",
-                   "Properties": {"DisplayName": {"Ref": "TopicDisplayName"}}}%s},
+                   "Properties": {"DisplayName": {"Ref": "TopicDisplayName"}}}%1$s},
        "Outputs": {
          "ApiUrl": {"Value": {"Fn::Join": ["", ["https://", {"Fn::GetAtt": ["Queue", "QueueName"]},
                                                 ".execute-api.example/prod"]]}},
@@ -128,7 +132,12 @@ class DeployOnMotoIT {
 
   /** Writes the small assembly, with {@code extraResources} added to the template. */
   private void writeAssembly(String extraResources) throws Exception {
-    String template = TEMPLATE.formatted(extraResources);
+    writeAssembly(extraResources, "");
+  }
+
+  /** Writes the small assembly, with resources and parameters added to the template. */
+  private void writeAssembly(String extraResources, String extraParameters) throws Exception {
+    String template = TEMPLATE.formatted(extraResources, extraParameters);
     String hash = sha256(template.getBytes(StandardCharsets.UTF_8));
     Files.writeString(assembly.resolve("jobs.template.json"), template);
     Files.writeString(assembly.resolve("asset.5e6f.txt"), "a file asset");
@@ -281,6 +290,61 @@ class DeployOnMotoIT {
             "jobs: jobs deploy of stack jobs failed: InvalidParameterValue:"
                 + " Queue name must end in .fifo for FIFO queues (region us-east-1 from --region)\n");
     assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+
+  @Test
+  void deploy_withKinds_uploadsTheJarsAsALayerZip_andPassesItsKey_whichAnUpdateKeeps()
+      throws Exception {
+    writeAssembly(
+        "",
+        ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"},"
+            + " \"JobTypes\": {\"Type\": \"CommaDelimitedList\", \"Default\": \"sleep,flaky\"}");
+    Path jar =
+        KindJarFixture.jar(
+            home, "echo.jar", List.of("kinds.EchoJob"), KindJarFixture.echoKind("EchoJob", "echo"));
+
+    CliRun.Result deployed = deploy("--kinds", jar.toString());
+
+    assertThat(deployed.out()).contains("stack jobs CREATE_COMPLETE");
+    String key = parameters(stack()).get("KindsLayerKey");
+    assertThat(key).matches("kinds-[0-9a-f]{64}\\.zip");
+    assertThat(deployed.out()).contains("uploading asset " + key);
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (ZipInputStream zip =
+        new ZipInputStream(
+            new ByteArrayInputStream(
+                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    assertThat(entries).containsOnlyKeys("java/lib/echo.jar");
+    assertThat(entries.get("java/lib/echo.jar")).isEqualTo(Files.readAllBytes(jar));
+    // The built-in kinds of this class path (the tests' own among them), then the jar's.
+    assertThat(parameters(stack()).get("JobTypes")).contains("sleep", "flaky", "echo");
+
+    deploy("--parameters", "TopicDisplayName=second");
+
+    assertThat(parameters(stack()))
+        .containsEntry("KindsLayerKey", key)
+        .containsEntry("TopicDisplayName", "second");
+  }
+
+  @Test
+  void deploy_withAKindJarThatCannotBeLoaded_failsNamingIt_beforeUploadingAnything()
+      throws Exception {
+    writeAssembly(
+        "",
+        ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"},"
+            + " \"JobTypes\": {\"Type\": \"CommaDelimitedList\", \"Default\": \"sleep,flaky\"}");
+    Path notAJar = Files.writeString(home.resolve("notes.jar"), "not a zip");
+
+    CliRun.Result failed = deploy("--kinds", notAJar.toString());
+
+    assertThat(failed.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(failed.err()).startsWith("jobs: job kinds from " + notAJar + ": not a readable jar");
+    assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(BUCKET)))
+        .isInstanceOf(NoSuchBucketException.class);
   }
 
   @Test

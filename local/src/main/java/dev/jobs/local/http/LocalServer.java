@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,7 +115,8 @@ public final class LocalServer implements AutoCloseable {
       ArchiveStore archive,
       ReplayRunner replays,
       Instant created,
-      Clock clock) {}
+      Clock clock,
+      List<String> jobTypes) {}
 
   /** Binds 127.0.0.1:{@code port} (0 for any free port); nothing is served yet. */
   public static LocalServer bind(int port) throws IOException {
@@ -128,7 +130,7 @@ public final class LocalServer implements AutoCloseable {
         new ApiGatewayStage(
             parts.verifier(),
             stack,
-            RequestValidator.load(),
+            RequestValidator.load(parts.jobTypes()),
             parts.processing(),
             parts.store(),
             parts.clock());

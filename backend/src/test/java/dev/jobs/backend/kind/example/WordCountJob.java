@@ -1,17 +1,16 @@
 package dev.jobs.backend.kind.example;
 
-import dev.jobs.backend.job.InvalidJobException;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.kind.JobContext;
-import dev.jobs.backend.kind.JobKind;
+import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobContext;
+import dev.jobs.kind.JobKind;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The README's example of a user's own job kind: {@code {"type": "word-count", "text": "..."}}
- * answers {@code {"words": N}}. Registered in {@code
- * META-INF/services/dev.jobs.backend.kind.JobKind}.
+ * answers {@code {"words": N}}. Registered in {@code META-INF/services/dev.jobs.kind.JobKind}.
  */
 public final class WordCountJob implements JobKind {
   @Override

@@ -3,10 +3,10 @@ package dev.jobs.backend.kind.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.job.InvalidJobException;
 import dev.jobs.backend.job.JobRequest;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.kind.InvalidJobException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class WordCountJobTest {
         .hasMessage("unknown field 'seconds' for job type 'word-count'");
   }
 
-  private record FixedContext() implements dev.jobs.backend.kind.JobContext {
+  private record FixedContext() implements dev.jobs.kind.JobContext {
     @Override
     public String jobId() {
       return "job-1";

@@ -1,4 +1,4 @@
-package dev.jobs.backend.kind;
+package dev.jobs.kind;
 
 import java.time.Duration;
 

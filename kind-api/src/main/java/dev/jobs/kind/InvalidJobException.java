@@ -1,4 +1,4 @@
-package dev.jobs.backend.job;
+package dev.jobs.kind;
 
 /** A job request that no attempt could ever run; the message says why in one line. */
 public class InvalidJobException extends RuntimeException {

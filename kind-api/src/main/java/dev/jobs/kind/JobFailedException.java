@@ -1,4 +1,4 @@
-package dev.jobs.backend.kind;
+package dev.jobs.kind;
 
 /** A job attempt that failed; Lambda reports its message as the error message. */
 public class JobFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.jobs.backend.kind;
+package dev.jobs.kind;
 
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -6,8 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A kind of job, found through {@link java.util.ServiceLoader}: list the implementation in {@code
- * META-INF/services/dev.jobs.backend.kind.JobKind}. Implementations need a public no-argument
- * constructor and must be safe to call from several threads.
+ * META-INF/services/dev.jobs.kind.JobKind}. Implementations need a public no-argument constructor
+ * and must be safe to call from several threads.
  */
 public interface JobKind {
   /** The value of the request's {@code type} field that selects this kind. */
@@ -22,7 +22,7 @@ public interface JobKind {
   /**
    * Checks the parameters' values.
    *
-   * @throws dev.jobs.backend.job.InvalidJobException with a one-line reason when they are wrong
+   * @throws InvalidJobException with a one-line reason when they are wrong
    */
   void validate(ObjectNode parameters);
 

@@ -1,0 +1,73 @@
+package dev.jobs.cli.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobs.cli.JobsException;
+import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
+import dev.jobs.local.KindJarFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KindsLayerZipTest {
+  @TempDir Path directory;
+
+  @Test
+  void of_putsEachJarUnderJavaLib_andNamesTheZipByItsContent() throws Exception {
+    Path echo =
+        KindJarFixture.jar(
+            directory,
+            "echo.jar",
+            List.of("kinds.EchoJob"),
+            KindJarFixture.echoKind("EchoJob", "echo"));
+    Path shout =
+        KindJarFixture.jar(
+            directory,
+            "shout.jar",
+            List.of("kinds.ShoutJob"),
+            KindJarFixture.echoKind("ShoutJob", "shout"));
+
+    KindsLayerZip.Layer layer = KindsLayerZip.of(List.of(shout, echo), "bucket");
+    FileAsset first = layer.zip();
+    FileAsset again = KindsLayerZip.of(List.of(echo, shout), "bucket").zip();
+
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(first.source()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    assertThat(names).containsExactly("java/lib/echo.jar", "java/lib/shout.jar");
+    assertThat(first.objectKey()).isEqualTo("kinds-" + first.hash() + ".zip");
+    assertThat(again.objectKey()).isEqualTo(first.objectKey());
+    assertThat(first.bucketName()).isEqualTo("bucket");
+    assertThat(layer.types()).endsWith("shout", "echo").contains("sleep", "flaky");
+  }
+
+  @Test
+  void of_twoJarsOfOneFileName_isRefused() throws Exception {
+    Path echo =
+        KindJarFixture.jar(
+            directory,
+            "echo.jar",
+            List.of("kinds.EchoJob"),
+            KindJarFixture.echoKind("EchoJob", "echo"));
+    Path other = Files.createDirectories(directory.resolve("other"));
+    Path twin =
+        KindJarFixture.jar(
+            other,
+            "echo.jar",
+            List.of("kinds.TwinJob"),
+            KindJarFixture.echoKind("TwinJob", "twin"));
+
+    assertThatThrownBy(() -> KindsLayerZip.of(List.of(echo, twin), "bucket"))
+        .isInstanceOf(JobsException.class)
+        .hasMessage("two kind jars are named echo.jar; a layer holds one of each name");
+  }
+}
