@@ -272,7 +272,7 @@ function _picocli_jobs_submit() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -291,6 +291,12 @@ function _picocli_jobs_submit() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -341,7 +347,7 @@ function _picocli_jobs_get() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -360,6 +366,12 @@ function _picocli_jobs_get() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -392,7 +404,7 @@ function _picocli_jobs_status() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -411,6 +423,12 @@ function _picocli_jobs_status() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -443,7 +461,7 @@ function _picocli_jobs_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
@@ -463,6 +481,12 @@ function _picocli_jobs_list() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -512,7 +536,7 @@ function _picocli_jobs_wait() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -531,6 +555,12 @@ function _picocli_jobs_wait() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -572,7 +602,7 @@ function _picocli_jobs_replay() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--since' '--until' '--name' '--timeout' '--grace'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -591,6 +621,12 @@ function _picocli_jobs_replay() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -710,7 +746,7 @@ function _picocli_jobs_deploy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output' '--parameters' '--kinds' '--require-approval' '--outputs-file'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output' '--parameters' '--kinds' '--require-approval' '--outputs-file'"
   local FORMAT_option_args=("text" "json") # --output values
   local WHEN_option_args=("never" "any-change" "broadening") # --require-approval values
 
@@ -727,6 +763,12 @@ function _picocli_jobs_deploy() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--assembly')
@@ -779,7 +821,7 @@ function _picocli_jobs_destroy() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-y' '--yes' '--keep-assets' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--assembly' '--output'"
+  local arg_opts="'--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--assembly' '--output'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -795,6 +837,12 @@ function _picocli_jobs_destroy() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--assembly')
@@ -869,7 +917,7 @@ function _picocli_jobs_replays_list() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -888,6 +936,12 @@ function _picocli_jobs_replays_list() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -920,7 +974,7 @@ function _picocli_jobs_replays_ls() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -939,6 +993,12 @@ function _picocli_jobs_replays_ls() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -971,7 +1031,7 @@ function _picocli_jobs_replays_cancel() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--api-url' '--role-arn' '--output'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -990,6 +1050,12 @@ function _picocli_jobs_replays_cancel() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
     '--api-url')
@@ -1028,7 +1094,7 @@ function _picocli_jobs_target_add() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--use' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url'"
+  local arg_opts="'--output' '--stack-name' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1049,6 +1115,12 @@ function _picocli_jobs_target_add() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
       return
       ;;
   esac
@@ -1274,7 +1346,7 @@ function _picocli_jobs_local_start() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--detach' '--no-kinds' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--kinds' '--grace'"
+  local arg_opts="'--data-dir' '--output' '--port' '--access-key-id' '--secret-access-key' '--timeout' '--concurrency' '--retry-attempts' '--retry-delay' '--max-event-age' '--kinds' '--grace' '--replay-pace'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1322,6 +1394,9 @@ function _picocli_jobs_local_start() {
       return $?
       ;;
     '--grace')
+      return
+      ;;
+    '--replay-pace')
       return
       ;;
   esac

@@ -211,23 +211,22 @@ class JobsClientTest {
   }
 
   @Test
-  void submit_ofATypeTheApiDoesNotKnow_exits2WithTheValidatorsReasons() {
+  void submit_ofATypeTheApiDoesNotKnow_exits2NamingTheTypesServed() {
     wire.stubFor(
         post("/prod/jobs")
             .willReturn(
                 FakeAws.json(
                     400,
-                    "{\"message\": \"Invalid request body\", \"validationErrors\":"
-                        + " \"[instance value (\\\"paint\\\") not found in enum (possible values:"
-                        + " [\\\"sleep\\\",\\\"flaky\\\"])]\"}")));
+                    "{\"message\": \"Invalid request body\", \"jobTypes\": [\"sleep\","
+                        + " \"flaky\"]}")));
 
     CliRun.Result result = jobs.run("submit", "--type", "paint");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err())
         .isEqualTo(
-            "jobs: the jobs API rejected the job: Invalid request body: [instance value"
-                + " (\"paint\") not found in enum (possible values: [\"sleep\",\"flaky\"])]\n");
+            "jobs: the jobs API rejected the job: Invalid request body (job types: sleep,"
+                + " flaky)\n");
   }
 
   @Test

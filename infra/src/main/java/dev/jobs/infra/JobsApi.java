@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.AwsIntegration;
 import software.amazon.awscdk.services.apigateway.EndpointConfiguration;
 import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponse;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
@@ -63,11 +64,20 @@ final class JobsApi extends Construct {
    * The body of the 400 to a body the model rejects. A gateway response is not a Velocity template:
    * API Gateway only substitutes variables, unescaped, and the validator's reasons ({@code
    * $context.error.validationErrorString}) hold quotes, such as {@code (allowed: ["integer"])}. So
-   * the body is fixed text, valid JSON whatever the request held; the local runtime answers the
-   * same.
+   * the body is fixed text, valid JSON whatever the request held, naming the job types served (from
+   * the {@code JobTypes} parameter, whose values are {@code [a-z0-9-]} names); the local runtime
+   * answers the same.
    */
-  static final String INVALID_BODY =
-      "{\"message\": \"" + JobRequestSchema.INVALID_BODY_MESSAGE + "\"}";
+  static final String INVALID_BODY_HEAD =
+      "{\"message\": \"" + JobRequestSchema.INVALID_BODY_MESSAGE + "\", \"jobTypes\": [\"";
+
+  static final String INVALID_BODY_SEPARATOR = "\", \"";
+  static final String INVALID_BODY_TAIL = "\"]}";
+
+  /** The 400 body that names these job types, as the stack renders it from its parameter. */
+  static String invalidBody(List<String> types) {
+    return INVALID_BODY_HEAD + String.join(INVALID_BODY_SEPARATOR, types) + INVALID_BODY_TAIL;
+  }
 
   /**
    * The {@code GetItem} request of {@code GET /jobs/{jobId}}, {@code %s} the table name. The id is
@@ -112,6 +122,7 @@ final class JobsApi extends Construct {
   private final Method getJob;
   private final Method listJobs;
   private final Model jobRequest;
+  private final GatewayResponse invalidBody;
   private final String stageName;
 
   JobsApi(
@@ -159,14 +170,17 @@ final class JobsApi extends Construct {
             .build();
     // The stack's own ApiUrl output replaces the CDK's default one.
     api.getNode().tryRemoveChild("Endpoint");
-    // A body the model rejects answers 400 with a JSON message.
-    api.addGatewayResponse(
-        "InvalidBody",
-        GatewayResponseOptions.builder()
-            .type(ResponseType.BAD_REQUEST_BODY)
-            .statusCode("400")
-            .templates(Map.of(JSON, INVALID_BODY))
-            .build());
+    // A body the model rejects answers 400 with a JSON message (its types: KindsLayer).
+    this.invalidBody =
+        api.addGatewayResponse(
+            "InvalidBody",
+            GatewayResponseOptions.builder()
+                .type(ResponseType.BAD_REQUEST_BODY)
+                .statusCode("400")
+                .templates(
+                    Map.of(
+                        JSON, invalidBody(List.of(StackParameters.BUILT_IN_JOB_TYPES.split(",")))))
+                .build());
     RequestValidator validator =
         api.addRequestValidator(
             "Validator",
@@ -307,6 +321,11 @@ final class JobsApi extends Construct {
   }
 
   /** The request model of {@code POST /jobs}. */
+  /** The 400 answered to a body the model rejects. */
+  GatewayResponse invalidBody() {
+    return invalidBody;
+  }
+
   Model jobRequest() {
     return jobRequest;
   }

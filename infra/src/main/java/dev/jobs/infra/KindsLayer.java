@@ -6,6 +6,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.apigateway.CfnGatewayResponse;
 import software.amazon.awscdk.services.apigateway.CfnModel;
 import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.lambda.CfnFunction;
@@ -66,12 +67,21 @@ final class KindsLayer extends Construct {
 
   /**
    * The API's model accepts the parameter's job types alone, so an unknown type is refused at once
-   * (API Gateway's validation error names the known ones); the kinds' own validation still checks
-   * their parameters. The schema file leaves {@code type} open; the stack adds the enum.
+   * (the 400's body names the known ones); the kinds' own validation still checks their parameters.
+   * The schema file leaves {@code type} open; the stack adds the enum.
    */
   void limitTypesOf(JobsApi api) {
     ((CfnModel) api.jobRequest().getNode().getDefaultChild())
         .addPropertyOverride("Schema.properties.type.enum", parameters.jobTypes.getValueAsList());
+    ((CfnGatewayResponse) api.invalidBody().getNode().getDefaultChild())
+        .addPropertyOverride(
+            "ResponseTemplates." + JobsApi.JSON,
+            Fn.join(
+                "",
+                List.of(
+                    JobsApi.INVALID_BODY_HEAD,
+                    Fn.join(JobsApi.INVALID_BODY_SEPARATOR, parameters.jobTypes.getValueAsList()),
+                    JobsApi.INVALID_BODY_TAIL)));
   }
 
   /** The role gets the parameter's managed policies when it names any. */

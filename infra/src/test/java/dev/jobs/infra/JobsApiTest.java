@@ -378,7 +378,9 @@ class JobsApiTest {
   }
 
   @Test
-  @DisplayName("a body the model rejects answers 400 with a fixed JSON body, not the raw reasons")
+  @DisplayName(
+      "a body the model rejects answers 400 with a fixed JSON body naming the JobTypes parameter's"
+          + " types, not the raw reasons")
   void invalidBodyAnswersFixedJson() {
     template.hasResourceProperties(
         "AWS::ApiGateway::GatewayResponse",
@@ -388,7 +390,20 @@ class JobsApiTest {
             "StatusCode",
             "400",
             "ResponseTemplates",
-            Map.of(JobsApi.JSON, "{\"message\": \"Invalid request body\"}")));
+            Map.of(
+                JobsApi.JSON,
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            JobsApi.INVALID_BODY_HEAD,
+                            Map.of(
+                                "Fn::Join",
+                                List.of(
+                                    JobsApi.INVALID_BODY_SEPARATOR,
+                                    Map.of("Ref", StackParameters.JOB_TYPES))),
+                            JobsApi.INVALID_BODY_TAIL))))));
   }
 
   @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
@@ -77,8 +78,17 @@ public class MappingTemplatesTest {
         "validationErrorString",
         "[instance type (string) does not match any allowed primitive type (allowed:"
             + " [\"integer\"]), \\ caf\u00e9 it's]");
-    JsonNode body = render(JobsApi.INVALID_BODY, new Input("", Map.of()), error).body();
-    assertThat(body).isEqualTo(json("{\"message\": \"Invalid request body\"}"));
+    JsonNode body =
+        render(
+                JobsApi.invalidBody(List.of("sleep", "flaky", "my-kind")),
+                new Input("", Map.of()),
+                error)
+            .body();
+    assertThat(body)
+        .isEqualTo(
+            json(
+                "{\"message\": \"Invalid request body\", \"jobTypes\": [\"sleep\", \"flaky\","
+                    + " \"my-kind\"]}"));
   }
 
   private static JsonNode json(String text) throws Exception {

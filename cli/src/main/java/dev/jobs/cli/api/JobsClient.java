@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -268,9 +269,9 @@ public final class JobsClient {
   }
 
   /**
-   * API Gateway's error bodies are {@code {"message": ...}}, with the request validator's reasons
-   * in {@code validationErrors} (such as the known job types, for an unknown one); anything else is
-   * shown shortened.
+   * API Gateway's error bodies are {@code {"message": ...}}; the 400 to a body the API's model
+   * rejects also names the job types served ({@code jobTypes}), which is what a user who asked for
+   * an unknown type needs; anything else is shown shortened.
    */
   static String messageOf(String body) {
     if (body == null || body.isBlank()) {
@@ -283,10 +284,16 @@ public final class JobsClient {
         message = Json.text(node, "Message");
       }
       if (message != null) {
-        String reasons = Json.text(node, "validationErrors");
-        return reasons == null || reasons.isBlank() || reasons.equals("[]")
-            ? message
-            : message + ": " + reasons;
+        JsonNode types = node.isObject() ? node.asObject().get("jobTypes") : null;
+        if (types == null || !types.isArray() || types.asArray().isEmpty()) {
+          return message;
+        }
+        StringBuilder named = new StringBuilder(message).append(" (job types: ");
+        List<JsonNode> each = types.asArray();
+        for (int i = 0; i < each.size(); i++) {
+          named.append(i == 0 ? "" : ", ").append(each.get(i).text());
+        }
+        return named.append(')').toString();
       }
     } catch (IllegalArgumentException e) {
       // Not JSON: show the start of it.

@@ -46,10 +46,10 @@ final class KindsLayerZip {
   static Layer of(List<Path> jars, String bucketName) {
     Set<String> names = new HashSet<>();
     for (Path jar : jars) {
-      if (!names.add(jar.getFileName().toString())) {
+      String name = String.valueOf(jar.getFileName());
+      if (!names.add(name)) {
         throw new JobsException(
-            ExitCode.USAGE,
-            "two kind jars are named " + jar.getFileName() + "; a layer holds one of each name");
+            ExitCode.USAGE, "two kind jars are named " + name + "; a layer holds one of each name");
       }
     }
     List<String> types;

@@ -90,7 +90,10 @@ public final class InitKind implements Callable<Integer> {
     try {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path path = directory.resolve(file.getKey());
-        Files.createDirectories(path.getParent());
+        Path parent = path.getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
         Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {

@@ -77,7 +77,7 @@ class KindProjectIT {
 
     Run unknown = jobs("submit", "--type", "paint");
     assertThat(unknown.exitCode()).as(unknown.out()).isNotZero();
-    assertThat(unknown.err()).contains("[\"sleep\", \"flaky\", \"word-count\"]");
+    assertThat(unknown.err()).contains("(job types: sleep, flaky, word-count)");
 
     // Stopped, the runtime is started again by a job command: with the kinds it had.
     assertThat(jobs("local", "stop").exitCode()).isZero();
@@ -137,8 +137,9 @@ class KindProjectIT {
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
       for (Path entry : entries) {
-        if (!entry.getFileName().toString().equals(own)) {
-          Files.createSymbolicLink(to.resolve(entry.getFileName().toString()), entry);
+        String name = String.valueOf(entry.getFileName());
+        if (!name.equals(own)) {
+          Files.createSymbolicLink(to.resolve(name), entry);
         }
       }
     }

@@ -189,9 +189,16 @@ final class ApiGatewayStage {
             ? List.of("the body is not JSON")
             : validator.problems(body);
     if (!problems.isEmpty()) {
-      // The deployed stack's gateway response for BAD_REQUEST_BODY: its message alone (see
-      // JobRequestSchema.INVALID_BODY_MESSAGE for why the reasons are left out on both).
-      message(call, 400, JobRequestSchema.INVALID_BODY_MESSAGE, "BadRequestException");
+      // The deployed stack's gateway response for BAD_REQUEST_BODY: its message and the types
+      // served, not the validator's reasons (see JobRequestSchema.INVALID_BODY_MESSAGE for why).
+      ObjectNode answer =
+          JobJson.MAPPER.createObjectNode().put("message", JobRequestSchema.INVALID_BODY_MESSAGE);
+      validator.types().forEach(answer.putArray("jobTypes")::add);
+      call.respond(
+          400,
+          JSON,
+          JobJson.MAPPER.writeValueAsString(answer),
+          Map.of("x-amzn-ErrorType", "BadRequestException"));
       return;
     }
     // API Gateway's request id, the x-amzn-RequestId of this answer, becomes the job id.

@@ -21,9 +21,16 @@ final class RequestValidator {
   private static final String RESOURCE = JobRequestSchema.RESOURCE;
 
   private final Schema schema;
+  private final List<String> types;
 
-  private RequestValidator(Schema schema) {
+  private RequestValidator(Schema schema, List<String> types) {
     this.schema = schema;
+    this.types = List.copyOf(types);
+  }
+
+  /** The job types served, which the 400 to an invalid body names. */
+  List<String> types() {
+    return types;
   }
 
   /**
@@ -40,7 +47,8 @@ final class RequestValidator {
       ArrayNode known = ((ObjectNode) document.path("properties").path("type")).putArray("enum");
       types.forEach(known::add);
       return new RequestValidator(
-          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(document));
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(document),
+          types);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
