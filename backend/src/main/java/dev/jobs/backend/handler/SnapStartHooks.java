@@ -67,9 +67,9 @@ final class SnapStartHooks {
   static void afterRestore() {}
 
   /**
-   * Loads, without initializing, the classes listed for a handler; initializing them is the
-   * priming's and the request's business, in the order the code does. A class that is not there
-   * (the list comes from the build's class path) is skipped.
+   * Loads the classes listed for a handler, and initializes the SDK's service model among them (see
+   * {@link #initializes}). A class that is not there (the list comes from the build's class path)
+   * is skipped.
    */
   static int preload(Class<?> handler) {
     InputStream list = handler.getResourceAsStream(listName(handler));
@@ -85,7 +85,7 @@ final class SnapStartHooks {
           continue;
         }
         try {
-          Class.forName(name.trim(), false, loader);
+          Class.forName(name.trim(), initializes(name.trim()), loader);
           loaded++;
         } catch (ClassNotFoundException | LinkageError e) {
           // Not on this function's class path: nothing to load.
@@ -95,6 +95,17 @@ final class SnapStartHooks {
       throw new UncheckedIOException(e);
     }
     return loaded;
+  }
+
+  /**
+   * Whether preloading initializes a class. Only the SDK's generated service model and marshallers:
+   * their static initializers describe the fields of a request (in {@code UpdateItemRequest}, some
+   * 30 lambdas, the largest part of a primed first event), and depend on nothing of the process.
+   * Any other class is initialized by the code, in its order: a static initializer run early could
+   * fail, and leave its class unusable after the restore.
+   */
+  static boolean initializes(String className) {
+    return className.startsWith("software.amazon.awssdk.services.");
   }
 
   /** The resource name of a handler's list, relative to its package. */

@@ -1,12 +1,8 @@
 package dev.jobs.backend.handler;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jobs.backend.bench.StubDynamoDb;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,14 +21,15 @@ import java.util.Set;
  * Writes, at build time, the classes each SnapStart handler's first request loads, which its hooks
  * load before the snapshot (see {@link SnapStartHooks#preload}). For each handler, a fresh JVM
  * built through the Lambda constructor, without priming, handles one request against WireMock
- * standing in for DynamoDB, with the JVM logging every class it loads; the classes loaded between
- * the request's start and its end, less the build's own and the JVM's generated ones, are the list.
- * Run by the build ({@code process-test-classes}), so the list follows the code and the SDK.
+ * standing in for DynamoDB, with the JVM logging every class it loads; the classes loaded up to the
+ * request's end, less the build's own and the JVM's generated ones, are the list. Those loaded
+ * before the request count too: the verifier loads classes the code names without initializing
+ * them, and preloading initializes the SDK's among them. Run by the build ({@code
+ * process-test-classes}), so the list follows the code and the SDK.
  *
  * <p>Arguments: the directory to write the lists into.
  */
 public final class FirstRequestClasses {
-  private static final String BEGIN = "FIRST-REQUEST-BEGIN";
   private static final String END = "FIRST-REQUEST-END";
 
   /** The first request of each handler the stack gives SnapStart. */
@@ -43,12 +40,6 @@ public final class FirstRequestClasses {
           ListJobsHandler.class,
           "{\"httpMethod\":\"GET\",\"path\":\"/jobs\",\"queryStringParameters\":null}");
 
-  private static final String RUNNING =
-      "{\"Attributes\":{\"id\":{\"S\":\"first-request\"},\"status\":{\"S\":\"RUNNING\"},"
-          + "\"type\":{\"S\":\"sleep\"},\"parameters\":{\"S\":\"{\\\"type\\\":\\\"sleep\\\","
-          + "\\\"seconds\\\":1}\"},\"attempts\":{\"N\":\"1\"},"
-          + "\"startedAt\":{\"S\":\"2026-01-01T00:00:00Z\"},\"expiresAt\":{\"N\":\"1800000000\"}}}";
-
   private FirstRequestClasses() {}
 
   public static void main(String[] args) throws Exception {
@@ -57,12 +48,8 @@ public final class FirstRequestClasses {
       return;
     }
     Path directory = Path.of(args[0]).resolve(SnapStartHooks.PRELOAD_DIRECTORY);
-    WireMockServer dynamoDb = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    dynamoDb.start();
+    WireMockServer dynamoDb = StubDynamoDb.start();
     try {
-      stub(dynamoDb, "GetItem", "{}");
-      stub(dynamoDb, "UpdateItem", RUNNING);
-      stub(dynamoDb, "Query", "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}");
       Files.createDirectories(directory);
       for (Class<? extends RequestStreamHandler> handler : FIRST_REQUESTS.keySet()) {
         List<String> classes = classesOfFirstRequest(handler, dynamoDb.baseUrl());
@@ -73,17 +60,6 @@ public final class FirstRequestClasses {
     } finally {
       dynamoDb.stop();
     }
-  }
-
-  private static void stub(WireMockServer dynamoDb, String operation, String answer) {
-    dynamoDb.stubFor(
-        post("/")
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810." + operation))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/x-amz-json-1.0")
-                    .withBody(answer)));
   }
 
   private static List<String> classesOfFirstRequest(
@@ -109,18 +85,14 @@ public final class FirstRequestClasses {
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process process = builder.start();
     Set<String> classes = new LinkedHashSet<>();
-    boolean inRequest = false;
     boolean ended = false;
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.equals(BEGIN)) {
-          inRequest = true;
-        } else if (line.equals(END)) {
-          inRequest = false;
+        if (line.equals(END)) {
           ended = true;
-        } else if (inRequest) {
+        } else if (!ended) {
           String name = loadedClass(line);
           if (name != null) {
             classes.add(name);
@@ -159,13 +131,11 @@ public final class FirstRequestClasses {
     return generated || testClass ? null : name;
   }
 
-  /** The child: the handler as Lambda builds it, and its first request between the markers. */
+  /** The child: the handler as Lambda builds it, and its first request, then the end marker. */
   private static void firstRequest(String handlerClass) throws Exception {
     RequestStreamHandler handler =
         (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
     byte[] event = FIRST_REQUESTS.get(handler.getClass()).getBytes(StandardCharsets.UTF_8);
-    System.out.println(BEGIN);
-    System.out.flush();
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event), answer, new FakeLambdaContext(900_000));
     System.out.flush();

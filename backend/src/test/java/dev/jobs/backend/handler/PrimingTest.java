@@ -228,6 +228,6 @@ class PrimingTest {
                 "[0.3s][info][class,load] dev.jobs.backend.handler.FakeLambdaContext source:"
                     + " file:/repo/backend/target/test-classes/"))
         .isNull();
-    assertThat(FirstRequestClasses.loadedClass("FIRST-REQUEST-BEGIN")).isNull();
+    assertThat(FirstRequestClasses.loadedClass("FIRST-REQUEST-END")).isNull();
   }
 }
