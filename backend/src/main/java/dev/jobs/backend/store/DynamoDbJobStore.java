@@ -75,15 +75,6 @@ public final class DynamoDbJobStore implements JobStore {
 
   private static final String KEY_SEPARATOR = "#";
 
-  /**
-   * A function's credentials: the access-key variables, or, in a function with SnapStart, which has
-   * none of them, the container credentials endpoint Lambda gives it instead. Only these two: the
-   * SDK's default chain would first look for profiles and system properties on every cold start.
-   */
-  public static final AwsCredentialsProvider LAMBDA_CREDENTIALS =
-      AwsCredentialsProviderChain.of(
-          EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
-
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -94,7 +85,7 @@ public final class DynamoDbJobStore implements JobStore {
 
   /**
    * The Lambda wiring: table from {@code TABLE_NAME}, region from {@code AWS_REGION}, credentials
-   * from the environment Lambda sets (see {@link #LAMBDA_CREDENTIALS}), the url-connection HTTP
+   * from the environment Lambda sets (see {@link #lambdaCredentials}), the url-connection HTTP
    * client (the lightest cold start), and an endpoint override from {@code DYNAMODB_ENDPOINT} when
    * set (tests and benchmarks).
    */
@@ -111,12 +102,22 @@ public final class DynamoDbJobStore implements JobStore {
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.of(region))
-            .credentialsProvider(LAMBDA_CREDENTIALS);
+            .credentialsProvider(lambdaCredentials());
     String endpoint = env.get("DYNAMODB_ENDPOINT");
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }
     return new DynamoDbJobStore(builder.build(), table);
+  }
+
+  /**
+   * A function's credentials: the access-key variables, or, in a function with SnapStart, which has
+   * none of them, the container credentials endpoint Lambda gives it instead. Only these two: the
+   * SDK's default chain would first look for system properties and profile files.
+   */
+  static AwsCredentialsProvider lambdaCredentials() {
+    return AwsCredentialsProviderChain.of(
+        EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
   }
 
   @Override
