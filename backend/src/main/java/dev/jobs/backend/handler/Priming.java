@@ -6,6 +6,7 @@ import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.store.JobCursor;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.kind.InvalidJobException;
 import java.io.ByteArrayOutputStream;
@@ -75,6 +76,9 @@ public final class Priming {
             now,
             now.getEpochSecond());
     JobJson.MAPPER.readTree(JobJson.MAPPER.writeValueAsString(record));
+    // The store's formats of a status time: its list key's and its attributes' (read back).
+    JobCursor.sortable(now);
+    Instant.parse(now.toString());
     JobJson.MAPPER.writeValue(
         new ByteArrayOutputStream(),
         JobJson.MAPPER
