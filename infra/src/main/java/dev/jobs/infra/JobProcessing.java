@@ -52,6 +52,9 @@ final class JobProcessing extends Construct {
                 "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
     // The store's start, succeed and fail are all conditional UpdateItem calls.
     table.grantUpdateItem(function.role());
+    // SnapStart priming reads a key no job can have (ProcessJobHandler's beforeCheckpoint), so
+    // that the snapshot holds the SDK's request path; without the grant it would be refused.
+    table.grantGetItem(function.role());
 
     Version version = function.function().getCurrentVersion();
     ((CfnVersion) version.getNode().getDefaultChild())

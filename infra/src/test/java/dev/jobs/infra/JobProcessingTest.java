@@ -152,7 +152,9 @@ class JobProcessingTest {
   }
 
   @Test
-  @DisplayName("the processing role may UpdateItem, invoke the error handler, and write its logs")
+  @DisplayName(
+      "the processing role may UpdateItem, GetItem (priming's read), invoke the error handler, and"
+          + " write its logs")
   void processingRoleIsLeast() {
     String role = roleOf(template, processor);
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
@@ -182,6 +184,9 @@ class JobProcessingTest {
                                 "kms:DescribeKey",
                                 "kms:Encrypt",
                                 "kms:GenerateDataKey"))),
+                    Map.of(
+                        "Action", "dynamodb:GetItem", "Effect", "Allow", "Resource", arnOf(table)),
+                    Match.objectLike(Map.of("Action", List.of("kms:Decrypt", "kms:DescribeKey"))),
                     Map.of(
                         "Action",
                         "lambda:InvokeFunction",

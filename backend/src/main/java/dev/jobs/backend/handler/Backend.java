@@ -14,16 +14,19 @@ import java.util.Map;
  * The backend's parts, wired once per process: the Lambda handlers' no-argument constructors use
  * {@link #fromEnvironment()}; the local runtime and the tests pass their own store.
  */
-public record Backend(JobProcessor processor, FailureRecorder failures, JobList list) {
+public record Backend(
+    JobProcessor processor, FailureRecorder failures, JobList list, Priming priming) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
   public static final Duration DEFAULT_RETENTION =
       Duration.ofDays(StackSettings.JOB_RETENTION_DAYS.defaultValue());
 
   public static Backend create(JobStore store, JobKinds kinds, Clock clock, Duration retention) {
+    JobRequests requests = new JobRequests(kinds);
     return new Backend(
-        new JobProcessor(store, new JobRequests(kinds), clock, retention),
+        new JobProcessor(store, requests, clock, retention),
         new FailureRecorder(store, clock, retention),
-        new JobList(store, clock));
+        new JobList(store, clock),
+        new Priming(store, kinds, requests));
   }
 
   /** The Lambda wiring: DynamoDB from {@code TABLE_NAME} and {@code AWS_REGION}. */

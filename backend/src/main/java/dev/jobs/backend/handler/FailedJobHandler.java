@@ -8,6 +8,7 @@ import dev.jobs.backend.job.JobJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,20 +17,49 @@ import tools.jackson.databind.JsonNode;
  * either fails it throws: Lambda retries the handler, and after its retries its own destination
  * puts the record on the bus.
  */
-public class FailedJobHandler implements RequestStreamHandler {
+public class FailedJobHandler implements RequestStreamHandler, Resource {
   private final FailureRecorder recorder;
   private final FailureBus bus;
+  private final Runnable priming;
 
-  /** Lambda's constructor: wired from the environment, once per container. */
+  /**
+   * Lambda's constructor: wired from the environment, once per container; primed should its
+   * function take SnapStart snapshots (the stack gives it none: it runs after a failure, where a
+   * cold start costs no caller a wait).
+   */
   public FailedJobHandler() {
-    this(
-        Backend.fromEnvironment().failures(),
-        EventBridgeFailureBus.fromEnvironment(System.getenv()));
+    this(Backend.fromEnvironment(), EventBridgeFailureBus.fromEnvironment(System.getenv()));
+    SnapStartHooks.register(this);
   }
 
+  private FailedJobHandler(Backend backend, FailureBus bus) {
+    this(backend.failures(), bus, backend.priming()::failurePath);
+  }
+
+  /** Without priming: for a runtime that takes no snapshot. */
   public FailedJobHandler(FailureRecorder recorder, FailureBus bus) {
+    this(recorder, bus, SnapStartHooks.NONE);
+  }
+
+  FailedJobHandler(FailureRecorder recorder, FailureBus bus, Runnable priming) {
     this.recorder = recorder;
     this.bus = bus;
+    this.priming = priming;
+  }
+
+  /**
+   * Primes the parsing of a destination record (see {@link Priming#failurePath}); neither records
+   * nor puts anything, and calls neither the table (the role may only update it) nor the bus.
+   */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.beforeCheckpoint(FailedJobHandler.class, priming);
+  }
+
+  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.afterRestore();
   }
 
   @Override

@@ -5,13 +5,18 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.list.JobList;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,18 +25,61 @@ import tools.jackson.databind.node.ObjectNode;
  * response out. A function rather than a mapping template because a page merges several index
  * partitions (days x shards) and decodes a token, and a template cannot loop over queries.
  */
-public class ListJobsHandler implements RequestStreamHandler {
+public class ListJobsHandler implements RequestStreamHandler, Resource {
   static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final JobList list;
+  private final boolean primes;
 
-  /** Lambda's constructor: wired from the environment, once per container. */
+  /**
+   * Lambda's constructor: wired from the environment, once per container, and primed before
+   * SnapStart's snapshot.
+   */
   public ListJobsHandler() {
-    this(Backend.fromEnvironment().list());
+    this(Backend.fromEnvironment().list(), true);
+    SnapStartHooks.register(this);
   }
 
+  /** Without priming: for a runtime that takes no snapshot. */
   public ListJobsHandler(JobList list) {
+    this(list, false);
+  }
+
+  ListJobsHandler(JobList list, boolean primes) {
     this.list = list;
+    this.primes = primes;
+  }
+
+  /**
+   * Primes the whole request path by answering {@link Priming#LIST_EVENT}, a page of a day no job
+   * has: it reads only the list index's partitions of that day.
+   */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.beforeCheckpoint(
+        ListJobsHandler.class, primes ? this::prime : SnapStartHooks.NONE);
+  }
+
+  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.afterRestore();
+  }
+
+  private void prime() {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try {
+      handleRequest(
+          new ByteArrayInputStream(Priming.LIST_EVENT.getBytes(StandardCharsets.UTF_8)),
+          answer,
+          null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
+    if (response.path("statusCode").asInt() != 200) {
+      throw new IllegalStateException("the list answered " + response);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,16 +17,43 @@ import tools.jackson.databind.JsonNode;
  * carries). A failed job throws, so that Lambda's asynchronous retries and the on-failure
  * destination take over.
  */
-public class ProcessJobHandler implements RequestStreamHandler {
+public class ProcessJobHandler implements RequestStreamHandler, Resource {
   private final JobProcessor processor;
+  private final Runnable priming;
 
-  /** Lambda's constructor: wired from the environment, once per container. */
+  /**
+   * Lambda's constructor: wired from the environment, once per container, and primed before
+   * SnapStart's snapshot.
+   */
   public ProcessJobHandler() {
-    this(Backend.fromEnvironment().processor());
+    this(Backend.fromEnvironment());
+    SnapStartHooks.register(this);
   }
 
+  private ProcessJobHandler(Backend backend) {
+    this(backend.processor(), backend.priming()::processingPath);
+  }
+
+  /** Without priming: for a runtime that takes no snapshot. */
   public ProcessJobHandler(JobProcessor processor) {
+    this(processor, SnapStartHooks.NONE);
+  }
+
+  ProcessJobHandler(JobProcessor processor, Runnable priming) {
     this.processor = processor;
+    this.priming = priming;
+  }
+
+  /** Primes the request path (see {@link Priming#processingPath}); writes nothing. */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.beforeCheckpoint(ProcessJobHandler.class, priming);
+  }
+
+  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    SnapStartHooks.afterRestore();
   }
 
   @Override

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -82,8 +85,9 @@ public final class DynamoDbJobStore implements JobStore {
 
   /**
    * The Lambda wiring: table from {@code TABLE_NAME}, region from {@code AWS_REGION}, credentials
-   * from the environment Lambda sets, the url-connection HTTP client (the lightest cold start), and
-   * an endpoint override from {@code DYNAMODB_ENDPOINT} when set (tests and benchmarks).
+   * from the environment Lambda sets (see {@link #lambdaCredentials}), the url-connection HTTP
+   * client (the lightest cold start), and an endpoint override from {@code DYNAMODB_ENDPOINT} when
+   * set (tests and benchmarks).
    */
   public static DynamoDbJobStore fromEnvironment(Map<String, String> env) {
     String table = env.get("TABLE_NAME");
@@ -98,12 +102,22 @@ public final class DynamoDbJobStore implements JobStore {
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.of(region))
-            .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            .credentialsProvider(lambdaCredentials());
     String endpoint = env.get("DYNAMODB_ENDPOINT");
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }
     return new DynamoDbJobStore(builder.build(), table);
+  }
+
+  /**
+   * A function's credentials: the access-key variables, or, in a function with SnapStart, which has
+   * none of them, the container credentials endpoint Lambda gives it instead. Only these two: the
+   * SDK's default chain would first look for system properties and profile files.
+   */
+  static AwsCredentialsProvider lambdaCredentials() {
+    return AwsCredentialsProviderChain.of(
+        EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
   }
 
   @Override

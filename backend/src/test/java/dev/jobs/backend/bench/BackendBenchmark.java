@@ -1,11 +1,13 @@
 package dev.jobs.backend.bench;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jobs.backend.store.MotoServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Prints the backend's figures: cold init (a fresh JVM on the Lambda artifact to the first handled
  * event, store on a loopback {@code moto_server}), warm per-event overhead of the handler path with
  * a job that does nothing, the cold start of the DynamoDB client per HTTP client, and the
- * artifact's size. A benchmark, not a test: run it by hand (see the README), never in the build.
+ * artifact's size, and what SnapStart's snapshot holds and a restored copy pays, with the handler's
+ * priming and without. A benchmark, not a test: run it by hand (see the README), never in the
+ * build.
  *
  * <p>Options: {@code --runs N} cold starts per JVM flag set (default 10), {@code --events N} warm
  * events (default 20000 in memory, a tenth of it on moto_server), {@code --jar PATH} the Lambda
  * artifact, {@code --test-classes PATH}, {@code --client NAME=SERVICE_IMPL[=CLASSPATH]}
- * (repeatable) to compare HTTP clients besides url-connection.
+ * (repeatable) to compare HTTP clients besides url-connection, {@code --only restore} for the
+ * SnapStart figures alone.
  */
 public final class BackendBenchmark {
   /** What Lambda's java21 runtime sets in JAVA_TOOL_OPTIONS by default. */
@@ -42,16 +47,24 @@ public final class BackendBenchmark {
   private final int runs;
   private final int events;
   private final Map<String, String[]> clients;
+  private final boolean restoreOnly;
   private Path services;
   private MotoServer moto;
+  private URI endpoint;
 
   private BackendBenchmark(
-      Path jar, Path testClasses, int runs, int events, Map<String, String[]> clients) {
+      Path jar,
+      Path testClasses,
+      int runs,
+      int events,
+      Map<String, String[]> clients,
+      boolean restoreOnly) {
     this.jar = jar;
     this.testClasses = testClasses;
     this.runs = runs;
     this.events = events;
     this.clients = clients;
+    this.restoreOnly = restoreOnly;
   }
 
   public static void main(String[] args) throws Exception {
@@ -59,6 +72,7 @@ public final class BackendBenchmark {
     Path testClasses = Path.of("target", "test-classes");
     int runs = 10;
     int events = 20_000;
+    boolean restoreOnly = false;
     Map<String, String[]> clients = new LinkedHashMap<>();
     clients.put(
         "url-connection",
@@ -73,6 +87,12 @@ public final class BackendBenchmark {
           String[] parts = args[++i].split("=", 3);
           clients.put(parts[0], new String[] {parts[1], parts.length > 2 ? parts[2] : ""});
         }
+        case "--only" -> {
+          if (!args[++i].equals("restore")) {
+            throw new IllegalArgumentException("--only takes restore, not " + args[i]);
+          }
+          restoreOnly = true;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -82,7 +102,7 @@ public final class BackendBenchmark {
     if (!MotoServer.isInstalled()) {
       throw new IllegalStateException("moto_server is not on PATH: the benchmark needs it");
     }
-    new BackendBenchmark(jar, testClasses, runs, events, clients).run();
+    new BackendBenchmark(jar, testClasses, runs, events, clients, restoreOnly).run();
   }
 
   private void run() throws Exception {
@@ -97,7 +117,12 @@ public final class BackendBenchmark {
     try (MotoServer server = MotoServer.start();
         DynamoDbClient dynamo = server.dynamoDb()) {
       moto = server;
+      endpoint = server.endpoint();
       MotoServer.createJobsTable(dynamo, TABLE);
+      restore();
+      if (restoreOnly) {
+        return;
+      }
       // Runs of the variants alternate, so that load from other processes weighs on all alike.
       Map<String, Cold> cold = new LinkedHashMap<>();
       for (int i = 0; i < runs; i++) {
@@ -148,6 +173,58 @@ public final class BackendBenchmark {
     System.out.printf(
         "load average at the end %.2f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /**
+   * SnapStart: a fresh JVM's initialization and priming, which the snapshot holds, then the first
+   * event, which a restored copy pays; without priming (the function before it) and with.
+   */
+  private void restore() throws Exception {
+    List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
+    flags.add("-Dhttp.keepAlive=false");
+    WireMockServer stub = StubDynamoDb.start();
+    Map<String, Cold> variants = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < runs; i++) {
+        for (String peer : List.of("moto_server", "stub")) {
+          endpoint = peer.equals("stub") ? URI.create(stub.baseUrl()) : moto.endpoint();
+          for (String variant : List.of("unprimed", "primed")) {
+            Child child =
+                spawn(
+                    flags,
+                    "",
+                    RestoreStart.class.getName(),
+                    "RESTORE",
+                    "restore-" + System.nanoTime(),
+                    variant);
+            variants.computeIfAbsent(variant + " " + peer, k -> new Cold(runs)).add(i, child);
+          }
+        }
+      }
+    } finally {
+      endpoint = moto.endpoint();
+      stub.stop();
+    }
+    System.out.println();
+    System.out.println(
+        "== SnapStart: what the snapshot holds, then what a restored copy pays ("
+            + label(flags)
+            + ")");
+    for (String peer : List.of("moto_server", "stub")) {
+      String on =
+          peer.equals("stub")
+              ? "DynamoDB an instant WireMock stub"
+              : "DynamoDB on loopback moto_server (two UpdateItem calls of moto's own time)";
+      variants
+          .get("unprimed " + peer)
+          .print("without priming, " + on, "handler built (snapshot)", "first event (restore)");
+      variants
+          .get("primed " + peer)
+          .print(
+              "with priming (target: first event at most 50 ms), " + on,
+              "handler built and primed (snapshot)",
+              "first event (restore)");
+    }
   }
 
   private static String label(List<String> flags) {
@@ -259,7 +336,7 @@ public final class BackendBenchmark {
     env.put("AWS_REGION", MotoServer.REGION);
     env.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
-    env.put("DYNAMODB_ENDPOINT", moto.endpoint().toString());
+    env.put("DYNAMODB_ENDPOINT", endpoint.toString());
     Path errors = Files.createTempFile("bench-child-", ".err");
     builder.redirectError(errors.toFile());
     try {
