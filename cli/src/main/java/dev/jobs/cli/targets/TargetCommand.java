@@ -117,6 +117,8 @@ public final class TargetCommand implements Callable<Integer> {
               null,
               null,
               null,
+              null,
+              null,
               null);
       WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
       TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
