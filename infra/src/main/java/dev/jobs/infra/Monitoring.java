@@ -383,11 +383,21 @@ final class Monitoring extends Construct {
         .build();
   }
 
-  private static Metric rule(String name, String ruleName) {
+  /**
+   * A metric of a rule on the failed-jobs bus. A custom bus's rules report under both {@code
+   * EventBusName} and {@code RuleName}, and such a rule's {@code Ref} is {@code bus|rule}, so the
+   * dimensions are its two halves.
+   */
+  private static Metric rule(String name, String ruleRef) {
     return Metric.Builder.create()
         .namespace(EVENTS)
         .metricName(name)
-        .dimensionsMap(Map.of("RuleName", ruleName))
+        .dimensionsMap(
+            Map.of(
+                "EventBusName",
+                Fn.select(0, Fn.split("|", ruleRef)),
+                "RuleName",
+                Fn.select(1, Fn.split("|", ruleRef))))
         .statistic("Sum")
         .period(PERIOD)
         .build();

@@ -42,6 +42,17 @@ class MonitoringTest {
         logicalId(template, "AWS::CloudWatch::Alarm", Map.of("AlarmName", prefix + name)));
   }
 
+  /** A rule on a custom bus reports under EventBusName and RuleName, and its Ref is "bus|rule". */
+  private static List<Map<String, Object>> ruleDimensions(String rule) {
+    return List.of(
+        Map.of("Name", "EventBusName", "Value", half(0, rule)),
+        Map.of("Name", "RuleName", "Value", half(1, rule)));
+  }
+
+  private static Map<String, Object> half(int index, String rule) {
+    return Map.of("Fn::Select", List.of(index, Map.of("Fn::Split", List.of("|", ref(rule)))));
+  }
+
   @ParameterizedTest(name = "{0} watches {1} {2} of the {3}, and notifies the topic")
   @CsvSource({
     "ProcessingErrors, AWS/Lambda, Errors, processing function",
@@ -100,7 +111,7 @@ class MonitoringTest {
     assertThat(alarm("UnrecordedFailures"))
         .containsEntry("Namespace", "AWS/Events")
         .containsEntry("MetricName", "MatchedEvents")
-        .containsEntry("Dimensions", List.of(Map.of("Name", "RuleName", "Value", ref(rule))))
+        .containsEntry("Dimensions", ruleDimensions(rule))
         .containsEntry("AlarmActions", List.of(ref(topic)));
   }
 
@@ -110,9 +121,7 @@ class MonitoringTest {
     assertThat(alarm("ReplayFailedInvocations"))
         .containsEntry("Namespace", "AWS/Events")
         .containsEntry("MetricName", "FailedInvocations")
-        .containsEntry(
-            "Dimensions",
-            List.of(Map.of("Name", "RuleName", "Value", ref(TemplateFacts.replayRule(template)))))
+        .containsEntry("Dimensions", ruleDimensions(TemplateFacts.replayRule(template)))
         .containsEntry("AlarmActions", List.of(ref(topic)));
   }
 

@@ -77,7 +77,10 @@ public record JobStats(
     failures.forEach((key, count) -> byCount.add(new Failure(key.get(0), key.get(1), count)));
     byCount.sort(Comparator.comparingInt(Failure::count).reversed().thenComparing(Failure::shown));
     return new JobStats(
-        counts, List.copyOf(runTimes), List.copyOf(byCount), Optional.ofNullable(oldest));
+        java.util.Collections.unmodifiableMap(counts),
+        List.copyOf(runTimes),
+        List.copyOf(byCount),
+        Optional.ofNullable(oldest));
   }
 
   public int total() {
