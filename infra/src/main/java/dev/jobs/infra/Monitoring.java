@@ -27,7 +27,6 @@ import software.amazon.awscdk.services.dynamodb.Operation;
 import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.CfnRule;
-import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -111,25 +110,27 @@ final class Monitoring extends Construct {
             + " puts the job on the failed-jobs bus",
         lambda("Errors", watched.errorHandler(), "Sum"),
         1);
-    Rule unrecorded =
-        Rule.Builder.create(this, "DestinationRecords")
-            .eventBus(watched.failedJobs())
+    // The L1, as the pattern needs replay-name, which the L2's pattern has no field for: replays
+    // of these records are the replay rule's, only live ones count here.
+    CfnRule unrecorded =
+        CfnRule.Builder.create(this, "DestinationRecords")
+            .eventBusName(watched.failedJobs().getEventBusName())
             .description(
                 "Counts failures the error handler could not record (its destination's records)")
             .eventPattern(
-                EventPattern.builder()
-                    .source(List.of("lambda"))
-                    .detailType(List.of(DESTINATION_FAILURE))
-                    .build())
+                Map.of(
+                    "source",
+                    List.of("lambda"),
+                    "detail-type",
+                    List.of(DESTINATION_FAILURE),
+                    "replay-name",
+                    List.of(Map.of("exists", false))))
             .build();
-    // Replays of those records are the replay rule's; only live ones count here.
-    ((CfnRule) unrecorded.getNode().getDefaultChild())
-        .addPropertyOverride("EventPattern.replay-name", List.of(Map.of("exists", false)));
     alarm(
         "UnrecordedFailures",
         "A failed job reached the failed-jobs bus through the error handler's destination: it is"
             + " still RUNNING in the table; replay it with jobs replay",
-        rule("MatchedEvents", unrecorded.getRuleName()),
+        rule("MatchedEvents", unrecorded.getRef()),
         1);
 
     // Jobs lost or late.
@@ -290,7 +291,7 @@ final class Monitoring extends Construct {
     alarm.getCfnOptions().setCondition(parameters.reservesConcurrency);
   }
 
-  private Dashboard dashboard(Watched watched, Rule unrecorded) {
+  private Dashboard dashboard(Watched watched, CfnRule unrecorded) {
     String function = watched.processing().getFunctionName();
     List<List<IWidget>> rows = new ArrayList<>();
     rows.add(
@@ -332,7 +333,7 @@ final class Monitoring extends Construct {
                 List.of(
                     lambda("Invocations", watched.errorHandler(), "Sum"),
                     lambda("Errors", watched.errorHandler(), "Sum"),
-                    rule("MatchedEvents", unrecorded.getRuleName()))),
+                    rule("MatchedEvents", unrecorded.getRef()))),
             graph(
                 "Replays",
                 List.of(
