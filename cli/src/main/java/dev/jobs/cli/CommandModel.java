@@ -10,6 +10,8 @@ import dev.jobs.cli.job.ListCommand;
 import dev.jobs.cli.job.SubmitCommand;
 import dev.jobs.cli.job.WaitCommand;
 import dev.jobs.cli.local.LocalCommand;
+import dev.jobs.cli.monitor.AlarmsCommand;
+import dev.jobs.cli.monitor.StatsCommand;
 import dev.jobs.cli.replay.ReplayCommand;
 import dev.jobs.cli.replay.ReplaysCommand;
 import dev.jobs.cli.targets.TargetCommand;
@@ -52,6 +54,8 @@ public final class CommandModel {
           GetCommand.class,
           ListCommand.class,
           WaitCommand.class,
+          StatsCommand.class,
+          AlarmsCommand.class,
           ReplayCommand.class,
           ReplaysCommand.class,
           TargetCommand.class,

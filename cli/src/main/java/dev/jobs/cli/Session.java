@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -30,6 +31,7 @@ public final class Session {
   private BaseCredentials base;
   private JobsClient api;
   private EventBridgeClient eventBridge;
+  private CloudWatchClient cloudWatch;
 
   Session(
       Environment environment,
@@ -131,6 +133,14 @@ public final class Session {
               wireLog);
     }
     return api;
+  }
+
+  /** CloudWatch with the caller's own credentials: the invoke role may only call the API. */
+  public CloudWatchClient cloudWatch() {
+    if (cloudWatch == null) {
+      cloudWatch = clients().cloudWatch(baseCredentials().provider());
+    }
+    return cloudWatch;
   }
 
   /** EventBridge with the caller's own credentials: the invoke role may only call the API. */

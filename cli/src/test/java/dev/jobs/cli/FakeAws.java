@@ -106,6 +106,12 @@ public final class FakeAws {
                         + output("ArchiveName", ARCHIVE)
                         + output("ReplayRuleArn", RULE)
                         + output("TableName", "jobs")
+                        + output(
+                            "DashboardUrl",
+                            "https://us-east-1.console.aws.amazon.com/cloudwatch/home"
+                                + "?region=us-east-1#dashboards:name="
+                                + stack)
+                        + output("AlarmNamePrefix", stack + ".")
                         + "</Outputs></member></Stacks></DescribeStacksResult>"
                         + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
                         + "</DescribeStacksResponse>")));

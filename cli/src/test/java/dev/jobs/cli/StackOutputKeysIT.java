@@ -53,7 +53,9 @@ class StackOutputKeysIT {
                 String.valueOf(target.eventBusArn()),
                 String.valueOf(target.archiveName()),
                 String.valueOf(target.replayRuleArn()),
-                String.valueOf(target.tableName())))
+                String.valueOf(target.tableName()),
+                String.valueOf(target.dashboardUrl()),
+                String.valueOf(target.alarmNamePrefix())))
         .as("what the CLI read from the outputs %s", templateKeys)
         .containsExactlyInAnyOrderElementsOf(outputs.values());
   }

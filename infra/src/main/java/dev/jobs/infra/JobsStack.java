@@ -27,6 +27,8 @@ public final class JobsStack extends Stack {
   public static final String ARCHIVE_NAME = "ArchiveName";
   public static final String REPLAY_RULE_ARN = "ReplayRuleArn";
   public static final String TABLE_NAME = "TableName";
+  public static final String DASHBOARD_URL = "DashboardUrl";
+  public static final String ALARM_NAME_PREFIX = "AlarmNamePrefix";
 
   private JobsStack(Construct scope, JobsStackProps props) {
     super(
@@ -63,6 +65,19 @@ public final class JobsStack extends Stack {
     InvokeRole invoke =
         new InvokeRole(
             this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob(), api.listJobs());
+    Monitoring monitoring =
+        new Monitoring(
+            this,
+            "Monitoring",
+            parameters,
+            new Monitoring.Watched(
+                processing.function().function(),
+                failed.handler().function(),
+                failed.bus(),
+                replay.rule(),
+                replay.deadLetters(),
+                api.api().getDeploymentStage(),
+                table.table()));
 
     output(API_URL, api.url(), "Base URL of the jobs API (no trailing slash)");
     output(INVOKE_ROLE_ARN, invoke.role().getRoleArn(), "Role to assume to call the API");
@@ -70,6 +85,11 @@ public final class JobsStack extends Stack {
     output(ARCHIVE_NAME, failed.archive().getArchiveName(), "Archive of failed jobs, to replay");
     output(REPLAY_RULE_ARN, replay.rule().getRuleArn(), "Rule that delivers replayed jobs");
     output(TABLE_NAME, table.table().getTableName(), "Table of job records");
+    output(DASHBOARD_URL, monitoring.dashboardUrl(), "CloudWatch dashboard of the jobs");
+    output(
+        ALARM_NAME_PREFIX,
+        monitoring.alarmNamePrefix(),
+        "Prefix of the names of the stack's alarms");
   }
 
   /** The entry point of the app and of the tests. */

@@ -17,6 +17,8 @@ import software.amazon.awscdk.Token;
  * {@code jobs deploy}.
  */
 final class StackParameters {
+  static final String ALARM_EMAIL = "AlarmEmail";
+
   /** The parameter {@code jobs deploy --kinds} sets: a contract with the CLI. */
   static final String KINDS_LAYER_KEY = "KindsLayerKey";
 
@@ -41,6 +43,14 @@ final class StackParameters {
   final CfnParameter kindsLayerKey;
   final CfnParameter processingPolicyArns;
   final CfnParameter jobTypes;
+  final CfnParameter jobErrorsAlarm;
+  final CfnParameter eventAgeAlarm;
+  final CfnParameter apiLatencyAlarm;
+  final CfnParameter concurrencyAlarm;
+  final CfnParameter alarmEmail;
+
+  /** True when {@code AlarmEmail} names an address to subscribe to the alarm topic. */
+  final CfnCondition hasAlarmEmail;
 
   /** True when {@code ProcessingReservedConcurrency} asks for a reservation (is not 0). */
   final CfnCondition reservesConcurrency;
@@ -122,6 +132,44 @@ final class StackParameters {
                 "The job types the API accepts, the built-in kinds and your own (comma-separated):"
                     + " an unknown type is refused at once, naming these. Set by jobs deploy"
                     + " --kinds.")
+            .build();
+    jobErrorsAlarm =
+        number(
+            stack,
+            StackSettings.JOB_ERRORS_ALARM_THRESHOLD,
+            StackSettings.JOB_ERRORS_ALARM_THRESHOLD.defaultValue(),
+            "Failed job runs (processing function errors) in five minutes that raise an alarm.");
+    eventAgeAlarm =
+        number(
+            stack,
+            StackSettings.EVENT_AGE_ALARM_MILLIS,
+            StackSettings.EVENT_AGE_ALARM_MILLIS.defaultValue(),
+            "Age of a job waiting for a run, in milliseconds, that raises an alarm.");
+    apiLatencyAlarm =
+        number(
+            stack,
+            StackSettings.API_LATENCY_ALARM_MILLIS,
+            StackSettings.API_LATENCY_ALARM_MILLIS.defaultValue(),
+            "The API's p99 latency over five minutes, in milliseconds, that raises an alarm.");
+    concurrencyAlarm =
+        number(
+            stack,
+            StackSettings.CONCURRENCY_ALARM_PERCENT,
+            StackSettings.CONCURRENCY_ALARM_PERCENT.defaultValue(),
+            "Percent of the processing reservation in use that raises an alarm (only with a"
+                + " reservation).");
+    alarmEmail =
+        CfnParameter.Builder.create(stack, ALARM_EMAIL)
+            .type("String")
+            .defaultValue("")
+            .allowedPattern("^$|^[^@\\s]+@[^@\\s]+$")
+            .description(
+                "E-mail address subscribed to the alarm topic (confirm the mail AWS sends);"
+                    + " empty for none.")
+            .build();
+    hasAlarmEmail =
+        CfnCondition.Builder.create(stack, "HasAlarmEmail")
+            .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
             .build();
   }
 

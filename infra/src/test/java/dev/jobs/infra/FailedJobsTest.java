@@ -166,7 +166,7 @@ class FailedJobsTest {
   @Test
   @DisplayName("the replay rule may invoke the processing alias")
   void replayRuleMayInvoke() {
-    String rule = onlyLogicalId(template, "AWS::Events::Rule");
+    String rule = TemplateFacts.replayRule(template);
     template.hasResourceProperties(
         "AWS::Lambda::Permission",
         Map.of(
@@ -183,7 +183,7 @@ class FailedJobsTest {
   @Test
   @DisplayName("the dead-letter queue accepts messages from the replay rule only, over TLS")
   void deadLetterQueuePolicy() {
-    String rule = onlyLogicalId(template, "AWS::Events::Rule");
+    String rule = TemplateFacts.replayRule(template);
     String policy =
         properties(template, onlyLogicalId(template, "AWS::SQS::QueuePolicy")).toString();
     assertThat(policy)

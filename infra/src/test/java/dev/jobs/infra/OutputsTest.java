@@ -21,11 +21,18 @@ class OutputsTest {
   }
 
   @Test
-  @DisplayName("the stack has exactly the six outputs the CLI reads, under stable keys")
+  @DisplayName("the stack has exactly the eight outputs the CLI reads, under stable keys")
   void exactlyTheCliOutputs() {
     assertThat(template.findOutputs("*").keySet())
         .containsExactlyInAnyOrder(
-            "ApiUrl", "InvokeRoleArn", "EventBusArn", "ArchiveName", "ReplayRuleArn", "TableName");
+            "ApiUrl",
+            "InvokeRoleArn",
+            "EventBusArn",
+            "ArchiveName",
+            "ReplayRuleArn",
+            "TableName",
+            "DashboardUrl",
+            "AlarmNamePrefix");
   }
 
   @Test
@@ -51,8 +58,7 @@ class OutputsTest {
         "EventBusArn", Map.of("Value", arnOf(onlyLogicalId(template, "AWS::Events::EventBus"))));
     template.hasOutput(
         "ArchiveName", Map.of("Value", ref(onlyLogicalId(template, "AWS::Events::Archive"))));
-    template.hasOutput(
-        "ReplayRuleArn", Map.of("Value", arnOf(onlyLogicalId(template, "AWS::Events::Rule"))));
+    template.hasOutput("ReplayRuleArn", Map.of("Value", arnOf(TemplateFacts.replayRule(template))));
     template.hasOutput(
         "TableName", Map.of("Value", ref(onlyLogicalId(template, "AWS::DynamoDB::Table"))));
   }

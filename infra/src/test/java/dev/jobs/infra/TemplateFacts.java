@@ -60,6 +60,12 @@ final class TemplateFacts {
         .toList();
   }
 
+  /** The logical id of the replay rule (the monitoring has a rule on the bus too). */
+  static String replayRule(Template template) {
+    return logicalId(
+        template, "AWS::Events::Rule", Map.of("EventPattern", JobReplay.REPLAYED_EVENTS));
+  }
+
   static Map<String, Object> ref(String logicalId) {
     return Map.of("Ref", logicalId);
   }

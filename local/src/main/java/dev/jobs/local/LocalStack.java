@@ -95,6 +95,9 @@ public record LocalStack(String stackName, String region, String endpoint) {
     outputs.put("ArchiveName", archiveName());
     outputs.put("ReplayRuleArn", replayRuleArn());
     outputs.put("TableName", tableName());
+    // No CloudWatch here: no dashboard and no alarms, but the keys are the stack's.
+    outputs.put("DashboardUrl", "");
+    outputs.put("AlarmNamePrefix", "");
     return outputs;
   }
 }

@@ -4,6 +4,7 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequest;
 import dev.jobs.backend.job.JobRequests;
+import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
@@ -35,12 +36,21 @@ public final class JobProcessor {
   private final JobRequests requests;
   private final Clock clock;
   private final Duration retention;
+  private final JobMetrics metrics;
 
+  /** Records metrics as the environment allows: in Lambda to its log, elsewhere none. */
   public JobProcessor(JobStore store, JobRequests requests, Clock clock, Duration retention) {
+    this(
+        store, requests, clock, retention, JobMetrics.fromEnvironment(System.getenv(), System.out));
+  }
+
+  public JobProcessor(
+      JobStore store, JobRequests requests, Clock clock, Duration retention, JobMetrics metrics) {
     this.store = store;
     this.requests = requests;
     this.clock = clock;
     this.retention = retention;
+    this.metrics = metrics;
   }
 
   /**
@@ -58,6 +68,7 @@ public final class JobProcessor {
       request = requests.validate(invocation.parameters());
     } catch (InvalidJobException e) {
       reject(invocation, e);
+      metrics.failed(JobMetrics.INVALID_TYPE, clock.instant(), Duration.ZERO);
       return Outcome.REJECTED;
     }
     Instant now = clock.instant();
@@ -78,16 +89,29 @@ public final class JobProcessor {
     try {
       result = request.kind().run(request.parameters(), context);
     } catch (JobFailedException e) {
-      throw e;
+      throw failedRun(request, now, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JobFailedException("the job was interrupted", e);
+      throw failedRun(request, now, new JobFailedException("the job was interrupted", e));
     } catch (Exception e) {
-      throw new JobFailedException(
-          e.getMessage() == null ? e.getClass().getName() : e.getMessage(), e);
+      throw failedRun(
+          request,
+          now,
+          new JobFailedException(
+              e.getMessage() == null ? e.getClass().getName() : e.getMessage(), e));
     }
-    store.succeed(invocation.id(), result, clock.instant());
+    Instant finished = clock.instant();
+    store.succeed(invocation.id(), result, finished);
+    metrics.succeeded(request.type(), finished, Duration.between(now, finished));
     return Outcome.SUCCEEDED;
+  }
+
+  /** Records the failed run's metrics on the way out: the failure itself is Lambda's to handle. */
+  private JobFailedException failedRun(
+      JobRequest request, Instant started, JobFailedException failure) {
+    Instant finished = clock.instant();
+    metrics.failed(request.type(), finished, Duration.between(started, finished));
+    return failure;
   }
 
   private void reject(JobInvocation invocation, InvalidJobException e) {

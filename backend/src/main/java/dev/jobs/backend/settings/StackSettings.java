@@ -41,6 +41,28 @@ public final class StackSettings {
   public static final Setting JOB_RETENTION_DAYS =
       new Setting("JobRetentionDays", 30, 1, Setting.UNBOUNDED);
 
+  /**
+   * The processing function's errors in five minutes that raise the jobs-failing alarm. A failed
+   * job is an error; 1 by default, so that the first failure reaches the operator before a user.
+   */
+  public static final Setting JOB_ERRORS_ALARM_THRESHOLD =
+      new Setting("JobErrorsAlarmThreshold", 1, 1, Setting.UNBOUNDED);
+
+  /**
+   * The age of an asynchronous event waiting for a run that raises the jobs-late alarm, in
+   * milliseconds (Lambda's unit for it): 10 minutes by default, at most the longest event age.
+   */
+  public static final Setting EVENT_AGE_ALARM_MILLIS =
+      new Setting("EventAgeAlarmMillis", 600_000, 1_000, 21_600_000);
+
+  /** The API's p99 latency that raises the edge alarm, in milliseconds: at most its 29 s limit. */
+  public static final Setting API_LATENCY_ALARM_MILLIS =
+      new Setting("ApiLatencyAlarmMillis", 3_000, 1, 29_000);
+
+  /** How full the processing function's reservation is, in percent, that raises its alarm. */
+  public static final Setting CONCURRENCY_ALARM_PERCENT =
+      new Setting("ConcurrencyAlarmPercent", 90, 1, 100);
+
   /** The log groups' retention: one of the values CloudWatch Logs accepts, not a range. */
   public static final String LOG_RETENTION_PARAMETER = "LogRetentionDays";
 
@@ -60,7 +82,11 @@ public final class StackSettings {
           PROCESSING_RETRY_ATTEMPTS,
           PROCESSING_MAX_EVENT_AGE_SECONDS,
           ARCHIVE_RETENTION_DAYS,
-          JOB_RETENTION_DAYS);
+          JOB_RETENTION_DAYS,
+          JOB_ERRORS_ALARM_THRESHOLD,
+          EVENT_AGE_ALARM_MILLIS,
+          API_LATENCY_ALARM_MILLIS,
+          CONCURRENCY_ALARM_PERCENT);
 
   /**
    * The invoke role's maximum session, in seconds: IAM's default, made explicit. The CLI asks for

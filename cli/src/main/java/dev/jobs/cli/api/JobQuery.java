@@ -12,11 +12,6 @@ public record JobQuery(String status, Instant since, Instant until, Integer limi
   /** The most jobs the API answers in one page. */
   public static final int MAX_LIMIT = 100;
 
-  /** The failed jobs of a window, as many per page as the API gives. */
-  public static JobQuery failed(Instant since, Instant until) {
-    return new JobQuery("FAILED", since, until, MAX_LIMIT, null);
-  }
-
   public JobQuery withNext(String token) {
     return new JobQuery(status, since, until, limit, token);
   }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,6 +69,11 @@ public final class AwsClients {
 
   public EventBridgeClient eventBridge(AwsCredentialsProvider credentials) {
     return configure(EventBridgeClient.builder(), "EventBridge", credentials);
+  }
+
+  /** CloudWatch, for the stack's alarms. */
+  public CloudWatchClient cloudWatch(AwsCredentialsProvider credentials) {
+    return configure(CloudWatchClient.builder(), "CloudWatch", credentials);
   }
 
   /** Lambda, for the account's concurrency limit before a deploy asks for a reservation. */

@@ -248,6 +248,9 @@ public final class DeployCommand implements Callable<Integer> {
     }
     out.println("outputs:");
     outputs.forEach((key, value) -> out.println("  " + key + " = " + value));
+    if (target.dashboardUrl() != null && !target.dashboardUrl().isEmpty()) {
+      out.println("dashboard: " + target.dashboardUrl() + " (alarms: jobs alarms)");
+    }
     out.println(
         "target "
             + target.name()

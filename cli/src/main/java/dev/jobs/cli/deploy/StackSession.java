@@ -67,6 +67,8 @@ final class StackSession {
             null,
             null,
             null,
+            null,
+            null,
             null);
     TargetOptions flags = new TargetOptions();
     flags.target = name;

@@ -19,7 +19,9 @@ public record Target(
     String eventBusArn,
     String archiveName,
     String replayRuleArn,
-    String tableName) {
+    String tableName,
+    String dashboardUrl,
+    String alarmNamePrefix) {
 
   /** The output keys of the stack, the same locally and on AWS. */
   public static final String API_URL = "ApiUrl";
@@ -29,6 +31,8 @@ public record Target(
   public static final String ARCHIVE_NAME = "ArchiveName";
   public static final String REPLAY_RULE_ARN = "ReplayRuleArn";
   public static final String TABLE_NAME = "TableName";
+  public static final String DASHBOARD_URL = "DashboardUrl";
+  public static final String ALARM_NAME_PREFIX = "AlarmNamePrefix";
 
   public static Target fromOutputs(
       String name,
@@ -48,6 +52,8 @@ public record Target(
         outputs.get(EVENT_BUS_ARN),
         outputs.get(ARCHIVE_NAME),
         outputs.get(REPLAY_RULE_ARN),
-        outputs.get(TABLE_NAME));
+        outputs.get(TABLE_NAME),
+        outputs.get(DASHBOARD_URL),
+        outputs.get(ALARM_NAME_PREFIX));
   }
 }

@@ -117,6 +117,8 @@ public final class TargetCommand implements Callable<Integer> {
               null,
               null,
               null,
+              null,
+              null,
               null);
       WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
       TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
@@ -305,11 +307,14 @@ public final class TargetCommand implements Callable<Integer> {
       row(out, "archive", target.archiveName());
       row(out, "replay rule", target.replayRuleArn());
       row(out, "table", target.tableName());
+      row(out, "dashboard", target.dashboardUrl());
+      row(out, "alarms", target.alarmNamePrefix() == null ? null : target.alarmNamePrefix() + "*");
       return ExitCode.OK;
     }
 
     private static void row(PrintWriter out, String name, String value) {
-      if (value != null) {
+      // The local runtime's outputs name no dashboard and no alarms: empty, not shown.
+      if (value != null && !value.isEmpty() && !value.equals("*")) {
         out.printf("%-12s %s%n", name, value);
       }
     }

@@ -53,7 +53,9 @@ public final class TargetConfig {
                 Json.text(t, "eventBusArn"),
                 Json.text(t, "archiveName"),
                 Json.text(t, "replayRuleArn"),
-                Json.text(t, "tableName")));
+                Json.text(t, "tableName"),
+                Json.text(t, "dashboardUrl"),
+                Json.text(t, "alarmNamePrefix")));
       }
       targets.removeIf(t -> t.name() == null);
       return new TargetConfig(file, Json.text(json, "current"), targets);

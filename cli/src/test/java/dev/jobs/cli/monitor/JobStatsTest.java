@@ -1,0 +1,93 @@
+package dev.jobs.cli.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.cli.Json;
+import dev.jobs.cli.api.JobPage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobStatsTest {
+  private static JobPage.Job job(String json) {
+    return new JobPage.Job(Json.parse(json));
+  }
+
+  private static JobPage.Job succeeded(int seconds) {
+    return job(
+        "{\"id\":\"s"
+            + seconds
+            + "\",\"status\":\"SUCCEEDED\",\"startedAt\":\"2026-11-29T10:00:00Z\","
+            + "\"finishedAt\":\"2026-11-29T10:00:"
+            + String.format("%02d", seconds)
+            + "Z\"}");
+  }
+
+  private static JobPage.Job failed(String type, String condition) {
+    return job(
+        "{\"id\":\"f\",\"status\":\"FAILED\",\"finishedAt\":\"2026-11-29T10:00:00Z\","
+            + "\"error\":{\"type\":\""
+            + type
+            + "\",\"condition\":\""
+            + condition
+            + "\"}}");
+  }
+
+  private static JobPage.Job running(String id, String startedAt) {
+    return job(
+        "{\"id\":\"" + id + "\",\"status\":\"RUNNING\",\"startedAt\":\"" + startedAt + "\"}");
+  }
+
+  @Test
+  void medianAndP95AreNearestRanksOfTheFinishedJobsRunTimes() {
+    List<JobPage.Job> jobs = new ArrayList<>();
+    for (int seconds = 1; seconds <= 20; seconds++) {
+      jobs.add(succeeded(seconds));
+    }
+
+    JobStats stats = JobStats.of(jobs);
+
+    assertThat(stats.runTime(50)).contains(Duration.ofSeconds(10));
+    assertThat(stats.runTime(95)).contains(Duration.ofSeconds(19));
+    assertThat(stats.counts()).containsEntry("SUCCEEDED", 20).containsEntry("FAILED", 0);
+  }
+
+  @Test
+  void aFailedJobThatNeverStartedCountsButHasNoRunTime() {
+    JobStats stats = JobStats.of(List.of(failed("InvalidJobException", "ValidationFailed")));
+
+    assertThat(stats.total()).isEqualTo(1);
+    assertThat(stats.runTimes()).isEmpty();
+    assertThat(stats.runTime(50)).isEmpty();
+  }
+
+  @Test
+  void failuresAreGroupedByTypeAndCondition_mostFirst() {
+    JobStats stats =
+        JobStats.of(
+            List.of(
+                failed("dev.jobs.kind.JobFailedException", "Timeout"),
+                failed("dev.jobs.kind.JobFailedException", "RetriesExhausted"),
+                failed("dev.jobs.kind.JobFailedException", "RetriesExhausted")));
+
+    assertThat(stats.failures())
+        .extracting(JobStats.Failure::shown, JobStats.Failure::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("JobFailedException [RetriesExhausted]", 2),
+            org.assertj.core.groups.Tuple.tuple("JobFailedException [Timeout]", 1));
+  }
+
+  @Test
+  void theOldestRunningJobIsTheOneThatStartedFirst() {
+    JobStats stats =
+        JobStats.of(
+            List.of(
+                running("later", "2026-11-29T10:05:00Z"),
+                running("first", "2026-11-29T09:00:00Z"),
+                succeeded(3)));
+
+    assertThat(stats.oldestRunning()).map(JobPage.Job::id).contains("first");
+    assertThat(stats.countsInOrder().keySet()).containsExactly("RUNNING", "SUCCEEDED", "FAILED");
+  }
+}
