@@ -19,13 +19,23 @@ import org.eclipse.jetty.util.Blocker;
 public final class HttpCall {
   private static final byte[] NO_BODY = new byte[0];
 
+  /**
+   * After answering a body too large to read, the largest declared one ({@code Content-Length})
+   * read and dropped: closing a connection with unread bytes resets it, and a client still sending
+   * would lose the answer. A larger or chunked one is not drained, so it costs no thread beyond the
+   * answer; such a client may see the connection reset instead.
+   */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+  private final Request jetty;
   private final Response response;
   private final SignedRequest request;
   private final boolean tooLarge;
   private final String requestId = UUID.randomUUID().toString();
   private boolean answered;
 
-  private HttpCall(Response response, SignedRequest request, boolean tooLarge) {
+  private HttpCall(Request jetty, Response response, SignedRequest request, boolean tooLarge) {
+    this.jetty = jetty;
     this.response = response;
     this.request = request;
     this.tooLarge = tooLarge;
@@ -59,6 +69,7 @@ public final class HttpCall {
       }
     }
     return new HttpCall(
+        jetty,
         response,
         new SignedRequest(
             jetty.getMethod(),
@@ -118,6 +129,28 @@ public final class HttpCall {
     try (Blocker.Callback written = Blocker.callback()) {
       response.write(true, ByteBuffer.wrap(bytes), written);
       written.block();
+    }
+    long declared = jetty.getLength();
+    if (tooLarge && declared > 0 && declared <= DRAIN_LIMIT) {
+      drain();
+    }
+  }
+
+  /**
+   * Reads and drops the rest of a declared body too large to keep (the connection's idle timeout
+   * bounds a client that stalls, as for any body), so the answer reaches a client that is still
+   * sending: none of it is kept, hashed or parsed.
+   */
+  private void drain() {
+    byte[] buffer = new byte[64 * 1024];
+    long dropped = 0;
+    try (InputStream in = Request.asInputStream(jetty)) {
+      int read;
+      while (dropped <= DRAIN_LIMIT && (read = in.read(buffer)) >= 0) {
+        dropped += read;
+      }
+    } catch (IOException e) {
+      // The client has gone or broke its framing: nothing left to keep it from reading the answer.
     }
   }
 
