@@ -333,6 +333,8 @@ public final class BackendBenchmark {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
     env.put("TABLE_NAME", TABLE);
+    // As in Lambda: the processing path writes its metric record (JobMetrics) to standard output.
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "jobs-ProcessJob");
     env.put("AWS_REGION", MotoServer.REGION);
     env.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
