@@ -14,6 +14,7 @@ import dev.jobs.cli.api.JobWindow;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,7 +77,7 @@ public final class StatsCommand implements Callable<Integer> {
     Instant start = since == null ? end.minus(DEFAULT_WINDOW) : since.resolve(now);
     if (!start.isBefore(end)) {
       throw new JobsException(
-          ExitCode.USAGE, "--since " + start + " must be before --until " + end);
+          ExitCode.USAGE, "--since " + second(start) + " must be before --until " + second(end));
     }
     Session session = Session.of(environment, spec, target, output);
     JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end));
@@ -92,7 +93,7 @@ public final class StatsCommand implements Callable<Integer> {
 
   private static void text(
       PrintWriter out, JobStats stats, Instant start, Instant end, Instant now) {
-    out.println("jobs with a status time from " + start + " to " + end + ":");
+    out.println("jobs with a status time from " + second(start) + " to " + second(end) + ":");
     stats
         .countsInOrder()
         .forEach((status, count) -> out.printf(Locale.ROOT, "  %-10s %6d%n", status, count));
@@ -137,10 +138,15 @@ public final class StatsCommand implements Callable<Integer> {
     return duration.toMillis() < 10_000 ? duration.toMillis() + "ms" : Durations.format(duration);
   }
 
+  /** Timestamps are shown to the second, as by every command. */
+  private static Instant second(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+
   private static ObjectNode json(JobStats stats, Instant start, Instant end, Instant now) {
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("since", start.toString());
-    root.put("until", end.toString());
+    root.put("since", second(start).toString());
+    root.put("until", second(end).toString());
     root.put("total", stats.total());
     ObjectNode counts = root.putObject("counts");
     stats.countsInOrder().forEach(counts::put);

@@ -59,6 +59,8 @@ class StatsIT {
 
     assertThat(stats.exitCode()).as(stats.err()).isZero();
     assertThat(stats.out())
+        .startsWith("jobs with a status time from ")
+        .containsPattern("^jobs with a status time from \\S+:\\d\\dZ to \\S+:\\d\\dZ:\n")
         .containsPattern("\n  RUNNING +1\n  SUCCEEDED +2\n  FAILED +1\n  total +4\n")
         .containsPattern("run time of 3 finished: median \\d+m?s, p95 \\d+m?s\n")
         .contains("failures:\n       1  JobFailedException [RetriesExhausted]\n")
