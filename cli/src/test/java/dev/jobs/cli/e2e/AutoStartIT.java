@@ -3,6 +3,8 @@ package dev.jobs.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.testing.Sigint;
+import dev.jobs.cli.testing.SkipReasons;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,12 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built CLI ({@code ./jobs}) with an empty data directory: the job commands start the local
  * runtime themselves, once, and only when they may.
  */
+@ExtendWith(SkipReasons.class)
 class AutoStartIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Pattern NOTICE =
@@ -192,6 +196,7 @@ class AutoStartIT {
   void ctrlC_onTheCommand_leavesTheRuntimeItStartedRunning() throws Exception {
     Path setsid = Path.of("/usr/bin/setsid");
     Assumptions.assumeTrue(Files.isExecutable(setsid), "needs setsid for a process group");
+    Sigint.requireDelivered();
     // In its own session, as a terminal's foreground job: Ctrl-C signals the whole group.
     Running submit =
         startVia(List.of(setsid.toString()), Map.of(), "submit", "--seconds", "3", "--wait");

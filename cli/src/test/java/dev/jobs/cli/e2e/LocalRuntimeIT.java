@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.Json;
+import dev.jobs.cli.testing.Sigint;
+import dev.jobs.cli.testing.SkipReasons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
@@ -23,6 +26,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * The built CLI ({@code ./jobs}, so {@code cli/target/jobs.jar} and its archive) against the local
  * runtime, started with {@code jobs local start --detach} in a temporary data directory.
  */
+@ExtendWith(SkipReasons.class)
 class LocalRuntimeIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -129,6 +133,7 @@ class LocalRuntimeIT {
 
   @Test
   void interruptedWait_exits130_sayingHowToResume() throws Exception {
+    Sigint.requireDelivered();
     // An id never submitted counts as queued for the grace period (2 minutes): a long wait.
     String id = "not-submitted-yet";
     ProcessBuilder builder =

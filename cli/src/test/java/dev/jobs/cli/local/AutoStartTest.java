@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
+import dev.jobs.cli.testing.SkipReasons;
 import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +19,12 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@link AutoStart} reads from the environment; starting is {@code AutoStartIT}'s part. */
+@ExtendWith(SkipReasons.class)
 class AutoStartTest {
   private static AutoStart autoStart(Map<String, String> variables) {
     Environment environment =
@@ -72,7 +75,11 @@ class AutoStartTest {
   @Test
   void port_isTheDefault_whenFree() {
     Assumptions.assumeTrue(
-        free(RuntimeOptions.DEFAULT_PORT), "another program holds the default port");
+        free(RuntimeOptions.DEFAULT_PORT),
+        "port "
+            + RuntimeOptions.DEFAULT_PORT
+            + ", the default, is taken (by a local runtime the quick start left? 'jobs local stop'"
+            + " ends it): this case needs it free");
 
     assertThat(autoStart(Map.of()).port()).isEqualTo(RuntimeOptions.DEFAULT_PORT);
   }

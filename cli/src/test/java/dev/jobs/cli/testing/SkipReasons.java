@@ -1,0 +1,34 @@
+package dev.jobs.cli.testing;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Prints why a test was skipped, on the build's console: Maven counts a skipped test but does not
+ * say why, and a test skipped for a reason the developer can fix (a port taken, SIGINT ignored)
+ * must not pass unnoticed.
+ */
+public final class SkipReasons implements TestWatcher {
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    System.out.println(
+        "SKIPPED "
+            + context.getRequiredTestClass().getSimpleName()
+            + "."
+            + context.getDisplayName()
+            + ": "
+            + cause.getMessage());
+  }
+
+  @Override
+  public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    System.out.println(
+        "SKIPPED "
+            + context.getRequiredTestClass().getSimpleName()
+            + "."
+            + context.getDisplayName()
+            + ": "
+            + reason.orElse("disabled"));
+  }
+}
