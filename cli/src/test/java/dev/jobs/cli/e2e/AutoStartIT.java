@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.testing.Sigint;
-import dev.jobs.cli.testing.SkipReasons;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built CLI ({@code ./jobs}) with an empty data directory: the job commands start the local
  * runtime themselves, once, and only when they may.
  */
-@ExtendWith(SkipReasons.class)
 class AutoStartIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Pattern NOTICE =

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.Json;
 import dev.jobs.cli.testing.Sigint;
-import dev.jobs.cli.testing.SkipReasons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
@@ -26,7 +24,6 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * The built CLI ({@code ./jobs}, so {@code cli/target/jobs.jar} and its archive) against the local
  * runtime, started with {@code jobs local start --detach} in a temporary data directory.
  */
-@ExtendWith(SkipReasons.class)
 class LocalRuntimeIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

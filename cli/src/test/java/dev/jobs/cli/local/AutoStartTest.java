@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.cli.Environment;
 import dev.jobs.cli.ExitCode;
 import dev.jobs.cli.JobsException;
-import dev.jobs.cli.testing.SkipReasons;
 import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,12 +18,10 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What {@link AutoStart} reads from the environment; starting is {@code AutoStartIT}'s part. */
-@ExtendWith(SkipReasons.class)
 class AutoStartTest {
   private static AutoStart autoStart(Map<String, String> variables) {
     Environment environment =

@@ -3,6 +3,7 @@ package dev.jobs.cli.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SigintTest {
         new ProcessBuilder("sh", "-c", "grep SigIgn /proc/self/status")
             .redirectErrorStream(true)
             .start();
-    String line = new String(grep.getInputStream().readAllBytes()).trim();
+    String line = new String(grep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     grep.waitFor();
     assertThat(line).startsWith("SigIgn:");
     assertThat(Sigint.ignored(status(line.substring(7).trim()))).isEqualTo(Sigint.ignored());
