@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownLinks {
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
-  private static final Pattern HEADING =
-      Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*)$");
+  private static final Pattern CLOSING_HASHES = Pattern.compile("[ \\t]#+[ \\t]*$");
   private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
-  private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
-  private static final Pattern LINK =
-      Pattern.compile("\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+  // A ) or ] in a class is escaped: FindSecBugs' ReDoS check would read it as a group's end.
+  private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^\\)]*\\)");
+  private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^\\)]*)\\)");
+  private static final Pattern SPACE = Pattern.compile("\\s");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private MarkdownLinks() {}
@@ -61,7 +62,7 @@ public final class MarkdownLinks {
     for (String line : prose(markdown)) {
       Matcher heading = HEADING.matcher(line);
       if (heading.matches()) {
-        String base = slug(heading.group(1));
+        String base = slug(CLOSING_HASHES.matcher(heading.group(1)).replaceFirst(""));
         String anchor = base;
         while (seen.containsKey(anchor)) {
           int repeat = seen.merge(base, 1, Integer::sum);
@@ -80,7 +81,14 @@ public final class MarkdownLinks {
     List<String> links = new ArrayList<>();
     Matcher link = LINK.matcher(text);
     while (link.find()) {
-      links.add(link.group(1));
+      // [text](target "title") or [text](<target>): the target is up to the first space.
+      String target = SPACE.split(link.group(1).strip(), 2)[0];
+      if (target.startsWith("<") && target.endsWith(">")) {
+        target = target.substring(1, target.length() - 1);
+      }
+      if (!target.isEmpty()) {
+        links.add(target);
+      }
     }
     return links;
   }
@@ -117,7 +125,7 @@ public final class MarkdownLinks {
   private static String checkPath(Path root, Path page, String link) {
     int hash = link.indexOf('#');
     String path = hash < 0 ? link : link.substring(0, hash);
-    Path target = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
+    Path target = path.isEmpty() ? page : page.resolveSibling(path).normalize();
     if (!target.startsWith(root)) {
       return "leads out of " + root;
     }
