@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * event, store on a loopback {@code moto_server}), warm per-event overhead of the handler path with
  * a job that does nothing, the cold start of the DynamoDB client per HTTP client, and the
  * artifact's size, and what SnapStart's snapshot holds and a restored copy pays, with the handler's
- * priming and without. A benchmark, not a test: run it by hand (see the README), never in the
- * build.
+ * priming and without. A benchmark, not a test: run it by hand (see docs/benchmarks.md), never in
+ * the build.
  *
  * <p>Options: {@code --runs N} cold starts per JVM flag set (default 10), {@code --events N} warm
  * events (default 20000 in memory, a tenth of it on moto_server), {@code --jar PATH} the Lambda

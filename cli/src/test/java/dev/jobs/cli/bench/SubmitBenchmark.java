@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * Drives signed {@code POST /jobs} at a local runtime in its own JVM (started as {@code jobs local
  * start} is) and prints: accepted jobs/s with p50/p99 latency (durable enqueue before 202), the
  * submit-to-SUCCEEDED latency of a job that does no work, and the runtime's resident memory with
- * 100,000 jobs queued. Not a test: run it with exec:java or java -cp (see the README).
+ * 100,000 jobs queued. Not a test: run it with exec:java or java -cp (see docs/benchmarks.md).
  *
  * <p>Arguments: {@code [threads=32] [seconds=10] [queued=100000] [rate=0]}. A phase with 0 is
  * skipped. With a rate, the queueing phase also runs paced: the threads send that many jobs/s on a

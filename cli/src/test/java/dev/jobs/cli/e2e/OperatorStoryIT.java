@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's operator story ("Failed jobs: find, re-drive, see what happened"), typed in bash as
- * the README has it, with the built {@code jobs} on the {@code PATH}, a fresh home and a local
- * runtime of its own on a free port: a job fails, {@code get} says why, {@code list} finds it,
- * {@code replay --wait} re-drives it, {@code get} shows it succeeded.
+ * The operator story of {@code docs/operations.md} ("Failed jobs: find, re-drive, see what
+ * happened"), typed in bash as the page has it, with the built {@code jobs} on the {@code PATH}, a
+ * fresh home and a local runtime of its own on a free port: a job fails, {@code get} says why,
+ * {@code list} finds it, {@code replay --wait} re-drives it, {@code get} shows it succeeded.
  */
 class OperatorStoryIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -137,11 +137,11 @@ class OperatorStoryIT {
   }
 
   @Test
-  void readme_tellsThisStory_inThisOrder() throws Exception {
-    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-    int section = readme.indexOf("\n## Failed jobs: find, re-drive, see what happened\n");
-    assertThat(section).as("the README's operator section").isPositive();
-    String story = readme.substring(section);
+  void docs_tellThisStory_inThisOrder() throws Exception {
+    String page = Files.readString(ROOT.resolve("docs/operations.md"), StandardCharsets.UTF_8);
+    int section = page.indexOf("\n## Failed jobs: find, re-drive, see what happened\n");
+    assertThat(section).as("the operator section of docs/operations.md").isPositive();
+    String story = page.substring(section);
     int setup = story.indexOf("$ " + SETUP + " ");
     int submit = story.indexOf("$ " + SUBMIT + "\n", setup);
     int why = story.indexOf("$ " + GET, submit);

@@ -2,6 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.cli.docs.MarkdownLinks;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,17 @@ class ReleaseArchiveIT {
     assertThat(install.resolve("completion/jobs.bash")).isRegularFile();
     assertThat(install.resolve("completion/_jobs")).isRegularFile();
     assertThat(install.resolve("README.md")).isRegularFile();
+  }
+
+  @Test
+  void archive_holdsTheDocsBesideTheReadme_soThatItsLinksResolve() throws IOException {
+    try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+      assertThat(pages)
+          .allSatisfy(
+              page ->
+                  assertThat(install.resolve("docs").resolve(page.getFileName())).isRegularFile());
+    }
+    assertThat(MarkdownLinks.broken(install, install.resolve("README.md"))).isEmpty();
   }
 
   @Test

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The README's example of a user's own job kind: {@code {"type": "word-count", "text": "..."}}
+ * docs/job-contract.md's example of a job kind: {@code {"type": "word-count", "text": "..."}}
  * answers {@code {"words": N}}. Registered in {@code META-INF/services/dev.jobs.kind.JobKind}.
  */
 public final class WordCountJob implements JobKind {
