@@ -5,20 +5,26 @@ import dev.jobs.backend.handler.FailedJobHandler;
 import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.JobStore;
+import dev.jobs.local.apigateway.ApiGatewayStage;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.cloudformation.CloudFormationApi;
+import dev.jobs.local.events.EventBridgeApi;
 import dev.jobs.local.events.EventBus;
 import dev.jobs.local.events.ReplayRunner;
-import dev.jobs.local.http.LocalServer;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.lambda.Qualifier;
+import dev.jobs.local.protocol.AwsEndpoint;
+import dev.jobs.local.server.LocalServer;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
 import dev.jobs.local.store.InvocationStore;
 import dev.jobs.local.store.ReplayStore;
 import dev.jobs.local.store.SqliteJobStore;
+import dev.jobs.local.sts.StsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -104,19 +110,16 @@ public final class LocalRuntime implements AutoCloseable {
     processing.start();
     errorHandler.start();
     replays.resumeInterrupted();
+    Instant created = Instant.ofEpochMilli(options.clock().millis());
+    // STS first: it answers a query signed for a service none of them is, as AWS's endpoint does.
     server.serve(
-        new LocalServer.Parts(
+        new AwsEndpoint(
             verifier,
-            stack,
-            credentials,
-            processing,
-            jobs,
-            bus,
-            archive,
-            replays,
-            Instant.ofEpochMilli(options.clock().millis()),
-            options.clock(),
-            kinds.names()));
+            new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
+            List.of(new EventBridgeApi(bus, archive, replays, created, stack.region()).service()),
+            List.of(
+                new StsApi(credentials, stack, options.clock()).service(),
+                new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));
   }
 
   /** Opens the data directory, resumes what is queued there, and serves on 127.0.0.1. */

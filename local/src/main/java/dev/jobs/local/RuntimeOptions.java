@@ -3,6 +3,7 @@ package dev.jobs.local;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.local.events.ReplayPace;
 import dev.jobs.local.lambda.FunctionConfig;
+import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.jobs.local.auth;
 
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.IssuedCredentials;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Optional;
  */
 public final class SignatureVerifier {
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
-  public static final String ACCOUNT = "000000000000";
   static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -126,7 +126,8 @@ public final class SignatureVerifier {
             "UnrecognizedClientException",
             "The security token included in the request is invalid.");
       }
-      caller = new Caller(operatorAccessKeyId, "arn:aws:iam::" + ACCOUNT + ":root", null);
+      caller =
+          new Caller(operatorAccessKeyId, "arn:aws:iam::" + LocalStack.ACCOUNT + ":root", null);
       secret = operatorSecretAccessKey;
     } else {
       IssuedCredentials credentials = temporaryCredentials(authorization, request);
@@ -166,7 +167,7 @@ public final class SignatureVerifier {
   /** The ARN STS reports for a role session. */
   public static String assumedRoleArn(String roleArn, String sessionName) {
     String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-    return "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + sessionName;
+    return "arn:aws:sts::" + LocalStack.ACCOUNT + ":assumed-role/" + role + "/" + sessionName;
   }
 
   private IssuedCredentials temporaryCredentials(

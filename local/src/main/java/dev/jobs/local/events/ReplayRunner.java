@@ -1,8 +1,8 @@
 package dev.jobs.local.events;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.local.RuntimeLog;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Replay;

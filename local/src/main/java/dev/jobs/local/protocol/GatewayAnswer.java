@@ -1,0 +1,29 @@
+package dev.jobs.local.protocol;
+
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.local.server.HttpCall;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * API Gateway's own answers, before or instead of an integration's: {@code {"message": ...}}, with
+ * the error type in {@code x-amzn-ErrorType} where API Gateway sends one.
+ */
+public final class GatewayAnswer {
+  private GatewayAnswer() {}
+
+  /**
+   * @param errorType the {@code x-amzn-ErrorType}, or null for none
+   */
+  public static void message(HttpCall call, int status, String message, String errorType)
+      throws IOException {
+    String body =
+        JobJson.MAPPER.writeValueAsString(
+            JobJson.MAPPER.createObjectNode().put("message", message));
+    call.respond(
+        status,
+        "application/json",
+        body,
+        errorType == null ? Map.of() : Map.of("x-amzn-ErrorType", errorType));
+  }
+}
