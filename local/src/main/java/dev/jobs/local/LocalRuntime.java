@@ -27,9 +27,11 @@ import dev.jobs.local.store.SqliteJobStore;
 import dev.jobs.local.sts.StsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,6 +53,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final ReplayRunner replays;
   private final JobKinds kinds;
   private volatile boolean stopped;
+  private final CountDownLatch shutDown = new CountDownLatch(1);
 
   private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> table) throws IOException {
     this.options = options;
@@ -194,6 +197,34 @@ public final class LocalRuntime implements AutoCloseable {
     errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     database.close();
     lock.close();
+  }
+
+  /**
+   * Announces the runtime in {@code runtime.json} under its data directory, as the process {@code
+   * pid}, and has the JVM's shutdown (SIGTERM, Ctrl-C) stop it gracefully and remove the file: what
+   * {@code jobs local start} does once the runtime serves.
+   *
+   * @return what the file says
+   */
+  public RuntimeFile announce(long pid) {
+    RuntimeFile file = RuntimeFile.of(this, pid);
+    Path directory = options.dataDir();
+    file.write(directory);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  RuntimeFile.removeIfOwned(directory, pid);
+                  shutDown.countDown();
+                },
+                "jobs-local-shutdown"));
+    return file;
+  }
+
+  /** Waits until the JVM's shutdown has stopped an {@link #announce announced} runtime. */
+  public void awaitShutdown() throws InterruptedException {
+    shutDown.await();
   }
 
   @Override

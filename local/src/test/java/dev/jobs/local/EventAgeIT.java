@@ -18,15 +18,15 @@ class EventAgeIT {
 
   @BeforeAll
   static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            defaults.withProcessing(
-                defaults
-                    .processing()
-                    .withConcurrency(1)
-                    .withTimeout(Duration.ofSeconds(5))
-                    .withMaxEventAge(Duration.ofSeconds(1))));
+            RuntimeOptions.builder(directory, 0)
+                .processing(
+                    p ->
+                        p.withConcurrency(1)
+                            .withTimeout(Duration.ofSeconds(5))
+                            .withMaxEventAge(Duration.ofSeconds(1)))
+                .build());
     api = ApiClient.forRole(runtime);
   }
 

@@ -38,12 +38,12 @@ class FailurePathIT {
 
   @BeforeAll
   static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            defaults
-                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
-                .withErrorHandler(defaults.errorHandler().withRetries(1, Duration.ofMillis(10))),
+            RuntimeOptions.builder(directory, 0)
+                .processing(p -> p.withRetries(0, Duration.ZERO))
+                .errorHandler(e -> e.withRetries(1, Duration.ofMillis(10)))
+                .build(),
             FailurePathIT::failingWhenDown);
     api = ApiClient.forRole(runtime);
   }

@@ -21,14 +21,12 @@ class JobsApiIT {
 
   @BeforeAll
   static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            defaults.withProcessing(
-                defaults
-                    .processing()
-                    .withRetries(2, Duration.ofMillis(50))
-                    .withTimeout(Duration.ofSeconds(2))));
+            RuntimeOptions.builder(directory, 0)
+                .processing(
+                    p -> p.withRetries(2, Duration.ofMillis(50)).withTimeout(Duration.ofSeconds(2)))
+                .build());
     api = ApiClient.forRole(runtime);
   }
 

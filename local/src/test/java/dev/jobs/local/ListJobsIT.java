@@ -27,12 +27,12 @@ class ListJobsIT {
 
   @BeforeAll
   static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            defaults
-                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
-                .withErrorHandler(defaults.errorHandler().withRetries(0, Duration.ZERO)));
+            RuntimeOptions.builder(directory, 0)
+                .processing(p -> p.withRetries(0, Duration.ZERO))
+                .errorHandler(e -> e.withRetries(0, Duration.ZERO))
+                .build());
     api = ApiClient.forRole(runtime);
     since = Instant.now().minusSeconds(1);
     for (int i = 0; i < 3; i++) {
