@@ -119,7 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
         new AwsEndpoint(
             verifier,
             new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
-            List.of(new EventBridgeApi(bus, archive, replays, created, stack.region()).service()),
+            List.of(new EventBridgeApi(bus, archive, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),
                 new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));

@@ -9,6 +9,7 @@ import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.auth.SignedRequest;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.protocol.AwsEndpoint;
 import dev.jobs.local.protocol.GatewayAnswer;
@@ -118,11 +119,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
                       + caller.arn()
                       + " is not authorized to perform: execute-api:Invoke on resource: "
                       + resource);
-      call.respond(
-          403,
-          JSON,
-          JobJson.MAPPER.writeValueAsString(body),
-          Map.of("x-amzn-ErrorType", "AccessDeniedException"));
+      GatewayAnswer.json(call, 403, body, "AccessDeniedException");
       return;
     }
     if (listing) {
@@ -203,11 +200,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       ObjectNode answer =
           JobJson.MAPPER.createObjectNode().put("message", JobRequestSchema.INVALID_BODY_MESSAGE);
       validator.types().forEach(answer.putArray("jobTypes")::add);
-      call.respond(
-          400,
-          JSON,
-          JobJson.MAPPER.writeValueAsString(answer),
-          Map.of("x-amzn-ErrorType", "BadRequestException"));
+      GatewayAnswer.json(call, 400, answer, "BadRequestException");
       return;
     }
     // API Gateway's request id, the x-amzn-RequestId of this answer, becomes the job id.
@@ -257,18 +250,8 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
    */
   static Map<String, String> queryParameters(String rawQuery) {
     Map<String, String> parameters = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return parameters;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.put(pathParameter(name), pathParameter(value));
-    }
+    SignedRequest.forEachPair(
+        rawQuery, (name, value) -> parameters.put(pathParameter(name), pathParameter(value)));
     return parameters;
   }
 

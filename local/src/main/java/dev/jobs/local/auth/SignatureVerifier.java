@@ -192,27 +192,31 @@ public final class SignatureVerifier {
   private void checkSkew(Instant signedAt) {
     Instant now = clock.instant();
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw new AuthFailure(
-          "InvalidSignatureException",
-          "Signature expired: "
-              + AMZ_DATE.format(signedAt)
-              + " is now earlier than "
-              + AMZ_DATE.format(now.minus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " - 5 min.)");
+      throw skewed("Signature expired", signedAt, "now earlier", now.minus(MAX_SKEW), now, '-');
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw new AuthFailure(
-          "InvalidSignatureException",
-          "Signature not yet current: "
-              + AMZ_DATE.format(signedAt)
-              + " is still later than "
-              + AMZ_DATE.format(now.plus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " + 5 min.)");
+      throw skewed(
+          "Signature not yet current", signedAt, "still later", now.plus(MAX_SKEW), now, '+');
     }
+  }
+
+  /** AWS's answer to a signing time outside the skew allowed, on either side of now. */
+  private static AuthFailure skewed(
+      String what, Instant signedAt, String relation, Instant bound, Instant now, char sign) {
+    return new AuthFailure(
+        "InvalidSignatureException",
+        what
+            + ": "
+            + AMZ_DATE.format(signedAt)
+            + " is "
+            + relation
+            + " than "
+            + AMZ_DATE.format(bound)
+            + " ("
+            + AMZ_DATE.format(now)
+            + " "
+            + sign
+            + " 5 min.)");
   }
 
   /**

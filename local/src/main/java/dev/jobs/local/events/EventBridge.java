@@ -2,7 +2,6 @@ package dev.jobs.local.events;
 
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.protocol.AwsError;
-import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Replay;
 import java.time.Instant;
@@ -21,15 +20,12 @@ final class EventBridge {
   private final ArchiveStore archive;
   private final ReplayRunner replays;
   private final Instant created;
-  private final String region;
 
-  EventBridge(
-      EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created, String region) {
+  EventBridge(EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created) {
     this.bus = bus;
     this.archive = archive;
     this.replays = replays;
     this.created = created;
-    this.region = region;
   }
 
   /** The operator alone may call EventBridge here; the invoke role may not. */
@@ -185,7 +181,7 @@ final class EventBridge {
   }
 
   String replayArn(String name) {
-    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":replay/" + name;
+    return bus.replayArn(name);
   }
 
   String replayRuleArn() {

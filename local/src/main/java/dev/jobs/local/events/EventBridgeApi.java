@@ -21,9 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventBridgeApi {
   private final EventBridge events;
 
-  public EventBridgeApi(
-      EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created, String region) {
-    this.events = new EventBridge(bus, archive, replays, created, region);
+  /**
+   * @param created when the archive was created
+   */
+  public EventBridgeApi(EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created) {
+    this.events = new EventBridge(bus, archive, replays, created);
   }
 
   /** The service, as the JSON 1.1 protocol serves it. */

@@ -65,6 +65,11 @@ public final class EventBus {
     return "{\"account\":[\"" + LocalStack.ACCOUNT + "\"]}";
   }
 
+  /** The ARN of a replay of this bus's archive. */
+  public String replayArn(String replayName) {
+    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":replay/" + replayName;
+  }
+
   public String archiveArn() {
     return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":archive/" + archiveName;
   }

@@ -53,16 +53,6 @@ public final class ReplayRunner implements AutoCloseable {
       EventBus bus,
       String replayRuleArn,
       LocalFunction target,
-      Clock clock) {
-    this(replays, archive, bus, replayRuleArn, target, ReplayPace.FAST, clock);
-  }
-
-  public ReplayRunner(
-      ReplayStore replays,
-      ArchiveStore archive,
-      EventBus bus,
-      String replayRuleArn,
-      LocalFunction target,
       ReplayPace pace,
       Clock clock) {
     this.pace = pace;

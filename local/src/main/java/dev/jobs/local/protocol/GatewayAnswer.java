@@ -4,6 +4,7 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.server.HttpCall;
 import java.io.IOException;
 import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * API Gateway's own answers, before or instead of an integration's: {@code {"message": ...}}, with
@@ -17,13 +18,20 @@ public final class GatewayAnswer {
    */
   public static void message(HttpCall call, int status, String message, String errorType)
       throws IOException {
-    String body =
-        JobJson.MAPPER.writeValueAsString(
-            JobJson.MAPPER.createObjectNode().put("message", message));
+    json(call, status, JobJson.MAPPER.createObjectNode().put("message", message), errorType);
+  }
+
+  /**
+   * An answer of API Gateway's own with a body of its own, such as a gateway response's.
+   *
+   * @param errorType the {@code x-amzn-ErrorType}, or null for none
+   */
+  public static void json(HttpCall call, int status, ObjectNode body, String errorType)
+      throws IOException {
     call.respond(
         status,
         "application/json",
-        body,
+        JobJson.MAPPER.writeValueAsString(body),
         errorType == null ? Map.of() : Map.of("x-amzn-ErrorType", errorType));
   }
 }

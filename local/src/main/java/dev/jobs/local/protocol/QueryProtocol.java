@@ -3,6 +3,7 @@ package dev.jobs.local.protocol;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.auth.SignedRequest;
 import dev.jobs.local.server.HttpCall;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -77,15 +78,7 @@ public final class QueryProtocol {
     if (call.request().rawQuery() != null) {
       form = call.request().rawQuery() + "&" + form;
     }
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.put(decode(name), decode(value));
-    }
+    SignedRequest.forEachPair(form, (name, value) -> parameters.put(decode(name), decode(value)));
     return parameters;
   }
 
