@@ -40,30 +40,23 @@ public final class InvocationStore {
   static Invocation insert(
       Connection connection, String function, String requestId, String payload, long now)
       throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
-                  + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq");
-      statement.setString(1, function);
-      statement.setString(2, requestId);
-      statement.setString(3, payload);
-      statement.setLong(4, now);
-      try (ResultSet keys = statement.executeQuery()) {
-        keys.next();
-        return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
-      }
+    PreparedStatement statement =
+        Statements.prepare(
+            connection,
+            "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
+                + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq",
+            function,
+            requestId,
+            payload,
+            now);
+    try (ResultSet keys = statement.executeQuery()) {
+      keys.next();
+      return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
     }
   }
 
   static void delete(Connection connection, long seq) throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?");
-      statement.setLong(1, seq);
-      statement.executeUpdate();
-    }
+    Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?", seq).executeUpdate();
   }
 
   /** Removes a finished invocation. */
@@ -78,19 +71,14 @@ public final class InvocationStore {
   /** Records a failed attempt and when the next may start. */
   public void reschedule(long seq, int attempts, long notBefore) {
     database.write(
-        connection -> {
-          {
-            PreparedStatement statement =
-                Statements.prepare(
+        connection ->
+            Statements.prepare(
                     connection,
-                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?");
-            statement.setInt(1, attempts);
-            statement.setLong(2, notBefore);
-            statement.setLong(3, seq);
-            statement.executeUpdate();
-          }
-          return null;
-        });
+                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?",
+                    attempts,
+                    notBefore,
+                    seq)
+                .executeUpdate());
   }
 
   /** The invocations of a function still queued, oldest first (what a restart resumes). */
@@ -98,25 +86,23 @@ public final class InvocationStore {
     return database.read(
         connection -> {
           List<Invocation> pending = new ArrayList<>();
-          {
-            PreparedStatement statement =
-                Statements.prepare(
-                    connection,
-                    "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
-                        + " FROM invocations WHERE function = ? ORDER BY seq");
-            statement.setString(1, function);
-            try (ResultSet row = statement.executeQuery()) {
-              while (row.next()) {
-                pending.add(
-                    new Invocation(
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getLong(5),
-                        row.getInt(6),
-                        row.getLong(7)));
-              }
+          PreparedStatement statement =
+              Statements.prepare(
+                  connection,
+                  "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
+                      + " FROM invocations WHERE function = ? ORDER BY seq",
+                  function);
+          try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+              pending.add(
+                  new Invocation(
+                      row.getLong(1),
+                      row.getString(2),
+                      row.getString(3),
+                      row.getString(4),
+                      row.getLong(5),
+                      row.getInt(6),
+                      row.getLong(7)));
             }
           }
           return pending;

@@ -172,12 +172,8 @@ public final class SqliteJobStore implements JobStore {
   }
 
   private static Optional<JobRecord> select(Connection connection, String id) throws SQLException {
-    {
-      PreparedStatement statement = Statements.prepare(connection, SELECT);
-      statement.setString(1, id);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? Optional.of(record(row)) : Optional.empty();
-      }
+    try (ResultSet row = Statements.prepare(connection, SELECT, id).executeQuery()) {
+      return row.next() ? Optional.of(record(row)) : Optional.empty();
     }
   }
 
@@ -197,27 +193,23 @@ public final class SqliteJobStore implements JobStore {
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
-                  + " started_at, finished_at, expires_at, status_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      statement.setString(1, job.id());
-      statement.setString(2, job.status().name());
-      statement.setString(3, job.type());
-      statement.setString(4, text(job.parameters()));
-      statement.setString(5, text(job.result()));
-      statement.setString(
-          6, job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()));
-      statement.setInt(7, job.attempts());
-      statement.setString(8, job.startedAt() == null ? null : job.startedAt().toString());
-      statement.setString(9, job.finishedAt() == null ? null : job.finishedAt().toString());
-      statement.setLong(10, job.expiresAt());
-      statement.setString(11, statusAt(job));
-      statement.executeUpdate();
-    }
+    Statements.prepare(
+            connection,
+            "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
+                + " started_at, finished_at, expires_at, status_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            job.id(),
+            job.status().name(),
+            job.type(),
+            text(job.parameters()),
+            text(job.result()),
+            job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()),
+            job.attempts(),
+            job.startedAt() == null ? null : job.startedAt().toString(),
+            job.finishedAt() == null ? null : job.finishedAt().toString(),
+            job.expiresAt(),
+            statusAt(job))
+        .executeUpdate();
   }
 
   /** The list's sort column: the status time as sortable text. */

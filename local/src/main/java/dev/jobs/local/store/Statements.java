@@ -24,6 +24,19 @@ final class Statements {
     }
   }
 
+  /**
+   * The connection's statement for {@code sql}, with {@code values} bound to its parameters in
+   * order: a {@code String}, {@code Long} or {@code Integer} as such, null as SQL's NULL.
+   */
+  static PreparedStatement prepare(Connection connection, String sql, Object... values)
+      throws SQLException {
+    PreparedStatement statement = prepare(connection, sql);
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+    return statement;
+  }
+
   static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
     Map<String, PreparedStatement> statements;
     synchronized (CACHE) {
