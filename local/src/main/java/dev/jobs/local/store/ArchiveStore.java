@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The durable event archive of the failed-jobs bus. */
@@ -61,28 +60,20 @@ public final class ArchiveStore {
    */
   public List<ArchivedEvent> between(String archive, long from, long to, long afterSeq, int limit) {
     return database.read(
-        connection -> {
-          List<ArchivedEvent> events = new ArrayList<>();
-          PreparedStatement statement =
-              Statements.prepare(
-                  connection,
-                  "SELECT seq, event_id, event_time, event FROM archive_events"
-                      + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
-                      + " ORDER BY seq LIMIT ?",
-                  archive,
-                  from,
-                  to,
-                  afterSeq,
-                  limit);
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              events.add(
-                  new ArchivedEvent(
-                      row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)));
-            }
-          }
-          return events;
-        });
+        connection ->
+            Statements.rows(
+                connection,
+                "SELECT seq, event_id, event_time, event FROM archive_events"
+                    + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
+                    + " ORDER BY seq LIMIT ?",
+                row ->
+                    new ArchivedEvent(
+                        row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)),
+                archive,
+                from,
+                to,
+                afterSeq,
+                limit));
   }
 
   /** How many events and bytes the archive holds. */

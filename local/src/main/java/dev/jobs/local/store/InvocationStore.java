@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -84,28 +83,20 @@ public final class InvocationStore {
   /** The invocations of a function still queued, oldest first (what a restart resumes). */
   public List<Invocation> pending(String function) {
     return database.read(
-        connection -> {
-          List<Invocation> pending = new ArrayList<>();
-          PreparedStatement statement =
-              Statements.prepare(
-                  connection,
-                  "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
-                      + " FROM invocations WHERE function = ? ORDER BY seq",
-                  function);
-          try (ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-              pending.add(
-                  new Invocation(
-                      row.getLong(1),
-                      row.getString(2),
-                      row.getString(3),
-                      row.getString(4),
-                      row.getLong(5),
-                      row.getInt(6),
-                      row.getLong(7)));
-            }
-          }
-          return pending;
-        });
+        connection ->
+            Statements.rows(
+                connection,
+                "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
+                    + " FROM invocations WHERE function = ? ORDER BY seq",
+                row ->
+                    new Invocation(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getLong(5),
+                        row.getInt(6),
+                        row.getLong(7)),
+                function));
   }
 }

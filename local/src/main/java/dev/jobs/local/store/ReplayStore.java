@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -148,32 +147,23 @@ public final class ReplayStore {
 
   private static List<Replay> select(Connection connection, String where, String name)
       throws SQLException {
-    List<Replay> replays = new ArrayList<>();
-    {
-      String sql = "SELECT " + COLUMNS + " FROM replays " + where;
-      PreparedStatement statement =
-          name == null
-              ? Statements.prepare(connection, sql)
-              : Statements.prepare(connection, sql, name);
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          replays.add(
-              new Replay(
-                  row.getString(1),
-                  row.getString(2),
-                  row.getString(3),
-                  row.getString(4),
-                  row.getLong(5),
-                  row.getLong(6),
-                  row.getString(7),
-                  row.getString(8),
-                  row.getLong(9),
-                  nullableLong(row, 10),
-                  nullableLong(row, 11)));
-        }
-      }
-    }
-    return replays;
+    return Statements.rows(
+        connection,
+        "SELECT " + COLUMNS + " FROM replays " + where,
+        row ->
+            new Replay(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getLong(5),
+                row.getLong(6),
+                row.getString(7),
+                row.getString(8),
+                row.getLong(9),
+                nullableLong(row, 10),
+                nullableLong(row, 11)),
+        name == null ? new Object[0] : new Object[] {name});
   }
 
   private static Long nullableLong(ResultSet row, int index) throws SQLException {

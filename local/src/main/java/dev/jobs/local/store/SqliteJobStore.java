@@ -9,7 +9,6 @@ import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -156,18 +155,9 @@ public final class SqliteJobStore implements JobStore {
     return query.page(
         database.read(
             connection -> {
-              PreparedStatement statement = Statements.prepare(connection, text);
-              for (int i = 0; i < arguments.size(); i++) {
-                statement.setString(i + 1, arguments.get(i));
-              }
-              statement.setInt(arguments.size() + 1, query.limit() + 1);
-              List<JobRecord> jobs = new ArrayList<>();
-              try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                  jobs.add(record(row));
-                }
-              }
-              return jobs;
+              List<Object> values = new ArrayList<>(arguments);
+              values.add(query.limit() + 1);
+              return Statements.rows(connection, text, SqliteJobStore::record, values.toArray());
             }));
   }
 
