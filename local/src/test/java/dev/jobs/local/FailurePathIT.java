@@ -107,23 +107,8 @@ class FailurePathIT {
     // The table and the job recover; a replay of the window re-drives the job to success.
     TABLE_DOWN.set(false);
     TestJobs.Recovering.BROKEN.set(false);
-    try (EventBridgeClient events = AwsClients.eventBridge(local.runtime())) {
-      String archiveArn =
-          events
-              .describeArchive(r -> r.archiveName(local.runtime().stack().archiveName()))
-              .archiveArn();
-      events.startReplay(
-          r ->
-              r.replayName("redrive-" + id)
-                  .eventSourceArn(archiveArn)
-                  .eventStartTime(before)
-                  .eventEndTime(Instant.now().plusSeconds(1))
-                  .destination(
-                      d -> d.arn(busArn()).filterArns(local.runtime().stack().replayRuleArn())));
-      DescribeReplayResponse replay = AwsApisIT.awaitReplay(events, "redrive-" + id);
-      assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
-      assertThat(replay.eventLastReplayedTime()).isNotNull();
-    }
+    DescribeReplayResponse replay = replay("redrive-" + id, before, Instant.now().plusSeconds(1));
+    assertThat(replay.eventLastReplayedTime()).isNotNull();
     JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("recovered").asBoolean()).isTrue();
@@ -154,7 +139,7 @@ class FailurePathIT {
         .isEqualTo("failing on purpose: attempt 1 of the first 1");
 
     awaitNextSecond();
-    replay("flaky-" + id, before);
+    replay("flaky-" + id, before, Instant.now());
 
     JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
@@ -197,7 +182,7 @@ class FailurePathIT {
     assertThat(archivedFor(id)).hasSize(3);
 
     awaitNextSecond();
-    replay("once-" + id, before);
+    replay("once-" + id, before, Instant.now());
 
     JsonNode job = awaitSettled(id);
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
@@ -206,8 +191,12 @@ class FailurePathIT {
         .isEqualTo("failing on purpose: attempt 2 of the first 5");
   }
 
-  /** Replays the archive from {@code since} to now to the replay rule, and waits for its end. */
-  private static void replay(String name, Instant since) throws InterruptedException {
+  /**
+   * Replays the archive from {@code since} to {@code until} to the replay rule, and waits for it to
+   * complete.
+   */
+  private static DescribeReplayResponse replay(String name, Instant since, Instant until)
+      throws InterruptedException {
     try (EventBridgeClient events = AwsClients.eventBridge(local.runtime())) {
       String archiveArn =
           events
@@ -218,10 +207,12 @@ class FailurePathIT {
               r.replayName(name)
                   .eventSourceArn(archiveArn)
                   .eventStartTime(since)
-                  .eventEndTime(Instant.now())
+                  .eventEndTime(until)
                   .destination(
                       d -> d.arn(busArn()).filterArns(local.runtime().stack().replayRuleArn())));
-      assertThat(AwsApisIT.awaitReplay(events, name).state()).isEqualTo(ReplayState.COMPLETED);
+      DescribeReplayResponse replay = AwsApisIT.awaitReplay(events, name);
+      assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
+      return replay;
     }
   }
 
