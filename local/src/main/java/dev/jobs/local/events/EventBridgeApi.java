@@ -106,9 +106,10 @@ public final class EventBridgeApi {
     for (JsonNode filter : input.path("Destination").path("FilterArns")) {
       events.checkReplayRule(filter.asString());
     }
-    long[] window = EventBridgeFields.replayWindow(input);
+    EventBridgeFields.Window window = EventBridgeFields.replayWindow(input);
     Replay replay =
-        events.startReplay(name, text(input, "Description"), window[0], window[1], destination);
+        events.startReplay(
+            name, text(input, "Description"), window.start(), window.end(), destination);
     ObjectNode output = JobJson.MAPPER.createObjectNode();
     output.put("ReplayArn", events.replayArn(name));
     output.put("State", replay.state());

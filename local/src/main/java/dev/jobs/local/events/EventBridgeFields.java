@@ -155,8 +155,11 @@ final class EventBridgeFields {
     return name;
   }
 
+  /** A replay's window of event time, in epoch millis: {@code start <= time < end}. */
+  record Window(long start, long end) {}
+
   /** StartReplay's window, its end after its start. */
-  static long[] replayWindow(JsonNode input) {
+  static Window replayWindow(JsonNode input) {
     long start = parameterTime(input, "EventStartTime").toEpochMilli();
     long end = parameterTime(input, "EventEndTime").toEpochMilli();
     if (end <= start) {
@@ -164,7 +167,7 @@ final class EventBridgeFields {
           "ValidationException",
           "Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.");
     }
-    return new long[] {start, end};
+    return new Window(start, end);
   }
 
   /** A string field, or null when it is missing or null. */
