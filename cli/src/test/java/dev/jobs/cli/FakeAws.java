@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.jobs.local.LocalStack;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Instant;
 

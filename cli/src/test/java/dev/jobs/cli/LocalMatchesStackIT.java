@@ -3,9 +3,9 @@ package dev.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.deploy.PackagedAssembly;
-import dev.jobs.local.LocalStack;
+import dev.jobs.local.apigateway.JobsApiTemplates;
 import dev.jobs.local.events.EventBus;
-import dev.jobs.local.http.JobsApiTemplates;
+import dev.jobs.local.stack.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.deploy.PackagedAssembly;
 import dev.jobs.cli.targets.Target;
-import dev.jobs.local.LocalStack;
+import dev.jobs.local.stack.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

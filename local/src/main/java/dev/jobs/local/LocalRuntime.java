@@ -5,25 +5,33 @@ import dev.jobs.backend.handler.FailedJobHandler;
 import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.JobStore;
+import dev.jobs.local.apigateway.ApiGatewayStage;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.cloudformation.CloudFormationApi;
+import dev.jobs.local.events.EventBridgeApi;
 import dev.jobs.local.events.EventBus;
 import dev.jobs.local.events.ReplayRunner;
-import dev.jobs.local.http.LocalServer;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.lambda.Qualifier;
+import dev.jobs.local.protocol.AwsEndpoint;
+import dev.jobs.local.server.LocalServer;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
 import dev.jobs.local.store.InvocationStore;
 import dev.jobs.local.store.ReplayStore;
 import dev.jobs.local.store.SqliteJobStore;
+import dev.jobs.local.sts.StsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,6 +53,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final ReplayRunner replays;
   private final JobKinds kinds;
   private volatile boolean stopped;
+  private final CountDownLatch shutDown = new CountDownLatch(1);
 
   private LocalRuntime(RuntimeOptions options, UnaryOperator<JobStore> table) throws IOException {
     this.options = options;
@@ -104,19 +113,16 @@ public final class LocalRuntime implements AutoCloseable {
     processing.start();
     errorHandler.start();
     replays.resumeInterrupted();
+    Instant created = Instant.ofEpochMilli(options.clock().millis());
+    // STS first: it answers a query signed for a service none of them is, as AWS's endpoint does.
     server.serve(
-        new LocalServer.Parts(
+        new AwsEndpoint(
             verifier,
-            stack,
-            credentials,
-            processing,
-            jobs,
-            bus,
-            archive,
-            replays,
-            Instant.ofEpochMilli(options.clock().millis()),
-            options.clock(),
-            kinds.names()));
+            new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
+            List.of(new EventBridgeApi(bus, archive, replays, created).service()),
+            List.of(
+                new StsApi(credentials, stack, options.clock()).service(),
+                new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));
   }
 
   /** Opens the data directory, resumes what is queued there, and serves on 127.0.0.1. */
@@ -191,6 +197,34 @@ public final class LocalRuntime implements AutoCloseable {
     errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     database.close();
     lock.close();
+  }
+
+  /**
+   * Announces the runtime in {@code runtime.json} under its data directory, as the process {@code
+   * pid}, and has the JVM's shutdown (SIGTERM, Ctrl-C) stop it gracefully and remove the file: what
+   * {@code jobs local start} does once the runtime serves.
+   *
+   * @return what the file says
+   */
+  public RuntimeFile announce(long pid) {
+    RuntimeFile file = RuntimeFile.of(this, pid);
+    Path directory = options.dataDir();
+    file.write(directory);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  close();
+                  RuntimeFile.removeIfOwned(directory, pid);
+                  shutDown.countDown();
+                },
+                "jobs-local-shutdown"));
+    return file;
+  }
+
+  /** Waits until the JVM's shutdown has stopped an {@link #announce announced} runtime. */
+  public void awaitShutdown() throws InterruptedException {
+    shutDown.await();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.jobs.local;
 
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.PrivateFiles;
 import java.io.IOException;
 import java.io.StringWriter;

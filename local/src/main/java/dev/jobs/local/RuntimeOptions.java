@@ -3,10 +3,12 @@ package dev.jobs.local;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.local.events.ReplayPace;
 import dev.jobs.local.lambda.FunctionConfig;
+import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * How a local runtime runs.
@@ -39,6 +41,10 @@ public record RuntimeOptions(
    */
   public static final int DEFAULT_CONCURRENCY = 100;
 
+  public RuntimeOptions {
+    kindJars = List.copyOf(kindJars);
+  }
+
   /**
    * The deployed stack's defaults ({@link StackSettings}): the processing function with a 15-minute
    * timeout, no retry and a six-hour maximum event age, {@link #DEFAULT_CONCURRENCY} at once; the
@@ -46,121 +52,94 @@ public record RuntimeOptions(
    * then two, as on AWS.
    */
   public static RuntimeOptions defaults(Path dataDir, int port) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        DEFAULT_REGION,
-        DEFAULT_KEY,
-        DEFAULT_KEY,
-        LocalStack.DEFAULT_STACK_NAME,
+    return builder(dataDir, port).build();
+  }
+
+  /** Options that start as {@link #defaults}, changed one by one. */
+  public static Builder builder(Path dataDir, int port) {
+    return new Builder(dataDir, port);
+  }
+
+  /** Builds {@link RuntimeOptions}: the defaults, with what is set in their place. */
+  public static final class Builder {
+    private final Path dataDir;
+    private final int port;
+    private String accessKeyId = DEFAULT_KEY;
+    private String secretAccessKey = DEFAULT_KEY;
+    private FunctionConfig processing =
         new FunctionConfig(
             "ProcessJob",
             Duration.ofSeconds(StackSettings.PROCESSING_TIMEOUT_SECONDS.defaultValue()),
             DEFAULT_CONCURRENCY,
             StackSettings.PROCESSING_RETRY_ATTEMPTS.defaultValue(),
             Duration.ofSeconds(StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS.defaultValue()),
-            Duration.ofMinutes(1)),
+            Duration.ofMinutes(1));
+    private FunctionConfig errorHandler =
         new FunctionConfig(
-            "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1)),
-        Duration.ofSeconds(10),
-        ReplayPace.FAST,
-        Clock.systemUTC(),
-        List.of());
-  }
+            "FailedJob", Duration.ofSeconds(60), 10, 2, Duration.ofHours(6), Duration.ofMinutes(1));
+    private Duration grace = Duration.ofSeconds(10);
+    private ReplayPace replayPace = ReplayPace.FAST;
+    private Clock clock = Clock.systemUTC();
+    private List<Path> kindJars = List.of();
 
-  public RuntimeOptions withProcessing(FunctionConfig config) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        accessKeyId,
-        secretAccessKey,
-        stackName,
-        config,
-        errorHandler,
-        grace,
-        replayPace,
-        clock,
-        kindJars);
-  }
+    private Builder(Path dataDir, int port) {
+      this.dataDir = dataDir;
+      this.port = port;
+    }
 
-  public RuntimeOptions withErrorHandler(FunctionConfig config) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        accessKeyId,
-        secretAccessKey,
-        stackName,
-        processing,
-        config,
-        grace,
-        replayPace,
-        clock,
-        kindJars);
-  }
+    /** The processing function's settings, changed from the current ones. */
+    public Builder processing(UnaryOperator<FunctionConfig> change) {
+      this.processing = change.apply(processing);
+      return this;
+    }
 
-  public RuntimeOptions withGrace(Duration value) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        accessKeyId,
-        secretAccessKey,
-        stackName,
-        processing,
-        errorHandler,
-        value,
-        replayPace,
-        clock,
-        kindJars);
-  }
+    /** The error handler's settings, changed from the current ones. */
+    public Builder errorHandler(UnaryOperator<FunctionConfig> change) {
+      this.errorHandler = change.apply(errorHandler);
+      return this;
+    }
 
-  public RuntimeOptions withCredentials(String keyId, String secret) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        keyId,
-        secret,
-        stackName,
-        processing,
-        errorHandler,
-        grace,
-        replayPace,
-        clock,
-        kindJars);
-  }
+    public Builder grace(Duration value) {
+      this.grace = value;
+      return this;
+    }
 
-  public RuntimeOptions withReplayPace(ReplayPace value) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        accessKeyId,
-        secretAccessKey,
-        stackName,
-        processing,
-        errorHandler,
-        grace,
-        value,
-        clock,
-        kindJars);
-  }
+    /** The operator's key pair, which signs for the whole account. */
+    public Builder credentials(String keyId, String secret) {
+      this.accessKeyId = keyId;
+      this.secretAccessKey = secret;
+      return this;
+    }
 
-  public RuntimeOptions withKindJars(List<Path> jars) {
-    return new RuntimeOptions(
-        dataDir,
-        port,
-        region,
-        accessKeyId,
-        secretAccessKey,
-        stackName,
-        processing,
-        errorHandler,
-        grace,
-        replayPace,
-        clock,
-        List.copyOf(jars));
+    public Builder replayPace(ReplayPace value) {
+      this.replayPace = value;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Builder kindJars(List<Path> jars) {
+      this.kindJars = jars;
+      return this;
+    }
+
+    public RuntimeOptions build() {
+      return new RuntimeOptions(
+          dataDir,
+          port,
+          DEFAULT_REGION,
+          accessKeyId,
+          secretAccessKey,
+          LocalStack.DEFAULT_STACK_NAME,
+          processing,
+          errorHandler,
+          grace,
+          replayPace,
+          clock,
+          kindJars);
+    }
   }
 }

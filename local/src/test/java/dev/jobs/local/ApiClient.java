@@ -2,6 +2,7 @@ package dev.jobs.local;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.auth.SdkSigner;
+import dev.jobs.local.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

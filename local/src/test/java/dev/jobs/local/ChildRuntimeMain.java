@@ -2,7 +2,6 @@ package dev.jobs.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The child JVM of {@link ChildRuntime}: starts a runtime as {@code jobs local start} does (options
@@ -31,29 +30,16 @@ public final class ChildRuntimeMain {
       }
     }
     Duration retryDelay = Duration.ofSeconds(retryDelaySeconds);
-    RuntimeOptions defaults = RuntimeOptions.defaults(dataDir, port);
+    int workers = concurrency;
     RuntimeOptions options =
-        defaults
-            .withProcessing(
-                defaults
-                    .processing()
-                    .withConcurrency(concurrency)
-                    .withRetries(0, retryDelay)) // jobs local start's default
-            .withErrorHandler(defaults.errorHandler().withRetries(2, retryDelay))
-            .withGrace(Duration.ofSeconds(graceSeconds));
+        RuntimeOptions.builder(dataDir, port)
+            // No retry of a job: jobs local start's default.
+            .processing(p -> p.withConcurrency(workers).withRetries(0, retryDelay))
+            .errorHandler(e -> e.withRetries(2, retryDelay))
+            .grace(Duration.ofSeconds(graceSeconds))
+            .build();
     LocalRuntime runtime = LocalRuntime.start(options);
-    long pid = ProcessHandle.current().pid();
-    Path directory = dataDir;
-    RuntimeFile.of(runtime, pid).write(directory);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  runtime.close();
-                  RuntimeFile.removeIfOwned(directory, pid);
-                  stopped.countDown();
-                }));
-    stopped.await();
+    runtime.announce(ProcessHandle.current().pid());
+    runtime.awaitShutdown();
   }
 }

@@ -18,22 +18,9 @@ class ExpiredTokenIT {
 
   @BeforeAll
   static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            new RuntimeOptions(
-                directory,
-                0,
-                defaults.region(),
-                defaults.accessKeyId(),
-                defaults.secretAccessKey(),
-                defaults.stackName(),
-                defaults.processing(),
-                defaults.errorHandler(),
-                Duration.ZERO,
-                defaults.replayPace(),
-                CLOCK,
-                java.util.List.of()));
+            RuntimeOptions.builder(directory, 0).grace(Duration.ZERO).clock(CLOCK).build());
   }
 
   @AfterAll

@@ -3,22 +3,16 @@ package dev.jobs.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.job.JobRecord;
-import dev.jobs.backend.store.JobPage;
-import dev.jobs.backend.store.JobQuery;
+import dev.jobs.backend.store.ForwardingJobStore;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.local.store.ArchivedEvent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
@@ -32,55 +26,23 @@ class FailurePathIT {
   /** While set, recording a failure fails, as a DynamoDB outage would make it. */
   static final AtomicBoolean TABLE_DOWN = new AtomicBoolean();
 
-  @TempDir static Path directory;
-  static LocalRuntime runtime;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
-    runtime =
-        LocalRuntime.start(
-            defaults
-                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
-                .withErrorHandler(defaults.errorHandler().withRetries(1, Duration.ofMillis(10))),
-            FailurePathIT::failingWhenDown);
-    api = ApiClient.forRole(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.stop(Duration.ZERO);
-  }
+  @RegisterExtension
+  static final RunningRuntime local =
+      new RunningRuntime(
+          options ->
+              options
+                  .processing(p -> p.withRetries(0, Duration.ZERO))
+                  .errorHandler(e -> e.withRetries(1, Duration.ofMillis(10))),
+          FailurePathIT::failingWhenDown);
 
   private static JobStore failingWhenDown(JobStore store) {
-    return new JobStore() {
-      @Override
-      public Optional<JobRecord> find(String id) {
-        return store.find(id);
-      }
-
-      @Override
-      public Optional<JobRecord> start(JobStart start) {
-        return store.start(start);
-      }
-
-      @Override
-      public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-        return store.succeed(id, result, finishedAt);
-      }
-
+    return new ForwardingJobStore(store) {
       @Override
       public boolean fail(JobFailure failure) {
         if (TABLE_DOWN.get()) {
           throw new JobStoreException("the table is down", new IllegalStateException());
         }
-        return store.fail(failure);
-      }
-
-      @Override
-      public JobPage list(JobQuery query) {
-        return store.list(query);
+        return super.fail(failure);
       }
     };
   }
@@ -90,7 +52,7 @@ class FailurePathIT {
     TABLE_DOWN.set(true);
     TestJobs.Recovering.BROKEN.set(true);
     Instant before = Instant.now().minusSeconds(1);
-    String id = api.submit("{\"type\":\"recovering\"}").body().get("id").asString();
+    String id = local.api().submit("{\"type\":\"recovering\"}").body().get("id").asString();
 
     JsonNode event = awaitArchived(id);
 
@@ -140,26 +102,14 @@ class FailurePathIT {
     assertThat(response.get("errorMessage").asString()).isEqualTo("still broken");
     assertThat(response.get("errorType").asString()).isEqualTo("dev.jobs.kind.JobFailedException");
     assertThat(response.get("stackTrace").isArray()).isTrue();
-    assertThat(api.get(id).body().get("status").asString()).isEqualTo("RUNNING");
+    assertThat(local.api().get(id).body().get("status").asString()).isEqualTo("RUNNING");
 
     // The table and the job recover; a replay of the window re-drives the job to success.
     TABLE_DOWN.set(false);
     TestJobs.Recovering.BROKEN.set(false);
-    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
-      String archiveArn =
-          events.describeArchive(r -> r.archiveName(runtime.stack().archiveName())).archiveArn();
-      events.startReplay(
-          r ->
-              r.replayName("redrive-" + id)
-                  .eventSourceArn(archiveArn)
-                  .eventStartTime(before)
-                  .eventEndTime(Instant.now().plusSeconds(1))
-                  .destination(d -> d.arn(busArn()).filterArns(runtime.stack().replayRuleArn())));
-      DescribeReplayResponse replay = AwsApisIT.awaitReplay(events, "redrive-" + id);
-      assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
-      assertThat(replay.eventLastReplayedTime()).isNotNull();
-    }
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    DescribeReplayResponse replay = replay("redrive-" + id, before, Instant.now().plusSeconds(1));
+    assertThat(replay.eventLastReplayedTime()).isNotNull();
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("recovered").asBoolean()).isTrue();
     assertThat(job.get("attempts").asInt()).isEqualTo(2);
@@ -169,9 +119,10 @@ class FailurePathIT {
   void recordedFailure_isPutOnTheBus_andAReplayOfItsWindowReDrivesTheJobToSuccess()
       throws Exception {
     Instant before = Instant.now().minusSeconds(1);
-    String id = api.submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
+    String id =
+        local.api().submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
 
-    JsonNode failed = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode failed = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     JsonNode event = awaitArchived(id);
 
     assertThat(failed.get("status").asString()).isEqualTo("FAILED");
@@ -188,9 +139,9 @@ class FailurePathIT {
         .isEqualTo("failing on purpose: attempt 1 of the first 1");
 
     awaitNextSecond();
-    replay("flaky-" + id, before);
+    replay("flaky-" + id, before, Instant.now());
 
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("message").asString()).isEqualTo("succeeded on attempt 2");
     assertThat(job.get("attempts").asInt()).isEqualTo(2);
@@ -204,15 +155,15 @@ class FailurePathIT {
     JsonNode handlerRecord;
     try {
       // Fails again on the re-drive too: a second re-drive would show as a third attempt.
-      id = api.submit("{\"type\":\"flaky\",\"failures\":5}").body().get("id").asString();
+      id = local.api().submit("{\"type\":\"flaky\",\"failures\":5}").body().get("id").asString();
       handlerRecord = awaitArchived(id).get("detail");
     } finally {
       TABLE_DOWN.set(false);
     }
-    assertThat(api.get(id).body().get("status").asString()).isEqualTo("RUNNING");
+    assertThat(local.api().get(id).body().get("status").asString()).isEqualTo("RUNNING");
     // The other path's event for the same failure, as a retried error handler would put it.
     JsonNode processingRecord = handlerRecord.get("requestPayload");
-    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
+    try (EventBridgeClient events = AwsClients.eventBridge(local.runtime())) {
       for (int i = 0; i < 2; i++) {
         assertThat(
                 events
@@ -220,7 +171,7 @@ class FailurePathIT {
                         r ->
                             r.entries(
                                 e ->
-                                    e.eventBusName(runtime.stack().busName())
+                                    e.eventBusName(local.runtime().stack().busName())
                                         .source("dev.jobs")
                                         .detailType("Job Failed")
                                         .detail(processingRecord.toString())))
@@ -231,7 +182,7 @@ class FailurePathIT {
     assertThat(archivedFor(id)).hasSize(3);
 
     awaitNextSecond();
-    replay("once-" + id, before);
+    replay("once-" + id, before, Instant.now());
 
     JsonNode job = awaitSettled(id);
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
@@ -240,19 +191,28 @@ class FailurePathIT {
         .isEqualTo("failing on purpose: attempt 2 of the first 5");
   }
 
-  /** Replays the archive from {@code since} to now to the replay rule, and waits for its end. */
-  private static void replay(String name, Instant since) throws InterruptedException {
-    try (EventBridgeClient events = AwsClients.eventBridge(runtime)) {
+  /**
+   * Replays the archive from {@code since} to {@code until} to the replay rule, and waits for it to
+   * complete.
+   */
+  private static DescribeReplayResponse replay(String name, Instant since, Instant until)
+      throws InterruptedException {
+    try (EventBridgeClient events = AwsClients.eventBridge(local.runtime())) {
       String archiveArn =
-          events.describeArchive(r -> r.archiveName(runtime.stack().archiveName())).archiveArn();
+          events
+              .describeArchive(r -> r.archiveName(local.runtime().stack().archiveName()))
+              .archiveArn();
       events.startReplay(
           r ->
               r.replayName(name)
                   .eventSourceArn(archiveArn)
                   .eventStartTime(since)
-                  .eventEndTime(Instant.now())
-                  .destination(d -> d.arn(busArn()).filterArns(runtime.stack().replayRuleArn())));
-      assertThat(AwsApisIT.awaitReplay(events, name).state()).isEqualTo(ReplayState.COMPLETED);
+                  .eventEndTime(until)
+                  .destination(
+                      d -> d.arn(busArn()).filterArns(local.runtime().stack().replayRuleArn())));
+      DescribeReplayResponse replay = AwsApisIT.awaitReplay(events, name);
+      assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
+      return replay;
     }
   }
 
@@ -266,10 +226,10 @@ class FailurePathIT {
 
   /** The job once it has ended and stayed unchanged for a second (late duplicates included). */
   private static JsonNode awaitSettled(String id) throws InterruptedException {
-    JsonNode last = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode last = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     for (int quiet = 0; quiet < 20; ) {
       Thread.sleep(50);
-      JsonNode now = api.get(id).body();
+      JsonNode now = local.api().get(id).body();
       quiet = now.equals(last) ? quiet + 1 : 0;
       last = now;
     }
@@ -277,9 +237,10 @@ class FailurePathIT {
   }
 
   private static List<JsonNode> archivedFor(String id) {
-    return runtime
+    return local
+        .runtime()
         .archive()
-        .between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000)
+        .between(local.runtime().stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000)
         .stream()
         .filter(archived -> archived.event().contains(id))
         .map(archived -> JobJson.MAPPER.readTree(archived.event()))
@@ -287,13 +248,16 @@ class FailurePathIT {
   }
 
   private static String busArn() {
-    return "arn:aws:events:us-east-1:000000000000:event-bus/" + runtime.stack().busName();
+    return "arn:aws:events:us-east-1:000000000000:event-bus/" + local.runtime().stack().busName();
   }
 
   private static JsonNode awaitArchived(String id) throws InterruptedException {
     for (int i = 0; i < 400; i++) {
       List<ArchivedEvent> events =
-          runtime.archive().between(runtime.stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000);
+          local
+              .runtime()
+              .archive()
+              .between(local.runtime().stack().archiveName(), 0, Long.MAX_VALUE, 0, 1000);
       for (ArchivedEvent archived : events) {
         if (archived.event().contains(id)) {
           return JobJson.MAPPER.readTree(archived.event());

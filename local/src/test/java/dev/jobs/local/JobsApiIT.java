@@ -4,46 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.ApiClient.Response;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The jobs API of a running local runtime: routes, bodies, status codes and SigV4. */
 class JobsApiIT {
-  @TempDir static Path directory;
-  static LocalRuntime runtime;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
-    runtime =
-        LocalRuntime.start(
-            defaults.withProcessing(
-                defaults
-                    .processing()
-                    .withRetries(2, Duration.ofMillis(50))
-                    .withTimeout(Duration.ofSeconds(2))));
-    api = ApiClient.forRole(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.stop(Duration.ZERO);
-  }
+  @RegisterExtension
+  static final RunningRuntime local =
+      new RunningRuntime(
+          options ->
+              options.processing(
+                  p -> p.withRetries(2, Duration.ofMillis(50)).withTimeout(Duration.ofSeconds(2))));
 
   @Test
   void submit_validJob_answers202WithIdAndTheJobSucceeds() {
-    Response submitted = api.submit("{\"type\":\"noop\"}");
+    Response submitted = local.api().submit("{\"type\":\"noop\"}");
 
     assertThat(submitted.status()).isEqualTo(202);
     String id = submitted.body().get("id").asString();
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("done").asBoolean()).isTrue();
     assertThat(job.get("attempts").asInt()).isEqualTo(1);
@@ -51,9 +33,9 @@ class JobsApiIT {
 
   @Test
   void submit_sleepJob_succeedsWithItsMessage() {
-    String id = api.submit("{\"seconds\":1}").body().get("id").asString();
+    String id = local.api().submit("{\"seconds\":1}").body().get("id").asString();
 
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
 
     assertThat(job.get("result").get("message").asString()).isEqualTo("I slept for 1 seconds");
   }
@@ -69,7 +51,7 @@ class JobsApiIT {
           "",
           "{\"seconds\":\"it's \\\"caf\u00e9\\\" \\\\\"}"
         }) {
-      Response response = api.submit(body);
+      Response response = local.api().submit(body);
 
       assertThat(response.status()).as(body).isEqualTo(400);
       // As the stack's gateway response: the message and the types served, valid JSON whatever
@@ -80,26 +62,28 @@ class JobsApiIT {
               JobJson.MAPPER
                   .createObjectNode()
                   .put("message", "Invalid request body")
-                  .set("jobTypes", JobJson.MAPPER.valueToTree(runtime.kinds())));
+                  .set("jobTypes", JobJson.MAPPER.valueToTree(local.runtime().kinds())));
     }
   }
 
   @Test
   void submit_ofAnUnknownType_answers400AtOnce_namingTheTypesServed() {
-    Response response = api.submit("{\"type\":\"paint\",\"seconds\":5}");
+    Response response = local.api().submit("{\"type\":\"paint\",\"seconds\":5}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("message").asString()).isEqualTo("Invalid request body");
     assertThat(response.body().get("jobTypes"))
-        .isEqualTo(JobJson.MAPPER.valueToTree(runtime.kinds()));
+        .isEqualTo(JobJson.MAPPER.valueToTree(local.runtime().kinds()));
   }
 
   @Test
   void get_percentEncodedId_isDecodedAsAPathParameter() {
-    String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
-    api.awaitTerminal(id, Duration.ofSeconds(10)); // the job's row exists once it has started
+    String id = local.api().submit("{\"type\":\"noop\"}").body().get("id").asString();
+    local
+        .api()
+        .awaitTerminal(id, Duration.ofSeconds(10)); // the job's row exists once it has started
 
-    Response response = api.get(id.replace("-", "%2D"));
+    Response response = local.api().get(id.replace("-", "%2D"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body().get("id").asString()).isEqualTo(id);
@@ -107,7 +91,7 @@ class JobsApiIT {
 
   @Test
   void get_unknownJob_answers404JobNotFound() {
-    Response response = api.get("no-such-job");
+    Response response = local.api().get("no-such-job");
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.text()).isEqualTo("{\"message\":\"Job not found\"}");
@@ -115,7 +99,7 @@ class JobsApiIT {
 
   @Test
   void submit_unsigned_answers403MissingAuthenticationToken() {
-    Response response = api.unsigned("POST", "/jobs", "{\"seconds\":1}");
+    Response response = local.api().unsigned("POST", "/jobs", "{\"seconds\":1}");
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
@@ -123,7 +107,7 @@ class JobsApiIT {
 
   @Test
   void submit_wrongSecret_answers403SignatureMismatch() {
-    ApiClient forged = ApiClient.forRole(runtime);
+    ApiClient forged = ApiClient.forRole(local.runtime());
     ApiClient wrong = forged.credentials(keyOf(forged), "wrong-secret", tokenOf(forged));
 
     Response response = wrong.submit("{\"seconds\":1}");
@@ -136,7 +120,7 @@ class JobsApiIT {
 
   @Test
   void submit_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
-    Response response = api.credentials("test", "test", null).submit("{\"seconds\":1}");
+    Response response = local.api().credentials("test", "test", null).submit("{\"seconds\":1}");
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body().get("Message").asString())
@@ -148,7 +132,9 @@ class JobsApiIT {
   @Test
   void submit_clockSkewedTenMinutes_answers403SignatureExpired() {
     Response response =
-        api.signedFor("execute-api", Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
+        local
+            .api()
+            .signedFor("execute-api", Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
             .submit("{\"seconds\":1}");
 
     assertThat(response.status()).isEqualTo(403);
@@ -157,8 +143,8 @@ class JobsApiIT {
 
   @Test
   void submit_wrongServiceOrRegion_answers403() {
-    Response service = api.signedFor("lambda", Clock.systemUTC()).submit("{\"seconds\":1}");
-    Response region = api.inRegion("eu-west-1").submit("{\"seconds\":1}");
+    Response service = local.api().signedFor("lambda", Clock.systemUTC()).submit("{\"seconds\":1}");
+    Response region = local.api().inRegion("eu-west-1").submit("{\"seconds\":1}");
 
     assertThat(service.status()).isEqualTo(403);
     assertThat(service.body().get("message").asString())
@@ -170,9 +156,9 @@ class JobsApiIT {
 
   @Test
   void submit_failingJob_isRetriedTwiceThenRecordedFailed() {
-    String id = api.submit("{\"type\":\"fail\"}").body().get("id").asString();
+    String id = local.api().submit("{\"type\":\"fail\"}").body().get("id").asString();
 
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
 
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
     assertThat(job.get("attempts").asInt()).isEqualTo(3);
@@ -184,9 +170,9 @@ class JobsApiIT {
 
   @Test
   void submit_jobPastTheTimeout_isStoppedAndFailsWithTaskTimedOut() {
-    String id = api.submit("{\"type\":\"hang\"}").body().get("id").asString();
+    String id = local.api().submit("{\"type\":\"hang\"}").body().get("id").asString();
 
-    JsonNode job = api.awaitTerminal(id, Duration.ofSeconds(15));
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(15));
 
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
     assertThat(job.get("attempts").asInt()).isEqualTo(3);

@@ -5,48 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.local.ApiClient.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /prod/jobs} on a running local runtime, through signed HTTP as the CLI calls it. */
 class ListJobsIT {
-  @TempDir static Path directory;
-  static LocalRuntime runtime;
-  static ApiClient api;
+  @RegisterExtension
+  static final RunningRuntime local =
+      new RunningRuntime(
+          options ->
+              options
+                  .processing(p -> p.withRetries(0, Duration.ZERO))
+                  .errorHandler(e -> e.withRetries(0, Duration.ZERO)));
+
   static Instant since;
   static List<String> succeeded = new ArrayList<>();
   static String failed;
 
   @BeforeAll
-  static void start() {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
-    runtime =
-        LocalRuntime.start(
-            defaults
-                .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
-                .withErrorHandler(defaults.errorHandler().withRetries(0, Duration.ZERO)));
-    api = ApiClient.forRole(runtime);
+  static void submitJobs() {
     since = Instant.now().minusSeconds(1);
     for (int i = 0; i < 3; i++) {
-      String id = api.submit("{\"type\":\"noop\"}").body().get("id").asString();
-      api.awaitTerminal(id, Duration.ofSeconds(10));
+      String id = local.api().submit("{\"type\":\"noop\"}").body().get("id").asString();
+      local.api().awaitTerminal(id, Duration.ofSeconds(10));
       succeeded.add(0, id); // newest first
     }
-    failed = api.submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
-    api.awaitTerminal(failed, Duration.ofSeconds(10));
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.stop(Duration.ZERO);
+    failed = local.api().submit("{\"type\":\"flaky\",\"failures\":1}").body().get("id").asString();
+    local.api().awaitTerminal(failed, Duration.ofSeconds(10));
   }
 
   private static String since() {
@@ -60,30 +51,31 @@ class ListJobsIT {
 
   @Test
   void list_noParameters_isTheLastDayNewestFirst_eachRecordAsGetAnswersIt() {
-    Response response = api.list("");
+    Response response = local.api().list("");
 
     List<String> expected = new ArrayList<>();
     expected.add(failed);
     expected.addAll(succeeded);
     assertThat(ids(response)).containsExactlyElementsOf(expected);
     for (JsonNode job : response.body().get("jobs")) {
-      assertThat(job.toString()).isEqualTo(api.get(job.get("id").asString()).text());
+      assertThat(job.toString()).isEqualTo(local.api().get(job.get("id").asString()).text());
     }
     assertThat(response.body().has("next")).isFalse();
   }
 
   @Test
   void list_byStatus_listsThatStatusAlone() {
-    assertThat(ids(api.list("status=FAILED&" + since()))).containsExactly(failed);
-    assertThat(ids(api.list("status=SUCCEEDED&" + since()))).containsExactlyElementsOf(succeeded);
-    assertThat(api.list("status=RUNNING&" + since()).text()).isEqualTo("{\"jobs\":[]}");
+    assertThat(ids(local.api().list("status=FAILED&" + since()))).containsExactly(failed);
+    assertThat(ids(local.api().list("status=SUCCEEDED&" + since())))
+        .containsExactlyElementsOf(succeeded);
+    assertThat(local.api().list("status=RUNNING&" + since()).text()).isEqualTo("{\"jobs\":[]}");
   }
 
   @Test
   void list_pageByPage_followsTheNextToken() {
-    Response first = api.list("status=SUCCEEDED&limit=2&" + since());
+    Response first = local.api().list("status=SUCCEEDED&limit=2&" + since());
     String next = first.body().get("next").asString();
-    Response second = api.list("status=SUCCEEDED&limit=2&" + since() + "&next=" + next);
+    Response second = local.api().list("status=SUCCEEDED&limit=2&" + since() + "&next=" + next);
 
     assertThat(ids(first)).containsExactlyElementsOf(succeeded.subList(0, 2));
     assertThat(ids(second)).containsExactly(succeeded.get(2));
@@ -92,10 +84,10 @@ class ListJobsIT {
 
   @Test
   void list_badParameter_answers400NamingIt() {
-    Response status = api.list("status=failed");
-    Response limit = api.list("limit=500");
-    Response next = api.list("next=eyJ2IjoxfQ");
-    Response window = api.list("since=2026-01-01T00:00:00Z&until=2026-03-01T00:00:00Z");
+    Response status = local.api().list("status=failed");
+    Response limit = local.api().list("limit=500");
+    Response next = local.api().list("next=eyJ2IjoxfQ");
+    Response window = local.api().list("since=2026-01-01T00:00:00Z&until=2026-03-01T00:00:00Z");
 
     assertThat(status.status()).isEqualTo(400);
     assertThat(status.text())
@@ -107,12 +99,12 @@ class ListJobsIT {
 
   @Test
   void list_percentEncodedParameters_areDecoded() {
-    assertThat(ids(api.list("status=FAIL%45D&" + since()))).containsExactly(failed);
+    assertThat(ids(local.api().list("status=FAIL%45D&" + since()))).containsExactly(failed);
   }
 
   @Test
   void list_unsigned_answers403MissingAuthenticationToken() {
-    Response response = api.unsigned("GET", "/jobs", null);
+    Response response = local.api().unsigned("GET", "/jobs", null);
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
@@ -120,7 +112,7 @@ class ListJobsIT {
 
   @Test
   void list_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
-    Response response = api.credentials("test", "test", null).list("status=FAILED");
+    Response response = local.api().credentials("test", "test", null).list("status=FAILED");
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.body().get("Message").asString())

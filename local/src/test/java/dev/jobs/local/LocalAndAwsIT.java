@@ -40,14 +40,11 @@ class LocalAndAwsIT {
 
   @BeforeAll
   static void start() throws IOException {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     runtime =
         LocalRuntime.start(
-            defaults.withProcessing(
-                defaults
-                    .processing()
-                    .withRetries(0, Duration.ZERO)
-                    .withTimeout(Duration.ofSeconds(1))));
+            RuntimeOptions.builder(directory, 0)
+                .processing(p -> p.withRetries(0, Duration.ZERO).withTimeout(Duration.ofSeconds(1)))
+                .build());
     botocore = BotocoreClient.forRole(runtime, scratch);
   }
 

@@ -59,11 +59,11 @@ class ReplayPaceIT {
   }
 
   private LocalRuntime start(ReplayPace pace) {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, 0);
     return LocalRuntime.start(
-        defaults
-            .withProcessing(defaults.processing().withRetries(0, Duration.ZERO))
-            .withReplayPace(pace));
+        RuntimeOptions.builder(directory, 0)
+            .processing(p -> p.withRetries(0, Duration.ZERO))
+            .replayPace(pace)
+            .build());
   }
 
   /** A job that fails once, archived; a replay re-drives it to success. */

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.list.JobList;
+import dev.jobs.backend.store.ForwardingJobStore;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobStoreException;
@@ -22,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,27 +39,11 @@ class ListJobsHandlerTest {
       new ListJobsHandler(new JobList(store, Clock.fixed(NOW, ZoneOffset.UTC)));
 
   /** The in-memory store, recording the queries that reach it; its list can be made to fail. */
-  private final class ListingStore implements JobStore {
+  private final class ListingStore extends ForwardingJobStore {
     RuntimeException failure;
 
-    @Override
-    public Optional<JobRecord> find(String id) {
-      return memory.find(id);
-    }
-
-    @Override
-    public Optional<JobRecord> start(JobStart start) {
-      return memory.start(start);
-    }
-
-    @Override
-    public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-      return memory.succeed(id, result, finishedAt);
-    }
-
-    @Override
-    public boolean fail(JobFailure failure) {
-      return memory.fail(failure);
+    ListingStore() {
+      super(memory);
     }
 
     @Override
@@ -70,7 +52,7 @@ class ListJobsHandlerTest {
       if (failure != null) {
         throw failure;
       }
-      return memory.list(query);
+      return super.list(query);
     }
   }
 

@@ -11,14 +11,12 @@ import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
 import dev.jobs.local.events.ReplayPace;
-import dev.jobs.local.lambda.FunctionConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -254,23 +252,20 @@ public final class LocalStart implements Callable<Integer> {
   }
 
   RuntimeOptions options(Path directory) {
-    RuntimeOptions defaults = RuntimeOptions.defaults(directory, port);
-    FunctionConfig processing =
-        defaults
-            .processing()
-            .withTimeout(timeout)
-            .withConcurrency(concurrency)
-            .withRetries(retryAttempts, retryDelay)
-            .withMaxEventAge(maxEventAge);
-    // The error handler keeps Lambda's 2 retries, as in the deployed stack.
-    FunctionConfig errorHandler = defaults.errorHandler().withRetries(2, retryDelay);
-    return defaults
-        .withProcessing(processing)
-        .withErrorHandler(errorHandler)
-        .withGrace(grace)
-        .withReplayPace(pace())
-        .withCredentials(accessKeyId, secretAccessKey)
-        .withKindJars(kindJars(directory));
+    return RuntimeOptions.builder(directory, port)
+        .processing(
+            p ->
+                p.withTimeout(timeout)
+                    .withConcurrency(concurrency)
+                    .withRetries(retryAttempts, retryDelay)
+                    .withMaxEventAge(maxEventAge))
+        // The error handler keeps Lambda's 2 retries, as in the deployed stack.
+        .errorHandler(e -> e.withRetries(2, retryDelay))
+        .grace(grace)
+        .replayPace(pace())
+        .credentials(accessKeyId, secretAccessKey)
+        .kindJars(kindJars(directory))
+        .build();
   }
 
   private int runHere(PrintWriter out, Path directory) throws InterruptedException {
@@ -289,21 +284,10 @@ public final class LocalStart implements Callable<Integer> {
     if (kinds != null || noKinds) {
       KindJarSetting.write(directory, runtime.options().kindJars());
     }
-    RuntimeFile file = RuntimeFile.of(runtime, pid);
-    file.write(directory);
-    CountDownLatch stopped = new CountDownLatch(1);
     // SIGTERM and Ctrl-C run the shutdown hooks: stop taking requests, let attempts finish.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  runtime.close();
-                  RuntimeFile.removeIfOwned(directory, pid);
-                  stopped.countDown();
-                },
-                "jobs-local-shutdown"));
+    RuntimeFile file = runtime.announce(pid);
     printReady(out, file, directory, pid, (System.nanoTime() - began) / 1_000_000);
-    stopped.await();
+    runtime.awaitShutdown();
     return ExitCode.OK;
   }
 

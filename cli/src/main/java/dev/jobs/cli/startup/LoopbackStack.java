@@ -2,9 +2,9 @@ package dev.jobs.cli.startup;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.jobs.local.LocalStack;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.stack.LocalStack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -101,15 +101,10 @@ public final class SigV4 {
       return "";
     }
     List<String[]> parameters = new ArrayList<>();
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.add(new String[] {encode(decode(name)), encode(decode(value))});
-    }
+    SignedRequest.forEachPair(
+        rawQuery,
+        (name, value) ->
+            parameters.add(new String[] {encode(decode(name)), encode(decode(value))}));
     parameters.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
     return parameters.stream().map(p -> p[0] + "=" + p[1]).collect(Collectors.joining("&"));
   }

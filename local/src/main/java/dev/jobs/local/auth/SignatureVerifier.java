@@ -1,5 +1,6 @@
 package dev.jobs.local.auth;
 
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.IssuedCredentials;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Optional;
  */
 public final class SignatureVerifier {
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
-  public static final String ACCOUNT = "000000000000";
   static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -126,7 +126,8 @@ public final class SignatureVerifier {
             "UnrecognizedClientException",
             "The security token included in the request is invalid.");
       }
-      caller = new Caller(operatorAccessKeyId, "arn:aws:iam::" + ACCOUNT + ":root", null);
+      caller =
+          new Caller(operatorAccessKeyId, "arn:aws:iam::" + LocalStack.ACCOUNT + ":root", null);
       secret = operatorSecretAccessKey;
     } else {
       IssuedCredentials credentials = temporaryCredentials(authorization, request);
@@ -166,7 +167,7 @@ public final class SignatureVerifier {
   /** The ARN STS reports for a role session. */
   public static String assumedRoleArn(String roleArn, String sessionName) {
     String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-    return "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + sessionName;
+    return "arn:aws:sts::" + LocalStack.ACCOUNT + ":assumed-role/" + role + "/" + sessionName;
   }
 
   private IssuedCredentials temporaryCredentials(
@@ -191,27 +192,31 @@ public final class SignatureVerifier {
   private void checkSkew(Instant signedAt) {
     Instant now = clock.instant();
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw new AuthFailure(
-          "InvalidSignatureException",
-          "Signature expired: "
-              + AMZ_DATE.format(signedAt)
-              + " is now earlier than "
-              + AMZ_DATE.format(now.minus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " - 5 min.)");
+      throw skewed("Signature expired", signedAt, "now earlier", now.minus(MAX_SKEW), now, '-');
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw new AuthFailure(
-          "InvalidSignatureException",
-          "Signature not yet current: "
-              + AMZ_DATE.format(signedAt)
-              + " is still later than "
-              + AMZ_DATE.format(now.plus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " + 5 min.)");
+      throw skewed(
+          "Signature not yet current", signedAt, "still later", now.plus(MAX_SKEW), now, '+');
     }
+  }
+
+  /** AWS's answer to a signing time outside the skew allowed, on either side of now. */
+  private static AuthFailure skewed(
+      String what, Instant signedAt, String relation, Instant bound, Instant now, char sign) {
+    return new AuthFailure(
+        "InvalidSignatureException",
+        what
+            + ": "
+            + AMZ_DATE.format(signedAt)
+            + " is "
+            + relation
+            + " than "
+            + AMZ_DATE.format(bound)
+            + " ("
+            + AMZ_DATE.format(now)
+            + " "
+            + sign
+            + " 5 min.)");
   }
 
   /**

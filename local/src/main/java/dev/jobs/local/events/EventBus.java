@@ -2,8 +2,8 @@ package dev.jobs.local.events;
 
 import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.lambda.Destination;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Invocation;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public final class EventBus {
   }
 
   public String arn() {
-    return "arn:aws:events:" + region + ":" + SignatureVerifier.ACCOUNT + ":event-bus/" + name;
+    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":event-bus/" + name;
   }
 
   public String archiveName() {
@@ -62,11 +62,16 @@ public final class EventBus {
    * event (the error handler's own and its destination's) are kept.
    */
   public String archivePattern() {
-    return "{\"account\":[\"" + SignatureVerifier.ACCOUNT + "\"]}";
+    return "{\"account\":[\"" + LocalStack.ACCOUNT + "\"]}";
+  }
+
+  /** The ARN of a replay of this bus's archive. */
+  public String replayArn(String replayName) {
+    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":replay/" + replayName;
   }
 
   public String archiveArn() {
-    return "arn:aws:events:" + region + ":" + SignatureVerifier.ACCOUNT + ":archive/" + archiveName;
+    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":archive/" + archiveName;
   }
 
   /** True for the bus's name or ARN. */
@@ -130,7 +135,7 @@ public final class EventBus {
     event.put("id", UUID.randomUUID().toString());
     event.put("detail-type", entry.detailType());
     event.put("source", entry.source());
-    event.put("account", SignatureVerifier.ACCOUNT);
+    event.put("account", LocalStack.ACCOUNT);
     Instant time = entry.time() == null ? Instant.ofEpochMilli(clock.millis()) : entry.time();
     // EventBridge keeps whole seconds in the envelope.
     event.put("time", Instant.ofEpochSecond(time.getEpochSecond()).toString());

@@ -1,8 +1,8 @@
 package dev.jobs.local.events;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.local.RuntimeLog;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Replay;
@@ -46,16 +46,6 @@ public final class ReplayRunner implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-
-  public ReplayRunner(
-      ReplayStore replays,
-      ArchiveStore archive,
-      EventBus bus,
-      String replayRuleArn,
-      LocalFunction target,
-      Clock clock) {
-    this(replays, archive, bus, replayRuleArn, target, ReplayPace.FAST, clock);
-  }
 
   public ReplayRunner(
       ReplayStore replays,

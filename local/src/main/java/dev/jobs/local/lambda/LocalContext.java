@@ -7,34 +7,21 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-/** Lambda's context object for one local attempt. */
-final class LocalContext implements Context {
-  private final String requestId;
-  private final String functionName;
-  private final String functionArn;
-  private final String functionVersion;
-  private final long deadline;
-  private final Clock clock;
-
-  /**
-   * @param functionArn the ARN the function was invoked by (with its alias, as on AWS)
-   * @param functionVersion the version that runs
-   */
-  LocalContext(
-      String requestId,
-      String functionName,
-      String functionArn,
-      String functionVersion,
-      long deadline,
-      Clock clock) {
-    this.requestId = requestId;
-    this.functionName = functionName;
-    this.functionArn = functionArn;
-    this.functionVersion = functionVersion;
-    this.deadline = deadline;
-    this.clock = clock;
-  }
-
+/**
+ * Lambda's context object for one local attempt.
+ *
+ * @param functionArn the ARN the function was invoked by (with its alias, as on AWS)
+ * @param functionVersion the version that runs
+ * @param deadline when the attempt times out, in the clock's millis
+ */
+record LocalContext(
+    String requestId,
+    String functionName,
+    String functionArn,
+    String functionVersion,
+    long deadline,
+    Clock clock)
+    implements Context {
   @Override
   public String getAwsRequestId() {
     return requestId;

@@ -2,7 +2,7 @@ package dev.jobs.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.local.RuntimeLog;
+import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.store.Invocation;
 import dev.jobs.local.store.InvocationStore;
 import java.io.ByteArrayInputStream;

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The durable event archive of the failed-jobs bus. */
@@ -45,15 +44,14 @@ public final class ArchiveStore {
 
   private static void insert(Connection connection, String archive, Event event)
       throws SQLException {
-    PreparedStatement statement =
-        Statements.prepare(
+    Statements.prepare(
             connection,
-            "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)");
-    statement.setString(1, archive);
-    statement.setString(2, event.id());
-    statement.setLong(3, event.time());
-    statement.setString(4, event.json());
-    statement.executeUpdate();
+            "INSERT INTO archive_events (archive, event_id, event_time, event) VALUES (?, ?, ?, ?)",
+            archive,
+            event.id(),
+            event.time(),
+            event.json())
+        .executeUpdate();
   }
 
   /**
@@ -62,47 +60,35 @@ public final class ArchiveStore {
    */
   public List<ArchivedEvent> between(String archive, long from, long to, long afterSeq, int limit) {
     return database.read(
-        connection -> {
-          List<ArchivedEvent> events = new ArrayList<>();
-          {
-            PreparedStatement statement =
-                Statements.prepare(
-                    connection,
-                    "SELECT seq, event_id, event_time, event FROM archive_events"
-                        + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
-                        + " ORDER BY seq LIMIT ?");
-            statement.setString(1, archive);
-            statement.setLong(2, from);
-            statement.setLong(3, to);
-            statement.setLong(4, afterSeq);
-            statement.setInt(5, limit);
-            try (ResultSet row = statement.executeQuery()) {
-              while (row.next()) {
-                events.add(
+        connection ->
+            Statements.rows(
+                connection,
+                "SELECT seq, event_id, event_time, event FROM archive_events"
+                    + " WHERE archive = ? AND event_time >= ? AND event_time < ? AND seq > ?"
+                    + " ORDER BY seq LIMIT ?",
+                row ->
                     new ArchivedEvent(
-                        row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)));
-              }
-            }
-          }
-          return events;
-        });
+                        row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)),
+                archive,
+                from,
+                to,
+                afterSeq,
+                limit));
   }
 
   /** How many events and bytes the archive holds. */
   public long[] size(String archive) {
     return database.read(
         connection -> {
-          {
-            PreparedStatement statement =
-                Statements.prepare(
-                    connection,
-                    "SELECT count(*), coalesce(sum(length(event)), 0) FROM archive_events"
-                        + " WHERE archive = ?");
-            statement.setString(1, archive);
-            try (ResultSet row = statement.executeQuery()) {
-              row.next();
-              return new long[] {row.getLong(1), row.getLong(2)};
-            }
+          PreparedStatement statement =
+              Statements.prepare(
+                  connection,
+                  "SELECT count(*), coalesce(sum(length(event)), 0) FROM archive_events"
+                      + " WHERE archive = ?",
+                  archive);
+          try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
           }
         });
   }

@@ -20,23 +20,18 @@ public final class CredentialStore {
 
   public void save(IssuedCredentials credentials) {
     database.write(
-        connection -> {
-          {
-            PreparedStatement statement =
-                Statements.prepare(
+        connection ->
+            Statements.prepare(
                     connection,
                     "INSERT INTO credentials (access_key_id, secret_access_key, session_token,"
-                        + " role_arn, session_name, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
-            statement.setString(1, credentials.accessKeyId());
-            statement.setString(2, credentials.secretAccessKey());
-            statement.setString(3, credentials.sessionToken());
-            statement.setString(4, credentials.roleArn());
-            statement.setString(5, credentials.sessionName());
-            statement.setLong(6, credentials.expiresAt());
-            statement.executeUpdate();
-          }
-          return null;
-        });
+                        + " role_arn, session_name, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    credentials.accessKeyId(),
+                    credentials.secretAccessKey(),
+                    credentials.sessionToken(),
+                    credentials.roleArn(),
+                    credentials.sessionName(),
+                    credentials.expiresAt())
+                .executeUpdate());
     cache.put(credentials.accessKeyId(), credentials);
   }
 
@@ -48,26 +43,24 @@ public final class CredentialStore {
     Optional<IssuedCredentials> found =
         database.read(
             connection -> {
-              {
-                PreparedStatement statement =
-                    Statements.prepare(
-                        connection,
-                        "SELECT access_key_id, secret_access_key, session_token, role_arn,"
-                            + " session_name, expires_at FROM credentials WHERE access_key_id = ?");
-                statement.setString(1, accessKeyId);
-                try (ResultSet row = statement.executeQuery()) {
-                  if (!row.next()) {
-                    return Optional.<IssuedCredentials>empty();
-                  }
-                  return Optional.of(
-                      new IssuedCredentials(
-                          row.getString(1),
-                          row.getString(2),
-                          row.getString(3),
-                          row.getString(4),
-                          row.getString(5),
-                          row.getLong(6)));
+              PreparedStatement statement =
+                  Statements.prepare(
+                      connection,
+                      "SELECT access_key_id, secret_access_key, session_token, role_arn,"
+                          + " session_name, expires_at FROM credentials WHERE access_key_id = ?",
+                      accessKeyId);
+              try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                  return Optional.<IssuedCredentials>empty();
                 }
+                return Optional.of(
+                    new IssuedCredentials(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getLong(6)));
               }
             });
     found.ifPresent(credentials -> cache.put(accessKeyId, credentials));

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,30 +39,23 @@ public final class InvocationStore {
   static Invocation insert(
       Connection connection, String function, String requestId, String payload, long now)
       throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
-                  + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq");
-      statement.setString(1, function);
-      statement.setString(2, requestId);
-      statement.setString(3, payload);
-      statement.setLong(4, now);
-      try (ResultSet keys = statement.executeQuery()) {
-        keys.next();
-        return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
-      }
+    PreparedStatement statement =
+        Statements.prepare(
+            connection,
+            "INSERT INTO invocations (function, request_id, payload, enqueued_at, attempts,"
+                + " not_before) VALUES (?, ?, ?, ?, 0, 0) RETURNING seq",
+            function,
+            requestId,
+            payload,
+            now);
+    try (ResultSet keys = statement.executeQuery()) {
+      keys.next();
+      return new Invocation(keys.getLong(1), function, requestId, payload, now, 0, 0);
     }
   }
 
   static void delete(Connection connection, long seq) throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?");
-      statement.setLong(1, seq);
-      statement.executeUpdate();
-    }
+    Statements.prepare(connection, "DELETE FROM invocations WHERE seq = ?", seq).executeUpdate();
   }
 
   /** Removes a finished invocation. */
@@ -78,36 +70,25 @@ public final class InvocationStore {
   /** Records a failed attempt and when the next may start. */
   public void reschedule(long seq, int attempts, long notBefore) {
     database.write(
-        connection -> {
-          {
-            PreparedStatement statement =
-                Statements.prepare(
+        connection ->
+            Statements.prepare(
                     connection,
-                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?");
-            statement.setInt(1, attempts);
-            statement.setLong(2, notBefore);
-            statement.setLong(3, seq);
-            statement.executeUpdate();
-          }
-          return null;
-        });
+                    "UPDATE invocations SET attempts = ?, not_before = ? WHERE seq = ?",
+                    attempts,
+                    notBefore,
+                    seq)
+                .executeUpdate());
   }
 
   /** The invocations of a function still queued, oldest first (what a restart resumes). */
   public List<Invocation> pending(String function) {
     return database.read(
-        connection -> {
-          List<Invocation> pending = new ArrayList<>();
-          {
-            PreparedStatement statement =
-                Statements.prepare(
-                    connection,
-                    "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
-                        + " FROM invocations WHERE function = ? ORDER BY seq");
-            statement.setString(1, function);
-            try (ResultSet row = statement.executeQuery()) {
-              while (row.next()) {
-                pending.add(
+        connection ->
+            Statements.rows(
+                connection,
+                "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
+                    + " FROM invocations WHERE function = ? ORDER BY seq",
+                row ->
                     new Invocation(
                         row.getLong(1),
                         row.getString(2),
@@ -115,11 +96,7 @@ public final class InvocationStore {
                         row.getString(4),
                         row.getLong(5),
                         row.getInt(6),
-                        row.getLong(7)));
-              }
-            }
-          }
-          return pending;
-        });
+                        row.getLong(7)),
+                function));
   }
 }

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,13 +61,13 @@ public final class ReplayStore {
         connection -> {
           Invocation invocation =
               InvocationStore.insert(connection, function, requestId, payload, now);
-          PreparedStatement statement =
-              Statements.prepare(
-                  connection, "UPDATE replays SET last_replayed = ?, last_seq = ? WHERE name = ?");
-          statement.setLong(1, event.time());
-          statement.setLong(2, event.seq());
-          statement.setString(3, name);
-          statement.executeUpdate();
+          Statements.prepare(
+                  connection,
+                  "UPDATE replays SET last_replayed = ?, last_seq = ? WHERE name = ?",
+                  event.time(),
+                  event.seq(),
+                  name)
+              .executeUpdate();
           return invocation;
         });
   }
@@ -79,8 +77,7 @@ public final class ReplayStore {
     return database.read(
         connection -> {
           PreparedStatement statement =
-              Statements.prepare(connection, "SELECT last_seq FROM replays WHERE name = ?");
-          statement.setString(1, name);
+              Statements.prepare(connection, "SELECT last_seq FROM replays WHERE name = ?", name);
           try (ResultSet row = statement.executeQuery()) {
             return row.next() ? row.getLong(1) : 0L;
           }
@@ -105,24 +102,20 @@ public final class ReplayStore {
   /** Ends an active replay in {@code state}. */
   public void finish(String name, String state, String reason, long endTime) {
     database.write(
-        connection -> {
-          PreparedStatement statement =
-              Statements.prepare(
-                  connection,
-                  "UPDATE replays SET state = ?, state_reason = ?, end_time = ? WHERE name = ?"
-                      + " AND state IN ('STARTING', 'RUNNING', 'CANCELLING')");
-          statement.setString(1, state);
-          statement.setString(2, reason);
-          statement.setLong(3, endTime);
-          statement.setString(4, name);
-          return statement.executeUpdate();
-        });
+        connection ->
+            Statements.prepare(
+                    connection,
+                    "UPDATE replays SET state = ?, state_reason = ?, end_time = ? WHERE name = ?"
+                        + " AND state IN ('STARTING', 'RUNNING', 'CANCELLING')",
+                    state,
+                    reason,
+                    endTime,
+                    name)
+                .executeUpdate());
   }
 
   private static int update(Connection connection, String sql, String name) throws SQLException {
-    PreparedStatement statement = Statements.prepare(connection, sql);
-    statement.setString(1, name);
-    return statement.executeUpdate();
+    return Statements.prepare(connection, sql, name).executeUpdate();
   }
 
   public Optional<Replay> find(String name) {
@@ -135,63 +128,42 @@ public final class ReplayStore {
   }
 
   private static void save(Connection connection, Replay replay) throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT OR REPLACE INTO replays (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-      statement.setString(1, replay.name());
-      statement.setString(2, replay.description());
-      statement.setString(3, replay.sourceArn());
-      statement.setString(4, replay.destinationArn());
-      statement.setLong(5, replay.eventStart());
-      statement.setLong(6, replay.eventEnd());
-      statement.setString(7, replay.state());
-      statement.setString(8, replay.stateReason());
-      statement.setLong(9, replay.startTime());
-      setLong(statement, 10, replay.endTime());
-      setLong(statement, 11, replay.lastReplayed());
-      statement.executeUpdate();
-    }
-  }
-
-  private static void setLong(PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setLong(index, value);
-    }
+    Statements.prepare(
+            connection,
+            "INSERT OR REPLACE INTO replays (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            replay.name(),
+            replay.description(),
+            replay.sourceArn(),
+            replay.destinationArn(),
+            replay.eventStart(),
+            replay.eventEnd(),
+            replay.state(),
+            replay.stateReason(),
+            replay.startTime(),
+            replay.endTime(),
+            replay.lastReplayed())
+        .executeUpdate();
   }
 
   private static List<Replay> select(Connection connection, String where, String name)
       throws SQLException {
-    List<Replay> replays = new ArrayList<>();
-    {
-      PreparedStatement statement =
-          Statements.prepare(connection, "SELECT " + COLUMNS + " FROM replays " + where);
-      if (name != null) {
-        statement.setString(1, name);
-      }
-      try (ResultSet row = statement.executeQuery()) {
-        while (row.next()) {
-          replays.add(
-              new Replay(
-                  row.getString(1),
-                  row.getString(2),
-                  row.getString(3),
-                  row.getString(4),
-                  row.getLong(5),
-                  row.getLong(6),
-                  row.getString(7),
-                  row.getString(8),
-                  row.getLong(9),
-                  nullableLong(row, 10),
-                  nullableLong(row, 11)));
-        }
-      }
-    }
-    return replays;
+    return Statements.rows(
+        connection,
+        "SELECT " + COLUMNS + " FROM replays " + where,
+        row ->
+            new Replay(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getLong(5),
+                row.getLong(6),
+                row.getString(7),
+                row.getString(8),
+                row.getLong(9),
+                nullableLong(row, 10),
+                nullableLong(row, 11)),
+        name == null ? new Object[0] : new Object[] {name});
   }
 
   private static Long nullableLong(ResultSet row, int index) throws SQLException {

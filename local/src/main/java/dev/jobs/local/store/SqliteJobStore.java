@@ -9,7 +9,6 @@ import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -156,28 +155,15 @@ public final class SqliteJobStore implements JobStore {
     return query.page(
         database.read(
             connection -> {
-              PreparedStatement statement = Statements.prepare(connection, text);
-              for (int i = 0; i < arguments.size(); i++) {
-                statement.setString(i + 1, arguments.get(i));
-              }
-              statement.setInt(arguments.size() + 1, query.limit() + 1);
-              List<JobRecord> jobs = new ArrayList<>();
-              try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                  jobs.add(record(row));
-                }
-              }
-              return jobs;
+              List<Object> values = new ArrayList<>(arguments);
+              values.add(query.limit() + 1);
+              return Statements.rows(connection, text, SqliteJobStore::record, values.toArray());
             }));
   }
 
   private static Optional<JobRecord> select(Connection connection, String id) throws SQLException {
-    {
-      PreparedStatement statement = Statements.prepare(connection, SELECT);
-      statement.setString(1, id);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? Optional.of(record(row)) : Optional.empty();
-      }
+    try (ResultSet row = Statements.prepare(connection, SELECT, id).executeQuery()) {
+      return row.next() ? Optional.of(record(row)) : Optional.empty();
     }
   }
 
@@ -197,27 +183,23 @@ public final class SqliteJobStore implements JobStore {
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
-    {
-      PreparedStatement statement =
-          Statements.prepare(
-              connection,
-              "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
-                  + " started_at, finished_at, expires_at, status_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      statement.setString(1, job.id());
-      statement.setString(2, job.status().name());
-      statement.setString(3, job.type());
-      statement.setString(4, text(job.parameters()));
-      statement.setString(5, text(job.result()));
-      statement.setString(
-          6, job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()));
-      statement.setInt(7, job.attempts());
-      statement.setString(8, job.startedAt() == null ? null : job.startedAt().toString());
-      statement.setString(9, job.finishedAt() == null ? null : job.finishedAt().toString());
-      statement.setLong(10, job.expiresAt());
-      statement.setString(11, statusAt(job));
-      statement.executeUpdate();
-    }
+    Statements.prepare(
+            connection,
+            "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
+                + " started_at, finished_at, expires_at, status_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            job.id(),
+            job.status().name(),
+            job.type(),
+            text(job.parameters()),
+            text(job.result()),
+            job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()),
+            job.attempts(),
+            job.startedAt() == null ? null : job.startedAt().toString(),
+            job.finishedAt() == null ? null : job.finishedAt().toString(),
+            job.expiresAt(),
+            statusAt(job))
+        .executeUpdate();
   }
 
   /** The list's sort column: the status time as sortable text. */

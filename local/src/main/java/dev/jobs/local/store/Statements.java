@@ -2,8 +2,11 @@ package dev.jobs.local.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -22,6 +25,37 @@ final class Statements {
     synchronized (CACHE) {
       CACHE.remove(connection);
     }
+  }
+
+  /**
+   * The connection's statement for {@code sql}, with {@code values} bound to its parameters in
+   * order: a {@code String}, {@code Long} or {@code Integer} as such, null as SQL's NULL.
+   */
+  static PreparedStatement prepare(Connection connection, String sql, Object... values)
+      throws SQLException {
+    PreparedStatement statement = prepare(connection, sql);
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+    return statement;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** The rows a query with {@code values} bound selects, each read by {@code row}, in order. */
+  static <T> List<T> rows(Connection connection, String sql, Row<T> row, Object... values)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (ResultSet result = prepare(connection, sql, values).executeQuery()) {
+      while (result.next()) {
+        rows.add(row.read(result));
+      }
+    }
+    return rows;
   }
 
   static PreparedStatement prepare(Connection connection, String sql) throws SQLException {

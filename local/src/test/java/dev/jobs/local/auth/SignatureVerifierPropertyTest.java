@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
-import dev.jobs.local.store.IssuedCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,16 +42,7 @@ class SignatureVerifierPropertyTest {
   static void open() throws IOException {
     directory = Files.createTempDirectory("verifier-properties-");
     database = Database.open(directory);
-    CredentialStore credentials = new CredentialStore(database);
-    credentials.save(
-        new IssuedCredentials(
-            "ASIAROLE",
-            "role-secret",
-            "role-token",
-            "arn:aws:iam::000000000000:role/JobsAPIInvokeRole",
-            "cli",
-            NOW.plusSeconds(3600).toEpochMilli()));
-    verifier = new SignatureVerifier("test", "test", credentials, "us-east-1", CLOCK);
+    verifier = VerifierFixture.verifier(new CredentialStore(database), CLOCK);
   }
 
   @AfterContainer

@@ -26,7 +26,7 @@ class SignatureVerifierTest {
   private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final String BODY = "{\"seconds\":1}";
-  private static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
+  private static final String ROLE = VerifierFixture.ROLE;
 
   @TempDir Path directory;
   private Database database;
@@ -38,16 +38,8 @@ class SignatureVerifierTest {
     CredentialStore credentials = new CredentialStore(database);
     credentials.save(
         new IssuedCredentials(
-            "ASIAROLE",
-            "role-secret",
-            "role-token",
-            ROLE,
-            "cli",
-            NOW.plusSeconds(3600).toEpochMilli()));
-    credentials.save(
-        new IssuedCredentials(
             "ASIAOLD", "old-secret", "old-token", ROLE, "cli", NOW.minusSeconds(1).toEpochMilli()));
-    verifier = new SignatureVerifier("test", "test", credentials, "us-east-1", CLOCK);
+    verifier = VerifierFixture.verifier(credentials, CLOCK);
   }
 
   @AfterEach
@@ -89,6 +81,30 @@ class SignatureVerifierTest {
         CLOCK);
   }
 
+  /** {@code POST /prod/jobs} signed with these credentials for execute-api in us-east-1. */
+  private static SignedRequest postJobs(String key, String secret, String token) {
+    return postJobs(key, secret, token, "us-east-1", "execute-api", CLOCK);
+  }
+
+  private static SignedRequest postJobs(
+      String key, String secret, String token, String region, String service, Clock clock) {
+    return request("POST", "/prod/jobs", BODY, key, secret, token, region, service, clock);
+  }
+
+  /** STS's GetCallerIdentity signed with the operator's keys and this session token, or none. */
+  private static SignedRequest operatorCall(String token) {
+    return request(
+        "POST",
+        "/",
+        "Action=GetCallerIdentity&Version=2011-06-15",
+        "test",
+        "test",
+        token,
+        "us-east-1",
+        "sts",
+        CLOCK);
+  }
+
   @Test
   void verify_sdkSignedPostWithSessionToken_returnsTheRoleSession() {
     Caller caller = verifier.verify(roleRequest("POST", "/prod/jobs", BODY), "execute-api");
@@ -107,17 +123,7 @@ class SignatureVerifierTest {
 
   @Test
   void verify_operatorKey_returnsTheOperator() {
-    SignedRequest request =
-        request(
-            "POST",
-            "/",
-            "Action=GetCallerIdentity&Version=2011-06-15",
-            "test",
-            "test",
-            null,
-            "us-east-1",
-            "sts",
-            CLOCK);
+    SignedRequest request = operatorCall(null);
 
     assertThat(verifier.verify(request, "sts").isOperator()).isTrue();
   }
@@ -155,17 +161,7 @@ class SignatureVerifierTest {
 
   @Test
   void verify_wrongSecret_isSignatureMismatch() {
-    SignedRequest request =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAROLE",
-            "wrong",
-            "role-token",
-            "us-east-1",
-            "execute-api",
-            CLOCK);
+    SignedRequest request = postJobs("ASIAROLE", "wrong", "role-token");
 
     assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
         .extracting(e -> ((AuthFailure) e).code())
@@ -183,17 +179,7 @@ class SignatureVerifierTest {
 
   @Test
   void verify_expiredToken_isRefused() {
-    SignedRequest request =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAOLD",
-            "old-secret",
-            "old-token",
-            "us-east-1",
-            "execute-api",
-            CLOCK);
+    SignedRequest request = postJobs("ASIAOLD", "old-secret", "old-token");
 
     assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
         .hasMessage("The security token included in the request is expired");
@@ -201,17 +187,7 @@ class SignatureVerifierTest {
 
   @Test
   void verify_missingSessionToken_isInvalidToken() {
-    SignedRequest request =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAROLE",
-            "role-secret",
-            null,
-            "us-east-1",
-            "execute-api",
-            CLOCK);
+    SignedRequest request = postJobs("ASIAROLE", "role-secret", null);
 
     assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
         .hasMessage("The security token included in the request is invalid.");
@@ -221,16 +197,7 @@ class SignatureVerifierTest {
   void verify_clockSkewedSixMinutes_isSignatureExpired() {
     Clock skewed = Clock.offset(CLOCK, Duration.ofMinutes(-6));
     SignedRequest request =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAROLE",
-            "role-secret",
-            "role-token",
-            "us-east-1",
-            "execute-api",
-            skewed);
+        postJobs("ASIAROLE", "role-secret", "role-token", "us-east-1", "execute-api", skewed);
 
     assertThatThrownBy(() -> verifier.verify(request, "execute-api"))
         .hasMessage(
@@ -241,27 +208,9 @@ class SignatureVerifierTest {
   @Test
   void verify_wrongServiceOrRegion_isRefused() {
     SignedRequest wrongService =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAROLE",
-            "role-secret",
-            "role-token",
-            "us-east-1",
-            "lambda",
-            CLOCK);
+        postJobs("ASIAROLE", "role-secret", "role-token", "us-east-1", "lambda", CLOCK);
     SignedRequest wrongRegion =
-        request(
-            "POST",
-            "/prod/jobs",
-            BODY,
-            "ASIAROLE",
-            "role-secret",
-            "role-token",
-            "eu-west-1",
-            "execute-api",
-            CLOCK);
+        postJobs("ASIAROLE", "role-secret", "role-token", "eu-west-1", "execute-api", CLOCK);
 
     assertThatThrownBy(() -> verifier.verify(wrongService, "execute-api"))
         .hasMessage("Credential should be scoped to correct service: 'execute-api'. ");
@@ -369,17 +318,7 @@ class SignatureVerifierTest {
 
   @Test
   void verify_operatorKeyWithABogusSessionToken_isInvalidToken() {
-    SignedRequest request =
-        request(
-            "POST",
-            "/",
-            "Action=GetCallerIdentity&Version=2011-06-15",
-            "test",
-            "test",
-            "bogus",
-            "us-east-1",
-            "sts",
-            CLOCK);
+    SignedRequest request = operatorCall("bogus");
 
     assertThatThrownBy(() -> verifier.verify(request, "sts"))
         .extracting(e -> ((AuthFailure) e).code())

@@ -150,7 +150,8 @@ class ReplayRunnerTest {
     }
 
     ReplayRunner replays() {
-      return new ReplayRunner(replayStore, archive, bus, "arn:rule", target, clock);
+      return new ReplayRunner(
+          replayStore, archive, bus, "arn:rule", target, ReplayPace.FAST, clock);
     }
 
     /** Puts {@code count} events on the bus (archived in order); returns their ids. */

@@ -1,10 +1,10 @@
-package dev.jobs.local.http;
+package dev.jobs.local.protocol;
 
 /** Just enough XML writing for the query-protocol answers. */
-final class Xml {
+public final class Xml {
   private Xml() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }
@@ -15,7 +15,7 @@ final class Xml {
         .replace("'", "&apos;");
   }
 
-  static String element(String name, String value) {
+  public static String element(String name, String value) {
     return "<" + name + ">" + escape(value) + "</" + name + ">";
   }
 }

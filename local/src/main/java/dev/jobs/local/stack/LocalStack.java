@@ -1,6 +1,5 @@
-package dev.jobs.local;
+package dev.jobs.local.stack;
 
-import dev.jobs.local.auth.SignatureVerifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +8,9 @@ import java.util.Map;
  * CDK stack's.
  */
 public record LocalStack(String stackName, String region, String endpoint) {
+  /** The account every local resource is in. */
+  public static final String ACCOUNT = "000000000000";
+
   public static final String DEFAULT_STACK_NAME = "jobs-local";
   public static final String INVOKE_ROLE_NAME = "JobsAPIInvokeRole";
   public static final String STAGE = "prod";
@@ -16,16 +18,12 @@ public record LocalStack(String stackName, String region, String endpoint) {
   /** The processing function's alias, which the deployed stack's API and replay rule invoke. */
   public static final String PROCESSING_ALIAS = "live";
 
-  private String account() {
-    return SignatureVerifier.ACCOUNT;
-  }
-
   public String apiUrl() {
     return endpoint + "/" + STAGE;
   }
 
   public String invokeRoleArn() {
-    return "arn:aws:iam::" + account() + ":role/" + INVOKE_ROLE_NAME;
+    return "arn:aws:iam::" + ACCOUNT + ":role/" + INVOKE_ROLE_NAME;
   }
 
   public String busName() {
@@ -40,7 +38,7 @@ public record LocalStack(String stackName, String region, String endpoint) {
     return "arn:aws:events:"
         + region
         + ":"
-        + account()
+        + ACCOUNT
         + ":rule/"
         + busName()
         + "/"
@@ -61,14 +59,14 @@ public record LocalStack(String stackName, String region, String endpoint) {
   }
 
   public String functionArn(String name) {
-    return "arn:aws:lambda:" + region + ":" + account() + ":function:" + name;
+    return "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + name;
   }
 
   public String stackId() {
     return "arn:aws:cloudformation:"
         + region
         + ":"
-        + account()
+        + ACCOUNT
         + ":stack/"
         + stackName
         + "/00000000-0000-0000-0000-000000000000";
@@ -78,7 +76,7 @@ public record LocalStack(String stackName, String region, String endpoint) {
     return "arn:aws:execute-api:"
         + region
         + ":"
-        + account()
+        + ACCOUNT
         + ":local/"
         + STAGE
         + "/"

@@ -1,4 +1,4 @@
-package dev.jobs.local.http;
+package dev.jobs.local.apigateway;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.jobs.local.http;
+package dev.jobs.local.apigateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,14 @@
-package dev.jobs.local.http;
+package dev.jobs.local.sts;
 
 import dev.jobs.backend.settings.StackSettings;
-import dev.jobs.local.LocalStack;
-import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.protocol.AwsError;
+import dev.jobs.local.protocol.QueryProtocol;
+import dev.jobs.local.protocol.Xml;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.IssuedCredentials;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** STS: AssumeRole for the invoke role, and GetCallerIdentity. */
-final class StsApi implements AwsService {
+public final class StsApi {
   static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
   private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,101 +25,65 @@ final class StsApi implements AwsService {
   /** AssumeRole's constraint on RoleSessionName, as STS states it in its ValidationError. */
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
 
-  private final SignatureVerifier verifier;
   private final CredentialStore credentials;
   private final LocalStack stack;
   private final Clock clock;
 
-  StsApi(SignatureVerifier verifier, CredentialStore credentials, LocalStack stack, Clock clock) {
-    this.verifier = verifier;
+  public StsApi(CredentialStore credentials, LocalStack stack, Clock clock) {
     this.credentials = credentials;
     this.stack = stack;
     this.clock = clock;
   }
 
-  @Override
-  public void handle(HttpCall call) throws IOException {
-    Caller caller;
-    try {
-      caller = verifier.verify(call.request(), "sts");
-    } catch (AuthFailure failure) {
-      QueryProtocol.authError(call, NAMESPACE, failure);
-      return;
-    }
-    Map<String, String> parameters;
-    try {
-      parameters = QueryProtocol.parameters(call);
-    } catch (QueryProtocol.MalformedQuery malformed) {
-      QueryProtocol.malformed(call, NAMESPACE, malformed);
-      return;
-    }
-    String action = parameters.getOrDefault("Action", "");
-    switch (action) {
-      case "GetCallerIdentity" -> getCallerIdentity(call, caller);
-      case "AssumeRole" -> assumeRole(call, caller, parameters);
-      default -> QueryProtocol.unknownAction(call, NAMESPACE, action, "2011-06-15");
-    }
+  /** The service, as the query protocol serves it. */
+  public QueryProtocol.Service service() {
+    return new QueryProtocol.Service(
+        "sts",
+        NAMESPACE,
+        "2011-06-15",
+        Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole));
   }
 
-  private void getCallerIdentity(HttpCall call, Caller caller) throws IOException {
+  private String getCallerIdentity(Caller caller, Map<String, String> parameters) {
     String userId =
         caller.isOperator()
-            ? SignatureVerifier.ACCOUNT
+            ? LocalStack.ACCOUNT
             : "AROALOCAL"
                 + LocalStack.INVOKE_ROLE_NAME.length()
                 + ":"
                 + caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
-    QueryProtocol.respond(
-        call,
-        "GetCallerIdentity",
-        NAMESPACE,
-        Xml.element("Arn", caller.arn())
-            + Xml.element("UserId", userId)
-            + Xml.element("Account", SignatureVerifier.ACCOUNT));
+    return Xml.element("Arn", caller.arn())
+        + Xml.element("UserId", userId)
+        + Xml.element("Account", LocalStack.ACCOUNT);
   }
 
-  private void assumeRole(HttpCall call, Caller caller, Map<String, String> parameters)
-      throws IOException {
+  private String assumeRole(Caller caller, Map<String, String> parameters) {
     String roleArn = parameters.get("RoleArn");
     String sessionName = parameters.get("RoleSessionName");
     if (roleArn == null || sessionName == null || sessionName.isBlank()) {
-      QueryProtocol.error(
-          call,
-          400,
-          NAMESPACE,
-          "Sender",
+      throw new AwsError(
           "ValidationError",
           "1 validation error detected: Value null at '"
               + (roleArn == null ? "roleArn" : "roleSessionName")
               + "' failed to satisfy constraint: Member must not be null");
-      return;
     }
     String invalid = sessionNameProblem(sessionName);
     if (invalid != null) {
-      QueryProtocol.error(
-          call,
-          400,
-          NAMESPACE,
-          "Sender",
+      throw new AwsError(
           "ValidationError",
           "1 validation error detected: Value '"
               + sessionName
               + "' at 'roleSessionName' failed to satisfy constraint: "
               + invalid);
-      return;
     }
     if (!caller.isOperator() || !roleArn.equals(stack.invokeRoleArn())) {
-      QueryProtocol.error(
-          call,
+      throw new AwsError(
           403,
-          NAMESPACE,
-          "Sender",
           "AccessDenied",
           "User: "
               + caller.arn()
               + " is not authorized to perform: sts:AssumeRole on resource: "
               + roleArn);
-      return;
     }
     int duration;
     try {
@@ -131,29 +96,19 @@ final class StsApi implements AwsService {
       duration = -1;
     }
     if (duration < StackSettings.MIN_SESSION_SECONDS) {
-      QueryProtocol.error(
-          call,
-          400,
-          NAMESPACE,
-          "Sender",
+      throw new AwsError(
           "ValidationError",
           "1 validation error detected: Value '"
               + parameters.get("DurationSeconds")
               + "' at 'durationSeconds' failed to satisfy constraint: Member must have value"
               + " greater than or equal to "
               + StackSettings.MIN_SESSION_SECONDS);
-      return;
     }
     // The deployed invoke role's MaxSessionDuration, which STS holds every AssumeRole to.
     if (duration > StackSettings.INVOKE_ROLE_MAX_SESSION_SECONDS) {
-      QueryProtocol.error(
-          call,
-          400,
-          NAMESPACE,
-          "Sender",
+      throw new AwsError(
           "ValidationError",
           "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-      return;
     }
     Instant expiration =
         clock.instant().plusSeconds(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -166,19 +121,15 @@ final class StsApi implements AwsService {
             sessionName,
             expiration.toEpochMilli());
     credentials.save(issued);
-    QueryProtocol.respond(
-        call,
-        "AssumeRole",
-        NAMESPACE,
-        "<AssumedRoleUser>"
-            + Xml.element("Arn", SignatureVerifier.assumedRoleArn(roleArn, sessionName))
-            + Xml.element("AssumedRoleId", "AROALOCALINVOKEROLE:" + sessionName)
-            + "</AssumedRoleUser><Credentials>"
-            + Xml.element("AccessKeyId", issued.accessKeyId())
-            + Xml.element("SecretAccessKey", issued.secretAccessKey())
-            + Xml.element("SessionToken", issued.sessionToken())
-            + Xml.element("Expiration", expiration.toString())
-            + "</Credentials>");
+    return "<AssumedRoleUser>"
+        + Xml.element("Arn", SignatureVerifier.assumedRoleArn(roleArn, sessionName))
+        + Xml.element("AssumedRoleId", "AROALOCALINVOKEROLE:" + sessionName)
+        + "</AssumedRoleUser><Credentials>"
+        + Xml.element("AccessKeyId", issued.accessKeyId())
+        + Xml.element("SecretAccessKey", issued.secretAccessKey())
+        + Xml.element("SessionToken", issued.sessionToken())
+        + Xml.element("Expiration", expiration.toString())
+        + "</Credentials>";
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.jobs.local.http;
+package dev.jobs.local.apigateway;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
@@ -6,11 +6,15 @@ import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.store.JobStore;
-import dev.jobs.local.LocalStack;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.auth.SignatureVerifier;
+import dev.jobs.local.auth.SignedRequest;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.protocol.AwsEndpoint;
+import dev.jobs.local.protocol.GatewayAnswer;
+import dev.jobs.local.server.HttpCall;
+import dev.jobs.local.stack.LocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * invocation. {@code 202} is sent only once the invocation is on disk. {@code GET /jobs} answers
  * through the backend's {@link JobList}, as the deployed list function does.
  */
-final class ApiGatewayStage {
+public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
 
@@ -47,26 +51,31 @@ final class ApiGatewayStage {
   private final JobStore store;
   private final JobList list;
 
-  ApiGatewayStage(
+  /**
+   * @param jobTypes the job types served, which the request validator allows
+   */
+  public ApiGatewayStage(
       SignatureVerifier verifier,
       LocalStack stack,
-      RequestValidator validator,
+      List<String> jobTypes,
       LocalFunction processing,
       JobStore store,
       Clock clock) {
     this.verifier = verifier;
     this.stack = stack;
-    this.validator = validator;
+    this.validator = RequestValidator.load(jobTypes);
     this.processing = processing;
     this.store = store;
     this.list = new JobList(store, clock);
   }
 
-  static boolean serves(String path) {
+  @Override
+  public boolean serves(String path) {
     return path.startsWith("/" + LocalStack.STAGE + "/") || path.equals("/" + LocalStack.STAGE);
   }
 
-  void handle(HttpCall call) throws IOException {
+  @Override
+  public void handle(HttpCall call) throws IOException {
     String path = call.path();
     boolean submit = call.method().equals("POST") && path.equals(JOBS);
     boolean listing = call.method().equals("GET") && path.equals(JOBS);
@@ -76,12 +85,13 @@ final class ApiGatewayStage {
             : null;
     if (!submit && !listing && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
       // API Gateway's answer for a route it does not have.
-      message(call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
+      GatewayAnswer.message(
+          call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
       return;
     }
     if (call.tooLarge()) {
       // API Gateway turns it away at the door; its signature cannot be checked on a cut body.
-      message(call, 413, "Request Too Long", null);
+      GatewayAnswer.message(call, 413, "Request Too Long", null);
       return;
     }
     Caller caller;
@@ -95,7 +105,7 @@ final class ApiGatewayStage {
             case "ExpiredTokenException" -> "ExpiredTokenException";
             default -> "InvalidSignatureException";
           };
-      message(call, 403, failure.getMessage(), type);
+      GatewayAnswer.message(call, 403, failure.getMessage(), type);
       return;
     }
     if (!stack.invokeRoleArn().equals(caller.roleArn())) {
@@ -109,11 +119,7 @@ final class ApiGatewayStage {
                       + caller.arn()
                       + " is not authorized to perform: execute-api:Invoke on resource: "
                       + resource);
-      call.respond(
-          403,
-          JSON,
-          JobJson.MAPPER.writeValueAsString(body),
-          Map.of("x-amzn-ErrorType", "AccessDeniedException"));
+      GatewayAnswer.json(call, 403, body, "AccessDeniedException");
       return;
     }
     if (listing) {
@@ -121,7 +127,7 @@ final class ApiGatewayStage {
     } else if (!hasTemplateFor(call.header("content-type"))) {
       // Passthrough NEVER: a content type without a template is refused before the integration
       // (and POST's body is validated only against the model of its own content type: none).
-      message(call, 415, "Unsupported Media Type", null);
+      GatewayAnswer.message(call, 415, "Unsupported Media Type", null);
     } else if (submit) {
       submit(call);
     } else {
@@ -194,11 +200,7 @@ final class ApiGatewayStage {
       ObjectNode answer =
           JobJson.MAPPER.createObjectNode().put("message", JobRequestSchema.INVALID_BODY_MESSAGE);
       validator.types().forEach(answer.putArray("jobTypes")::add);
-      call.respond(
-          400,
-          JSON,
-          JobJson.MAPPER.writeValueAsString(answer),
-          Map.of("x-amzn-ErrorType", "BadRequestException"));
+      GatewayAnswer.json(call, 400, answer, "BadRequestException");
       return;
     }
     // API Gateway's request id, the x-amzn-RequestId of this answer, becomes the job id.
@@ -206,7 +208,7 @@ final class ApiGatewayStage {
     byte[] payload = invocationPayload(id, call.body());
     if (payload.length > ASYNC_PAYLOAD_LIMIT) {
       // Lambda refuses the invocation (413); API Gateway answers any refused invocation with 500.
-      message(call, 500, "Internal server error", null);
+      GatewayAnswer.message(call, 500, "Internal server error", null);
       return;
     }
     // A failure here is the server's: LocalServer logs it and answers 500.
@@ -229,7 +231,7 @@ final class ApiGatewayStage {
   private void get(HttpCall call, String id) throws IOException {
     Optional<JobRecord> job = store.find(id);
     if (job.isEmpty()) {
-      message(call, 404, "Job not found", null);
+      GatewayAnswer.message(call, 404, "Job not found", null);
       return;
     }
     call.respond(200, JSON, JobJson.MAPPER.writeValueAsString(job.get()));
@@ -248,31 +250,13 @@ final class ApiGatewayStage {
    */
   static Map<String, String> queryParameters(String rawQuery) {
     Map<String, String> parameters = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return parameters;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.put(pathParameter(name), pathParameter(value));
-    }
+    SignedRequest.forEachPair(
+        rawQuery, (name, value) -> parameters.put(pathParameter(name), pathParameter(value)));
     return parameters;
   }
 
-  private static void message(HttpCall call, int status, String message, String errorType)
-      throws IOException {
-    String body =
-        JobJson.MAPPER.writeValueAsString(
-            JobJson.MAPPER.createObjectNode().put("message", message));
-    call.respond(
-        status, JSON, body, errorType == null ? Map.of() : Map.of("x-amzn-ErrorType", errorType));
-  }
-
-  static int maxBody() {
+  @Override
+  public int maxBody() {
     return API_PAYLOAD_LIMIT;
   }
 }

@@ -1,23 +1,10 @@
-package dev.jobs.local.http;
+package dev.jobs.local.server;
 
-import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.store.JobStore;
-import dev.jobs.local.LocalStack;
-import dev.jobs.local.RuntimeLog;
-import dev.jobs.local.auth.SignatureVerifier;
-import dev.jobs.local.events.EventBus;
-import dev.jobs.local.events.ReplayRunner;
-import dev.jobs.local.lambda.LocalFunction;
-import dev.jobs.local.store.ArchiveStore;
-import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.log.RuntimeLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,9 +21,9 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The runtime's one port on 127.0.0.1: the jobs API under {@code /prod}, and the AWS APIs at {@code
- * /}, told apart as AWS endpoints would be: EventBridge by its {@code X-Amz-Target}, STS and
- * CloudFormation (both query protocol) by the service their signature is scoped to.
+ * The runtime's one port on 127.0.0.1, with its limits: threads, header size, idle time, and the
+ * body each request may send ({@link HttpService#maxBody}). What it serves, and how a request finds
+ * its service, is the {@link HttpService}'s business.
  *
  * <p>Jetty's core serves it, not the JDK's server: that one reads request headers on its handler
  * threads with no time limit, so 70 clients dripping a byte a second held all of them, and it
@@ -56,20 +43,10 @@ public final class LocalServer implements AutoCloseable {
   /** A connection that sends nothing for this long is closed. */
   private static final long IDLE_MILLIS = 30_000;
 
-  /**
-   * The most the STS, EventBridge and CloudFormation calls may send: none of their requests comes
-   * near it (a {@code PutEvents} is at most 256 KB), so a bigger body is refused unread instead of
-   * being held in memory as the jobs API's 10 MiB may be.
-   */
-  static final int MAX_AWS_API_BODY = 1024 * 1024;
-
   private final Server server;
   private final ServerConnector connector;
   private final GracefulHandler inFlight;
-  private volatile ApiGatewayStage jobs;
-  private volatile AwsService sts;
-  private volatile AwsService cloudFormation;
-  private volatile AwsService eventBridge;
+  private volatile HttpService service;
 
   private LocalServer(int port) throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(THREADS + JETTY_THREADS, JETTY_THREADS);
@@ -104,48 +81,14 @@ public final class LocalServer implements AutoCloseable {
     connector.open(); // bound now, so that the port is known before anything is served
   }
 
-  /** What the APIs serve. */
-  public record Parts(
-      SignatureVerifier verifier,
-      LocalStack stack,
-      CredentialStore credentials,
-      LocalFunction processing,
-      JobStore store,
-      EventBus bus,
-      ArchiveStore archive,
-      ReplayRunner replays,
-      Instant created,
-      Clock clock,
-      List<String> jobTypes) {}
-
   /** Binds 127.0.0.1:{@code port} (0 for any free port); nothing is served yet. */
   public static LocalServer bind(int port) throws IOException {
     return new LocalServer(port);
   }
 
   /** Starts serving. */
-  public void serve(Parts parts) {
-    LocalStack stack = parts.stack();
-    jobs =
-        new ApiGatewayStage(
-            parts.verifier(),
-            stack,
-            RequestValidator.load(parts.jobTypes()),
-            parts.processing(),
-            parts.store(),
-            parts.clock());
-    sts = new StsApi(parts.verifier(), parts.credentials(), stack, parts.clock());
-    cloudFormation =
-        new CloudFormationApi(
-            parts.verifier(), stack, stack.outputs(parts.bus().arn()), parts.created());
-    eventBridge =
-        new EventBridgeApi(
-            parts.verifier(),
-            parts.bus(),
-            parts.archive(),
-            parts.replays(),
-            parts.created(),
-            stack.region());
+  public void serve(HttpService service) {
+    this.service = service;
     try {
       server.start();
     } catch (Exception e) {
@@ -160,52 +103,18 @@ public final class LocalServer implements AutoCloseable {
   private void dispatch(Request request, Response response, Callback callback) {
     HttpCall call;
     try {
-      int maxBody =
-          ApiGatewayStage.serves(request.getHttpURI().getPath())
-              ? ApiGatewayStage.maxBody()
-              : MAX_AWS_API_BODY;
-      call = HttpCall.read(request, response, maxBody);
+      call = HttpCall.read(request, response, service.maxBody(request.getHttpURI().getPath()));
     } catch (IOException | RuntimeException e) {
       // Broken framing (such as a bad chunk) or a client gone: Jetty answers 400 where it can.
       callback.failed(e);
       return;
     }
     try {
-      route(call);
+      service.handle(call);
       callback.succeeded();
     } catch (RuntimeException | IOException e) {
       RuntimeLog.error(HttpCall.describe(request) + " failed", e);
       internalError(response, callback, call.answered(), e);
-    }
-  }
-
-  private void route(HttpCall call) throws IOException {
-    String target = call.header("x-amz-target");
-    if (ApiGatewayStage.serves(call.path())) {
-      jobs.handle(call);
-    } else if (call.tooLarge()) {
-      call.respond(413, "application/json", "{\"message\":\"Request Too Long\"}");
-    } else if (target != null && target.startsWith("AWSEvents.")) {
-      eventBridge.handle(call);
-    } else if (call.method().equals("POST") && call.path().equals("/")) {
-      String scope = signedService(call.header("authorization"));
-      if ("cloudformation".equals(scope)) {
-        cloudFormation.handle(call);
-      } else {
-        sts.handle(call);
-      }
-    } else if (target != null) {
-      call.respond(
-          400,
-          "application/x-amz-json-1.1",
-          "{\"__type\":\"UnknownOperationException\"}",
-          Map.of("x-amzn-ErrorType", "UnknownOperationException"));
-    } else {
-      call.respond(
-          403,
-          "application/json",
-          JobJson.MAPPER.writeValueAsString(
-              JobJson.MAPPER.createObjectNode().put("message", "Missing Authentication Token")));
     }
   }
 
@@ -221,19 +130,6 @@ public final class LocalServer implements AutoCloseable {
     response.getHeaders().put("Content-Type", "application/json");
     response.getHeaders().put("Content-Length", body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
-  }
-
-  /** The service a SigV4 credential scope names: {@code KEY/DATE/REGION/SERVICE/aws4_request}. */
-  private static String signedService(String authorization) {
-    if (authorization == null) {
-      return null;
-    }
-    int credential = authorization.indexOf("Credential=");
-    if (credential < 0) {
-      return null;
-    }
-    String[] scope = authorization.substring(credential + 11).split("[,\\s]")[0].split("/");
-    return scope.length == 5 ? scope[3] : null;
   }
 
   /** Stops accepting connections; lets answers under way finish for up to a second. */

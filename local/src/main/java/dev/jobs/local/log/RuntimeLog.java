@@ -1,4 +1,4 @@
-package dev.jobs.local;
+package dev.jobs.local.log;
 
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.jobs.local.http;
+package dev.jobs.local.server;
 
 import dev.jobs.local.auth.SignedRequest;
 import java.io.IOException;

@@ -1,0 +1,43 @@
+package dev.jobs.backend.store;
+
+import dev.jobs.backend.job.JobRecord;
+import java.time.Instant;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A job store that hands every call to another: a test overrides the one call it makes fail or
+ * watches, as an outage or a broken table would. Shared with the local runtime's tests.
+ */
+public class ForwardingJobStore implements JobStore {
+  private final JobStore delegate;
+
+  public ForwardingJobStore(JobStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Optional<JobRecord> find(String id) {
+    return delegate.find(id);
+  }
+
+  @Override
+  public Optional<JobRecord> start(JobStart start) {
+    return delegate.start(start);
+  }
+
+  @Override
+  public boolean succeed(String id, JsonNode result, Instant finishedAt) {
+    return delegate.succeed(id, result, finishedAt);
+  }
+
+  @Override
+  public boolean fail(JobFailure failure) {
+    return delegate.fail(failure);
+  }
+
+  @Override
+  public JobPage list(JobQuery query) {
+    return delegate.list(query);
+  }
+}

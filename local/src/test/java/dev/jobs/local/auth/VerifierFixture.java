@@ -1,0 +1,28 @@
+package dev.jobs.local.auth;
+
+import dev.jobs.local.store.CredentialStore;
+import dev.jobs.local.store.IssuedCredentials;
+import java.time.Clock;
+
+/**
+ * The verifier the SigV4 tests check: the operator's keys {@code test}/{@code test} in {@code
+ * us-east-1}, and an invoke-role session {@code ASIAROLE} (secret {@code role-secret}, token {@code
+ * role-token}) issued for an hour from the clock's now.
+ */
+final class VerifierFixture {
+  static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
+
+  private VerifierFixture() {}
+
+  static SignatureVerifier verifier(CredentialStore credentials, Clock clock) {
+    credentials.save(
+        new IssuedCredentials(
+            "ASIAROLE",
+            "role-secret",
+            "role-token",
+            ROLE,
+            "cli",
+            clock.instant().plusSeconds(3600).toEpochMilli()));
+    return new SignatureVerifier("test", "test", credentials, "us-east-1", clock);
+  }
+}
