@@ -25,7 +25,7 @@ class InvokeRoleTest {
   static void synthesize() {
     template = Synthesized.defaultTemplate();
     withPrincipals =
-        Synthesized.template(Synthesized.defaultProps().withInvokePrincipals(List.of(CLIENT)));
+        Synthesized.template(Synthesized.props().invokePrincipals(List.of(CLIENT)).build());
   }
 
   private static String methodArn(String method, String path) {

@@ -23,11 +23,16 @@ final class Synthesized {
     return Path.of(jar);
   }
 
-  static JobsStackProps defaultProps() {
+  /** The props to synthesize a stack with: the defaults, which a test may change. */
+  static JobsStackProps.Builder props() {
     // Every synthesis goes through here; without Node the jsii runtime would fail with a stack
     // trace.
     RequiredTool.NODE.require("the CDK synthesis");
-    return JobsStackProps.defaults(backendJar());
+    return JobsStackProps.builder(backendJar());
+  }
+
+  static JobsStackProps defaultProps() {
+    return props().build();
   }
 
   /** The template of the stack with the default props. */
