@@ -22,8 +22,8 @@ final class BackendFunction extends Construct {
   /** The runtime the issue prescribes; the backend is compiled for 17 and runs on it. */
   static final Runtime RUNTIME = Runtime.JAVA_21;
 
-  private final Role role;
-  private final Function function;
+  final Role role;
+  final Function function;
 
   /**
    * @param reservedConcurrency null for none
@@ -77,13 +77,5 @@ final class BackendFunction extends Construct {
             "java21 is the runtime the backend is built and tested for (SnapStart included);"
                 + " moving to a newer Java runtime is a deliberate upgrade, not a deploy-time"
                 + " default"));
-  }
-
-  Role role() {
-    return role;
-  }
-
-  Function function() {
-    return function;
   }
 }

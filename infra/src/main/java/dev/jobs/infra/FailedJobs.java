@@ -23,9 +23,9 @@ import software.constructs.Construct;
 final class FailedJobs extends Construct {
   static final String HANDLER = "dev.jobs.backend.handler.FailedJobHandler::handleRequest";
 
-  private final BackendFunction handler;
-  private final EventBus bus;
-  private final Archive archive;
+  final BackendFunction handler;
+  final EventBus bus;
+  final Archive archive;
 
   FailedJobs(
       Construct scope,
@@ -50,22 +50,20 @@ final class FailedJobs extends Construct {
             null,
             false,
             Map.of(
-                "TABLE_NAME", table.table().getTableName(),
+                "TABLE_NAME", table.table.getTableName(),
                 "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString(),
                 "EVENT_BUS_NAME", bus.getEventBusName()));
     // On the table, FailedJobHandler only calls UpdateItem.
-    table.grantUpdateItem(handler.role());
+    table.grantUpdateItem(handler.role);
     // It puts each failure it records on the bus itself; the on-failure destination below puts
     // the ones it cannot record, with the same grant (one statement, this bus only).
-    bus.grantPutEventsTo(handler.role());
+    bus.grantPutEventsTo(handler.role);
 
-    handler
-        .function()
-        .configureAsyncInvoke(
-            EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .onFailure(new EventBridgeDestination(bus))
-                .build());
+    handler.function.configureAsyncInvoke(
+        EventInvokeConfigOptions.builder()
+            .retryAttempts(2)
+            .onFailure(new EventBridgeDestination(bus))
+            .build());
 
     archive =
         bus.archive(
@@ -78,17 +76,5 @@ final class FailedJobs extends Construct {
     // The retention is a parameter (0 keeps events indefinitely).
     ((CfnArchive) archive.getNode().getDefaultChild())
         .setRetentionDays(parameters.archiveRetention.getValueAsNumber());
-  }
-
-  BackendFunction handler() {
-    return handler;
-  }
-
-  EventBus bus() {
-    return bus;
-  }
-
-  Archive archive() {
-    return archive;
   }
 }

@@ -23,8 +23,8 @@ final class JobListing extends Construct {
    */
   static final Duration TIMEOUT = Duration.seconds(25);
 
-  private final BackendFunction function;
-  private final Alias alias;
+  final BackendFunction function;
+  final Alias alias;
 
   JobListing(
       Construct scope,
@@ -46,20 +46,12 @@ final class JobListing extends Construct {
             TIMEOUT,
             null,
             true,
-            Map.of("TABLE_NAME", table.table().getTableName()));
-    table.grantQueryListIndex(function.role());
+            Map.of("TABLE_NAME", table.table.getTableName()));
+    table.grantQueryListIndex(function.role);
     alias =
         Alias.Builder.create(this, "Live")
             .aliasName(JobProcessing.ALIAS)
-            .version(function.function().getCurrentVersion())
+            .version(function.function.getCurrentVersion())
             .build();
-  }
-
-  BackendFunction function() {
-    return function;
-  }
-
-  Alias alias() {
-    return alias;
   }
 }

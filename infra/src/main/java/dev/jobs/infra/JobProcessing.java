@@ -21,9 +21,8 @@ final class JobProcessing extends Construct {
   static final String HANDLER = "dev.jobs.backend.handler.ProcessJobHandler::handleRequest";
   static final String ALIAS = "live";
 
-  private final BackendFunction function;
-  private final Alias alias;
-  private final CfnEventInvokeConfig invokeConfig;
+  final BackendFunction function;
+  final Alias alias;
 
   JobProcessing(
       Construct scope,
@@ -48,31 +47,29 @@ final class JobProcessing extends Construct {
             parameters.reservedConcurrencyOrNone(),
             true,
             Map.of(
-                "TABLE_NAME", table.table().getTableName(),
+                "TABLE_NAME", table.table.getTableName(),
                 "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
     // The store's start, succeed and fail are all conditional UpdateItem calls.
-    table.grantUpdateItem(function.role());
+    table.grantUpdateItem(function.role);
     // SnapStart priming reads a key no job can have (ProcessJobHandler's beforeCheckpoint), so
     // that the snapshot holds the SDK's request path; without the grant it would be refused.
-    table.grantGetItem(function.role());
+    table.grantGetItem(function.role);
 
-    Version version = function.function().getCurrentVersion();
+    Version version = function.function.getCurrentVersion();
     ((CfnVersion) version.getNode().getDefaultChild())
         .setDescription(parameters.versionedConfiguration());
     alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(version).build();
 
     // The destination is invoked with the function's role, so the role must be able to.
-    function
-        .role()
-        .addToPrincipalPolicy(
-            PolicyStatement.Builder.create()
-                .actions(List.of("lambda:InvokeFunction"))
-                .resources(List.of(onFailure.getFunctionArn()))
-                .build());
+    function.role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("lambda:InvokeFunction"))
+            .resources(List.of(onFailure.getFunctionArn()))
+            .build());
     // The L1, because retries and event age are parameters the L2 would check as numbers.
-    invokeConfig =
+    CfnEventInvokeConfig invokeConfig =
         CfnEventInvokeConfig.Builder.create(this, "AsyncInvoke")
-            .functionName(function.function().getFunctionName())
+            .functionName(function.function.getFunctionName())
             .qualifier(ALIAS)
             .maximumRetryAttempts(parameters.retryAttempts.getValueAsNumber())
             .maximumEventAgeInSeconds(parameters.maxEventAge.getValueAsNumber())
@@ -86,18 +83,6 @@ final class JobProcessing extends Construct {
             .build();
     // Lambda checks the destination permission when the configuration is created.
     invokeConfig.getNode().addDependency(alias);
-    invokeConfig.getNode().addDependency(function.role());
-  }
-
-  BackendFunction function() {
-    return function;
-  }
-
-  Alias alias() {
-    return alias;
-  }
-
-  CfnEventInvokeConfig invokeConfig() {
-    return invokeConfig;
+    invokeConfig.getNode().addDependency(function.role);
   }
 }
