@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.jobs.backend.events.EventBridgeFailureBus;
 import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * either fails it throws: Lambda retries the handler, and after its retries its own destination
  * puts the record on the bus.
  */
-public class FailedJobHandler extends SnapStartHandler {
+public class FailedJobHandler extends BackendHandler {
   private final FailureRecorder recorder;
   private final FailureBus bus;
 
@@ -50,14 +47,12 @@ public class FailedJobHandler extends SnapStartHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode json = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode json, Context context) {
     DestinationRecord record = DestinationRecord.from(json);
     boolean recorded = recorder.record(record);
     // Also when the job had already ended: a retry of this handler must put what its first
     // attempt recorded but could not put; a replay never re-drives a job that succeeded.
     bus.put(json);
-    JobJson.MAPPER.writeValue(output, JobJson.MAPPER.createObjectNode().put("recorded", recorded));
+    return JobJson.MAPPER.createObjectNode().put("recorded", recorded);
   }
 }

@@ -7,8 +7,6 @@ import dev.jobs.backend.list.JobList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * response out. A function rather than a mapping template because a page merges several index
  * partitions (days x shards) and decodes a token, and a template cannot loop over queries.
  */
-public class ListJobsHandler extends SnapStartHandler {
+public class ListJobsHandler extends BackendHandler {
   static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final JobList list;
@@ -69,9 +67,7 @@ public class ListJobsHandler extends SnapStartHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode event = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode event, Context context) {
     JobList.Answer answer;
     try {
       answer = list.answer(queryParameters(event));
@@ -84,7 +80,7 @@ public class ListJobsHandler extends SnapStartHandler {
     response.put("statusCode", answer.statusCode());
     response.putObject("headers").put("Content-Type", "application/json");
     response.put("body", answer.body());
-    JobJson.MAPPER.writeValue(output, response);
+    return response;
   }
 
   /** {@code queryStringParameters}: null when the request has none, values already decoded. */

@@ -2,9 +2,6 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.jobs.backend.job.JobJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * carries). A failed job throws, so that Lambda's asynchronous retries and the on-failure
  * destination take over.
  */
-public class ProcessJobHandler extends SnapStartHandler {
+public class ProcessJobHandler extends BackendHandler {
   private final JobProcessor processor;
 
   /**
@@ -45,17 +42,13 @@ public class ProcessJobHandler extends SnapStartHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode event = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode event, Context context) {
     boolean replay = ReplayEnvelope.isReplay(event);
     JobInvocation job = replay ? ReplayEnvelope.originalJob(event) : JobInvocation.from(event);
     Instant replayOf = replay ? ReplayEnvelope.eventTime(event) : null;
     JobProcessor.Outcome outcome =
         processor.process(
             job, replayOf, attempt -> new LambdaJobContext(job.id(), attempt, context));
-    JobJson.MAPPER.writeValue(
-        output,
-        JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name()));
+    return JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name());
   }
 }
