@@ -1,6 +1,6 @@
 package dev.jobs.infra;
 
-import dev.jobs.backend.settings.StackOutputs;
+import dev.jobs.backend.settings.StackOutput;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CliCredentialsStackSynthesizer;
 import software.amazon.awscdk.Stack;
@@ -68,23 +68,14 @@ public final class JobsStack extends Stack {
                 api.api.getDeploymentStage(),
                 table.table));
 
-    output(StackOutputs.API_URL, api.url(), "Base URL of the jobs API (no trailing slash)");
-    output(
-        StackOutputs.INVOKE_ROLE_ARN, invoke.role.getRoleArn(), "Role to assume to call the API");
-    output(StackOutputs.EVENT_BUS_ARN, failed.bus.getEventBusArn(), "Bus of failed jobs");
-    output(
-        StackOutputs.ARCHIVE_NAME,
-        failed.archive.getArchiveName(),
-        "Archive of failed jobs, to replay");
-    output(
-        StackOutputs.REPLAY_RULE_ARN, replay.rule.getRuleArn(), "Rule that delivers replayed jobs");
-    output(StackOutputs.TABLE_NAME, table.table.getTableName(), "Table of job records");
-    output(
-        StackOutputs.DASHBOARD_URL, monitoring.dashboardUrl(), "CloudWatch dashboard of the jobs");
-    output(
-        StackOutputs.ALARM_NAME_PREFIX,
-        monitoring.alarmNamePrefix(),
-        "Prefix of the names of the stack's alarms");
+    output(StackOutput.API_URL, api.url());
+    output(StackOutput.INVOKE_ROLE_ARN, invoke.role.getRoleArn());
+    output(StackOutput.EVENT_BUS_ARN, failed.bus.getEventBusArn());
+    output(StackOutput.ARCHIVE_NAME, failed.archive.getArchiveName());
+    output(StackOutput.REPLAY_RULE_ARN, replay.rule.getRuleArn());
+    output(StackOutput.TABLE_NAME, table.table.getTableName());
+    output(StackOutput.DASHBOARD_URL, monitoring.dashboardUrl());
+    output(StackOutput.ALARM_NAME_PREFIX, monitoring.alarmNamePrefix());
   }
 
   /** The entry point of the app and of the tests. */
@@ -92,7 +83,10 @@ public final class JobsStack extends Stack {
     return new JobsStack(scope, props);
   }
 
-  private void output(String key, String value, String description) {
-    CfnOutput.Builder.create(this, key).value(value).description(description).build();
+  private void output(StackOutput output, String value) {
+    CfnOutput.Builder.create(this, output.key())
+        .value(value)
+        .description(output.description())
+        .build();
   }
 }
