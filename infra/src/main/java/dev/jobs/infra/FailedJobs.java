@@ -1,7 +1,6 @@
 package dev.jobs.infra;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Archive;
@@ -9,7 +8,6 @@ import software.amazon.awscdk.services.events.BaseArchiveProps;
 import software.amazon.awscdk.services.events.CfnArchive;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.EventBridgeDestination;
 import software.constructs.Construct;
@@ -27,32 +25,17 @@ final class FailedJobs extends Construct {
   final EventBus bus;
   final Archive archive;
 
-  FailedJobs(
-      Construct scope,
-      String id,
-      JobsStackProps props,
-      StackParameters parameters,
-      Code code,
-      JobTable table,
-      EncryptedLogs logs) {
+  FailedJobs(Construct scope, String id, BackendFunction.Parts parts) {
     super(scope, id);
     bus = EventBus.Builder.create(this, "Bus").description("Failed jobs, for a replay").build();
     handler =
-        new BackendFunction(
-            this,
-            "Handler",
-            code,
-            HANDLER,
-            "Jobs: records a failed job",
-            logs,
-            props.memorySizeMb(),
-            Duration.seconds(60),
-            null,
-            false,
-            Map.of(
-                "TABLE_NAME", table.table.getTableName(),
-                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString(),
-                "EVENT_BUS_NAME", bus.getEventBusName()));
+        BackendFunction.builder(this, "Handler", parts)
+            .handler(HANDLER, "Jobs: records a failed job")
+            .timeout(Duration.seconds(60))
+            .environment("JOB_RETENTION_DAYS", parts.parameters().jobRetention.getValueAsString())
+            .environment("EVENT_BUS_NAME", bus.getEventBusName())
+            .build();
+    JobTable table = parts.table();
     // On the table, FailedJobHandler only calls UpdateItem.
     table.grantUpdateItem(handler.role);
     // It puts each failure it records on the bus itself; the on-failure destination below puts
@@ -75,6 +58,6 @@ final class FailedJobs extends Construct {
                 .build());
     // The retention is a parameter (0 keeps events indefinitely).
     ((CfnArchive) archive.getNode().getDefaultChild())
-        .setRetentionDays(parameters.archiveRetention.getValueAsNumber());
+        .setRetentionDays(parts.parameters().archiveRetention.getValueAsNumber());
   }
 }

@@ -1,13 +1,11 @@
 package dev.jobs.infra;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.CfnVersion;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Version;
 import software.constructs.Construct;
@@ -24,31 +22,18 @@ final class JobProcessing extends Construct {
   final BackendFunction function;
   final Alias alias;
 
-  JobProcessing(
-      Construct scope,
-      String id,
-      JobsStackProps props,
-      StackParameters parameters,
-      Code code,
-      JobTable table,
-      EncryptedLogs logs,
-      IFunction onFailure) {
+  JobProcessing(Construct scope, String id, BackendFunction.Parts parts, IFunction onFailure) {
     super(scope, id);
+    StackParameters parameters = parts.parameters();
     function =
-        new BackendFunction(
-            this,
-            "Processor",
-            code,
-            HANDLER,
-            "Jobs: runs a job",
-            logs,
-            props.memorySizeMb(),
-            Duration.seconds(parameters.processingTimeout.getValueAsNumber()),
-            parameters.reservedConcurrencyOrNone(),
-            true,
-            Map.of(
-                "TABLE_NAME", table.table.getTableName(),
-                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
+        BackendFunction.builder(this, "Processor", parts)
+            .handler(HANDLER, "Jobs: runs a job")
+            .timeout(Duration.seconds(parameters.processingTimeout.getValueAsNumber()))
+            .reservedConcurrency(parameters.reservedConcurrencyOrNone())
+            .snapStart()
+            .environment("JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString())
+            .build();
+    JobTable table = parts.table();
     // The store's start, succeed and fail are all conditional UpdateItem calls.
     table.grantUpdateItem(function.role);
     // SnapStart priming reads a key no job can have (ProcessJobHandler's beforeCheckpoint), so

@@ -38,16 +38,16 @@ public final class JobsStack extends Stack {
 
     EncryptedLogs logs = new EncryptedLogs(this, "Logs", parameters.logRetention);
     JobTable table = new JobTable(this, "Jobs");
-    FailedJobs failed = new FailedJobs(this, "FailedJobs", props, parameters, code, table, logs);
+    BackendFunction.Parts parts = new BackendFunction.Parts(props, parameters, code, logs, table);
+    FailedJobs failed = new FailedJobs(this, "FailedJobs", parts);
     JobProcessing processing =
-        new JobProcessing(
-            this, "Processing", props, parameters, code, table, logs, failed.handler.function);
+        new JobProcessing(this, "Processing", parts, failed.handler.function);
     KindsLayer kinds = new KindsLayer(this, "Kinds", parameters);
     kinds.addTo(processing.function);
     kinds.addTo(failed.handler);
     kinds.addPoliciesTo(processing.function);
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus, processing.alias);
-    JobListing listing = new JobListing(this, "Listing", props, code, table, logs);
+    JobListing listing = new JobListing(this, "Listing", parts);
     JobsApi api =
         new JobsApi(this, "Api", props.stageName(), processing.alias, listing.alias, table, logs);
     kinds.limitTypesOf(api);
