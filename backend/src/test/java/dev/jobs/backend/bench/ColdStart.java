@@ -1,9 +1,8 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.handler.ProcessJobHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
 
 /**
  * The child process of the cold-start benchmark: what a fresh Lambda container does before its
@@ -20,17 +19,10 @@ public final class ColdStart {
     long start = System.nanoTime();
     ProcessJobHandler handler = new ProcessJobHandler();
     long built = System.nanoTime();
-    byte[] event =
-        ("{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"noop\"}}")
-            .getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), output, new BenchContext(id));
+    String answer =
+        HandlerCalls.answer(handler, NoOpJob.event(id), new FakeLambdaContext(id, 900_000));
     long handled = System.nanoTime();
-    String answer = output.toString(StandardCharsets.UTF_8);
-    if (!answer.contains("\"SUCCEEDED\"")) {
-      System.err.println("the first event was not processed: " + answer);
-      System.exit(1);
-    }
+    NoOpJob.requireSucceeded(answer);
     System.out.println(
         "COLD " + (built - start) + " " + (handled - built) + " " + ProcessCpu.nanosSoFar());
     System.out.flush();

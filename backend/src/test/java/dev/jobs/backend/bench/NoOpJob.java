@@ -1,13 +1,13 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for the cold-start child process by a service file the benchmark writes, not by test resources,
  * so that no other test sees it.
  */
-public final class NoOpJob implements JobKind {
+public final class NoOpJob extends ParameterlessJob {
   public static final String NAME = "noop";
 
   /**
@@ -40,18 +40,22 @@ public final class NoOpJob implements JobKind {
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
+  public NoOpJob() {
+    super(NAME);
   }
 
-  @Override
-  public Set<String> parameterNames() {
-    return Set.of();
+  /** The event of a {@code noop} job with this id, as the API sends it. */
+  static String event(String id) {
+    return "{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"" + NAME + "\"}}";
   }
 
-  @Override
-  public void validate(ObjectNode parameters) {}
+  /** Ends the child process with 1 unless the handler's answer says the job succeeded. */
+  static void requireSucceeded(String answer) {
+    if (!answer.contains("\"SUCCEEDED\"")) {
+      System.err.println("the first event was not processed: " + answer);
+      System.exit(1);
+    }
+  }
 
   @Override
   public JsonNode run(ObjectNode parameters, JobContext context) {

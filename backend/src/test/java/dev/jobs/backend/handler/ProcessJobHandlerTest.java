@@ -10,17 +10,15 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
+import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
-import dev.jobs.kind.JobKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -247,12 +245,7 @@ class ProcessJobHandlerTest {
   }
 
   private JsonNode handle(String event) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-        out,
-        new FakeLambdaContext(60_000));
-    return JobJson.MAPPER.readTree(out.toByteArray());
+    return HandlerCalls.json(handler, event, new FakeLambdaContext(60_000));
   }
 
   private void handleUnchecked(String event) {
@@ -264,7 +257,7 @@ class ProcessJobHandlerTest {
   }
 
   /** A job kind whose behaviour each test sets. */
-  private static final class ScriptedJob implements JobKind {
+  private static final class ScriptedJob extends ParameterlessJob {
     interface During {
       Object apply(JobContext context) throws Exception;
     }
@@ -275,18 +268,9 @@ class ProcessJobHandlerTest {
     volatile JobRecord seen;
     volatile Duration seenRemaining;
 
-    @Override
-    public String name() {
-      return "scripted";
+    ScriptedJob() {
+      super("scripted");
     }
-
-    @Override
-    public Set<String> parameterNames() {
-      return Set.of();
-    }
-
-    @Override
-    public void validate(ObjectNode parameters) {}
 
     @Override
     public JsonNode run(ObjectNode parameters, JobContext context) throws Exception {
