@@ -1,6 +1,7 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
@@ -15,18 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class JobListingTest {
+class JobListingTest extends DefaultStackFacts {
   /** API Gateway's integration timeout: a longer function would answer nobody. */
   private static final int API_GATEWAY_TIMEOUT_SECONDS = 29;
 
-  private static Template template;
   private static String lister;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     lister = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobListing.HANDLER));
   }
 
@@ -82,22 +80,11 @@ class JobListingTest {
         .isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
     assertThat(statements.get(1))
         .isEqualTo(
-            Map.of(
-                "Action",
+            allow(
                 "dynamodb:Query",
-                "Effect",
-                "Allow",
-                "Resource",
                 Map.of("Fn::Join", List.of("", List.of(arnOf(table), "/index/JobsByStatusDay")))));
     assertThat(statements.get(2))
-        .isEqualTo(
-            Map.of(
-                "Action",
-                List.of("kms:Decrypt", "kms:DescribeKey"),
-                "Effect",
-                "Allow",
-                "Resource",
-                arnOf(key)));
+        .isEqualTo(allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)));
   }
 
   @Test

@@ -5,19 +5,11 @@ import static dev.jobs.infra.TemplateFacts.logicalId;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class JobTableTest {
-  private static Template template;
-
-  @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-  }
+class JobTableTest extends DefaultStackFacts {
 
   @Test
   @DisplayName("the table is keyed by the job id")

@@ -1,9 +1,11 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,16 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class JobsApiTest {
-  private static Template template;
+class JobsApiTest extends DefaultStackFacts {
   private static String jobsResource;
   private static String jobResource;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     jobsResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "jobs"));
     jobResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "{jobId}"));
   }
@@ -275,22 +274,11 @@ class JobsApiTest {
         logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
     template.hasResourceProperties(
         "AWS::IAM::Policy",
-        Map.of(
-            "Roles",
-            List.of(ref(reader)),
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                List.of(
-                    Map.of(
-                        "Action", "dynamodb:GetItem", "Effect", "Allow", "Resource", arnOf(table)),
-                    Map.of(
-                        "Action",
-                        List.of("kms:Decrypt", "kms:DescribeKey"),
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(key))))));
+        policyOf(
+            reader,
+            List.of(
+                allow("dynamodb:GetItem", arnOf(table)),
+                allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)))));
   }
 
   @Test

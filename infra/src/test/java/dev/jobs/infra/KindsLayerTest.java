@@ -12,15 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class KindsLayerTest {
-  private static Template template;
+class KindsLayerTest extends DefaultStackFacts {
   private static String layer;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     layer = onlyLogicalId(template, "AWS::Lambda::LayerVersion");
   }
 

@@ -11,15 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class LogsTest {
-  private static Template template;
+class LogsTest extends DefaultStackFacts {
   private static String key;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     key =
         logicalId(
             template,

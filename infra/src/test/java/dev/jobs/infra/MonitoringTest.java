@@ -15,19 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The alarms, their topic and the dashboard: one fact each. */
-class MonitoringTest {
-  private static Template template;
+class MonitoringTest extends DefaultStackFacts {
   private static String prefix;
   private static String topic;
   private static String processing;
   private static String errorHandler;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     prefix = Monitoring.alarmPrefix(Synthesized.defaultProps().stackName());
     topic = onlyLogicalId(template, "AWS::SNS::Topic");
     processing =

@@ -66,6 +66,24 @@ final class TemplateFacts {
         template, "AWS::Events::Rule", Map.of("EventPattern", JobReplay.REPLAYED_EVENTS));
   }
 
+  /**
+   * The properties of the policy attached to a role whose statements are these, in this order: a
+   * pattern for {@code hasResourceProperties("AWS::IAM::Policy", ...)}.
+   */
+  static Map<String, Object> policyOf(String role, List<?> statements) {
+    return Map.of("Roles", List.of(ref(role)), "PolicyDocument", Map.of("Statement", statements));
+  }
+
+  /** A statement that allows these actions (one, or a list) on one resource, and nothing else. */
+  static Map<String, Object> allow(Object actions, Object resource) {
+    return Map.of("Action", actions, "Effect", "Allow", "Resource", resource);
+  }
+
+  /** The statement of every function's role that lets it write to its own log group. */
+  static Object writesItsLog() {
+    return Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents")));
+  }
+
   static Map<String, Object> ref(String logicalId) {
     return Map.of("Ref", logicalId);
   }
