@@ -3,7 +3,7 @@ package dev.jobs.infra;
 import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
@@ -28,13 +28,9 @@ class FailedJobsTest extends DefaultStackFacts {
 
   @BeforeAll
   static void findTheResources() {
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
     bus = onlyLogicalId(template, "AWS::Events::EventBus");
-    alias =
-        aliasOf(
-            template,
-            logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER)));
+    alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
     deadLetters = onlyLogicalId(template, "AWS::SQS::Queue");
   }
 

@@ -1,9 +1,10 @@
 package dev.jobs.infra;
 
-import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
@@ -25,14 +26,13 @@ class JobListingTest extends DefaultStackFacts {
 
   @BeforeAll
   static void findTheResources() {
-    lister = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobListing.HANDLER));
+    lister = functionOf(template, JobListing.HANDLER);
   }
 
   @Test
   @DisplayName("the list function runs ListJobsHandler on java21 from the backend jar")
   void runsTheBackendHandler() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
+    String processor = functionOf(template, JobProcessing.HANDLER);
     assertThat(properties(template, lister))
         .containsEntry("Runtime", "java21")
         .containsEntry("Handler", "dev.jobs.backend.handler.ListJobsHandler::handleRequest")
@@ -58,13 +58,7 @@ class JobListingTest extends DefaultStackFacts {
   @Test
   @DisplayName("the list function starts from a SnapStart snapshot: published versions, live alias")
   void snapStartBehindAlias() {
-    assertThat(properties(template, lister))
-        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(lister)));
-    assertThat(properties(template, aliasOf(template, lister)))
-        .containsEntry("Name", "live")
-        .containsEntry("FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version")));
+    assertSnapStartBehindLiveAlias(template, lister);
   }
 
   @Test
@@ -72,8 +66,7 @@ class JobListingTest extends DefaultStackFacts {
       "the list role may only Query the JobsByStatusDay index, decrypt, and write its logs")
   void listRoleOnlyQueriesTheIndex() {
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     List<Map<String, Object>> statements = statementsOf(template, roleOf(template, lister));
     assertThat(statements).hasSize(3);
     assertThat(statements.get(0).get("Action"))

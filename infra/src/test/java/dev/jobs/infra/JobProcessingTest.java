@@ -2,12 +2,14 @@ package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.versionOf;
 import static dev.jobs.infra.TemplateFacts.writesItsLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +26,8 @@ class JobProcessingTest extends DefaultStackFacts {
 
   @BeforeAll
   static void findTheResources() {
-    processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    processor = functionOf(template, JobProcessing.HANDLER);
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
   }
 
   @Test
@@ -81,26 +81,13 @@ class JobProcessingTest extends DefaultStackFacts {
   @Test
   @DisplayName("SnapStart applies to published versions, and the live alias names one")
   void snapStartBehindAlias() {
-    assertThat(properties(template, processor))
-        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
-    template.hasResourceProperties(
-        "AWS::Lambda::Alias",
-        Map.of(
-            "Name",
-            "live",
-            "FunctionName",
-            ref(processor),
-            "FunctionVersion",
-            Map.of("Fn::GetAtt", List.of(version, "Version"))));
+    assertSnapStartBehindLiveAlias(template, processor);
   }
 
   @Test
   @DisplayName("a change of a versioned parameter publishes a new version (its description)")
   void versionDescriptionNamesVersionedParameters() {
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    String version = versionOf(template, processor);
     assertThat(properties(template, version).get("Description").toString())
         .contains("Ref=ProcessingTimeoutSeconds")
         .contains("Ref=JobRetentionDays");

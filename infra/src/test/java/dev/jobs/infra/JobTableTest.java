@@ -1,7 +1,7 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,7 @@ class JobTableTest extends DefaultStackFacts {
   @Test
   @DisplayName("the table is encrypted with its own customer-managed key")
   void customerManagedKey() {
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::DynamoDB::Table",
         Map.of(

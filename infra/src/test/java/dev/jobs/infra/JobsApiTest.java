@@ -3,6 +3,8 @@ package dev.jobs.infra;
 import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
@@ -29,35 +31,29 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   private static Map<String, Object> postJob() {
-    return properties(
-        template,
-        logicalId(
-            template,
-            "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "POST", "ResourceId", ref(jobsResource))));
+    return method("POST", jobsResource);
   }
 
   private static Map<String, Object> listJobs() {
+    return method("GET", jobsResource);
+  }
+
+  /** The properties of the method of this HTTP verb on this resource. */
+  private static Map<String, Object> method(String httpMethod, String resource) {
     return properties(
         template,
         logicalId(
             template,
             "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "GET", "ResourceId", ref(jobsResource))));
+            Map.of("HttpMethod", httpMethod, "ResourceId", ref(resource))));
   }
 
   private static String aliasOfHandler(String handler) {
-    return aliasOf(
-        template, logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler)));
+    return aliasOf(template, functionOf(template, handler));
   }
 
   private static Map<String, Object> getJob() {
-    return properties(
-        template,
-        logicalId(
-            template,
-            "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "GET", "ResourceId", ref(jobResource))));
+    return method("GET", jobResource);
   }
 
   @SuppressWarnings("unchecked")
@@ -270,8 +266,7 @@ class JobsApiTest extends DefaultStackFacts {
             "AWS::IAM::Role",
             Map.of("Description", "Lets the API read one job from the jobs table"));
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",
         policyOf(
@@ -303,11 +298,7 @@ class JobsApiTest extends DefaultStackFacts {
         (Map<?, ?>)
             ((Map<?, ?>) properties(template, stage).get("AccessLogSetting")).get("DestinationArn");
     String logs = (String) ((List<?>) destination.get("Fn::GetAtt")).get(0);
-    String key =
-        logicalId(
-            template,
-            "AWS::KMS::Key",
-            Map.of("Description", "Encrypts the jobs stack's log groups"));
+    String key = keyOf(template, "Encrypts the jobs stack's log groups");
     assertThat(properties(template, logs))
         .containsEntry("KmsKeyId", arnOf(key))
         .containsEntry("RetentionInDays", ref("LogRetentionDays"));

@@ -1,10 +1,12 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.versionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -62,8 +64,7 @@ class KindsLayerTest extends DefaultStackFacts {
   @Test
   @DisplayName("the processing function takes the kinds layer when there is one")
   void processingFunctionTakesTheLayer() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
+    String processor = functionOf(template, JobProcessing.HANDLER);
     assertThat(properties(template, processor))
         .containsEntry("Layers", layersIfSet())
         .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
@@ -72,8 +73,7 @@ class KindsLayerTest extends DefaultStackFacts {
   @Test
   @DisplayName("the error-handling function takes the kinds layer when there is one")
   void errorHandlerTakesTheLayer() {
-    String handler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    String handler = functionOf(template, FailedJobs.HANDLER);
     assertThat(properties(template, handler)).containsEntry("Layers", layersIfSet());
   }
 
@@ -85,10 +85,8 @@ class KindsLayerTest extends DefaultStackFacts {
   @Test
   @DisplayName("a change of the kinds layer publishes a new processing version for the alias")
   void layerChangePublishesAVersion() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    String processor = functionOf(template, JobProcessing.HANDLER);
+    String version = versionOf(template, processor);
     assertThat(properties(template, version).get("Description").toString())
         .contains(StackParameters.KINDS_LAYER_KEY);
   }
@@ -100,8 +98,7 @@ class KindsLayerTest extends DefaultStackFacts {
     template.hasParameter(
         StackParameters.PROCESSING_POLICY_ARNS,
         Map.of("Type", "CommaDelimitedList", "Default", ""));
-    String handler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    String handler = functionOf(template, FailedJobs.HANDLER);
     assertThat(properties(template, roleOf(template, handler)))
         .doesNotContainKey("ManagedPolicyArns");
   }

@@ -1,5 +1,7 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
@@ -27,10 +29,8 @@ class MonitoringTest extends DefaultStackFacts {
   static void findTheResources() {
     prefix = Monitoring.alarmPrefix(Synthesized.defaultProps().stackName());
     topic = onlyLogicalId(template, "AWS::SNS::Topic");
-    processing =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    processing = functionOf(template, JobProcessing.HANDLER);
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
   }
 
   private static Map<String, Object> alarm(String name) {
@@ -209,11 +209,7 @@ class MonitoringTest extends DefaultStackFacts {
   @Test
   @DisplayName("the alarm topic is encrypted with a rotated key CloudWatch may use")
   void topicIsEncrypted() {
-    String key =
-        logicalId(
-            template,
-            "AWS::KMS::Key",
-            Map.of("Description", "Encrypts the jobs stack's alarm topic"));
+    String key = keyOf(template, "Encrypts the jobs stack's alarm topic");
     assertThat(properties(template, topic))
         .containsEntry("KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn")));
     assertThat(properties(template, key)).containsEntry("EnableKeyRotation", true);

@@ -19,6 +19,21 @@ final class TemplateFacts {
     return found.keySet().iterator().next();
   }
 
+  /** The logical id of the function of a handler ({@code class::handleRequest}). */
+  static String functionOf(Template template, String handler) {
+    return logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
+  }
+
+  /** The logical id of the published version of a function. */
+  static String versionOf(Template template, String function) {
+    return logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(function)));
+  }
+
+  /** The logical id of the KMS key of this description. */
+  static String keyOf(Template template, String description) {
+    return logicalId(template, "AWS::KMS::Key", Map.of("Description", description));
+  }
+
   /** The logical id of the only resource of a type. */
   static String onlyLogicalId(Template template, String type) {
     Map<String, Map<String, Object>> found = template.findResources(type);
@@ -43,6 +58,20 @@ final class TemplateFacts {
   /** The logical id of the alias of a function. */
   static String aliasOf(Template template, String function) {
     return logicalId(template, "AWS::Lambda::Alias", Map.of("FunctionName", ref(function)));
+  }
+
+  /**
+   * Asserts that SnapStart snapshots a function: on its published versions, the one alias of the
+   * function being {@code live} and naming such a version.
+   */
+  static void assertSnapStartBehindLiveAlias(Template template, String function) {
+    assertThat(properties(template, function))
+        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    assertThat(properties(template, aliasOf(template, function)))
+        .containsEntry("Name", "live")
+        .containsEntry(
+            "FunctionVersion",
+            Map.of("Fn::GetAtt", List.of(versionOf(template, function), "Version")));
   }
 
   /** Every statement of the policies attached to a role. */

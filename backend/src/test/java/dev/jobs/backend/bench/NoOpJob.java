@@ -1,6 +1,9 @@
 package dev.jobs.backend.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobKind;
@@ -45,16 +48,24 @@ public final class NoOpJob extends ParameterlessJob {
   }
 
   /** The event of a {@code noop} job with this id, as the API sends it. */
-  static String event(String id) {
+  private static String event(String id) {
     return "{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"" + NAME + "\"}}";
   }
 
-  /** Ends the child process with 1 unless the handler's answer says the job succeeded. */
-  static void requireSucceeded(String answer) {
+  /**
+   * Handles the first event, a {@code noop} job of this id, as the start-up benchmarks' children
+   * do; ends the process with 1 unless the job succeeded.
+   *
+   * @return {@link System#nanoTime} once the handler answered
+   */
+  static long handleFirstEvent(RequestStreamHandler handler, String id) throws IOException {
+    String answer = HandlerCalls.answer(handler, event(id), new FakeLambdaContext(id, 900_000));
+    long handled = System.nanoTime();
     if (!answer.contains("\"SUCCEEDED\"")) {
       System.err.println("the first event was not processed: " + answer);
       System.exit(1);
     }
+    return handled;
   }
 
   @Override

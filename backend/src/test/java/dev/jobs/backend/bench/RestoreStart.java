@@ -1,8 +1,6 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.handler.ProcessJobHandler;
-import dev.jobs.backend.testing.FakeLambdaContext;
-import dev.jobs.backend.testing.HandlerCalls;
 
 /**
  * The child process of the SnapStart benchmark: what the snapshot holds, then what a restored copy
@@ -25,10 +23,7 @@ public final class RestoreStart {
       handler.afterRestore(null);
     }
     long snapshot = System.nanoTime();
-    String answer =
-        HandlerCalls.answer(handler, NoOpJob.event(id), new FakeLambdaContext(id, 900_000));
-    long handled = System.nanoTime();
-    NoOpJob.requireSucceeded(answer);
+    long handled = NoOpJob.handleFirstEvent(handler, id);
     System.out.println(
         "RESTORE "
             + (snapshot - start)
