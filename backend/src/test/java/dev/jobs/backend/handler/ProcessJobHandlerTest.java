@@ -99,8 +99,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(scriptedJob());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(done);
+    assertSkippedLeaving(answer, done);
     assertThat(scripted.runs).hasValue(1);
   }
 
@@ -111,8 +110,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(scriptedJob());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(failed);
+    assertSkippedLeaving(answer, failed);
     assertThat(scripted.runs).hasValue(0);
   }
 
@@ -187,9 +185,8 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(event.toString());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
+    assertSkippedLeaving(answer, reDriven);
     assertThat(scripted.runs).hasValue(1);
-    assertThat(store.find(ID)).contains(reDriven);
     assertThat(reDriven.attempts()).isEqualTo(2);
   }
 
@@ -212,8 +209,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(Fixtures.json("replayed-archive-event.json").toString());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(done);
+    assertSkippedLeaving(answer, done);
     assertThat(sleeps).hasValue(1);
   }
 
@@ -238,6 +234,12 @@ class ProcessJobHandlerTest {
         NOW.minusSeconds(60),
         NOW.minusSeconds(30),
         NOW.getEpochSecond());
+  }
+
+  /** The handler skipped the delivery, and the job's record is as it was. */
+  private void assertSkippedLeaving(JsonNode answer, JobRecord record) {
+    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
+    assertThat(store.find(ID)).contains(record);
   }
 
   private static String scriptedJob() {
