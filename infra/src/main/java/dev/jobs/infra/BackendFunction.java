@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -22,30 +23,86 @@ final class BackendFunction extends Construct {
   /** The runtime the issue prescribes; the backend is compiled for 17 and runs on it. */
   static final Runtime RUNTIME = Runtime.JAVA_21;
 
-  private final Role role;
-  private final Function function;
+  final Role role;
+  final Function function;
 
   /**
-   * @param reservedConcurrency null for none
+   * What every function of the backend is built from: the props, the deploy-time parameters, the
+   * backend's artifact, the stack's log encryption, and the table every handler works on (its name
+   * in {@code TABLE_NAME}, which the backend requires).
    */
-  BackendFunction(
-      Construct scope,
-      String id,
+  record Parts(
+      JobsStackProps props,
+      StackParameters parameters,
       Code code,
-      String handler,
-      String description,
       EncryptedLogs logs,
-      int memorySizeMb,
-      Duration timeout,
-      Number reservedConcurrency,
-      boolean snapStart,
-      Map<String, String> environment) {
-    super(scope, id);
-    LogGroup logGroup = logs.logGroup(this, "Logs");
+      JobTable table) {}
+
+  /** A function of one of the backend's handlers; what is not set keeps its default. */
+  static Builder builder(Construct scope, String id, Parts parts) {
+    return new Builder(scope, id, parts);
+  }
+
+  static final class Builder {
+    private final Construct scope;
+    private final String id;
+    private final Parts parts;
+    private final Map<String, String> environment = new HashMap<>();
+    private String handler;
+    private String description;
+    private Duration timeout;
+    private Number reservedConcurrency;
+    private boolean snapStart;
+
+    private Builder(Construct scope, String id, Parts parts) {
+      this.scope = scope;
+      this.id = id;
+      this.parts = parts;
+      environment.put("TABLE_NAME", parts.table().table.getTableName());
+    }
+
+    /** The handler, {@code class::handleRequest}, and what it does, for the console. */
+    Builder handler(String handler, String description) {
+      this.handler = handler;
+      this.description = description;
+      return this;
+    }
+
+    Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** None unless set. */
+    Builder reservedConcurrency(Number reservedConcurrency) {
+      this.reservedConcurrency = reservedConcurrency;
+      return this;
+    }
+
+    /** SnapStart on published versions, for a function a caller waits for. */
+    Builder snapStart() {
+      this.snapStart = true;
+      return this;
+    }
+
+    /** An environment variable besides {@code TABLE_NAME}. */
+    Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    BackendFunction build() {
+      return new BackendFunction(this);
+    }
+  }
+
+  private BackendFunction(Builder spec) {
+    super(spec.scope, spec.id);
+    LogGroup logGroup = spec.parts.logs().logGroup(this, "Logs");
     role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-            .description(description + ": execution role")
+            .description(spec.description + ": execution role")
             .build();
     role.addToPrincipalPolicy(
         PolicyStatement.Builder.create()
@@ -55,18 +112,18 @@ final class BackendFunction extends Construct {
     Function.Builder builder =
         Function.Builder.create(this, "Function")
             .runtime(RUNTIME)
-            .code(code)
-            .handler(handler)
-            .description(description)
+            .code(spec.parts.code())
+            .handler(spec.handler)
+            .description(spec.description)
             .role(role)
             .logGroup(logGroup)
-            .memorySize(memorySizeMb)
-            .timeout(timeout)
-            .environment(environment);
-    if (reservedConcurrency != null) {
-      builder.reservedConcurrentExecutions(reservedConcurrency);
+            .memorySize(spec.parts.props().memorySizeMb())
+            .timeout(spec.timeout)
+            .environment(Map.copyOf(spec.environment));
+    if (spec.reservedConcurrency != null) {
+      builder.reservedConcurrentExecutions(spec.reservedConcurrency);
     }
-    if (snapStart) {
+    if (spec.snapStart) {
       builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
     }
     function = builder.build();
@@ -77,13 +134,5 @@ final class BackendFunction extends Construct {
             "java21 is the runtime the backend is built and tested for (SnapStart included);"
                 + " moving to a newer Java runtime is a deliberate upgrade, not a deploy-time"
                 + " default"));
-  }
-
-  Role role() {
-    return role;
-  }
-
-  Function function() {
-    return function;
   }
 }

@@ -1,7 +1,6 @@
 package dev.jobs.infra;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.Archive;
@@ -9,7 +8,6 @@ import software.amazon.awscdk.services.events.BaseArchiveProps;
 import software.amazon.awscdk.services.events.CfnArchive;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.EventBridgeDestination;
 import software.constructs.Construct;
@@ -23,49 +21,32 @@ import software.constructs.Construct;
 final class FailedJobs extends Construct {
   static final String HANDLER = "dev.jobs.backend.handler.FailedJobHandler::handleRequest";
 
-  private final BackendFunction handler;
-  private final EventBus bus;
-  private final Archive archive;
+  final BackendFunction handler;
+  final EventBus bus;
+  final Archive archive;
 
-  FailedJobs(
-      Construct scope,
-      String id,
-      JobsStackProps props,
-      StackParameters parameters,
-      Code code,
-      JobTable table,
-      EncryptedLogs logs) {
+  FailedJobs(Construct scope, String id, BackendFunction.Parts parts) {
     super(scope, id);
     bus = EventBus.Builder.create(this, "Bus").description("Failed jobs, for a replay").build();
     handler =
-        new BackendFunction(
-            this,
-            "Handler",
-            code,
-            HANDLER,
-            "Jobs: records a failed job",
-            logs,
-            props.memorySizeMb(),
-            Duration.seconds(60),
-            null,
-            false,
-            Map.of(
-                "TABLE_NAME", table.table().getTableName(),
-                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString(),
-                "EVENT_BUS_NAME", bus.getEventBusName()));
+        BackendFunction.builder(this, "Handler", parts)
+            .handler(HANDLER, "Jobs: records a failed job")
+            .timeout(Duration.seconds(60))
+            .environment("JOB_RETENTION_DAYS", parts.parameters().jobRetention.getValueAsString())
+            .environment("EVENT_BUS_NAME", bus.getEventBusName())
+            .build();
+    JobTable table = parts.table();
     // On the table, FailedJobHandler only calls UpdateItem.
-    table.grantUpdateItem(handler.role());
+    table.grantUpdateItem(handler.role);
     // It puts each failure it records on the bus itself; the on-failure destination below puts
     // the ones it cannot record, with the same grant (one statement, this bus only).
-    bus.grantPutEventsTo(handler.role());
+    bus.grantPutEventsTo(handler.role);
 
-    handler
-        .function()
-        .configureAsyncInvoke(
-            EventInvokeConfigOptions.builder()
-                .retryAttempts(2)
-                .onFailure(new EventBridgeDestination(bus))
-                .build());
+    handler.function.configureAsyncInvoke(
+        EventInvokeConfigOptions.builder()
+            .retryAttempts(2)
+            .onFailure(new EventBridgeDestination(bus))
+            .build());
 
     archive =
         bus.archive(
@@ -77,18 +58,6 @@ final class FailedJobs extends Construct {
                 .build());
     // The retention is a parameter (0 keeps events indefinitely).
     ((CfnArchive) archive.getNode().getDefaultChild())
-        .setRetentionDays(parameters.archiveRetention.getValueAsNumber());
-  }
-
-  BackendFunction handler() {
-    return handler;
-  }
-
-  EventBus bus() {
-    return bus;
-  }
-
-  Archive archive() {
-    return archive;
+        .setRetentionDays(parts.parameters().archiveRetention.getValueAsNumber());
   }
 }

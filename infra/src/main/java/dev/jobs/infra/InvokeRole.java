@@ -21,7 +21,7 @@ final class InvokeRole extends Construct {
   static final String DESCRIPTION =
       "Calls the jobs API: POST /jobs, GET /jobs and GET /jobs/{jobId}";
 
-  private final Role role;
+  final Role role;
 
   InvokeRole(Construct scope, String id, List<String> principals, Method... methods) {
     super(scope, id);
@@ -50,9 +50,5 @@ final class InvokeRole extends Construct {
             "The only wildcard is the {jobId} path parameter of GET /jobs/{jobId}: the role may"
                 + " read any job, through that one method",
             List.of(NagSuppression.matching("^Resource::arn:.*/GET/jobs/\\*$"))));
-  }
-
-  Role role() {
-    return role;
   }
 }

@@ -1,9 +1,7 @@
 package dev.jobs.infra;
 
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
@@ -23,43 +21,22 @@ final class JobListing extends Construct {
    */
   static final Duration TIMEOUT = Duration.seconds(25);
 
-  private final BackendFunction function;
-  private final Alias alias;
+  final BackendFunction function;
+  final Alias alias;
 
-  JobListing(
-      Construct scope,
-      String id,
-      JobsStackProps props,
-      Code code,
-      JobTable table,
-      EncryptedLogs logs) {
+  JobListing(Construct scope, String id, BackendFunction.Parts parts) {
     super(scope, id);
     function =
-        new BackendFunction(
-            this,
-            "Lister",
-            code,
-            HANDLER,
-            "Jobs: lists jobs by status and time",
-            logs,
-            props.memorySizeMb(),
-            TIMEOUT,
-            null,
-            true,
-            Map.of("TABLE_NAME", table.table().getTableName()));
-    table.grantQueryListIndex(function.role());
+        BackendFunction.builder(this, "Lister", parts)
+            .handler(HANDLER, "Jobs: lists jobs by status and time")
+            .timeout(TIMEOUT)
+            .snapStart()
+            .build();
+    parts.table().grantQueryListIndex(function.role);
     alias =
         Alias.Builder.create(this, "Live")
             .aliasName(JobProcessing.ALIAS)
-            .version(function.function().getCurrentVersion())
+            .version(function.function.getCurrentVersion())
             .build();
-  }
-
-  BackendFunction function() {
-    return function;
-  }
-
-  Alias alias() {
-    return alias;
   }
 }

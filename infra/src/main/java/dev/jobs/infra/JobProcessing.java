@@ -1,13 +1,11 @@
 package dev.jobs.infra;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.CfnVersion;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Version;
 import software.constructs.Construct;
@@ -21,58 +19,42 @@ final class JobProcessing extends Construct {
   static final String HANDLER = "dev.jobs.backend.handler.ProcessJobHandler::handleRequest";
   static final String ALIAS = "live";
 
-  private final BackendFunction function;
-  private final Alias alias;
-  private final CfnEventInvokeConfig invokeConfig;
+  final BackendFunction function;
+  final Alias alias;
 
-  JobProcessing(
-      Construct scope,
-      String id,
-      JobsStackProps props,
-      StackParameters parameters,
-      Code code,
-      JobTable table,
-      EncryptedLogs logs,
-      IFunction onFailure) {
+  JobProcessing(Construct scope, String id, BackendFunction.Parts parts, IFunction onFailure) {
     super(scope, id);
+    StackParameters parameters = parts.parameters();
     function =
-        new BackendFunction(
-            this,
-            "Processor",
-            code,
-            HANDLER,
-            "Jobs: runs a job",
-            logs,
-            props.memorySizeMb(),
-            Duration.seconds(parameters.processingTimeout.getValueAsNumber()),
-            parameters.reservedConcurrencyOrNone(),
-            true,
-            Map.of(
-                "TABLE_NAME", table.table().getTableName(),
-                "JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString()));
+        BackendFunction.builder(this, "Processor", parts)
+            .handler(HANDLER, "Jobs: runs a job")
+            .timeout(Duration.seconds(parameters.processingTimeout.getValueAsNumber()))
+            .reservedConcurrency(parameters.reservedConcurrencyOrNone())
+            .snapStart()
+            .environment("JOB_RETENTION_DAYS", parameters.jobRetention.getValueAsString())
+            .build();
+    JobTable table = parts.table();
     // The store's start, succeed and fail are all conditional UpdateItem calls.
-    table.grantUpdateItem(function.role());
+    table.grantUpdateItem(function.role);
     // SnapStart priming reads a key no job can have (ProcessJobHandler's beforeCheckpoint), so
     // that the snapshot holds the SDK's request path; without the grant it would be refused.
-    table.grantGetItem(function.role());
+    table.grantGetItem(function.role);
 
-    Version version = function.function().getCurrentVersion();
+    Version version = function.function.getCurrentVersion();
     ((CfnVersion) version.getNode().getDefaultChild())
         .setDescription(parameters.versionedConfiguration());
     alias = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(version).build();
 
     // The destination is invoked with the function's role, so the role must be able to.
-    function
-        .role()
-        .addToPrincipalPolicy(
-            PolicyStatement.Builder.create()
-                .actions(List.of("lambda:InvokeFunction"))
-                .resources(List.of(onFailure.getFunctionArn()))
-                .build());
+    function.role.addToPrincipalPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("lambda:InvokeFunction"))
+            .resources(List.of(onFailure.getFunctionArn()))
+            .build());
     // The L1, because retries and event age are parameters the L2 would check as numbers.
-    invokeConfig =
+    CfnEventInvokeConfig invokeConfig =
         CfnEventInvokeConfig.Builder.create(this, "AsyncInvoke")
-            .functionName(function.function().getFunctionName())
+            .functionName(function.function.getFunctionName())
             .qualifier(ALIAS)
             .maximumRetryAttempts(parameters.retryAttempts.getValueAsNumber())
             .maximumEventAgeInSeconds(parameters.maxEventAge.getValueAsNumber())
@@ -86,18 +68,6 @@ final class JobProcessing extends Construct {
             .build();
     // Lambda checks the destination permission when the configuration is created.
     invokeConfig.getNode().addDependency(alias);
-    invokeConfig.getNode().addDependency(function.role());
-  }
-
-  BackendFunction function() {
-    return function;
-  }
-
-  Alias alias() {
-    return alias;
-  }
-
-  CfnEventInvokeConfig invokeConfig() {
-    return invokeConfig;
+    invokeConfig.getNode().addDependency(function.role);
   }
 }

@@ -25,8 +25,8 @@ final class JobReplay extends Construct {
   static final Map<String, Object> REPLAYED_EVENTS =
       Map.of("replay-name", List.of(Map.of("exists", true)));
 
-  private final Rule rule;
-  private final Queue deadLetters;
+  final Rule rule;
+  final Queue deadLetters;
 
   JobReplay(Construct scope, String id, JobsStackProps props, IEventBus bus, IFunction processing) {
     super(scope, id);
@@ -60,13 +60,5 @@ final class JobReplay extends Construct {
     CfnRule cfnRule = (CfnRule) rule.getNode().getDefaultChild();
     cfnRule.addPropertyOverride("EventPattern", REPLAYED_EVENTS);
     cfnRule.addPropertyDeletionOverride("EventPattern.source");
-  }
-
-  Rule rule() {
-    return rule;
-  }
-
-  Queue deadLetters() {
-    return deadLetters;
   }
 }

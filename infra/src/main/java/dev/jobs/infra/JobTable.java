@@ -38,7 +38,7 @@ final class JobTable extends Construct {
   static final String LIST_SORT_KEY = DynamoDbJobStore.LIST_AT;
 
   private final Key key;
-  private final Table table;
+  final Table table;
 
   JobTable(Construct scope, String id) {
     super(scope, id);
@@ -65,10 +65,6 @@ final class JobTable extends Construct {
             .sortKey(Attribute.builder().name(LIST_SORT_KEY).type(AttributeType.STRING).build())
             .projectionType(ProjectionType.ALL)
             .build());
-  }
-
-  Table table() {
-    return table;
   }
 
   /** For the API's {@code GET}: one consistent {@code GetItem}, and decrypting what it reads. */

@@ -117,12 +117,17 @@ final class JobsApi extends Construct {
               + ", \"expiresAt\": #if(\"$!item.expiresAt.N\" != \"\")$item.expiresAt.N#{else}0#end}",
           "#end");
 
-  private final RestApi api;
-  private final Method postJob;
-  private final Method getJob;
-  private final Method listJobs;
-  private final Model jobRequest;
-  private final GatewayResponse invalidBody;
+  final RestApi api;
+  final Method postJob;
+  final Method getJob;
+  final Method listJobs;
+
+  /** The request model of {@code POST /jobs}. */
+  final Model jobRequest;
+
+  /** The 400 answered to a body the model rejects. */
+  final GatewayResponse invalidBody;
+
   private final String stageName;
 
   JobsApi(
@@ -313,33 +318,7 @@ final class JobsApi extends Construct {
 
   /** One strongly consistent read: a job just accepted or just ended reads as it is. */
   private static String getItemTemplate(JobTable table) {
-    return GET_ITEM_TEMPLATE.formatted(table.table().getTableName());
-  }
-
-  RestApi api() {
-    return api;
-  }
-
-  /** The request model of {@code POST /jobs}. */
-  /** The 400 answered to a body the model rejects. */
-  GatewayResponse invalidBody() {
-    return invalidBody;
-  }
-
-  Model jobRequest() {
-    return jobRequest;
-  }
-
-  Method postJob() {
-    return postJob;
-  }
-
-  Method getJob() {
-    return getJob;
-  }
-
-  Method listJobs() {
-    return listJobs;
+    return GET_ITEM_TEMPLATE.formatted(table.table.getTableName());
   }
 
   /** The stage URL without a trailing slash: clients append {@code /jobs}. */

@@ -2,7 +2,6 @@ package dev.jobs.infra;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
@@ -26,18 +25,17 @@ public final class JobsApp {
         outdir != null && System.getenv("CDK_OUTDIR") == null
             ? new App(AppProps.builder().outdir(outdir).build())
             : new App();
-    JobsStackProps props =
-        JobsStackProps.defaults(
+    JobsStackProps.Builder props =
+        JobsStackProps.builder(
             Path.of(System.getProperty("jobs.backend.jar", DEFAULT_BACKEND_JAR)));
     if (app.getNode().tryGetContext("stageName") instanceof String stage) {
-      props = props.withStageName(stage);
+      props.stageName(stage);
     }
     if (app.getNode().tryGetContext("invokePrincipals") instanceof String principals
         && !principals.isBlank()) {
-      List<String> arns = Arrays.stream(principals.split(",")).map(String::trim).toList();
-      props = props.withInvokePrincipals(arns);
+      props.invokePrincipals(Arrays.stream(principals.split(",")).map(String::trim).toList());
     }
-    JobsStack.createStack(app, props);
+    JobsStack.createStack(app, props.build());
     app.synth();
   }
 }

@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.settings.StackOutput;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CliCredentialsStackSynthesizer;
 import software.amazon.awscdk.Stack;
@@ -19,17 +20,6 @@ public final class JobsStack extends Stack {
    */
   public static final String ASSET_BUCKET = "jobs-assets-${AWS::AccountId}-${AWS::Region}";
 
-  /** The output keys: a contract with the CLI, which reads them with DescribeStacks. */
-  public static final String API_URL = "ApiUrl";
-
-  public static final String INVOKE_ROLE_ARN = "InvokeRoleArn";
-  public static final String EVENT_BUS_ARN = "EventBusArn";
-  public static final String ARCHIVE_NAME = "ArchiveName";
-  public static final String REPLAY_RULE_ARN = "ReplayRuleArn";
-  public static final String TABLE_NAME = "TableName";
-  public static final String DASHBOARD_URL = "DashboardUrl";
-  public static final String ALARM_NAME_PREFIX = "AlarmNamePrefix";
-
   private JobsStack(Construct scope, JobsStackProps props) {
     super(
         scope,
@@ -48,48 +38,44 @@ public final class JobsStack extends Stack {
 
     EncryptedLogs logs = new EncryptedLogs(this, "Logs", parameters.logRetention);
     JobTable table = new JobTable(this, "Jobs");
-    FailedJobs failed = new FailedJobs(this, "FailedJobs", props, parameters, code, table, logs);
+    BackendFunction.Parts parts = new BackendFunction.Parts(props, parameters, code, logs, table);
+    FailedJobs failed = new FailedJobs(this, "FailedJobs", parts);
     JobProcessing processing =
-        new JobProcessing(
-            this, "Processing", props, parameters, code, table, logs, failed.handler().function());
+        new JobProcessing(this, "Processing", parts, failed.handler.function);
     KindsLayer kinds = new KindsLayer(this, "Kinds", parameters);
-    kinds.addTo(processing.function());
-    kinds.addTo(failed.handler());
-    kinds.addPoliciesTo(processing.function());
-    JobReplay replay = new JobReplay(this, "Replay", props, failed.bus(), processing.alias());
-    JobListing listing = new JobListing(this, "Listing", props, code, table, logs);
+    kinds.addTo(processing.function);
+    kinds.addTo(failed.handler);
+    kinds.addPoliciesTo(processing.function);
+    JobReplay replay = new JobReplay(this, "Replay", props, failed.bus, processing.alias);
+    JobListing listing = new JobListing(this, "Listing", parts);
     JobsApi api =
-        new JobsApi(
-            this, "Api", props.stageName(), processing.alias(), listing.alias(), table, logs);
+        new JobsApi(this, "Api", props.stageName(), processing.alias, listing.alias, table, logs);
     kinds.limitTypesOf(api);
     InvokeRole invoke =
         new InvokeRole(
-            this, "Invoke", props.invokePrincipals(), api.postJob(), api.getJob(), api.listJobs());
+            this, "Invoke", props.invokePrincipals(), api.postJob, api.getJob, api.listJobs);
     Monitoring monitoring =
         new Monitoring(
             this,
             "Monitoring",
             parameters,
             new Monitoring.Watched(
-                processing.function().function(),
-                failed.handler().function(),
-                failed.bus(),
-                replay.rule(),
-                replay.deadLetters(),
-                api.api().getDeploymentStage(),
-                table.table()));
+                processing.function.function,
+                failed.handler.function,
+                failed.bus,
+                replay.rule,
+                replay.deadLetters,
+                api.api.getDeploymentStage(),
+                table.table));
 
-    output(API_URL, api.url(), "Base URL of the jobs API (no trailing slash)");
-    output(INVOKE_ROLE_ARN, invoke.role().getRoleArn(), "Role to assume to call the API");
-    output(EVENT_BUS_ARN, failed.bus().getEventBusArn(), "Bus of failed jobs");
-    output(ARCHIVE_NAME, failed.archive().getArchiveName(), "Archive of failed jobs, to replay");
-    output(REPLAY_RULE_ARN, replay.rule().getRuleArn(), "Rule that delivers replayed jobs");
-    output(TABLE_NAME, table.table().getTableName(), "Table of job records");
-    output(DASHBOARD_URL, monitoring.dashboardUrl(), "CloudWatch dashboard of the jobs");
-    output(
-        ALARM_NAME_PREFIX,
-        monitoring.alarmNamePrefix(),
-        "Prefix of the names of the stack's alarms");
+    output(StackOutput.API_URL, api.url());
+    output(StackOutput.INVOKE_ROLE_ARN, invoke.role.getRoleArn());
+    output(StackOutput.EVENT_BUS_ARN, failed.bus.getEventBusArn());
+    output(StackOutput.ARCHIVE_NAME, failed.archive.getArchiveName());
+    output(StackOutput.REPLAY_RULE_ARN, replay.rule.getRuleArn());
+    output(StackOutput.TABLE_NAME, table.table.getTableName());
+    output(StackOutput.DASHBOARD_URL, monitoring.dashboardUrl());
+    output(StackOutput.ALARM_NAME_PREFIX, monitoring.alarmNamePrefix());
   }
 
   /** The entry point of the app and of the tests. */
@@ -97,7 +83,10 @@ public final class JobsStack extends Stack {
     return new JobsStack(scope, props);
   }
 
-  private void output(String key, String value, String description) {
-    CfnOutput.Builder.create(this, key).value(value).description(description).build();
+  private void output(StackOutput output, String value) {
+    CfnOutput.Builder.create(this, output.key())
+        .value(value)
+        .description(output.description())
+        .build();
   }
 }

@@ -78,62 +78,126 @@ public record JobsStackProps(
         memorySizeMb >= 128 && memorySizeMb <= 10240, "memorySizeMb must be between 128 and 10240");
   }
 
-  /**
-   * The defaults of {@link StackSettings}: 15 minutes, no reserved concurrency, no retry, 6 hours
-   * of event age.
-   */
+  /** The props with every default: {@link #builder}'s, unchanged. */
   public static JobsStackProps defaults(Path backendJar) {
-    return new JobsStackProps(
-        "jobs",
-        backendJar,
-        "prod",
-        List.of(),
-        1024,
-        StackSettings.PROCESSING_TIMEOUT_SECONDS.defaultValue(),
-        StackSettings.PROCESSING_RESERVED_CONCURRENCY.defaultValue(),
-        StackSettings.PROCESSING_RETRY_ATTEMPTS.defaultValue(),
-        StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS.defaultValue(),
-        StackSettings.DEFAULT_LOG_RETENTION_DAYS,
-        StackSettings.ARCHIVE_RETENTION_DAYS.defaultValue(),
-        StackSettings.JOB_RETENTION_DAYS.defaultValue(),
-        2,
-        3600);
+    return builder(backendJar).build();
   }
 
-  public JobsStackProps withStageName(String stageName) {
-    return new JobsStackProps(
-        stackName,
-        backendJar,
-        stageName,
-        invokePrincipals,
-        memorySizeMb,
-        processingTimeoutSeconds,
-        reservedConcurrency,
-        retryAttempts,
-        maxEventAgeSeconds,
-        logRetentionDays,
-        archiveRetentionDays,
-        jobRetentionDays,
-        replayRetryAttempts,
-        replayMaxEventAgeSeconds);
+  /**
+   * A builder that starts from the defaults of {@link StackSettings}: 15 minutes, no reserved
+   * concurrency, no retry, 6 hours of event age; stack {@code jobs}, stage {@code prod}, the whole
+   * account may invoke.
+   */
+  public static Builder builder(Path backendJar) {
+    return new Builder(backendJar);
   }
 
-  public JobsStackProps withInvokePrincipals(List<String> invokePrincipals) {
-    return new JobsStackProps(
-        stackName,
-        backendJar,
-        stageName,
-        invokePrincipals,
-        memorySizeMb,
-        processingTimeoutSeconds,
-        reservedConcurrency,
-        retryAttempts,
-        maxEventAgeSeconds,
-        logRetentionDays,
-        archiveRetentionDays,
-        jobRetentionDays,
-        replayRetryAttempts,
-        replayMaxEventAgeSeconds);
+  /** Sets the props that differ from the defaults; {@link #build} checks them all. */
+  public static final class Builder {
+    private final Path backendJar;
+    private String stackName = "jobs";
+    private String stageName = "prod";
+    private List<String> invokePrincipals = List.of();
+    private int memorySizeMb = 1024;
+    private int processingTimeoutSeconds = StackSettings.PROCESSING_TIMEOUT_SECONDS.defaultValue();
+    private int reservedConcurrency = StackSettings.PROCESSING_RESERVED_CONCURRENCY.defaultValue();
+    private int retryAttempts = StackSettings.PROCESSING_RETRY_ATTEMPTS.defaultValue();
+    private int maxEventAgeSeconds = StackSettings.PROCESSING_MAX_EVENT_AGE_SECONDS.defaultValue();
+    private int logRetentionDays = StackSettings.DEFAULT_LOG_RETENTION_DAYS;
+    private int archiveRetentionDays = StackSettings.ARCHIVE_RETENTION_DAYS.defaultValue();
+    private int jobRetentionDays = StackSettings.JOB_RETENTION_DAYS.defaultValue();
+    private int replayRetryAttempts = 2;
+    private int replayMaxEventAgeSeconds = 3600;
+
+    private Builder(Path backendJar) {
+      this.backendJar = backendJar;
+    }
+
+    public Builder stackName(String stackName) {
+      this.stackName = stackName;
+      return this;
+    }
+
+    public Builder stageName(String stageName) {
+      this.stageName = stageName;
+      return this;
+    }
+
+    public Builder invokePrincipals(List<String> invokePrincipals) {
+      this.invokePrincipals = invokePrincipals;
+      return this;
+    }
+
+    public Builder memorySizeMb(int memorySizeMb) {
+      this.memorySizeMb = memorySizeMb;
+      return this;
+    }
+
+    public Builder processingTimeoutSeconds(int processingTimeoutSeconds) {
+      this.processingTimeoutSeconds = processingTimeoutSeconds;
+      return this;
+    }
+
+    public Builder reservedConcurrency(int reservedConcurrency) {
+      this.reservedConcurrency = reservedConcurrency;
+      return this;
+    }
+
+    public Builder retryAttempts(int retryAttempts) {
+      this.retryAttempts = retryAttempts;
+      return this;
+    }
+
+    public Builder maxEventAgeSeconds(int maxEventAgeSeconds) {
+      this.maxEventAgeSeconds = maxEventAgeSeconds;
+      return this;
+    }
+
+    public Builder logRetentionDays(int logRetentionDays) {
+      this.logRetentionDays = logRetentionDays;
+      return this;
+    }
+
+    public Builder archiveRetentionDays(int archiveRetentionDays) {
+      this.archiveRetentionDays = archiveRetentionDays;
+      return this;
+    }
+
+    public Builder jobRetentionDays(int jobRetentionDays) {
+      this.jobRetentionDays = jobRetentionDays;
+      return this;
+    }
+
+    public Builder replayRetryAttempts(int replayRetryAttempts) {
+      this.replayRetryAttempts = replayRetryAttempts;
+      return this;
+    }
+
+    public Builder replayMaxEventAgeSeconds(int replayMaxEventAgeSeconds) {
+      this.replayMaxEventAgeSeconds = replayMaxEventAgeSeconds;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first prop out of its range
+     */
+    public JobsStackProps build() {
+      return new JobsStackProps(
+          stackName,
+          backendJar,
+          stageName,
+          invokePrincipals,
+          memorySizeMb,
+          processingTimeoutSeconds,
+          reservedConcurrency,
+          retryAttempts,
+          maxEventAgeSeconds,
+          logRetentionDays,
+          archiveRetentionDays,
+          jobRetentionDays,
+          replayRetryAttempts,
+          replayMaxEventAgeSeconds);
+    }
   }
 
   /** Fails early, with the jar's path, instead of inside the CDK's asset staging. */

@@ -59,7 +59,7 @@ final class KindsLayer extends Construct {
 
   /** The function runs with the layer when there is one. */
   void addTo(BackendFunction function) {
-    ((CfnFunction) function.function().getNode().getDefaultChild())
+    ((CfnFunction) function.function.getNode().getDefaultChild())
         .addPropertyOverride(
             "Layers",
             Fn.conditionIf(hasLayer.getLogicalId(), List.of(layer.getRef()), Aws.NO_VALUE));
@@ -71,9 +71,9 @@ final class KindsLayer extends Construct {
    * The schema file leaves {@code type} open; the stack adds the enum.
    */
   void limitTypesOf(JobsApi api) {
-    ((CfnModel) api.jobRequest().getNode().getDefaultChild())
+    ((CfnModel) api.jobRequest.getNode().getDefaultChild())
         .addPropertyOverride("Schema.properties.type.enum", parameters.jobTypes.getValueAsList());
-    ((CfnGatewayResponse) api.invalidBody().getNode().getDefaultChild())
+    ((CfnGatewayResponse) api.invalidBody.getNode().getDefaultChild())
         .addPropertyOverride(
             "ResponseTemplates." + JobsApi.JSON,
             Fn.join(
@@ -86,7 +86,7 @@ final class KindsLayer extends Construct {
 
   /** The role gets the parameter's managed policies when it names any. */
   void addPoliciesTo(BackendFunction function) {
-    CfnRole role = (CfnRole) function.role().getNode().getDefaultChild();
+    CfnRole role = (CfnRole) function.role.getNode().getDefaultChild();
     // The synthesis's own cfn-lint reads the list's empty default into the condition's true
     // branch, which the condition excludes: the ARNs it checks there are never deployed.
     Validations.of(role)

@@ -206,14 +206,6 @@ final class Monitoring extends Construct {
     return prefix;
   }
 
-  Topic topic() {
-    return topic;
-  }
-
-  Dashboard dashboard() {
-    return dashboard;
-  }
-
   /** The dashboard's console address. */
   String dashboardUrl() {
     return "https://"

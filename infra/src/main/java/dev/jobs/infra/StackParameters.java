@@ -107,15 +107,13 @@ final class StackParameters {
             props.jobRetentionDays(),
             "How long a job record is kept after its last change, in days (the table's TTL).");
     kindsLayerKey =
-        CfnParameter.Builder.create(stack, KINDS_LAYER_KEY)
-            .type("String")
-            .defaultValue("")
+        optionalText(
+            stack,
+            KINDS_LAYER_KEY,
             // The content-hashed key `jobs deploy --kinds` gives the layer's zip.
-            .allowedPattern("^$|^[A-Za-z0-9._/-]+\\.zip$")
-            .description(
-                "Key in the asset bucket of a Lambda layer zip with your own job kinds' jars"
-                    + " (java/lib/*.jar); empty for none. Set by jobs deploy --kinds.")
-            .build();
+            "[A-Za-z0-9._/-]+\\.zip",
+            "Key in the asset bucket of a Lambda layer zip with your own job kinds' jars"
+                + " (java/lib/*.jar); empty for none. Set by jobs deploy --kinds.");
     processingPolicyArns =
         CfnParameter.Builder.create(stack, PROCESSING_POLICY_ARNS)
             .type("CommaDelimitedList")
@@ -159,14 +157,12 @@ final class StackParameters {
             "Percent of the processing reservation in use that raises an alarm (only with a"
                 + " reservation).");
     alarmEmail =
-        CfnParameter.Builder.create(stack, ALARM_EMAIL)
-            .type("String")
-            .defaultValue("")
-            .allowedPattern("^$|^[^@\\s]+@[^@\\s]+$")
-            .description(
-                "E-mail address subscribed to the alarm topic (confirm the mail AWS sends);"
-                    + " empty for none.")
-            .build();
+        optionalText(
+            stack,
+            ALARM_EMAIL,
+            "[^@\\s]+@[^@\\s]+",
+            "E-mail address subscribed to the alarm topic (confirm the mail AWS sends);"
+                + " empty for none.");
     hasAlarmEmail =
         CfnCondition.Builder.create(stack, "HasAlarmEmail")
             .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
@@ -200,6 +196,17 @@ final class StackParameters {
             jobRetention.getValueAsString(),
             "kinds",
             kindsLayerKey.getValueAsString()));
+  }
+
+  /** A text parameter that is empty by default, and otherwise matches a pattern. */
+  private static CfnParameter optionalText(
+      Stack stack, String id, String pattern, String description) {
+    return CfnParameter.Builder.create(stack, id)
+        .type("String")
+        .defaultValue("")
+        .allowedPattern("^$|^" + pattern + "$")
+        .description(description)
+        .build();
   }
 
   /** A number parameter with its setting's name and range, and the props' default. */

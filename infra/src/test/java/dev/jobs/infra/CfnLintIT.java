@@ -29,7 +29,7 @@ class CfnLintIT {
     command.add("--ignore-checks");
     command.addAll(IGNORED);
     command.add("--");
-    command.add(CloudAssemblyFiles.template().toString());
+    command.add(BuildOutputs.template().toString());
     Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lint.waitFor(120, TimeUnit.SECONDS)).as("cfn-lint finished").isTrue();

@@ -18,7 +18,7 @@ class CloudAssemblyIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static JsonNode read(String file) throws IOException {
-    return MAPPER.readTree(CloudAssemblyFiles.directory().resolve(file).toFile());
+    return MAPPER.readTree(BuildOutputs.cloudAssembly().resolve(file).toFile());
   }
 
   @Test
@@ -33,7 +33,7 @@ class CloudAssemblyIT {
                 .path("templateFile")
                 .asText())
         .isEqualTo("jobs.template.json");
-    assertThat(CloudAssemblyFiles.template()).isRegularFile();
+    assertThat(BuildOutputs.template()).isRegularFile();
   }
 
   @Test
@@ -50,7 +50,7 @@ class CloudAssemblyIT {
               }
             });
     assertThat(jars).hasSize(1);
-    assertThat(CloudAssemblyFiles.directory().resolve(jars.get(0))).isRegularFile();
+    assertThat(BuildOutputs.cloudAssembly().resolve(jars.get(0))).isRegularFile();
   }
 
   @Test
@@ -74,7 +74,7 @@ class CloudAssemblyIT {
   @DisplayName("the asset is the backend's Lambda artifact, byte for byte")
   void assetIsTheBackendJar() throws IOException {
     Path backend = Path.of(System.getProperty("jobs.backend.jar"));
-    try (Stream<Path> files = Files.list(CloudAssemblyFiles.directory())) {
+    try (Stream<Path> files = Files.list(BuildOutputs.cloudAssembly())) {
       List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
       assertThat(jars).hasSize(1);
       assertThat(Files.mismatch(jars.get(0), backend)).isEqualTo(-1L);

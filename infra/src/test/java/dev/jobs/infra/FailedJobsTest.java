@@ -1,13 +1,16 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
+import static dev.jobs.infra.TemplateFacts.writesItsLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -16,25 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class FailedJobsTest {
-  private static Template template;
+class FailedJobsTest extends DefaultStackFacts {
   private static String errorHandler;
   private static String bus;
   private static String alias;
   private static String deadLetters;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+  static void findTheResources() {
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
     bus = onlyLogicalId(template, "AWS::Events::EventBus");
-    alias =
-        aliasOf(
-            template,
-            logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER)));
+    alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
     deadLetters = onlyLogicalId(template, "AWS::SQS::Queue");
   }
 
@@ -61,35 +57,16 @@ class FailedJobsTest {
   @Test
   @DisplayName("the error handler's role may UpdateItem and put events on the bus, nothing more")
   void errorHandlerRoleIsLeast() {
-    Map<?, ?> role = (Map<?, ?>) properties(template, errorHandler).get("Role");
-    String roleId = (String) ((List<?>) role.get("Fn::GetAtt")).get(0);
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",
-        Map.of(
-            "Roles",
-            List.of(ref(roleId)),
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                List.of(
-                    Match.objectLike(
-                        Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
-                    Map.of(
-                        "Action",
-                        "dynamodb:UpdateItem",
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(table)),
-                    Match.objectLike(Map.of("Action", Match.arrayWith(List.of("kms:Encrypt")))),
-                    Map.of(
-                        "Action",
-                        "events:PutEvents",
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(bus))))));
+        policyOf(
+            roleOf(template, errorHandler),
+            List.of(
+                writesItsLog(),
+                allow("dynamodb:UpdateItem", arnOf(table)),
+                Match.objectLike(Map.of("Action", Match.arrayWith(List.of("kms:Encrypt")))),
+                allow("events:PutEvents", arnOf(bus)))));
   }
 
   @Test

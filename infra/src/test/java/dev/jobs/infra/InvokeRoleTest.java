@@ -14,18 +14,16 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-class InvokeRoleTest {
+class InvokeRoleTest extends DefaultStackFacts {
   private static final String DESCRIPTION = InvokeRole.DESCRIPTION;
   private static final String CLIENT = "arn:aws:iam::123456789012:role/jobs-client";
 
-  private static Template template;
   private static Template withPrincipals;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void synthesizeWithPrincipals() {
     withPrincipals =
-        Synthesized.template(Synthesized.defaultProps().withInvokePrincipals(List.of(CLIENT)));
+        Synthesized.template(Synthesized.props().invokePrincipals(List.of(CLIENT)).build());
   }
 
   private static String methodArn(String method, String path) {

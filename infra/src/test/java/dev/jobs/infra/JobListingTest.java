@@ -1,8 +1,10 @@
 package dev.jobs.infra;
 
-import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
@@ -15,26 +17,22 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class JobListingTest {
+class JobListingTest extends DefaultStackFacts {
   /** API Gateway's integration timeout: a longer function would answer nobody. */
   private static final int API_GATEWAY_TIMEOUT_SECONDS = 29;
 
-  private static Template template;
   private static String lister;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-    lister = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobListing.HANDLER));
+  static void findTheResources() {
+    lister = functionOf(template, JobListing.HANDLER);
   }
 
   @Test
   @DisplayName("the list function runs ListJobsHandler on java21 from the backend jar")
   void runsTheBackendHandler() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
+    String processor = functionOf(template, JobProcessing.HANDLER);
     assertThat(properties(template, lister))
         .containsEntry("Runtime", "java21")
         .containsEntry("Handler", "dev.jobs.backend.handler.ListJobsHandler::handleRequest")
@@ -60,13 +58,7 @@ class JobListingTest {
   @Test
   @DisplayName("the list function starts from a SnapStart snapshot: published versions, live alias")
   void snapStartBehindAlias() {
-    assertThat(properties(template, lister))
-        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(lister)));
-    assertThat(properties(template, aliasOf(template, lister)))
-        .containsEntry("Name", "live")
-        .containsEntry("FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version")));
+    assertSnapStartBehindLiveAlias(template, lister);
   }
 
   @Test
@@ -74,30 +66,18 @@ class JobListingTest {
       "the list role may only Query the JobsByStatusDay index, decrypt, and write its logs")
   void listRoleOnlyQueriesTheIndex() {
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     List<Map<String, Object>> statements = statementsOf(template, roleOf(template, lister));
     assertThat(statements).hasSize(3);
     assertThat(statements.get(0).get("Action"))
         .isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
     assertThat(statements.get(1))
         .isEqualTo(
-            Map.of(
-                "Action",
+            allow(
                 "dynamodb:Query",
-                "Effect",
-                "Allow",
-                "Resource",
                 Map.of("Fn::Join", List.of("", List.of(arnOf(table), "/index/JobsByStatusDay")))));
     assertThat(statements.get(2))
-        .isEqualTo(
-            Map.of(
-                "Action",
-                List.of("kms:Decrypt", "kms:DescribeKey"),
-                "Effect",
-                "Allow",
-                "Resource",
-                arnOf(key)));
+        .isEqualTo(allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)));
   }
 
   @Test

@@ -1,11 +1,16 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.versionOf;
+import static dev.jobs.infra.TemplateFacts.writesItsLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,20 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class JobProcessingTest {
-  private static Template template;
+class JobProcessingTest extends DefaultStackFacts {
   private static String processor;
   private static String errorHandler;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-    processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+  static void findTheResources() {
+    processor = functionOf(template, JobProcessing.HANDLER);
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
   }
 
   @Test
@@ -81,26 +81,13 @@ class JobProcessingTest {
   @Test
   @DisplayName("SnapStart applies to published versions, and the live alias names one")
   void snapStartBehindAlias() {
-    assertThat(properties(template, processor))
-        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
-    template.hasResourceProperties(
-        "AWS::Lambda::Alias",
-        Map.of(
-            "Name",
-            "live",
-            "FunctionName",
-            ref(processor),
-            "FunctionVersion",
-            Map.of("Fn::GetAtt", List.of(version, "Version"))));
+    assertSnapStartBehindLiveAlias(template, processor);
   }
 
   @Test
   @DisplayName("a change of a versioned parameter publishes a new version (its description)")
   void versionDescriptionNamesVersionedParameters() {
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    String version = versionOf(template, processor);
     assertThat(properties(template, version).get("Description").toString())
         .contains("Ref=ProcessingTimeoutSeconds")
         .contains("Ref=JobRetentionDays");
@@ -156,44 +143,25 @@ class JobProcessingTest {
       "the processing role may UpdateItem, GetItem (priming's read), invoke the error handler, and"
           + " write its logs")
   void processingRoleIsLeast() {
-    String role = roleOf(template, processor);
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",
-        Map.of(
-            "Roles",
-            List.of(ref(role)),
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                List.of(
-                    Match.objectLike(
-                        Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))),
+        policyOf(
+            roleOf(template, processor),
+            List.of(
+                writesItsLog(),
+                allow("dynamodb:UpdateItem", arnOf(table)),
+                Match.objectLike(
                     Map.of(
                         "Action",
-                        "dynamodb:UpdateItem",
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(table)),
-                    Match.objectLike(
-                        Map.of(
-                            "Action",
-                            List.of(
-                                "kms:Decrypt",
-                                "kms:DescribeKey",
-                                "kms:Encrypt",
-                                "kms:GenerateDataKey"))),
-                    Map.of(
-                        "Action", "dynamodb:GetItem", "Effect", "Allow", "Resource", arnOf(table)),
-                    Match.objectLike(Map.of("Action", List.of("kms:Decrypt", "kms:DescribeKey"))),
-                    Map.of(
-                        "Action",
-                        "lambda:InvokeFunction",
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(errorHandler))))));
+                        List.of(
+                            "kms:Decrypt",
+                            "kms:DescribeKey",
+                            "kms:Encrypt",
+                            "kms:GenerateDataKey"))),
+                allow("dynamodb:GetItem", arnOf(table)),
+                Match.objectLike(Map.of("Action", List.of("kms:Decrypt", "kms:DescribeKey"))),
+                allow("lambda:InvokeFunction", arnOf(errorHandler)))));
   }
 
   @Test

@@ -1,23 +1,15 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class JobTableTest {
-  private static Template template;
-
-  @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-  }
+class JobTableTest extends DefaultStackFacts {
 
   @Test
   @DisplayName("the table is keyed by the job id")
@@ -74,8 +66,7 @@ class JobTableTest {
   @Test
   @DisplayName("the table is encrypted with its own customer-managed key")
   void customerManagedKey() {
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::DynamoDB::Table",
         Map.of(

@@ -1,9 +1,13 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,50 +19,41 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class JobsApiTest {
-  private static Template template;
+class JobsApiTest extends DefaultStackFacts {
   private static String jobsResource;
   private static String jobResource;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     jobsResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "jobs"));
     jobResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "{jobId}"));
   }
 
   private static Map<String, Object> postJob() {
-    return properties(
-        template,
-        logicalId(
-            template,
-            "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "POST", "ResourceId", ref(jobsResource))));
+    return method("POST", jobsResource);
   }
 
   private static Map<String, Object> listJobs() {
+    return method("GET", jobsResource);
+  }
+
+  /** The properties of the method of this HTTP verb on this resource. */
+  private static Map<String, Object> method(String httpMethod, String resource) {
     return properties(
         template,
         logicalId(
             template,
             "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "GET", "ResourceId", ref(jobsResource))));
+            Map.of("HttpMethod", httpMethod, "ResourceId", ref(resource))));
   }
 
   private static String aliasOfHandler(String handler) {
-    return aliasOf(
-        template, logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler)));
+    return aliasOf(template, functionOf(template, handler));
   }
 
   private static Map<String, Object> getJob() {
-    return properties(
-        template,
-        logicalId(
-            template,
-            "AWS::ApiGateway::Method",
-            Map.of("HttpMethod", "GET", "ResourceId", ref(jobResource))));
+    return method("GET", jobResource);
   }
 
   @SuppressWarnings("unchecked")
@@ -271,26 +266,14 @@ class JobsApiTest {
             "AWS::IAM::Role",
             Map.of("Description", "Lets the API read one job from the jobs table"));
     String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
-    String key =
-        logicalId(template, "AWS::KMS::Key", Map.of("Description", "Encrypts the jobs table"));
+    String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",
-        Map.of(
-            "Roles",
-            List.of(ref(reader)),
-            "PolicyDocument",
-            Map.of(
-                "Statement",
-                List.of(
-                    Map.of(
-                        "Action", "dynamodb:GetItem", "Effect", "Allow", "Resource", arnOf(table)),
-                    Map.of(
-                        "Action",
-                        List.of("kms:Decrypt", "kms:DescribeKey"),
-                        "Effect",
-                        "Allow",
-                        "Resource",
-                        arnOf(key))))));
+        policyOf(
+            reader,
+            List.of(
+                allow("dynamodb:GetItem", arnOf(table)),
+                allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)))));
   }
 
   @Test
@@ -315,11 +298,7 @@ class JobsApiTest {
         (Map<?, ?>)
             ((Map<?, ?>) properties(template, stage).get("AccessLogSetting")).get("DestinationArn");
     String logs = (String) ((List<?>) destination.get("Fn::GetAtt")).get(0);
-    String key =
-        logicalId(
-            template,
-            "AWS::KMS::Key",
-            Map.of("Description", "Encrypts the jobs stack's log groups"));
+    String key = keyOf(template, "Encrypts the jobs stack's log groups");
     assertThat(properties(template, logs))
         .containsEntry("KmsKeyId", arnOf(key))
         .containsEntry("RetentionInDays", ref("LogRetentionDays"));

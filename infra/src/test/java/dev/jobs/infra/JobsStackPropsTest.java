@@ -12,25 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JobsStackPropsTest {
   private static final Path JAR = Path.of("backend-lambda.jar");
 
-  private static JobsStackProps with(int timeout, int retries, int eventAge, int logRetention) {
-    JobsStackProps d = JobsStackProps.defaults(JAR);
-    return new JobsStackProps(
-        d.stackName(),
-        JAR,
-        d.stageName(),
-        List.of(),
-        d.memorySizeMb(),
-        timeout,
-        d.reservedConcurrency(),
-        retries,
-        eventAge,
-        logRetention,
-        d.archiveRetentionDays(),
-        d.jobRetentionDays(),
-        d.replayRetryAttempts(),
-        d.replayMaxEventAgeSeconds());
-  }
-
   @Test
   @DisplayName("the defaults are StackSettings', and no concurrency is reserved")
   void defaults() {
@@ -45,9 +26,26 @@ class JobsStackPropsTest {
   }
 
   @Test
+  @DisplayName("a builder changes only the props it is told, the others keep their defaults")
+  void builderChangesOnlyWhatItIsTold() {
+    JobsStackProps props =
+        JobsStackProps.builder(JAR)
+            .stageName("dev")
+            .invokePrincipals(List.of("arn:aws:iam::123456789012:root"))
+            .build();
+    JobsStackProps defaults = JobsStackProps.defaults(JAR);
+    assertThat(props)
+        .usingRecursiveComparison()
+        .ignoringFields("stageName", "invokePrincipals")
+        .isEqualTo(defaults);
+    assertThat(props.stageName()).isEqualTo("dev");
+    assertThat(props.invokePrincipals()).containsExactly("arn:aws:iam::123456789012:root");
+  }
+
+  @Test
   @DisplayName("a timeout over 15 minutes is refused")
   void timeoutOver15MinutesRefused() {
-    assertThatThrownBy(() -> with(901, 0, 21600, 365))
+    assertThatThrownBy(() -> JobsStackProps.builder(JAR).processingTimeoutSeconds(901).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("processingTimeoutSeconds must be 1 to 900, not 901");
   }
@@ -55,28 +53,28 @@ class JobsStackPropsTest {
   @Test
   @DisplayName("more than 2 asynchronous retries are refused")
   void tooManyRetriesRefused() {
-    assertThatThrownBy(() -> with(900, 3, 21600, 365))
+    assertThatThrownBy(() -> JobsStackProps.builder(JAR).retryAttempts(3).build())
         .hasMessage("retryAttempts must be 0 to 2, not 3");
   }
 
   @Test
   @DisplayName("an event age beyond 6 hours is refused")
   void eventAgeBeyondSixHoursRefused() {
-    assertThatThrownBy(() -> with(900, 0, 21601, 365))
+    assertThatThrownBy(() -> JobsStackProps.builder(JAR).maxEventAgeSeconds(21601).build())
         .hasMessage("maxEventAgeSeconds must be 60 to 21600, not 21601");
   }
 
   @Test
   @DisplayName("a log retention CloudWatch does not offer is refused")
   void unknownLogRetentionRefused() {
-    assertThatThrownBy(() -> with(900, 0, 21600, 366))
+    assertThatThrownBy(() -> JobsStackProps.builder(JAR).logRetentionDays(366).build())
         .hasMessageStartingWith("logRetentionDays must be one of [1, 3, 5");
   }
 
   @Test
   @DisplayName("a stage name API Gateway would refuse is refused")
   void badStageNameRefused() {
-    assertThatThrownBy(() -> JobsStackProps.defaults(JAR).withStageName("no/slash"))
+    assertThatThrownBy(() -> JobsStackProps.builder(JAR).stageName("no/slash").build())
         .hasMessage("stageName must be letters, digits or _");
   }
 

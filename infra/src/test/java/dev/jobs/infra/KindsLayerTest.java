@@ -1,10 +1,12 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.versionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,15 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class KindsLayerTest {
-  private static Template template;
+class KindsLayerTest extends DefaultStackFacts {
   private static String layer;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     layer = onlyLogicalId(template, "AWS::Lambda::LayerVersion");
   }
 
@@ -65,8 +64,7 @@ class KindsLayerTest {
   @Test
   @DisplayName("the processing function takes the kinds layer when there is one")
   void processingFunctionTakesTheLayer() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
+    String processor = functionOf(template, JobProcessing.HANDLER);
     assertThat(properties(template, processor))
         .containsEntry("Layers", layersIfSet())
         .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
@@ -75,8 +73,7 @@ class KindsLayerTest {
   @Test
   @DisplayName("the error-handling function takes the kinds layer when there is one")
   void errorHandlerTakesTheLayer() {
-    String handler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    String handler = functionOf(template, FailedJobs.HANDLER);
     assertThat(properties(template, handler)).containsEntry("Layers", layersIfSet());
   }
 
@@ -88,10 +85,8 @@ class KindsLayerTest {
   @Test
   @DisplayName("a change of the kinds layer publishes a new processing version for the alias")
   void layerChangePublishesAVersion() {
-    String processor =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    String version =
-        logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(processor)));
+    String processor = functionOf(template, JobProcessing.HANDLER);
+    String version = versionOf(template, processor);
     assertThat(properties(template, version).get("Description").toString())
         .contains(StackParameters.KINDS_LAYER_KEY);
   }
@@ -103,8 +98,7 @@ class KindsLayerTest {
     template.hasParameter(
         StackParameters.PROCESSING_POLICY_ARNS,
         Map.of("Type", "CommaDelimitedList", "Default", ""));
-    String handler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    String handler = functionOf(template, FailedJobs.HANDLER);
     assertThat(properties(template, roleOf(template, handler)))
         .doesNotContainKey("ManagedPolicyArns");
   }

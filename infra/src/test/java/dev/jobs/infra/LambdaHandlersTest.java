@@ -43,7 +43,7 @@ class LambdaHandlersTest {
     assertThat(handler).as("Lambda's Java handler syntax, class::method").matches("[\\w.$]+::\\w+");
     String className = handler.substring(0, handler.indexOf("::"));
     String methodName = handler.substring(handler.indexOf("::") + 2);
-    Path jar = Synthesized.backendJar();
+    Path jar = BuildOutputs.backendJar();
     assertThat(hasEntry(jar, className.replace('.', '/') + ".class"))
         .as("%s has the class file of %s", jar, handler)
         .isTrue();

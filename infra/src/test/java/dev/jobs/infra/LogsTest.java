@@ -1,7 +1,8 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,20 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Template;
 
-class LogsTest {
-  private static Template template;
+class LogsTest extends DefaultStackFacts {
   private static String key;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-    key =
-        logicalId(
-            template,
-            "AWS::KMS::Key",
-            Map.of("Description", "Encrypts the jobs stack's log groups"));
+  static void findTheResources() {
+    key = keyOf(template, "Encrypts the jobs stack's log groups");
   }
 
   @Test
@@ -67,7 +61,7 @@ class LogsTest {
   @DisplayName("each function writes to its own log group")
   void functionsUseTheirLogGroups() {
     for (String handler : List.of(JobProcessing.HANDLER, FailedJobs.HANDLER, JobListing.HANDLER)) {
-      String function = logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
+      String function = functionOf(template, handler);
       assertThat(properties(template, function).get("LoggingConfig").toString())
           .contains("LogGroup={Ref=");
     }

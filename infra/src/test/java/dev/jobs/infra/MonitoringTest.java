@@ -1,5 +1,7 @@
 package dev.jobs.infra;
 
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
@@ -15,25 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The alarms, their topic and the dashboard: one fact each. */
-class MonitoringTest {
-  private static Template template;
+class MonitoringTest extends DefaultStackFacts {
   private static String prefix;
   private static String topic;
   private static String processing;
   private static String errorHandler;
 
   @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
+  static void findTheResources() {
     prefix = Monitoring.alarmPrefix(Synthesized.defaultProps().stackName());
     topic = onlyLogicalId(template, "AWS::SNS::Topic");
-    processing =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", JobProcessing.HANDLER));
-    errorHandler =
-        logicalId(template, "AWS::Lambda::Function", Map.of("Handler", FailedJobs.HANDLER));
+    processing = functionOf(template, JobProcessing.HANDLER);
+    errorHandler = functionOf(template, FailedJobs.HANDLER);
   }
 
   private static Map<String, Object> alarm(String name) {
@@ -212,11 +209,7 @@ class MonitoringTest {
   @Test
   @DisplayName("the alarm topic is encrypted with a rotated key CloudWatch may use")
   void topicIsEncrypted() {
-    String key =
-        logicalId(
-            template,
-            "AWS::KMS::Key",
-            Map.of("Description", "Encrypts the jobs stack's alarm topic"));
+    String key = keyOf(template, "Encrypts the jobs stack's alarm topic");
     assertThat(properties(template, topic))
         .containsEntry("KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn")));
     assertThat(properties(template, key)).containsEntry("EnableKeyRotation", true);

@@ -6,19 +6,11 @@ import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
-class OutputsTest {
-  private static Template template;
-
-  @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-  }
+class OutputsTest extends DefaultStackFacts {
 
   @Test
   @DisplayName("the stack has exactly the eight outputs the CLI reads, under stable keys")

@@ -8,24 +8,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /**
  * The stack's parameters are the backend's {@link StackSettings}, which the local runtime's flags
  * and {@code jobs deploy} also read: none of them can gain a parameter, a default or a range the
  * others do not know.
  */
-class StackParametersTest {
-  private static Template template;
-
-  @BeforeAll
-  static void synthesize() {
-    template = Synthesized.defaultTemplate();
-  }
+class StackParametersTest extends DefaultStackFacts {
 
   @Test
   @DisplayName(

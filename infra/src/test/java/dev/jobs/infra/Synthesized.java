@@ -1,6 +1,5 @@
 package dev.jobs.infra;
 
-import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 
@@ -13,21 +12,16 @@ final class Synthesized {
 
   private Synthesized() {}
 
-  /** The backend's Lambda artifact, which the build copies for the tests. */
-  static Path backendJar() {
-    String jar = System.getProperty("jobs.backend.jar");
-    if (jar == null) {
-      throw new IllegalStateException(
-          "system property jobs.backend.jar is not set: run the tests with Maven");
-    }
-    return Path.of(jar);
-  }
-
-  static JobsStackProps defaultProps() {
+  /** The props to synthesize a stack with: the defaults, which a test may change. */
+  static JobsStackProps.Builder props() {
     // Every synthesis goes through here; without Node the jsii runtime would fail with a stack
     // trace.
     RequiredTool.NODE.require("the CDK synthesis");
-    return JobsStackProps.defaults(backendJar());
+    return JobsStackProps.builder(BuildOutputs.backendJar());
+  }
+
+  static JobsStackProps defaultProps() {
+    return props().build();
   }
 
   /** The template of the stack with the default props. */

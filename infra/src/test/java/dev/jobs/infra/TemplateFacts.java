@@ -19,6 +19,21 @@ final class TemplateFacts {
     return found.keySet().iterator().next();
   }
 
+  /** The logical id of the function of a handler ({@code class::handleRequest}). */
+  static String functionOf(Template template, String handler) {
+    return logicalId(template, "AWS::Lambda::Function", Map.of("Handler", handler));
+  }
+
+  /** The logical id of the published version of a function. */
+  static String versionOf(Template template, String function) {
+    return logicalId(template, "AWS::Lambda::Version", Map.of("FunctionName", ref(function)));
+  }
+
+  /** The logical id of the KMS key of this description. */
+  static String keyOf(Template template, String description) {
+    return logicalId(template, "AWS::KMS::Key", Map.of("Description", description));
+  }
+
   /** The logical id of the only resource of a type. */
   static String onlyLogicalId(Template template, String type) {
     Map<String, Map<String, Object>> found = template.findResources(type);
@@ -45,6 +60,20 @@ final class TemplateFacts {
     return logicalId(template, "AWS::Lambda::Alias", Map.of("FunctionName", ref(function)));
   }
 
+  /**
+   * Asserts that SnapStart snapshots a function: on its published versions, the one alias of the
+   * function being {@code live} and naming such a version.
+   */
+  static void assertSnapStartBehindLiveAlias(Template template, String function) {
+    assertThat(properties(template, function))
+        .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    assertThat(properties(template, aliasOf(template, function)))
+        .containsEntry("Name", "live")
+        .containsEntry(
+            "FunctionVersion",
+            Map.of("Fn::GetAtt", List.of(versionOf(template, function), "Version")));
+  }
+
   /** Every statement of the policies attached to a role. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> statementsOf(Template template, String role) {
@@ -64,6 +93,24 @@ final class TemplateFacts {
   static String replayRule(Template template) {
     return logicalId(
         template, "AWS::Events::Rule", Map.of("EventPattern", JobReplay.REPLAYED_EVENTS));
+  }
+
+  /**
+   * The properties of the policy attached to a role whose statements are these, in this order: a
+   * pattern for {@code hasResourceProperties("AWS::IAM::Policy", ...)}.
+   */
+  static Map<String, Object> policyOf(String role, List<?> statements) {
+    return Map.of("Roles", List.of(ref(role)), "PolicyDocument", Map.of("Statement", statements));
+  }
+
+  /** A statement that allows these actions (one, or a list) on one resource, and nothing else. */
+  static Map<String, Object> allow(Object actions, Object resource) {
+    return Map.of("Action", actions, "Effect", "Allow", "Resource", resource);
+  }
+
+  /** The statement of every function's role that lets it write to its own log group. */
+  static Object writesItsLog() {
+    return Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents")));
   }
 
   static Map<String, Object> ref(String logicalId) {

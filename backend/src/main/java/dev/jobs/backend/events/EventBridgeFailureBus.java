@@ -1,14 +1,11 @@
 package dev.jobs.backend.events;
 
+import dev.jobs.backend.aws.FunctionEnvironment;
 import dev.jobs.backend.job.JobJson;
-import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import tools.jackson.databind.JsonNode;
@@ -29,25 +26,15 @@ public final class EventBridgeFailureBus implements FailureBus {
    * {@code EVENTBRIDGE_ENDPOINT} when set (tests).
    */
   public static EventBridgeFailureBus fromEnvironment(Map<String, String> env) {
-    String bus = env.get("EVENT_BUS_NAME");
-    if (bus == null || bus.isBlank()) {
-      throw new IllegalStateException(
-          "EVENT_BUS_NAME is not set: the error handler needs the failed-jobs bus's name");
-    }
-    String region = env.get("AWS_REGION");
-    if (region == null || region.isBlank()) {
-      throw new IllegalStateException("AWS_REGION is not set");
-    }
-    EventBridgeClientBuilder builder =
-        EventBridgeClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(region))
-            .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-    String endpoint = env.get("EVENTBRIDGE_ENDPOINT");
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
-    return new EventBridgeFailureBus(builder.build(), bus);
+    FunctionEnvironment function = new FunctionEnvironment(env);
+    String bus =
+        function.required("EVENT_BUS_NAME", "the error handler needs the failed-jobs bus's name");
+    return new EventBridgeFailureBus(
+        function.client(
+            EventBridgeClient.builder(),
+            EnvironmentVariableCredentialsProvider.create(),
+            "EVENTBRIDGE_ENDPOINT"),
+        bus);
   }
 
   @Override

@@ -1,14 +1,9 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.events.EventBridgeFailureBus;
 import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,10 +12,9 @@ import tools.jackson.databind.JsonNode;
  * either fails it throws: Lambda retries the handler, and after its retries its own destination
  * puts the record on the bus.
  */
-public class FailedJobHandler implements RequestStreamHandler, Resource {
+public class FailedJobHandler extends BackendHandler {
   private final FailureRecorder recorder;
   private final FailureBus bus;
-  private final Runnable priming;
 
   /**
    * Lambda's constructor: wired from the environment, once per container; primed should its
@@ -41,36 +35,24 @@ public class FailedJobHandler implements RequestStreamHandler, Resource {
     this(recorder, bus, SnapStartHooks.NONE);
   }
 
+  /**
+   * @param priming primes the parsing of a destination record (see {@link Priming#failurePath});
+   *     neither records nor puts anything, and calls neither the table (the role may only update
+   *     it) nor the bus
+   */
   FailedJobHandler(FailureRecorder recorder, FailureBus bus, Runnable priming) {
+    super(priming);
     this.recorder = recorder;
     this.bus = bus;
-    this.priming = priming;
-  }
-
-  /**
-   * Primes the parsing of a destination record (see {@link Priming#failurePath}); neither records
-   * nor puts anything, and calls neither the table (the role may only update it) nor the bus.
-   */
-  @Override
-  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.beforeCheckpoint(FailedJobHandler.class, priming);
-  }
-
-  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
-  @Override
-  public void afterRestore(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.afterRestore();
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode json = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode json, Context context) {
     DestinationRecord record = DestinationRecord.from(json);
     boolean recorded = recorder.record(record);
     // Also when the job had already ended: a retry of this handler must put what its first
     // attempt recorded but could not put; a replay never re-drives a job that succeeded.
     bus.put(json);
-    JobJson.MAPPER.writeValue(output, JobJson.MAPPER.createObjectNode().put("recorded", recorded));
+    return JobJson.MAPPER.createObjectNode().put("recorded", recorded);
   }
 }

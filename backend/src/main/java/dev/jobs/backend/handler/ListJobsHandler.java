@@ -2,21 +2,17 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.list.JobList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,11 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * response out. A function rather than a mapping template because a page merges several index
  * partitions (days x shards) and decodes a token, and a template cannot loop over queries.
  */
-public class ListJobsHandler implements RequestStreamHandler, Resource {
+public class ListJobsHandler extends BackendHandler {
   static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final JobList list;
-  private final boolean primes;
 
   /**
    * Lambda's constructor: wired from the environment, once per container, and primed before
@@ -46,33 +41,22 @@ public class ListJobsHandler implements RequestStreamHandler, Resource {
   }
 
   ListJobsHandler(JobList list, boolean primes) {
+    super(primes ? () -> prime(list) : SnapStartHooks.NONE);
     this.list = list;
-    this.primes = primes;
   }
 
   /**
    * Primes the whole request path by answering {@link Priming#LIST_EVENT}, a page of a day no job
    * has: it reads only the list index's partitions of that day.
    */
-  @Override
-  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.beforeCheckpoint(
-        ListJobsHandler.class, primes ? this::prime : SnapStartHooks.NONE);
-  }
-
-  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
-  @Override
-  public void afterRestore(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.afterRestore();
-  }
-
-  private void prime() {
+  private static void prime(JobList list) {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     try {
-      handleRequest(
-          new ByteArrayInputStream(Priming.LIST_EVENT.getBytes(StandardCharsets.UTF_8)),
-          answer,
-          null);
+      new ListJobsHandler(list)
+          .handleRequest(
+              new ByteArrayInputStream(Priming.LIST_EVENT.getBytes(StandardCharsets.UTF_8)),
+              answer,
+              null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -83,9 +67,7 @@ public class ListJobsHandler implements RequestStreamHandler, Resource {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode event = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode event, Context context) {
     JobList.Answer answer;
     try {
       answer = list.answer(queryParameters(event));
@@ -98,7 +80,7 @@ public class ListJobsHandler implements RequestStreamHandler, Resource {
     response.put("statusCode", answer.statusCode());
     response.putObject("headers").put("Content-Type", "application/json");
     response.put("body", answer.body());
-    JobJson.MAPPER.writeValue(output, response);
+    return response;
   }
 
   /** {@code queryStringParameters}: null when the request has none, values already decoded. */

@@ -1,13 +1,8 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
-import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +12,8 @@ import tools.jackson.databind.JsonNode;
  * carries). A failed job throws, so that Lambda's asynchronous retries and the on-failure
  * destination take over.
  */
-public class ProcessJobHandler implements RequestStreamHandler, Resource {
+public class ProcessJobHandler extends BackendHandler {
   private final JobProcessor processor;
-  private final Runnable priming;
 
   /**
    * Lambda's constructor: wired from the environment, once per container, and primed before
@@ -39,35 +33,22 @@ public class ProcessJobHandler implements RequestStreamHandler, Resource {
     this(processor, SnapStartHooks.NONE);
   }
 
+  /**
+   * @param priming primes the request path (see {@link Priming#processingPath}); writes nothing
+   */
   ProcessJobHandler(JobProcessor processor, Runnable priming) {
+    super(priming);
     this.processor = processor;
-    this.priming = priming;
-  }
-
-  /** Primes the request path (see {@link Priming#processingPath}); writes nothing. */
-  @Override
-  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.beforeCheckpoint(ProcessJobHandler.class, priming);
-  }
-
-  /** Nothing to make unique per copy (see {@link SnapStartHooks#afterRestore}). */
-  @Override
-  public void afterRestore(org.crac.Context<? extends Resource> context) {
-    SnapStartHooks.afterRestore();
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    JsonNode event = JobJson.MAPPER.readTree(input);
+  JsonNode handle(JsonNode event, Context context) {
     boolean replay = ReplayEnvelope.isReplay(event);
     JobInvocation job = replay ? ReplayEnvelope.originalJob(event) : JobInvocation.from(event);
     Instant replayOf = replay ? ReplayEnvelope.eventTime(event) : null;
     JobProcessor.Outcome outcome =
         processor.process(
             job, replayOf, attempt -> new LambdaJobContext(job.id(), attempt, context));
-    JobJson.MAPPER.writeValue(
-        output,
-        JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name()));
+    return JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name());
   }
 }

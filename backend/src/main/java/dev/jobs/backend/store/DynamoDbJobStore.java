@@ -1,10 +1,10 @@
 package dev.jobs.backend.store;
 
+import dev.jobs.backend.aws.FunctionEnvironment;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,10 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -90,24 +87,10 @@ public final class DynamoDbJobStore implements JobStore {
    * set (tests and benchmarks).
    */
   public static DynamoDbJobStore fromEnvironment(Map<String, String> env) {
-    String table = env.get("TABLE_NAME");
-    if (table == null || table.isBlank()) {
-      throw new IllegalStateException("TABLE_NAME is not set: the function needs its table's name");
-    }
-    String region = env.get("AWS_REGION");
-    if (region == null || region.isBlank()) {
-      throw new IllegalStateException("AWS_REGION is not set");
-    }
-    DynamoDbClientBuilder builder =
-        DynamoDbClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(region))
-            .credentialsProvider(lambdaCredentials());
-    String endpoint = env.get("DYNAMODB_ENDPOINT");
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
-    return new DynamoDbJobStore(builder.build(), table);
+    FunctionEnvironment function = new FunctionEnvironment(env);
+    String table = function.required("TABLE_NAME", "the function needs its table's name");
+    return new DynamoDbJobStore(
+        function.client(DynamoDbClient.builder(), lambdaCredentials(), "DYNAMODB_ENDPOINT"), table);
   }
 
   /**

@@ -1,9 +1,6 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.handler.ProcessJobHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The child process of the cold-start benchmark: what a fresh Lambda container does before its
@@ -20,17 +17,7 @@ public final class ColdStart {
     long start = System.nanoTime();
     ProcessJobHandler handler = new ProcessJobHandler();
     long built = System.nanoTime();
-    byte[] event =
-        ("{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"noop\"}}")
-            .getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), output, new BenchContext(id));
-    long handled = System.nanoTime();
-    String answer = output.toString(StandardCharsets.UTF_8);
-    if (!answer.contains("\"SUCCEEDED\"")) {
-      System.err.println("the first event was not processed: " + answer);
-      System.exit(1);
-    }
+    long handled = NoOpJob.handleFirstEvent(handler, id);
     System.out.println(
         "COLD " + (built - start) + " " + (handled - built) + " " + ProcessCpu.nanosSoFar());
     System.out.flush();

@@ -34,6 +34,7 @@ class LambdaArtifactIT {
           "dev/jobs/local/",
           "dev/jobs/infra/",
           "dev/jobs/backend/bench/",
+          "dev/jobs/backend/testing/",
           "software/amazon/awscdk/",
           "software/constructs/",
           "picocli/",

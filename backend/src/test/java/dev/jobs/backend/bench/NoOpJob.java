@@ -1,13 +1,16 @@
 package dev.jobs.backend.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
+import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for the cold-start child process by a service file the benchmark writes, not by test resources,
  * so that no other test sees it.
  */
-public final class NoOpJob implements JobKind {
+public final class NoOpJob extends ParameterlessJob {
   public static final String NAME = "noop";
 
   /**
@@ -40,18 +43,30 @@ public final class NoOpJob implements JobKind {
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
+  public NoOpJob() {
+    super(NAME);
   }
 
-  @Override
-  public Set<String> parameterNames() {
-    return Set.of();
+  /** The event of a {@code noop} job with this id, as the API sends it. */
+  private static String event(String id) {
+    return "{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"" + NAME + "\"}}";
   }
 
-  @Override
-  public void validate(ObjectNode parameters) {}
+  /**
+   * Handles the first event, a {@code noop} job of this id, as the start-up benchmarks' children
+   * do; ends the process with 1 unless the job succeeded.
+   *
+   * @return {@link System#nanoTime} once the handler answered
+   */
+  static long handleFirstEvent(RequestStreamHandler handler, String id) throws IOException {
+    String answer = HandlerCalls.answer(handler, event(id), new FakeLambdaContext(id, 900_000));
+    long handled = System.nanoTime();
+    if (!answer.contains("\"SUCCEEDED\"")) {
+      System.err.println("the first event was not processed: " + answer);
+      System.exit(1);
+    }
+    return handled;
+  }
 
   @Override
   public JsonNode run(ObjectNode parameters, JobContext context) {

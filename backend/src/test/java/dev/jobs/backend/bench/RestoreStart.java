@@ -1,9 +1,6 @@
 package dev.jobs.backend.bench;
 
 import dev.jobs.backend.handler.ProcessJobHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The child process of the SnapStart benchmark: what the snapshot holds, then what a restored copy
@@ -26,17 +23,7 @@ public final class RestoreStart {
       handler.afterRestore(null);
     }
     long snapshot = System.nanoTime();
-    byte[] event =
-        ("{\"id\":\"" + id + "\",\"parameters\":{\"type\":\"noop\"}}")
-            .getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), output, new BenchContext(id));
-    long handled = System.nanoTime();
-    String answer = output.toString(StandardCharsets.UTF_8);
-    if (!answer.contains("\"SUCCEEDED\"")) {
-      System.err.println("the first event was not processed: " + answer);
-      System.exit(1);
-    }
+    long handled = NoOpJob.handleFirstEvent(handler, id);
     System.out.println(
         "RESTORE "
             + (snapshot - start)

@@ -1,11 +1,7 @@
 package dev.jobs.backend.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.jobs.backend.testing.WireMockDynamoDb;
 
 /**
  * WireMock answering DynamoDB's JSON 1.0 protocol at once with a canned success per operation: no
@@ -23,22 +19,10 @@ public final class StubDynamoDb {
 
   /** A started server on a free loopback port; the caller stops it. */
   public static WireMockServer start() {
-    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-    answer(server, "GetItem", "{}");
-    answer(server, "UpdateItem", RUNNING);
-    answer(server, "Query", "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}");
+    WireMockServer server = WireMockDynamoDb.start();
+    WireMockDynamoDb.answer(server, "GetItem", "{}");
+    WireMockDynamoDb.answer(server, "UpdateItem", RUNNING);
+    WireMockDynamoDb.answer(server, "Query", "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}");
     return server;
-  }
-
-  private static void answer(WireMockServer server, String operation, String body) {
-    server.stubFor(
-        post("/")
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810." + operation))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/x-amz-json-1.0")
-                    .withBody(body)));
   }
 }

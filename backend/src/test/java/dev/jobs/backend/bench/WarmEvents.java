@@ -6,6 +6,7 @@ import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.testing.FakeLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class WarmEvents {
             Backend.create(
                     store, JobKinds.of(new NoOpJob()), Clock.systemUTC(), Backend.DEFAULT_RETENTION)
                 .processor());
-    BenchContext context = new BenchContext("warm");
+    FakeLambdaContext context = new FakeLambdaContext("warm", 900_000);
     String run = Long.toString(System.nanoTime(), 36);
     byte[][] inputs = new byte[warmup + events][];
     for (int i = 0; i < inputs.length; i++) {

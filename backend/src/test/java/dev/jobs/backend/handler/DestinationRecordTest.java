@@ -15,12 +15,7 @@ class DestinationRecordTest {
     assertThat(record.condition()).isEqualTo("RetriesExhausted");
     assertThat(record.approximateInvokeCount()).isEqualTo(3);
     assertThat(record.functionError()).isEqualTo("Unhandled");
-    assertThat(record.toJobError())
-        .isEqualTo(
-            new JobError(
-                "dev.jobs.kind.JobFailedException",
-                "cannot sleep for 5 seconds: the function has 3 seconds left before it times out",
-                "RetriesExhausted"));
+    assertThat(record.toJobError()).isEqualTo(Fixtures.RETRIES_EXHAUSTED_ERROR);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.events.FailureBusException;
-import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
@@ -13,9 +12,8 @@ import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobStoreException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +63,7 @@ class FailedJobHandlerTest {
     assertThat(record.attempts()).isEqualTo(3);
     assertThat(record.parameters().toString()).isEqualTo("{\"seconds\":5}");
     assertThat(record.finishedAt()).isEqualTo(NOW);
-    assertThat(record.error())
-        .isEqualTo(
-            new JobError(
-                "dev.jobs.kind.JobFailedException",
-                "cannot sleep for 5 seconds: the function has 3 seconds left before it times out",
-                "RetriesExhausted"));
+    assertThat(record.error()).isEqualTo(Fixtures.RETRIES_EXHAUSTED_ERROR);
   }
 
   @Test
@@ -190,11 +183,6 @@ class FailedJobHandlerTest {
   }
 
   private JsonNode handle(JsonNode record) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(record.toString().getBytes(StandardCharsets.UTF_8)),
-        out,
-        new FakeLambdaContext(60_000));
-    return JobJson.MAPPER.readTree(out.toByteArray());
+    return HandlerCalls.json(handler, record.toString(), new FakeLambdaContext(60_000));
   }
 }

@@ -3,9 +3,9 @@ package dev.jobs.backend.handler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jobs.backend.bench.StubDynamoDb;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -135,9 +135,9 @@ public final class FirstRequestClasses {
   private static void firstRequest(String handlerClass) throws Exception {
     RequestStreamHandler handler =
         (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
-    byte[] event = FIRST_REQUESTS.get(handler.getClass()).getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), answer, new FakeLambdaContext(900_000));
+    String answer =
+        HandlerCalls.answer(
+            handler, FIRST_REQUESTS.get(handler.getClass()), new FakeLambdaContext(900_000));
     System.out.flush();
     System.out.println(END);
     System.out.flush();

@@ -8,16 +8,15 @@ import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
-import dev.jobs.kind.JobKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -111,27 +110,15 @@ class JobProcessorMetricsTest {
     }
   }
 
-  private static final class TimedJob implements JobKind {
+  private static final class TimedJob extends ParameterlessJob {
     private final SteppingClock clock;
     Duration takes = Duration.ZERO;
     boolean fails;
 
     TimedJob(SteppingClock clock) {
+      super("timed");
       this.clock = clock;
     }
-
-    @Override
-    public String name() {
-      return "timed";
-    }
-
-    @Override
-    public Set<String> parameterNames() {
-      return Set.of();
-    }
-
-    @Override
-    public void validate(ObjectNode parameters) {}
 
     @Override
     public JsonNode run(ObjectNode parameters, JobContext context) {

@@ -12,8 +12,8 @@ import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobStoreException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -215,11 +215,6 @@ class ListJobsHandlerTest {
   }
 
   private JsonNode handle(JsonNode event) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
-        out,
-        new FakeLambdaContext(10_000));
-    return JobJson.MAPPER.readTree(out.toByteArray());
+    return HandlerCalls.json(handler, event.toString(), new FakeLambdaContext(10_000));
   }
 }

@@ -1,9 +1,7 @@
 package dev.jobs.backend.handler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,7 +13,7 @@ import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore;
-import java.net.URI;
+import dev.jobs.backend.testing.WireMockDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Against WireMock standing in for DynamoDB, every request priming sends is recorded.
  */
 class PrimingTest {
-  private static final String TARGET = "X-Amz-Target";
+  private static final String TARGET = WireMockDynamoDb.TARGET;
   private static final Instant NOW = Instant.parse("2026-05-06T07:08:09Z");
 
   private WireMockServer dynamoDb;
@@ -44,16 +38,8 @@ class PrimingTest {
 
   @BeforeEach
   void startStub() {
-    dynamoDb = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    dynamoDb.start();
-    client =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(dynamoDb.baseUrl()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    dynamoDb = WireMockDynamoDb.start();
+    client = WireMockDynamoDb.client(dynamoDb).build();
     answer("GetItem", "{}");
     answer("Query", "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}");
     answer("UpdateItem", "{}");
@@ -66,14 +52,7 @@ class PrimingTest {
   }
 
   private void answer(String operation, String body) {
-    dynamoDb.stubFor(
-        post("/")
-            .withHeader(TARGET, equalTo("DynamoDB_20120810." + operation))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/x-amz-json-1.0")
-                    .withBody(body)));
+    WireMockDynamoDb.answer(dynamoDb, operation, body);
   }
 
   private Backend backendOn(JobStore store) {

@@ -10,17 +10,15 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.kind.SleepJob;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.backend.testing.FakeLambdaContext;
+import dev.jobs.backend.testing.HandlerCalls;
+import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
-import dev.jobs.kind.JobKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,8 +99,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(scriptedJob());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(done);
+    assertSkippedLeaving(answer, done);
     assertThat(scripted.runs).hasValue(1);
   }
 
@@ -113,8 +110,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(scriptedJob());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(failed);
+    assertSkippedLeaving(answer, failed);
     assertThat(scripted.runs).hasValue(0);
   }
 
@@ -189,9 +185,8 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(event.toString());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
+    assertSkippedLeaving(answer, reDriven);
     assertThat(scripted.runs).hasValue(1);
-    assertThat(store.find(ID)).contains(reDriven);
     assertThat(reDriven.attempts()).isEqualTo(2);
   }
 
@@ -214,8 +209,7 @@ class ProcessJobHandlerTest {
 
     JsonNode answer = handle(Fixtures.json("replayed-archive-event.json").toString());
 
-    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
-    assertThat(store.find(ID)).contains(done);
+    assertSkippedLeaving(answer, done);
     assertThat(sleeps).hasValue(1);
   }
 
@@ -242,17 +236,18 @@ class ProcessJobHandlerTest {
         NOW.getEpochSecond());
   }
 
+  /** The handler skipped the delivery, and the job's record is as it was. */
+  private void assertSkippedLeaving(JsonNode answer, JobRecord record) {
+    assertThat(answer.get("outcome").asString()).isEqualTo("SKIPPED");
+    assertThat(store.find(ID)).contains(record);
+  }
+
   private static String scriptedJob() {
     return "{\"id\":\"" + ID + "\",\"parameters\":{\"type\":\"scripted\"}}";
   }
 
   private JsonNode handle(String event) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-        out,
-        new FakeLambdaContext(60_000));
-    return JobJson.MAPPER.readTree(out.toByteArray());
+    return HandlerCalls.json(handler, event, new FakeLambdaContext(60_000));
   }
 
   private void handleUnchecked(String event) {
@@ -264,7 +259,7 @@ class ProcessJobHandlerTest {
   }
 
   /** A job kind whose behaviour each test sets. */
-  private static final class ScriptedJob implements JobKind {
+  private static final class ScriptedJob extends ParameterlessJob {
     interface During {
       Object apply(JobContext context) throws Exception;
     }
@@ -275,18 +270,9 @@ class ProcessJobHandlerTest {
     volatile JobRecord seen;
     volatile Duration seenRemaining;
 
-    @Override
-    public String name() {
-      return "scripted";
+    ScriptedJob() {
+      super("scripted");
     }
-
-    @Override
-    public Set<String> parameterNames() {
-      return Set.of();
-    }
-
-    @Override
-    public void validate(ObjectNode parameters) {}
 
     @Override
     public JsonNode run(ObjectNode parameters, JobContext context) throws Exception {

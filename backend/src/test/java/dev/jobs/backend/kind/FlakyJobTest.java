@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.TestJobContext;
 import dev.jobs.kind.InvalidJobException;
-import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,17 +23,17 @@ class FlakyJobTest {
   void failsWhileTheAttemptIsAtMostFailures() {
     ObjectNode parameters = parameters("{\"failures\": 2}");
 
-    assertThatThrownBy(() -> flaky.run(parameters, attempt(1)))
+    assertThatThrownBy(() -> flaky.run(parameters, TestJobContext.attempt(1)))
         .isInstanceOf(JobFailedException.class)
         .hasMessage("failing on purpose: attempt 1 of the first 2");
-    assertThatThrownBy(() -> flaky.run(parameters, attempt(2)))
+    assertThatThrownBy(() -> flaky.run(parameters, TestJobContext.attempt(2)))
         .isInstanceOf(JobFailedException.class)
         .hasMessage("failing on purpose: attempt 2 of the first 2");
   }
 
   @Test
   void succeedsOnTheAttemptAfterTheFailures() throws Exception {
-    var result = flaky.run(parameters("{\"failures\": 1}"), attempt(2));
+    var result = flaky.run(parameters("{\"failures\": 1}"), TestJobContext.attempt(2));
 
     assertThat(result.toString()).isEqualTo("{\"message\":\"succeeded on attempt 2\"}");
     assertThat(slept).isEmpty();
@@ -41,7 +41,10 @@ class FlakyJobTest {
 
   @Test
   void sleepsTheSecondsBeforeFailingOrSucceeding() {
-    assertThatThrownBy(() -> flaky.run(parameters("{\"failures\": 1, \"seconds\": 3}"), attempt(1)))
+    assertThatThrownBy(
+            () ->
+                flaky.run(
+                    parameters("{\"failures\": 1, \"seconds\": 3}"), TestJobContext.attempt(1)))
         .isInstanceOf(JobFailedException.class);
 
     assertThat(slept).containsExactly(Duration.ofSeconds(3));
@@ -84,24 +87,5 @@ class FlakyJobTest {
 
   private static ObjectNode parameters(String json) {
     return (ObjectNode) JobJson.MAPPER.readTree(json);
-  }
-
-  private static JobContext attempt(int attempt) {
-    return new JobContext() {
-      @Override
-      public String jobId() {
-        return "job-1";
-      }
-
-      @Override
-      public int attempt() {
-        return attempt;
-      }
-
-      @Override
-      public Duration remainingTime() {
-        return Duration.ofMinutes(15);
-      }
-    };
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.kind.JobContext;
+import dev.jobs.backend.testing.TestJobContext;
 import dev.jobs.kind.JobFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ class SleepJobTest {
 
   @Test
   void sleepsForTheSecondsAndSaysSo() throws Exception {
-    var result = sleep.run(seconds(7), context(Duration.ofSeconds(900)));
+    var result = sleep.run(seconds(7), TestJobContext.remaining(Duration.ofSeconds(900)));
 
     assertThat(slept).containsExactly(Duration.ofSeconds(7));
     assertThat(result.toString()).isEqualTo("{\"message\":\"I slept for 7 seconds\"}");
@@ -26,7 +26,8 @@ class SleepJobTest {
 
   @Test
   void failsFastWhenTheFunctionHasLessTimeLeftThanTheSleep() {
-    assertThatThrownBy(() -> sleep.run(seconds(60), context(Duration.ofMillis(59_500))))
+    assertThatThrownBy(
+            () -> sleep.run(seconds(60), TestJobContext.remaining(Duration.ofMillis(59_500))))
         .isInstanceOf(JobFailedException.class)
         .hasMessage(
             "cannot sleep for 60 seconds: the function has 59 seconds left before it times out");
@@ -40,24 +41,5 @@ class SleepJobTest {
 
   private static ObjectNode seconds(int seconds) {
     return JobJson.MAPPER.createObjectNode().put("seconds", seconds);
-  }
-
-  static JobContext context(Duration remaining) {
-    return new JobContext() {
-      @Override
-      public String jobId() {
-        return "job-1";
-      }
-
-      @Override
-      public int attempt() {
-        return 1;
-      }
-
-      @Override
-      public Duration remainingTime() {
-        return remaining;
-      }
-    };
   }
 }

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,17 +21,13 @@ import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
-import java.net.URI;
+import dev.jobs.backend.testing.WireMockDynamoDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -44,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 class DynamoDbJobStoreTest {
   private static final String TABLE = "jobs";
   private static final int MAX_ATTEMPTS = 3;
-  private static final String JSON_1_0 = "application/x-amz-json-1.0";
+  private static final String JSON_1_0 = WireMockDynamoDb.JSON_1_0;
   private static final String UPDATE_ITEM = "DynamoDB_20120810.UpdateItem";
   private static final String GET_ITEM = "DynamoDB_20120810.GetItem";
   private static final Instant NOW = Instant.parse("2026-05-06T07:08:09Z");
@@ -55,16 +50,10 @@ class DynamoDbJobStoreTest {
 
   @BeforeEach
   void startStub() {
-    dynamoDb = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    dynamoDb.start();
+    dynamoDb = WireMockDynamoDb.start();
     // Production keeps the SDK's retry strategy; only the backoff is shortened here.
     client =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(dynamoDb.baseUrl()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
+        WireMockDynamoDb.client(dynamoDb)
             .overrideConfiguration(
                 o ->
                     o.retryStrategy(

@@ -38,6 +38,22 @@ public abstract class JobStoreContract {
   /** The store under test. */
   protected abstract JobStore store();
 
+  /** A new job, started at T0 and failed at T1 (retries exhausted). */
+  private String failedJob() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    return id;
+  }
+
+  /** A new job, started at T0 and succeeded at T1 with the result "done". */
+  private String succeededJob() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().succeed(id, result("done"), T1);
+    return id;
+  }
+
   private static String newId() {
     return "job-" + UUID.randomUUID();
   }
@@ -106,9 +122,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_afterSuccess_isRefusedAndLeavesTheRecord() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().succeed(id, result("done"), T1);
+    String id = succeededJob();
     JobRecord succeeded = stored(id);
 
     assertThat(store().start(start(id, T2, false))).isEmpty();
@@ -163,9 +177,7 @@ public abstract class JobStoreContract {
 
   @Test
   void succeed_afterFailure_isRefused() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
 
     assertThat(store().succeed(id, result("late"), T2)).isFalse();
 
@@ -234,9 +246,7 @@ public abstract class JobStoreContract {
 
   @Test
   void fail_duplicateDelivery_isRefusedAndKeepsTheFirstError() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
 
     JobError other = new JobError("Other", "second record", "EventAgeExceeded");
     assertThat(store().fail(failure(id, other, T2))).isFalse();
@@ -247,9 +257,7 @@ public abstract class JobStoreContract {
 
   @Test
   void fail_afterSuccess_isRefusedAndLeavesTheRecord() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().succeed(id, result("done"), T1);
+    String id = succeededJob();
     JobRecord succeeded = stored(id);
 
     assertThat(store().fail(failure(id, RETRIES_EXHAUSTED, T2))).isFalse();
@@ -259,9 +267,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_ofFailedJobWithoutReplay_isRefused() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
     JobRecord failed = stored(id);
 
     assertThat(store().start(start(id, T2, false))).isEmpty();
@@ -271,9 +277,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_replayOfFailedJob_runsAgainWithTheFailureCleared() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
 
     JobRecord replayed = store().start(start(id, T2, true)).orElseThrow();
 
@@ -299,9 +303,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_replayOfSucceededJob_isRefusedAndLeavesTheRecord() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().succeed(id, result("done"), T1);
+    String id = succeededJob();
     JobRecord succeeded = stored(id);
 
     assertThat(store().start(start(id, T2, true))).isEmpty();
@@ -311,9 +313,7 @@ public abstract class JobStoreContract {
 
   @Test
   void replayedJob_canSucceedAndThenRefusesAnotherReplay() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
     store().start(start(id, T2, true));
 
     assertThat(store().succeed(id, result("second time lucky"), T3)).isTrue();
@@ -372,9 +372,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_duplicateReplayAfterTheReDriveStarted_isRefused() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
     assertThat(store().start(replay(id, T2, eventTime(T1)))).isPresent();
     JobRecord reDriven = stored(id);
 
@@ -386,9 +384,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_duplicateReplayAfterTheReDriveFailedAgain_isRefusedButTheNewFailureReDrives() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
     store().start(replay(id, T2, eventTime(T1)));
     store().fail(failure(id, RETRIES_EXHAUSTED, T3));
     JobRecord failedAgain = stored(id);
@@ -428,9 +424,7 @@ public abstract class JobStoreContract {
 
   @Test
   void start_replayOfAnEventOlderThanTheFailure_isRefused() {
-    String id = newId();
-    store().start(start(id, T0, false));
-    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+    String id = failedJob();
     JobRecord failed = stored(id);
 
     assertThat(store().start(replay(id, T2, eventTime(T1).minusSeconds(1)))).isEmpty();

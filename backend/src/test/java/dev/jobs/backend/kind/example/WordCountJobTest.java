@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.backend.job.JobRequest;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.testing.TestJobContext;
 import dev.jobs.kind.InvalidJobException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** How a user tests a job kind of their own: found by the ServiceLoader, validated, run. */
@@ -23,7 +23,7 @@ class WordCountJobTest {
   void countsTheWordsOfTheText() throws Exception {
     JobRequest request = requests.parse("{\"type\": \"word-count\", \"text\": \" to be or not \"}");
 
-    var result = request.kind().run(request.parameters(), new FixedContext());
+    var result = request.kind().run(request.parameters(), TestJobContext.first());
 
     assertThat(result.get("words").asInt()).isEqualTo(4);
   }
@@ -41,22 +41,5 @@ class WordCountJobTest {
             () -> requests.parse("{\"type\": \"word-count\", \"text\": \"a\", \"seconds\": 1}"))
         .isInstanceOf(InvalidJobException.class)
         .hasMessage("unknown field 'seconds' for job type 'word-count'");
-  }
-
-  private record FixedContext() implements dev.jobs.kind.JobContext {
-    @Override
-    public String jobId() {
-      return "job-1";
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Duration remainingTime() {
-      return Duration.ofMinutes(15);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.jobs.backend.handler;
+package dev.jobs.backend.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,17 +6,27 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** A Lambda context with a fixed remaining time. */
-final class FakeLambdaContext implements Context {
+/**
+ * The little of Lambda's invocation context the handlers read: a request id and a fixed remaining
+ * time; the logger writes to standard error, as a function's log would hold it.
+ */
+public final class FakeLambdaContext implements Context {
+  private final String requestId;
   private final int remainingMillis;
 
-  FakeLambdaContext(int remainingMillis) {
+  public FakeLambdaContext(String requestId, int remainingMillis) {
+    this.requestId = requestId;
     this.remainingMillis = remainingMillis;
+  }
+
+  /** A context of request {@code lambda-request-1}. */
+  public FakeLambdaContext(int remainingMillis) {
+    this("lambda-request-1", remainingMillis);
   }
 
   @Override
   public String getAwsRequestId() {
-    return "lambda-request-1";
+    return requestId;
   }
 
   @Override
@@ -61,14 +71,16 @@ final class FakeLambdaContext implements Context {
 
   @Override
   public int getMemoryLimitInMB() {
-    return 512;
+    return 1024;
   }
 
   @Override
   public LambdaLogger getLogger() {
     return new LambdaLogger() {
       @Override
-      public void log(String message) {}
+      public void log(String message) {
+        System.err.println(message);
+      }
 
       @Override
       public void log(byte[] message) {
