@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /**
- * The {@code jobs} program's entry point: the jar's main class, and the tests' way in. The command
- * itself is {@link CommandModel}; nothing imports this class.
+ * The {@code jobs} program's entry point: the jar's main class, the tests' way in, and the only way
+ * to the root command ({@link CommandModel}) for the build's generators; nothing imports this class
+ * but those.
  */
 public final class Jobs {
   private Jobs() {}
@@ -30,5 +32,10 @@ public final class Jobs {
 
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
     return CommandModel.run(environment, out, err, args);
+  }
+
+  /** The whole command model, which the build generates files from (the completion scripts). */
+  public static CommandLine commandLine(Environment environment) {
+    return CommandModel.commandLine(environment);
   }
 }
