@@ -16,12 +16,14 @@ import dev.jobs.cli.command.replay.ReplayCommand;
 import dev.jobs.cli.command.replay.ReplaysCommand;
 import dev.jobs.cli.command.target.TargetCommand;
 import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The {@code jobs} command: its subcommands, its handlers and how one command line runs. The entry
@@ -82,60 +84,35 @@ public final class CommandModel {
 
   private CommandModel() {}
 
+  /**
+   * The global options, declared once in the mixins the subcommands take too; see {@link
+   * GlobalOptions}.
+   */
+  @Mixin TargetOptions target = new TargetOptions();
+
+  @Mixin OutputOptions output = new OutputOptions();
+
   /** Runs one command line in this process, as the {@code jobs} program does. */
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    // The quick commands have no subcommands of their own: their path is one word.
-    String subcommand = GlobalOptions.subcommand(args);
-    Class<?> quick = subcommand == null ? null : QUICK.get(subcommand);
-    if (quick != null) {
-      GlobalOptions.Moved moved = GlobalOptions.moveAfterSubcommand(args, path -> Set.of());
-      // get declares every global option (GlobalOptionsTest checks), so none needs checking here.
-      Integer quickGet = QuickGet.run(environment, out, err, moved.args());
-      if (quickGet != null) {
-        return quickGet;
-      }
-      return execute(commandLine(environment, List.of(quick)), out, err, moved);
+    // Before any of picocli's model is built: that is what the quick path saves.
+    Integer quickGet = QuickGet.run(environment, out, err, args);
+    if (quickGet != null) {
+      return quickGet;
     }
-    CommandLine cli = commandLine(environment);
-    return execute(
-        cli, out, err, GlobalOptions.moveAfterSubcommand(args, path -> subcommands(cli, path)));
+    CommandLine root = root(environment);
+    // The quick commands have no subcommands of their own: their path is one word.
+    Class<?> quick =
+        QUICK.get(String.valueOf(GlobalOptions.subcommand(root.getCommandSpec(), args)));
+    if (quick != null) {
+      return execute(withSubcommands(root, List.of(quick)), out, err, args);
+    }
+    return execute(withSubcommands(root, COMMANDS), out, err, args);
   }
 
-  private static int execute(
-      CommandLine cli, PrintWriter out, PrintWriter err, GlobalOptions.Moved moved) {
+  private static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
-    CommandLine command = command(cli, moved.path());
-    if (command != null) {
-      for (String option : moved.options()) {
-        if (command.getCommandSpec().findOption(option) == null) {
-          // As picocli tells an unknown option after the subcommand, naming that one's --help.
-          return new FailureReport()
-              .handleParseException(
-                  new CommandLine.UnmatchedArgumentException(command, List.of(option)),
-                  moved.args());
-        }
-      }
-    }
-    return cli.execute(moved.args());
-  }
-
-  /** The command at the end of a path of subcommand names, or null when one is no subcommand. */
-  private static CommandLine command(CommandLine root, List<String> path) {
-    CommandLine command = root;
-    for (String name : path) {
-      command = command.getSubcommands().get(name);
-      if (command == null) {
-        return null;
-      }
-    }
-    return command;
-  }
-
-  /** The names of the subcommands under a path of subcommand names. */
-  private static Set<String> subcommands(CommandLine root, List<String> path) {
-    CommandLine command = command(root, path);
-    return command == null ? Set.of() : command.getSubcommands().keySet();
+    return cli.execute(args);
   }
 
   /** The whole command model, also used to generate the completion scripts. */
@@ -144,14 +121,30 @@ public final class CommandModel {
   }
 
   private static CommandLine commandLine(Environment environment, List<Class<?>> commands) {
+    return withSubcommands(root(environment), commands);
+  }
+
+  /** The root command alone, with its handlers: enough to read the global options. */
+  private static CommandLine root(Environment environment) {
     CommandLine cli = new CommandLine(new CommandModel(), new CommandFactory(environment));
-    for (Class<?> command : commands) {
-      cli.addSubcommand(command);
-    }
     FailureReport failures = new FailureReport();
     cli.setExecutionExceptionHandler(failures);
     cli.setParameterExceptionHandler(failures);
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cli.setExecutionStrategy(
+        parsed -> {
+          GlobalOptions.handDown(parsed);
+          return run.execute(parsed);
+        });
     return cli;
+  }
+
+  private static CommandLine withSubcommands(CommandLine root, List<Class<?>> commands) {
+    for (Class<?> command : commands) {
+      root.addSubcommand(command);
+    }
+    GlobalOptions.acceptBetweenSubcommandWords(root);
+    return root;
   }
 
   /** The version from the jar's manifest. */

@@ -2,94 +2,137 @@ package dev.jobs.cli.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The options people type before the subcommand, as with {@code aws --profile p s3 ls}. Picocli
- * reads an option only on the command that declares it, and the root declares none of these; so,
- * before it parses, they move to just after the subcommand path ({@code jobs --profile p get ID}
- * becomes {@code jobs get --profile p ID}). A subcommand that does not take one then reports it as
- * any unknown option, in one line.
+ * The options people type before the subcommand, as with {@code aws --profile p s3 ls}. The root
+ * command mixes in the same mixins the subcommands do ({@code TargetOptions}, {@code
+ * OutputOptions}): so these options are declared once, and picocli parses them on either side of
+ * the subcommand, between its words too ({@code jobs local -q start}). The subcommand that runs
+ * then receives those given above it, as if typed after it; one it does not take is a usage error
+ * naming it, as any unknown option.
  */
 final class GlobalOptions {
-  /** The options that take a value, as {@code --opt value} or {@code --opt=value}. */
-  private static final Set<String> VALUED =
-      Set.of(
-          "--target",
-          "--profile",
-          "--region",
-          "--endpoint-url",
-          "--output",
-          "--api-url",
-          "--role-arn",
-          "--connect-timeout",
-          "--read-timeout");
-
-  private static final Set<String> FLAGS =
-      Set.of("-q", "--quiet", "-v", "--verbose", "--debug", "--no-progress");
-
   private GlobalOptions() {}
 
-  /** Every global option's name. */
-  static Set<String> names() {
-    Set<String> names = new java.util.HashSet<>(VALUED);
-    names.addAll(FLAGS);
-    return names;
-  }
-
-  /**
-   * The command line with the global options that come before or between the subcommand words moved
-   * after them. {@code subcommands} answers the names of the subcommands under a path (the root's
-   * for the empty path); the first word is taken as a subcommand whatever it is, so picocli names a
-   * wrong one. Anything else, from the first word that is neither, stays where it is.
-   */
-  static Moved moveAfterSubcommand(String[] args, Function<List<String>, Set<String>> subcommands) {
-    List<String> path = new ArrayList<>();
-    List<String> moved = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    int i = 0;
-    while (i < args.length) {
-      String arg = args[i];
-      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (FLAGS.contains(arg)) {
-        names.add(arg);
-        moved.add(arg);
-        i++;
-      } else if (VALUED.contains(name)) {
-        names.add(name);
-        moved.add(arg);
-        if (name.equals(arg) && i + 1 < args.length) {
-          moved.add(args[i + 1]);
-          i++;
-        }
-        i++;
-      } else if (!arg.startsWith("-")
-          && (path.isEmpty() || subcommands.apply(path).contains(arg))) {
-        path.add(arg);
-        i++;
-      } else {
-        break;
+  /** The root's own options, help and version aside: the global options. */
+  static List<OptionSpec> of(CommandSpec root) {
+    List<OptionSpec> global = new ArrayList<>();
+    for (OptionSpec option : root.options()) {
+      if (!option.usageHelp() && !option.versionHelp()) {
+        global.add(option);
       }
     }
-    if (moved.isEmpty() || path.isEmpty()) {
-      return new Moved(args, path, List.of());
-    }
-    List<String> result = new ArrayList<>(path);
-    result.addAll(moved);
-    result.addAll(List.of(args).subList(i, args.length));
-    return new Moved(result.toArray(String[]::new), path, names);
+    return global;
   }
 
   /**
-   * A command line after the move: the arguments, the subcommand path, and the names of the options
-   * moved, which the command at the end of the path must declare.
+   * Lets every command between the root and a subcommand that runs take the global options too,
+   * unlisted in its help: {@code jobs local -q start}. They write where the root's do.
    */
-  record Moved(String[] args, List<String> path, List<String> options) {}
+  static void acceptBetweenSubcommandWords(CommandLine root) {
+    List<OptionSpec> global = of(root.getCommandSpec());
+    for (CommandLine command : root.getSubcommands().values()) {
+      addHidden(command, global);
+    }
+  }
 
-  /** The first word that is not a global option or its value: the subcommand named, or null. */
-  static String subcommand(String[] args) {
-    List<String> path = moveAfterSubcommand(args, p -> Set.of()).path();
-    return path.isEmpty() ? null : path.get(0);
+  private static void addHidden(CommandLine command, List<OptionSpec> global) {
+    if (command.getSubcommands().isEmpty()) {
+      return;
+    }
+    CommandSpec spec = command.getCommandSpec();
+    for (OptionSpec option : global) {
+      if (spec.findOption(option.longestName()) == null) {
+        spec.addOption(option.toBuilder().hidden(true).build());
+      }
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      addHidden(sub, global);
+    }
+  }
+
+  /**
+   * The subcommand a command line names: its first word that is neither a global option nor such an
+   * option's value, read with the root's model; null when there is none, or an unknown option comes
+   * first (picocli then tells it).
+   */
+  static String subcommand(CommandSpec root, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+      int equals = arg.indexOf('=');
+      OptionSpec option = root.findOption(equals > 0 ? arg.substring(0, equals) : arg);
+      if (option == null) {
+        return null;
+      }
+      if (equals < 0 && option.arity().max() > 0) {
+        i++;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Hands the global options given above the subcommand that runs to that subcommand's own, as if
+   * typed after it.
+   *
+   * @throws CommandLine.ParameterException when the subcommand does not take one (an unknown
+   *     option), or it was given on both sides
+   */
+  static void handDown(ParseResult parsed) {
+    List<ParseResult> path = new ArrayList<>();
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      path.add(level);
+    }
+    ParseResult leaf = path.get(path.size() - 1);
+    if (path.size() == 1) {
+      return;
+    }
+    CommandLine command = leaf.commandSpec().commandLine();
+    for (ParseResult level : path.subList(0, path.size() - 1)) {
+      for (OptionSpec given : level.matchedOptions()) {
+        if (given.usageHelp() || given.versionHelp()) {
+          continue;
+        }
+        OptionSpec taken = leaf.commandSpec().findOption(given.longestName());
+        if (taken == null) {
+          throw new CommandLine.UnmatchedArgumentException(
+              command, List.of(typedName(given, parsed.originalArgs())));
+        }
+        if (leaf.hasMatchedOption(taken)) {
+          if (taken.arity().max() > 0) {
+            // As picocli says it for an option given twice after the subcommand.
+            throw new CommandLine.OverwrittenOptionException(
+                command,
+                taken,
+                "option '"
+                    + taken.longestName()
+                    + "' ("
+                    + taken.paramLabel()
+                    + ") should be specified only once");
+          }
+          continue;
+        }
+        taken.setValue(given.getValue());
+      }
+    }
+  }
+
+  /** The name the option was typed with ({@code -q} or {@code --quiet}). */
+  private static String typedName(OptionSpec option, List<String> args) {
+    for (String arg : args) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return name;
+        }
+      }
+    }
+    return option.longestName();
   }
 }

@@ -16,29 +16,34 @@ import java.util.Set;
  * {@code jobs get ID}, the command people and scripts run most, parsed without picocli. Building
  * picocli's model reflects over annotations and spins a proxy class per annotation type, the
  * largest cost left in a {@code get} process (~100 ms of ~300). Only plain forms are taken here:
- * the ID and the value options below. Anything else ({@code --help}, {@code --debug}, an unknown or
- * repeated option, a missing ID) returns null and goes through picocli, which then owns the
- * messages. {@code QuickGetTest} checks that both paths answer alike.
+ * the ID and the global options below, before or after {@code get}. Anything else ({@code --help},
+ * {@code --debug}, an unknown or repeated option, a missing ID) returns null and goes through
+ * picocli, which then owns the messages. {@code QuickGetTest} checks that both paths answer alike,
+ * and that this path takes the global options the model declares, no more.
  */
 final class QuickGet {
   private QuickGet() {}
 
   /** The exit code, or null when picocli should run the command line. */
   static Integer run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    if (args.length < 2 || !("get".equals(args[0]) || "status".equals(args[0]))) {
-      return null;
-    }
     TargetOptions target = new TargetOptions();
     OutputOptions output = new OutputOptions();
+    String command = null;
     String id = null;
     Set<String> given = new HashSet<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-")) {
-        if (id != null) {
+        if (command == null) {
+          if (!("get".equals(arg) || "status".equals(arg))) {
+            return null;
+          }
+          command = arg;
+        } else if (id == null) {
+          id = arg;
+        } else {
           return null;
         }
-        id = arg;
         continue;
       }
       if (arg.equals("-q") || arg.equals("--quiet")) {
@@ -79,6 +84,22 @@ final class QuickGet {
       err.flush();
     }
   }
+
+  /** The options this path takes: the global options (the flags -v and --debug go to picocli). */
+  static final Set<String> OPTIONS =
+      Set.of(
+          "--target",
+          "--profile",
+          "--region",
+          "--endpoint-url",
+          "--api-url",
+          "--role-arn",
+          "--connect-timeout",
+          "--read-timeout",
+          "--output",
+          "-q",
+          "--quiet",
+          "--no-progress");
 
   /** Sets one value option; false for one this path does not take. */
   private static boolean set(

@@ -86,35 +86,51 @@ class GlobalOptionsTest {
   }
 
   @Test
-  void optionsBetweenTheSubcommandWords_moveAfterTheWholePath() {
-    String[] args = {"--output=json", "local", "-q", "start", "--port", "1", "--debug"};
+  void optionsBetweenTheSubcommandWords_answerAsAfterTheWholePath() {
+    CliRun.Result between = jobs.run("--output=json", "local", "-q", "status");
+    CliRun.Result after = jobs.run("local", "status", "--output=json", "-q");
 
-    GlobalOptions.Moved moved =
-        GlobalOptions.moveAfterSubcommand(
-            args, path -> path.equals(List.of("local")) ? Set.of("start", "stop") : Set.of());
-
-    assertThat(moved.args())
-        .containsExactly("local", "start", "--output=json", "-q", "--port", "1", "--debug");
-    assertThat(moved.path()).containsExactly("local", "start");
-    assertThat(moved.options()).containsExactly("--output", "-q");
+    assertThat(between).isEqualTo(after);
+    assertThat(between.err()).doesNotContain("Unknown option");
   }
 
   @Test
-  void withoutASubcommand_nothingMoves() {
-    String[] args = {"--profile", "p", "--help"};
+  void withoutASubcommand_theRootAsksForOne() {
+    CliRun.Result result = jobs.run("--profile", "p");
 
-    assertThat(GlobalOptions.moveAfterSubcommand(args, path -> Set.of()).args()).isSameAs(args);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("jobs: Missing required subcommand (see: jobs --help)\n");
+    assertThat(jobs.run("--profile", "p", "--help").exitCode()).isZero();
   }
 
-  /** The quick {@code get} path moves them without asking picocli whether get takes them. */
+  @Test
+  void givenBeforeAndAfterTheSubcommand_isGivenTwice() {
+    CliRun.Result result = jobs.run("--profile", "a", "get", "job-1", "--profile", "b");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: option '--profile' (PROFILE) should be specified only once"
+                + " (see: jobs get --help)\n");
+  }
+
+  /** The global options are the root's; get takes every one, and the quick path too. */
   @Test
   void get_declaresEveryGlobalOption() {
-    picocli.CommandLine get =
-        CommandModel.commandLine(Environment.system()).getSubcommands().get("get");
+    picocli.CommandLine root = CommandModel.commandLine(Environment.system());
+    picocli.CommandLine get = root.getSubcommands().get("get");
 
-    for (String option : GlobalOptions.names()) {
-      assertThat(get.getCommandSpec().findOption(option)).as(option).isNotNull();
+    Set<String> global = new java.util.TreeSet<>();
+    for (picocli.CommandLine.Model.OptionSpec option : GlobalOptions.of(root.getCommandSpec())) {
+      global.addAll(List.of(option.names()));
+      assertThat(get.getCommandSpec().findOption(option.longestName()))
+          .as(option.longestName())
+          .isNotNull();
     }
+    assertThat(global).hasSize(15);
+    Set<String> quick = new java.util.TreeSet<>(QuickGet.OPTIONS);
+    quick.addAll(List.of("-v", "--verbose", "--debug"));
+    assertThat(quick).isEqualTo(global);
   }
 
   @Test
