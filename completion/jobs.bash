@@ -256,10 +256,49 @@ function _complete_jobs() {
 function _picocli_jobs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="submit get status list wait stats alarms replay replays target local init deploy destroy completion help"
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
+  local NAME_option_args=("@jobs-targets@") # --target values
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--api-url')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -796,6 +835,7 @@ function _picocli_jobs_replay() {
 function _picocli_jobs_replays() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list ls cancel"
   local flag_opts="'-h' '--help' '-V' '--version'"
@@ -814,6 +854,7 @@ function _picocli_jobs_replays() {
 function _picocli_jobs_target() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list ls use show remove rm"
   local flag_opts="'-h' '--help' '-V' '--version'"
@@ -832,6 +873,7 @@ function _picocli_jobs_target() {
 function _picocli_jobs_local() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="start stop status"
   local flag_opts="'-h' '--help' '-V' '--version'"
@@ -850,6 +892,7 @@ function _picocli_jobs_local() {
 function _picocli_jobs_init() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="kind"
   local flag_opts="'-h' '--help' '-V' '--version'"

@@ -1,8 +1,8 @@
 package dev.jobs.cli.api;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
-import dev.jobs.cli.Json;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.jobs.cli.api;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

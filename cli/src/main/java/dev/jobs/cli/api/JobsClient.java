@@ -1,12 +1,11 @@
 package dev.jobs.cli.api;
 
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
-import dev.jobs.cli.Json;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.aws.WireLog;
-import dev.jobs.cli.credentials.AssumedRoleCredentials;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
 import dev.jobs.cli.net.NetworkErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +147,7 @@ public final class JobsClient {
 
   /** Cached credentials the API rejects may be stale (a restarted runtime): assume again once. */
   private boolean renewable() {
-    return credentials instanceof AssumedRoleCredentials assumed && assumed.invalidate();
+    return credentials instanceof RenewableCredentials renewable && renewable.invalidate();
   }
 
   private static boolean retryable(SdkHttpMethod method, int status) {

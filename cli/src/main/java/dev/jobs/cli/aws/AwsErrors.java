@@ -1,7 +1,7 @@
 package dev.jobs.cli.aws;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.net.NetworkErrors;
 import java.util.Set;
 import java.util.regex.Matcher;

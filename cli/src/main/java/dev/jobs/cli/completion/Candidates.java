@@ -16,7 +16,7 @@ public final class Candidates {
   private Candidates() {}
 
   /** The kinds {@code jobs __complete} answers. */
-  enum Kind {
+  public enum Kind {
     targets,
     replays;
 

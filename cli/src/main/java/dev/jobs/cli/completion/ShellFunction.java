@@ -19,7 +19,7 @@ final class ShellFunction {
    * the builtin's own flags differ between the shells, and their combinations ({@code -lp}) go to
    * the builtin too.
    */
-  static String of(CompletionCommand.Shell shell, CommandLine model) {
+  static String of(CompletionScripts.Shell shell, CommandLine model) {
     Set<String> names = new LinkedHashSet<>(model.getSubcommands().keySet());
     String builtinFlags =
         switch (shell) {

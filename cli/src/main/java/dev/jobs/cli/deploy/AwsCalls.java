@@ -1,13 +1,13 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
 import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Names the permission a denied AWS call needed, so the operator knows what to grant. */
-final class AwsCalls {
+public final class AwsCalls {
   private AwsCalls() {}
 
   static <T> T call(String action, String resource, Supplier<T> call) {
@@ -30,7 +30,7 @@ final class AwsCalls {
     }
   }
 
-  static void run(String action, String resource, Runnable call) {
+  public static void run(String action, String resource, Runnable call) {
     call(
         action,
         resource,

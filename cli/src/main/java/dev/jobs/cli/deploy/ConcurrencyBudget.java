@@ -1,8 +1,8 @@
 package dev.jobs.cli.deploy;
 
 import dev.jobs.backend.settings.StackSettings;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AccountLimit;
@@ -14,11 +14,11 @@ import software.amazon.awssdk.services.lambda.model.AccountLimit;
  * stack half-way, after a long wait and a rollback. So {@code jobs deploy} asks first and refuses
  * in one line, before it uploads or changes anything.
  */
-final class ConcurrencyBudget {
+public final class ConcurrencyBudget {
   /** The concurrency Lambda leaves unreserved in every account and region. */
   static final int UNRESERVED_MINIMUM = 100;
 
-  static final String PARAMETER = StackSettings.PROCESSING_RESERVED_CONCURRENCY.parameter();
+  public static final String PARAMETER = StackSettings.PROCESSING_RESERVED_CONCURRENCY.parameter();
 
   private ConcurrencyBudget() {}
 
@@ -29,7 +29,7 @@ final class ConcurrencyBudget {
    *
    * @param asked the reservation asked for; 0 reserves none and needs no check
    */
-  static void require(Supplier<LambdaClient> lambda, int asked, String region) {
+  public static void require(Supplier<LambdaClient> lambda, int asked, String region) {
     if (asked == 0) {
       return;
     }

@@ -1,7 +1,7 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.local.KindJars;
 import java.io.IOException;
@@ -24,15 +24,15 @@ import java.util.zip.ZipOutputStream;
  * deterministic and named by its content, as the other assets are, so an unchanged set of jars
  * uploads nothing and leaves the deployed layer as it is.
  */
-final class KindsLayerZip {
+public final class KindsLayerZip {
   /** The stack parameter the layer's object key goes to ({@code StackParameters} in infra). */
-  static final String PARAMETER = "KindsLayerKey";
+  public static final String PARAMETER = "KindsLayerKey";
 
   /** The stack parameter of the job types the API accepts ({@code StackParameters} in infra). */
-  static final String TYPES_PARAMETER = "JobTypes";
+  public static final String TYPES_PARAMETER = "JobTypes";
 
   /** The layer's zip, and the job types the functions serve with it (built-in ones first). */
-  record Layer(FileAsset zip, List<String> types) {}
+  public record Layer(FileAsset zip, List<String> types) {}
 
   static final String DIRECTORY = "java/lib/";
   private static final long ENTRY_TIME = 315532800000L;
@@ -43,7 +43,7 @@ final class KindsLayerZip {
    * The jars checked as the local runtime checks them (each loads, no kind's name clashes), zipped
    * as an asset for the assembly's bucket.
    */
-  static Layer of(List<Path> jars, String bucketName) {
+  public static Layer of(List<Path> jars, String bucketName) {
     Set<String> names = new HashSet<>();
     for (Path jar : jars) {
       String name = String.valueOf(jar.getFileName());

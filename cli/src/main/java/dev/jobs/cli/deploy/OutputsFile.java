@@ -1,7 +1,7 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

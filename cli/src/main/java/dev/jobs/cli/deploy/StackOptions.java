@@ -1,6 +1,6 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.AwsOptions;
+import dev.jobs.cli.options.AwsOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +15,7 @@ public final class StackOptions {
       defaultValue = DEFAULT_STACK,
       description =
           "CloudFormation stack name; also the target's name (default: ${DEFAULT-VALUE}).")
-  String stackName;
+  public String stackName;
 
   @Mixin AwsOptions aws = new AwsOptions();
 
@@ -27,7 +27,7 @@ public final class StackOptions {
               + " carries.")
   Path assembly;
 
-  PackagedAssembly openAssembly() {
+  public PackagedAssembly openAssembly() {
     return assembly == null ? PackagedAssembly.packaged() : PackagedAssembly.at(assembly);
   }
 }

@@ -1,17 +1,17 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
-import dev.jobs.cli.OutputOptions;
-import dev.jobs.cli.TargetOptions;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.aws.WireLog;
-import dev.jobs.cli.credentials.BaseCredentials;
-import dev.jobs.cli.net.HttpClients;
-import dev.jobs.cli.targets.Target;
-import dev.jobs.cli.targets.TargetConfig;
-import dev.jobs.cli.targets.TargetSettings;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.session.BaseCredentials;
+import dev.jobs.cli.session.HttpClients;
+import dev.jobs.cli.target.Target;
+import dev.jobs.cli.target.TargetConfig;
+import dev.jobs.cli.target.TargetSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The AWS side of one {@code jobs deploy} or {@code jobs destroy}: the stack's target (stored, or a
  * draft for a first deploy), its region, credentials and account, and the clients, each made once.
  */
-final class StackSession {
+public final class StackSession {
   /** How often CloudFormation is polled while a change set or stack operation runs. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
 
@@ -41,7 +41,7 @@ final class StackSession {
   private S3Client s3;
   private LambdaClient lambda;
 
-  StackSession(
+  public StackSession(
       Environment environment,
       StackOptions options,
       OutputOptions output,
@@ -103,15 +103,15 @@ final class StackSession {
     return stackName;
   }
 
-  String stackName() {
+  public String stackName() {
     return options.stackName;
   }
 
-  String region() {
+  public String region() {
     return settings.region().id();
   }
 
-  ProgressPrinter progress() {
+  public ProgressPrinter progress() {
     return progress;
   }
 
@@ -127,7 +127,7 @@ final class StackSession {
   }
 
   /** Who deploys: the account of the caller's own credentials. */
-  String account() {
+  public String account() {
     if (account == null) {
       account =
           AwsCalls.call(
@@ -139,7 +139,7 @@ final class StackSession {
   }
 
   /** An AWS failure as one line; for credentials, which ones were tried. */
-  JobsException failure(SdkException e, String what) {
+  public JobsException failure(SdkException e, String what) {
     JobsException failure = AwsErrors.translate(e, what);
     return settings.withRegionSource(
         base == null ? failure : failure.triedWith(base.description()));
@@ -152,21 +152,21 @@ final class StackSession {
     return cloudFormation;
   }
 
-  LambdaClient lambda() {
+  public LambdaClient lambda() {
     if (lambda == null) {
       lambda = settings.clients().lambda(base().provider());
     }
     return lambda;
   }
 
-  S3Client s3() {
+  public S3Client s3() {
     if (s3 == null) {
       s3 = settings.clients().s3(base().provider());
     }
     return s3;
   }
 
-  StackDeployer deployer(Optional<Confirmation> confirmation) {
+  public StackDeployer deployer(Optional<Confirmation> confirmation) {
     return new StackDeployer(
         cloudFormation(),
         new AssetPublisher(s3(), progress),
@@ -178,7 +178,7 @@ final class StackSession {
   }
 
   /** The target for this stack, from its outputs, stored and made current. */
-  Target register(Map<String, String> outputs) {
+  public Target register(Map<String, String> outputs) {
     Target target =
         Target.fromOutputs(
             targetName,
@@ -194,7 +194,7 @@ final class StackSession {
   }
 
   /** Removes this stack's target; true when there was one. */
-  boolean unregister() {
+  public boolean unregister() {
     boolean removed = config.remove(targetName);
     if (removed) {
       config.save();
@@ -203,7 +203,7 @@ final class StackSession {
   }
 
   /** Whether there is a person to ask: the process's console (stdin and stdout a terminal). */
-  Optional<Confirmation> confirmation() {
+  public Optional<Confirmation> confirmation() {
     return Confirmation.terminal();
   }
 }

@@ -1,8 +1,8 @@
 package dev.jobs.cli.local;
 
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;

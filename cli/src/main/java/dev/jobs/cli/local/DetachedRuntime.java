@@ -1,8 +1,8 @@
 package dev.jobs.cli.local;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
-import dev.jobs.cli.MainClass;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.MainClass;
 import dev.jobs.local.RuntimeFile;
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class DetachedRuntime {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   /** A runtime that serves: what its {@code runtime.json} says, its log, how long it took. */
-  record Started(RuntimeFile file, Path log, long millis) {}
+  public record Started(RuntimeFile file, Path log, long millis) {}
 
   private DetachedRuntime() {}
 
@@ -44,7 +44,7 @@ public final class DetachedRuntime {
    * Starts {@code jobs local start --data-dir=DIR OPTIONS...} in a child JVM and waits until the
    * child has written {@code runtime.json}, which it does once it serves.
    */
-  static Started start(Path directory, List<String> options) {
+  public static Started start(Path directory, List<String> options) {
     long began = System.nanoTime();
     Path log = directory.resolve("runtime.log");
     Process child;
@@ -126,7 +126,7 @@ public final class DetachedRuntime {
   }
 
   /** Whether this JVM is a detached runtime. */
-  static boolean isDetached() {
+  public static boolean isDetached() {
     return Boolean.getBoolean(DETACHED_PROPERTY);
   }
 
@@ -136,7 +136,7 @@ public final class DetachedRuntime {
    * it still runs in the foreground, such as a {@code jobs submit --wait}. A runtime in the
    * background ends by {@code jobs local stop} (SIGTERM).
    */
-  static void ignoreTerminalSignals() {
+  public static void ignoreTerminalSignals() {
     for (String name : List.of("INT", "HUP")) {
       try {
         Signal.handle(new Signal(name), SignalHandler.SIG_IGN);

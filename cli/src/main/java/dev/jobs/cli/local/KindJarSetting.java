@@ -1,7 +1,7 @@
 package dev.jobs.cli.local;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import java.util.List;
  * among them) serves the same kinds. Written only once a runtime has started with them, so a jar
  * that failed is never remembered; {@code --no-kinds} removes it.
  */
-final class KindJarSetting {
+public final class KindJarSetting {
   static final String NAME = "kind-jars";
 
   private KindJarSetting() {}
 
-  static List<Path> read(Path dataDir) {
+  public static List<Path> read(Path dataDir) {
     Path file = dataDir.resolve(NAME);
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -37,7 +37,7 @@ final class KindJarSetting {
     }
   }
 
-  static void write(Path dataDir, List<Path> jars) {
+  public static void write(Path dataDir, List<Path> jars) {
     Path file = dataDir.resolve(NAME);
     try {
       if (jars.isEmpty()) {

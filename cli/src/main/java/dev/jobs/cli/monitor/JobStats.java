@@ -1,7 +1,7 @@
 package dev.jobs.cli.monitor;
 
-import dev.jobs.cli.Json;
 import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -112,7 +112,7 @@ public record JobStats(
     return ordered;
   }
 
-  static Optional<Instant> instant(JobPage.Job job, String field) {
+  public static Optional<Instant> instant(JobPage.Job job, String field) {
     String text = job.text(field);
     if (text == null) {
       return Optional.empty();

@@ -58,11 +58,11 @@ public final class Network {
     return trust;
   }
 
-  int connectTimeoutMillis() {
+  public int connectTimeoutMillis() {
     return (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
   }
 
-  int readTimeoutMillis() {
+  public int readTimeoutMillis() {
     return (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
   }
 }

@@ -1,7 +1,7 @@
 package dev.jobs.cli.net;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -10,10 +10,10 @@ import java.util.List;
  * The jobs a replay of a window re-drives: the {@code FAILED} jobs whose failure falls in it, read
  * through the list API, every page, newest first.
  */
-final class FailedJobs {
+public final class FailedJobs {
   private FailedJobs() {}
 
-  static List<JobPage.Job> in(JobsClient api, Instant start, Instant end) {
+  public static List<JobPage.Job> in(JobsClient api, Instant start, Instant end) {
     return JobWindow.every(api, "FAILED", start, end);
   }
 }

@@ -1,11 +1,11 @@
 package dev.jobs.cli.replay;
 
-import dev.jobs.cli.Durations;
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobsClient;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +23,11 @@ import java.util.Set;
  * asynchronously, so a job not started yet is given {@code grace}; one still untouched after it was
  * not re-driven (its failure was not in the archive's window, or is not archived yet).
  */
-final class Redrive {
+public final class Redrive {
   /** What became of the listed jobs; ids in the order listed. */
-  record Outcome(
+  public record Outcome(
       int listed, List<String> succeeded, List<String> failedAgain, List<String> notRedriven) {
-    int redriven() {
+    public int redriven() {
       return succeeded.size() + failedAgain.size();
     }
   }
@@ -39,14 +39,15 @@ final class Redrive {
   private final PrintWriter err;
   private final boolean progress;
 
-  Redrive(JobsClient api, Environment environment, PrintWriter err, boolean progress) {
+  public Redrive(JobsClient api, Environment environment, PrintWriter err, boolean progress) {
     this.api = api;
     this.environment = environment;
     this.err = err;
     this.progress = progress;
   }
 
-  Outcome follow(List<JobPage.Job> listed, Duration grace, Instant deadline, Duration timeout)
+  public Outcome follow(
+      List<JobPage.Job> listed, Duration grace, Instant deadline, Duration timeout)
       throws InterruptedException {
     Map<String, Integer> open = new LinkedHashMap<>();
     listed.forEach(job -> open.put(job.id(), job.attempts()));

@@ -1,9 +1,9 @@
 package dev.jobs.cli.replay;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
-import dev.jobs.cli.Session;
 import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.session.Session;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
@@ -12,10 +12,10 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundExcepti
  * The target's EventBridge archive of failed-job events, which every replay starts from: finding
  * it, and EventBridge's errors said as one line with the credentials tried.
  */
-final class ReplayArchive {
+public final class ReplayArchive {
   private ReplayArchive() {}
 
-  static DescribeArchiveResponse describe(Session session) {
+  public static DescribeArchiveResponse describe(Session session) {
     String name = session.settings().archiveName();
     try {
       return session.eventBridge().describeArchive(r -> r.archiveName(name));
@@ -29,7 +29,7 @@ final class ReplayArchive {
     }
   }
 
-  static JobsException failure(Session session, SdkException e, String what) {
+  public static JobsException failure(Session session, SdkException e, String what) {
     return AwsErrors.translate(e, what).triedWith(session.baseCredentials().description());
   }
 }

@@ -1,6 +1,6 @@
 package dev.jobs.cli.replay;
 
-import dev.jobs.cli.Environment;
+import dev.jobs.cli.core.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class ReplayNames {
   }
 
   /** Adds names; a cache, so failing to write it never fails the command that saw them. */
-  static void remember(Environment environment, Collection<String> names) {
+  public static void remember(Environment environment, Collection<String> names) {
     LinkedHashSet<String> all = new LinkedHashSet<>(recall(environment));
     for (String name : names) {
       all.remove(name);

@@ -1,8 +1,8 @@
 package dev.jobs.cli.startup;
 
-import dev.jobs.cli.CommandModel;
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.MainClass;
+import dev.jobs.cli.app.Jobs;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.MainClass;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,7 +49,7 @@ public final class ArchiveTraining {
       };
       for (String[] command : commands) {
         StringWriter sink = new StringWriter();
-        CommandModel.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
+        Jobs.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
       }
     } finally {
       try (Stream<Path> files = Files.walk(home)) {

@@ -1,7 +1,7 @@
 package dev.jobs.cli.bench;
 
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.cli.Jobs;
+import dev.jobs.cli.app.Jobs;
 import dev.jobs.cli.local.DetachedRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.auth.SdkSigner;

@@ -93,7 +93,7 @@ class CompletionBashTest {
                 + java
                 + "' -cp '"
                 + System.getProperty("java.class.path")
-                + "' dev.jobs.cli.Jobs \"$@\"\n");
+                + "' dev.jobs.cli.app.Jobs \"$@\"\n");
     assertThat(jobs.toFile().setExecutable(true)).isTrue();
     return Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH"));
   }

@@ -2,6 +2,7 @@ package dev.jobs.cli.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.cli.app.CompletionFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,18 @@ class CompletionFilesTest {
   void committedBashScript_matchesTheGeneratedOne() throws Exception {
     assertThat(Files.readString(COMMITTED.resolve(CompletionScripts.BASH_FILE)))
         .as(REFRESH)
-        .isEqualTo(CompletionScripts.bash());
+        .isEqualTo(CompletionFiles.bash());
   }
 
   @Test
   void committedZshScript_matchesTheGeneratedOne() throws Exception {
     assertThat(Files.readString(COMMITTED.resolve(CompletionScripts.ZSH_FILE)))
         .as(REFRESH)
-        .isEqualTo(CompletionScripts.zsh());
+        .isEqualTo(CompletionFiles.zsh());
   }
 
   @Test
   void zshScript_declaresItselfForJobs() {
-    assertThat(CompletionScripts.zsh()).startsWith("#compdef jobs\n");
+    assertThat(CompletionFiles.zsh()).startsWith("#compdef jobs\n");
   }
 }

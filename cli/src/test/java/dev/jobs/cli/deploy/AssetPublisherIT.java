@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.store.MotoServer;
-import dev.jobs.cli.aws.AwsClients;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
+import dev.jobs.cli.session.AwsClients;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

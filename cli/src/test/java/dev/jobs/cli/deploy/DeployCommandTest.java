@@ -23,9 +23,9 @@ import static dev.jobs.cli.deploy.DeployStubs.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Json;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

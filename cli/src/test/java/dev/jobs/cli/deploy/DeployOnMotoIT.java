@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.store.MotoServer;
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.aws.AwsClients;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.session.AwsClients;
+import dev.jobs.cli.testing.CliRun;
 import dev.jobs.local.KindJarFixture;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

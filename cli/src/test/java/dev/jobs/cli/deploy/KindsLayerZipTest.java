@@ -3,7 +3,7 @@ package dev.jobs.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.local.KindJarFixture;
 import java.nio.file.Files;

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.StackDeployer.DeployRequest;
 import dev.jobs.cli.deploy.StackDeployer.Result;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.Sigint;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;

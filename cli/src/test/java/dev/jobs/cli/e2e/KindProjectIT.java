@@ -2,7 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.e2e.LocalRuntimeIT.Run;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,7 +148,7 @@ class KindProjectIT {
   private static String toolkitVersion() throws IOException {
     Properties properties = new Properties();
     try (InputStream in =
-        KindProjectIT.class.getResourceAsStream("/dev/jobs/cli/init/toolkit.properties")) {
+        KindProjectIT.class.getResourceAsStream("/dev/jobs/cli/command/init/toolkit.properties")) {
       properties.load(in);
     }
     return properties.getProperty("jobs.version");

@@ -28,7 +28,7 @@ class LauncherIT {
 
   @Test
   void launcher_loadsTheCliFromTheArchive() throws Exception {
-    assertThat(classLoading()).contains("dev.jobs.cli.Jobs source: shared objects file");
+    assertThat(classLoading()).contains("dev.jobs.cli.app.Jobs source: shared objects file");
   }
 
   @Test
@@ -39,7 +39,7 @@ class LauncherIT {
 
       String out = classLoading();
 
-      assertThat(out).doesNotContain("dev.jobs.cli.Jobs source: shared objects file");
+      assertThat(out).doesNotContain("dev.jobs.cli.app.Jobs source: shared objects file");
     } finally {
       Files.setLastModifiedTime(JAR, built);
     }

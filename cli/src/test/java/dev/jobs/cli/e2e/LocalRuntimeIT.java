@@ -2,8 +2,8 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Json;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.Sigint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ class LocalRuntimeIT {
 
   static boolean hasLocalRuntime() {
     try {
-      Class.forName("dev.jobs.cli.local.LocalCommand");
+      Class.forName("dev.jobs.cli.command.local.LocalCommand");
       return true;
     } catch (ClassNotFoundException e) {
       return false;

@@ -2,7 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Json;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.LocalRuntimeIT.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.jobs.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.cli.Environment;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
 import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
 import java.io.PrintWriter;

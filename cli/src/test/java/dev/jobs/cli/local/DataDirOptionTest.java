@@ -2,8 +2,8 @@ package dev.jobs.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

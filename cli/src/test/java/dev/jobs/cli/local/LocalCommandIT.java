@@ -2,8 +2,8 @@ package dev.jobs.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Jobs;
+import dev.jobs.cli.app.Jobs;
+import dev.jobs.cli.core.ExitCode;
 import dev.jobs.local.RuntimeFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;

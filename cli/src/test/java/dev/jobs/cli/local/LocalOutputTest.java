@@ -3,9 +3,9 @@ package dev.jobs.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
-import dev.jobs.cli.Json;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
 import dev.jobs.local.RuntimeFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

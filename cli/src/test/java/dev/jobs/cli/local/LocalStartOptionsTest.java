@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.settings.Setting;
 import dev.jobs.backend.settings.StackSettings;
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.testing.CliRun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -2,8 +2,8 @@ package dev.jobs.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.CliRun;
-import dev.jobs.cli.ExitCode;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.testing.CliRun;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.InetAddress;

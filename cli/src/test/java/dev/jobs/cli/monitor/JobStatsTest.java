@@ -2,8 +2,8 @@ package dev.jobs.cli.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.Json;
 import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.core.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

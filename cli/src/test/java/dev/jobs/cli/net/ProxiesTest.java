@@ -3,7 +3,7 @@ package dev.jobs.cli.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.cli.JobsException;
+import dev.jobs.cli.core.JobsException;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.jobs.cli.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.CliRun;
+import dev.jobs.cli.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

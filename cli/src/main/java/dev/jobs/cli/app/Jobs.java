@@ -1,0 +1,41 @@
+package dev.jobs.cli.app;
+
+import dev.jobs.cli.core.Environment;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The {@code jobs} program's entry point: the jar's main class, the tests' way in, and the only way
+ * to the root command ({@link CommandModel}) for the build's generators; nothing imports this class
+ * but those.
+ */
+public final class Jobs {
+  private Jobs() {}
+
+  public static void main(String... args) {
+    // UTF-8 whatever the locale: the output is JSON (job results, parameters) and text read by
+    // tools.
+    System.exit(run(utf8(System.out), utf8(System.err), args));
+  }
+
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  /** Runs one command line in this process; the tests' entry point. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(Environment.system(), out, err, args);
+  }
+
+  public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    return CommandModel.run(environment, out, err, args);
+  }
+
+  /** The whole command model, which the build generates files from (the completion scripts). */
+  public static CommandLine commandLine(Environment environment) {
+    return CommandModel.commandLine(environment);
+  }
+}

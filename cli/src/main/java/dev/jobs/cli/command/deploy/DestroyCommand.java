@@ -1,0 +1,112 @@
+package dev.jobs.cli.command.deploy;
+
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.deploy.AssetPublisher;
+import dev.jobs.cli.deploy.AwsCalls;
+import dev.jobs.cli.deploy.CloudAssembly;
+import dev.jobs.cli.deploy.Confirmation;
+import dev.jobs.cli.deploy.PackagedAssembly;
+import dev.jobs.cli.deploy.StackOptions;
+import dev.jobs.cli.deploy.StackSession;
+import dev.jobs.cli.options.OutputOptions;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** {@code jobs destroy}: deletes the stack, its target and (unless kept) the asset bucket. */
+@Command(
+    name = "destroy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Delete the stack, its target and the asset bucket.",
+      "Follows the deletion to its end, removes the target, and empties and deletes the asset"
+          + " bucket unless --keep-assets. Asks first on a terminal; without one, --yes is"
+          + " required."
+    })
+public final class DestroyCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin StackOptions stack;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask for confirmation.")
+  boolean yes;
+
+  @Option(
+      names = "--keep-assets",
+      description =
+          "Keep the asset bucket and its objects (other stacks of this account and region share"
+              + " it).")
+  boolean keepAssets;
+
+  DestroyCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    StackSession session =
+        new StackSession(environment, stack, output, out, spec.commandLine().getErr());
+    try {
+      String stackName = session.stackName();
+      String where = "stack " + stackName + " in " + session.region();
+      if (!yes) {
+        Optional<Confirmation> confirmation = session.confirmation();
+        if (confirmation.isEmpty()) {
+          throw new JobsException(
+              ExitCode.USAGE,
+              "jobs destroy deletes "
+                  + where
+                  + " with its jobs table and archive; pass --yes to confirm without a terminal");
+        }
+        if (!confirmation
+            .get()
+            .confirm("Delete " + where + ", its jobs table and its failed-jobs archive?")) {
+          throw new JobsException(ExitCode.ERROR, "cancelled; nothing was deleted");
+        }
+      }
+      session.deployer(Optional.empty()).destroy(stackName);
+      boolean unregistered = session.unregister();
+      if (unregistered) {
+        session.progress().line("removed target " + stackName);
+      }
+      if (!keepAssets) {
+        try (PackagedAssembly packaged = stack.openAssembly()) {
+          String bucket =
+              packaged
+                  .assembly()
+                  .bucket(CloudAssembly.placeholders(session.account(), session.region()));
+          AwsCalls.run(
+              "s3:DeleteBucket",
+              bucket,
+              () -> new AssetPublisher(session.s3(), session.progress()).deleteBucket(bucket));
+        }
+      }
+      // The answer: JSON {"stackName", "region", "targetRemoved", "assetsDeleted"}; -q the name.
+      if (output.json(environment)) {
+        var answer = Json.mapper().createObjectNode().put("stackName", stackName);
+        answer.put("region", session.region()).put("targetRemoved", unregistered);
+        out.println(answer.put("assetsDeleted", !keepAssets));
+      } else if (output.quiet()) {
+        out.println(stackName);
+      }
+      // A stack that was already gone is what destroy wants: it said so, and exits 0.
+      return ExitCode.OK;
+    } catch (SdkException e) {
+      throw session.failure(e, "jobs destroy of stack " + stack.stackName);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.jobs.cli.command.job;
+
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.api.JobQuery;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.output.JobTable;
+import dev.jobs.cli.session.Session;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jobs list}: a page of jobs, newest first. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List jobs, newest first (signed GET /jobs): one page, and on stderr the command for the next"
+          + " page.",
+      "A job's status time is when it entered its status: started for RUNNING, finished for"
+          + " SUCCEEDED and FAILED. The window filters on it."
+    })
+public final class ListCommand implements Callable<Integer> {
+  /** The statuses the API filters on. */
+  enum Status {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+  }
+
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "Only jobs in this status: ${COMPLETION-CANDIDATES} (default: every status).")
+  Status status;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeSpec.Converter.class,
+      description =
+          "Status time at or after TIME: an ISO-8601 instant or a duration ago (90m, 2h, 3d)."
+              + " Default: 24 hours before --until.")
+  TimeSpec since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      converter = TimeSpec.Converter.class,
+      description = "Status time before TIME, as --since (default: now). 31 days at most.")
+  TimeSpec until;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Jobs per page, 1 to " + JobQuery.MAX_LIMIT + " (default: 20).")
+  Integer limit;
+
+  @Option(
+      names = "--next",
+      paramLabel = "TOKEN",
+      description = "The next page: the token the previous page gave, with the same options.")
+  String next;
+
+  ListCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit != null && (limit < 1 || limit > JobQuery.MAX_LIMIT)) {
+      throw new JobsException(
+          ExitCode.USAGE, "--limit must be 1 to " + JobQuery.MAX_LIMIT + ", not " + limit);
+    }
+    Session session = Session.of(environment, spec, target, output);
+    Instant now = environment.clock().instant();
+    JobQuery query =
+        new JobQuery(
+            status == null ? null : status.name(),
+            since == null ? null : since.resolve(now),
+            until == null ? null : until.resolve(now),
+            limit,
+            next);
+    JobPage page = session.api().list(query);
+    PrintWriter out = session.out();
+    if (session.json()) {
+      out.println(page.body());
+    } else if (output.quiet()) {
+      page.jobs().forEach(job -> out.println(job.id()));
+    } else if (page.jobs().isEmpty()) {
+      out.println(none(query));
+    } else {
+      JobTable.print(out, page.jobs());
+    }
+    out.flush();
+    // The JSON carries the token itself; people and id lists get the command that goes on.
+    if (!session.json() && page.next().isPresent()) {
+      session.err().println("next page: " + command(query.withNext(page.next().get())));
+      session.err().flush();
+    }
+    return ExitCode.OK;
+  }
+
+  /** The command line of the query, times as the instants sent, so each page has one window. */
+  private String command(JobQuery query) {
+    StringBuilder command = new StringBuilder("jobs list");
+    if (target.target != null) {
+      command.append(" --target ").append(target.target);
+    }
+    if (query.status() != null) {
+      command.append(" --status ").append(query.status());
+    }
+    if (query.since() != null) {
+      command.append(" --since ").append(query.since());
+    }
+    if (query.until() != null) {
+      command.append(" --until ").append(query.until());
+    }
+    if (query.limit() != null) {
+      command.append(" --limit ").append(query.limit());
+    }
+    if (output.quiet()) {
+      command.append(" -q");
+    }
+    return command.append(" --next ").append(query.next()).toString();
+  }
+
+  private static String none(JobQuery query) {
+    String jobs = query.status() == null ? "no jobs" : "no " + query.status() + " jobs";
+    if (query.since() == null) {
+      return jobs
+          + " in the 24 hours before "
+          + (query.until() == null ? "now" : query.until().toString())
+          + " (see --since)";
+    }
+    return jobs
+        + " since "
+        + query.since()
+        + (query.until() == null ? "" : " until " + query.until());
+  }
+}

@@ -1,0 +1,148 @@
+package dev.jobs.cli.command.job;
+
+import dev.jobs.backend.kind.SleepJob;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.JobPrinter;
+import dev.jobs.cli.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code jobs submit}: sends a job and prints its id. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Submit a job (signed POST /jobs) and print its id, or the API's JSON answer.",
+      "With --wait, go on as 'jobs wait'."
+    })
+public final class SubmitCommand implements Callable<Integer> {
+  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin OutputOptions output;
+  @Mixin WaitOptions waiting;
+
+  @Option(
+      names = "--seconds",
+      paramLabel = "N",
+      description = "How long a sleep job sleeps, 1 to 900; required for type sleep.")
+  Integer seconds;
+
+  @Option(names = "--type", paramLabel = "KIND", description = "The job kind (default: sleep).")
+  String type;
+
+  @Option(
+      names = "--param",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A job parameter; VALUE is read as JSON when it parses, else as a string. Repeatable.")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--wait", description = "Wait for the job to end, as 'jobs wait' does.")
+  boolean await;
+
+  SubmitCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    waiting.check();
+    ObjectNode body = body();
+    Session session = Session.of(environment, spec, target, output);
+    var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
+    JobPrinter.Job answer = JobPrinter.parse(response.body());
+    String id = answer.text("id");
+    if (id == null) {
+      throw new JobsException(
+          ExitCode.ERROR,
+          "the jobs API accepted the job but answered without an id: " + answer.body());
+    }
+    if (!await) {
+      session.out().println(session.json() ? answer.body() : id);
+      session.out().flush();
+      return ExitCode.OK;
+    }
+    if (output.quiet() && !session.json()) {
+      // The id first, so that a script has it even if the wait is interrupted; then the status.
+      session.out().println(id);
+      session.out().flush();
+    } else if (!session.json()) {
+      session.err().println("submitted job " + id);
+      session.err().flush();
+    }
+    return waiting.awaitAndPrint(session, id);
+  }
+
+  /** The request, checked here first so that a mistake costs no round trip and changes nothing. */
+  ObjectNode body() {
+    ObjectNode body = Json.mapper().createObjectNode();
+    String kind = type == null ? "sleep" : type;
+    if (!TYPE.matcher(kind).matches()) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "--type '" + kind + "' is not a job kind (lower case letters, digits and '-')");
+    }
+    if (type != null) {
+      body.put("type", type);
+    }
+    if (seconds != null) {
+      if (seconds < 1 || seconds > SleepJob.MAX_SECONDS) {
+        throw new JobsException(
+            ExitCode.USAGE, "--seconds must be between 1 and " + SleepJob.MAX_SECONDS);
+      }
+      body.put("seconds", seconds);
+    }
+    for (String param : params) {
+      int equals = param.indexOf('=');
+      String name = equals < 0 ? param : param.substring(0, equals);
+      if (equals < 0 || !NAME.matcher(name).matches()) {
+        throw new JobsException(ExitCode.USAGE, "--param '" + param + "' is not KEY=VALUE");
+      }
+      if (name.equals("type") || body.has(name)) {
+        throw new JobsException(ExitCode.USAGE, "--param " + name + " is given twice");
+      }
+      body.set(name, value(param.substring(equals + 1)));
+    }
+    if (kind.equals("sleep")) {
+      if (seconds == null) {
+        throw new JobsException(ExitCode.USAGE, "a sleep job needs --seconds N");
+      }
+      if (!params.isEmpty()) {
+        throw new JobsException(ExitCode.USAGE, "a sleep job takes no --param, only --seconds");
+      }
+    }
+    return body;
+  }
+
+  private static JsonNode value(String text) {
+    try {
+      JsonNode parsed = Json.mapper().readTree(text);
+      if (parsed != null && !parsed.isMissingNode()) {
+        return parsed;
+      }
+      return Json.mapper().getNodeFactory().stringNode(text);
+    } catch (JacksonException e) {
+      return Json.mapper().getNodeFactory().stringNode(text);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.jobs.cli.command.job;
+
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.output.InterruptNotice;
+import dev.jobs.cli.output.JobPrinter;
+import dev.jobs.cli.output.JobWaiter;
+import dev.jobs.cli.output.ProgressLine;
+import dev.jobs.cli.session.Session;
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How {@code wait} and {@code submit --wait} poll. */
+public final class WaitOptions {
+  static final Duration LONGEST_INTERVAL = Duration.ofSeconds(15);
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "30m",
+      description =
+          "Give up waiting after this long (exit 4); the job goes on. Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "1s",
+      description =
+          "First pause between polls; it grows 1.5 times per poll up to 15s. Default: ${DEFAULT-VALUE}.")
+  Duration interval;
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      defaultValue = "2m",
+      description =
+          "How long an unknown id counts as queued before it is not found (exit 6). Default: ${DEFAULT-VALUE}.")
+  Duration grace;
+
+  /** The flags' ranges, checked before the command does anything (submit: before it submits). */
+  void check() {
+    if (interval.isZero() || interval.isNegative()) {
+      throw new JobsException(
+          ExitCode.USAGE, "--interval must be positive, not " + Durations.format(interval));
+    }
+    Durations.notNegative("--timeout", timeout);
+    Durations.notNegative("--grace", grace);
+  }
+
+  /** Waits for the job, prints its record, and answers the exit code its status calls for. */
+  int awaitAndPrint(Session session, String id) {
+    check();
+    PrintWriter err = session.err();
+    ProgressLine progress = new ProgressLine(err, session.output().progress(session.environment()));
+    Thread notice = InterruptNotice.install(err, id);
+    JobPrinter.Job job;
+    try {
+      job =
+          new JobWaiter(
+                  session.api(),
+                  session.environment(),
+                  timeout,
+                  interval,
+                  LONGEST_INTERVAL,
+                  grace,
+                  progress)
+              .await(id);
+    } finally {
+      InterruptNotice.remove(notice);
+    }
+    JobPrinter.print(session.out(), job, session.json(), session.output().quiet());
+    return "SUCCEEDED".equals(job.status()) ? ExitCode.OK : ExitCode.JOB_FAILED;
+  }
+}

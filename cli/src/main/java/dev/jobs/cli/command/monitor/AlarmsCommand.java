@@ -1,0 +1,138 @@
+package dev.jobs.cli.command.monitor;
+
+import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Timestamps;
+import dev.jobs.cli.session.Session;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code jobs alarms}: the stack's alarms and their states (CloudWatch {@code DescribeAlarms} on
+ * the names its {@code AlarmNamePrefix} output gives), those in ALARM first.
+ */
+@Command(
+    name = "alarms",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the stack's CloudWatch alarms and their states, those in ALARM first (DescribeAlarms,"
+          + " with your own credentials).",
+      "The local runtime has no CloudWatch: there, jobs stats adds up the jobs instead."
+    })
+public final class AlarmsCommand implements Callable<Integer> {
+  /** The states in the order they matter to an operator. */
+  private static final List<StateValue> ORDER =
+      List.of(StateValue.ALARM, StateValue.INSUFFICIENT_DATA, StateValue.OK);
+
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin OutputOptions output;
+
+  AlarmsCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    Session session = Session.of(environment, spec, target, output);
+    if (session.settings().isLocal()) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "the local runtime has no CloudWatch, so no alarms; 'jobs stats' adds up its jobs");
+    }
+    String prefix = session.settings().target().alarmNamePrefix();
+    if (prefix == null || prefix.isBlank()) {
+      throw new JobsException(
+          ExitCode.ERROR,
+          "target "
+              + session.settings().name()
+              + " knows no AlarmNamePrefix output: its stack predates the alarms; run jobs deploy"
+              + " (or jobs target add again after a deploy)");
+    }
+    List<MetricAlarm> alarms;
+    try {
+      alarms =
+          session
+              .cloudWatch()
+              .describeAlarmsPaginator(r -> r.alarmNamePrefix(prefix))
+              .metricAlarms()
+              .stream()
+              .sorted(
+                  Comparator.comparingInt(AlarmsCommand::rank)
+                      .thenComparing(MetricAlarm::alarmName))
+              .toList();
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, "DescribeAlarms");
+    }
+    PrintWriter out = session.out();
+    if (session.json()) {
+      out.println(json(alarms, prefix));
+    } else if (output.quiet()) {
+      alarms.stream()
+          .filter(alarm -> alarm.stateValue() == StateValue.ALARM)
+          .forEach(alarm -> out.println(alarm.alarmName()));
+    } else if (alarms.isEmpty()) {
+      out.println("no alarms named " + prefix + "* in " + session.settings().region().id());
+    } else {
+      for (MetricAlarm alarm : alarms) {
+        out.printf(
+            Locale.ROOT,
+            "%-17s %-26s %s%n",
+            alarm.stateValueAsString(),
+            alarm.alarmName().substring(prefix.length()),
+            alarm.stateUpdatedTimestamp() == null
+                ? ""
+                : "since " + Timestamps.toSecond(alarm.stateUpdatedTimestamp().toString()));
+      }
+      long firing = alarms.stream().filter(a -> a.stateValue() == StateValue.ALARM).count();
+      out.println(
+          firing == 0
+              ? "no alarm in ALARM"
+              : firing + " in ALARM: see 'jobs stats' and the dashboard (jobs target show)");
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static int rank(MetricAlarm alarm) {
+    int rank = ORDER.indexOf(alarm.stateValue());
+    return rank < 0 ? ORDER.size() : rank;
+  }
+
+  private static ArrayNode json(List<MetricAlarm> alarms, String prefix) {
+    ArrayNode array = Json.mapper().createArrayNode();
+    for (MetricAlarm alarm : alarms) {
+      ObjectNode entry = array.addObject();
+      entry.put("name", alarm.alarmName());
+      entry.put("alarm", alarm.alarmName().substring(prefix.length()));
+      entry.put("state", alarm.stateValueAsString());
+      entry.put(
+          "since",
+          alarm.stateUpdatedTimestamp() == null ? null : alarm.stateUpdatedTimestamp().toString());
+      entry.put("reason", alarm.stateReason());
+      entry.put("description", alarm.alarmDescription());
+      entry.put("namespace", alarm.namespace());
+      entry.put("metric", alarm.metricName());
+    }
+    return array;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.jobs.cli.command.monitor;
+
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.api.JobWindow;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.monitor.JobStats;
+import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.session.Session;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code jobs stats}: the jobs of a window added up, from the list API, so that it reads the same
+ * on AWS and on the local runtime (which has no CloudWatch).
+ */
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Add up the jobs of a window (every page of signed GET /jobs): how many in each status, the"
+          + " run time's median and p95, failures by error type and condition, and the job"
+          + " RUNNING longest.",
+      "The window filters on a job's status time, as jobs list does: a job RUNNING since before"
+          + " --since is not seen."
+    })
+public final class StatsCommand implements Callable<Integer> {
+  /** The window when --since is not given, as the list API's default. */
+  static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+  private final Environment environment;
+
+  @Spec CommandSpec spec;
+  @Mixin TargetOptions target;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeSpec.Converter.class,
+      description =
+          "Status time at or after TIME: an ISO-8601 instant or a duration ago (90m, 2h, 3d)."
+              + " Default: 24 hours before --until.")
+  TimeSpec since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      converter = TimeSpec.Converter.class,
+      description = "Status time before TIME, as --since (default: now).")
+  TimeSpec until;
+
+  StatsCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    Instant now = environment.clock().instant();
+    Instant end = until == null ? now : until.resolve(now);
+    Instant start = since == null ? end.minus(DEFAULT_WINDOW) : since.resolve(now);
+    if (!start.isBefore(end)) {
+      throw new JobsException(
+          ExitCode.USAGE, "--since " + second(start) + " must be before --until " + second(end));
+    }
+    Session session = Session.of(environment, spec, target, output);
+    JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end));
+    PrintWriter out = session.out();
+    if (session.json()) {
+      out.println(json(stats, start, end, now));
+    } else {
+      text(out, stats, start, end, now);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static void text(
+      PrintWriter out, JobStats stats, Instant start, Instant end, Instant now) {
+    out.println("jobs with a status time from " + second(start) + " to " + second(end) + ":");
+    stats
+        .countsInOrder()
+        .forEach((status, count) -> out.printf(Locale.ROOT, "  %-10s %6d%n", status, count));
+    out.printf(Locale.ROOT, "  %-10s %6d%n", "total", stats.total());
+    Optional<Duration> median = stats.runTime(50);
+    if (median.isPresent()) {
+      out.println(
+          "run time of "
+              + stats.runTimes().size()
+              + " finished: median "
+              + millis(median.get())
+              + ", p95 "
+              + millis(stats.runTime(95).orElseThrow()));
+    } else {
+      out.println("run time: no job finished");
+    }
+    if (!stats.failures().isEmpty()) {
+      out.println("failures:");
+      for (JobStats.Failure failure : stats.failures()) {
+        out.printf(Locale.ROOT, "  %6d  %s%n", failure.count(), failure.shown());
+      }
+    }
+    stats
+        .oldestRunning()
+        .ifPresent(
+            job ->
+                out.println(
+                    "RUNNING longest: "
+                        + job.id()
+                        + " ("
+                        + job.type()
+                        + "), started "
+                        + job.text("startedAt")
+                        + ", "
+                        + Durations.format(
+                            Duration.between(JobStats.instant(job, "startedAt").orElseThrow(), now))
+                        + " ago"));
+  }
+
+  /** Milliseconds under ten seconds, where they matter; the short form above. */
+  private static String millis(Duration duration) {
+    return duration.toMillis() < 10_000 ? duration.toMillis() + "ms" : Durations.format(duration);
+  }
+
+  /** Timestamps are shown to the second, as by every command. */
+  private static Instant second(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static ObjectNode json(JobStats stats, Instant start, Instant end, Instant now) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.put("since", second(start).toString());
+    root.put("until", second(end).toString());
+    root.put("total", stats.total());
+    ObjectNode counts = root.putObject("counts");
+    stats.countsInOrder().forEach(counts::put);
+    ObjectNode runTime = root.putObject("runTime");
+    runTime.put("jobs", stats.runTimes().size());
+    stats.runTime(50).ifPresent(d -> runTime.put("medianMillis", d.toMillis()));
+    stats.runTime(95).ifPresent(d -> runTime.put("p95Millis", d.toMillis()));
+    ArrayNode failures = root.putArray("failures");
+    for (JobStats.Failure failure : stats.failures()) {
+      ObjectNode entry = failures.addObject();
+      entry.put("type", failure.type());
+      entry.put("condition", failure.condition());
+      entry.put("count", failure.count());
+    }
+    Optional<JobPage.Job> oldest = stats.oldestRunning();
+    if (oldest.isPresent()) {
+      JobPage.Job job = oldest.get();
+      ObjectNode running = root.putObject("oldestRunning");
+      running.put("id", job.id());
+      running.put("type", job.type());
+      running.put("startedAt", job.text("startedAt"));
+      running.put(
+          "ageSeconds",
+          Duration.between(JobStats.instant(job, "startedAt").orElseThrow(), now).toSeconds());
+    } else {
+      root.putNull("oldestRunning");
+    }
+    return root;
+  }
+}

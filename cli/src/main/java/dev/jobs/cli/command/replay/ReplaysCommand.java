@@ -1,0 +1,160 @@
+package dev.jobs.cli.command.replay;
+
+import dev.jobs.cli.completion.Candidates;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Timestamps;
+import dev.jobs.cli.replay.ReplayArchive;
+import dev.jobs.cli.replay.ReplayNames;
+import dev.jobs.cli.session.Session;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.model.CancelReplayResponse;
+import software.amazon.awssdk.services.eventbridge.model.IllegalStatusException;
+import software.amazon.awssdk.services.eventbridge.model.Replay;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code jobs replays}: the replays of the target's archive. */
+@Command(
+    name = "replays",
+    mixinStandardHelpOptions = true,
+    description = "List or cancel the replays of the failed-jobs archive.",
+    subcommands = {ReplaysCommand.ListReplays.class, ReplaysCommand.Cancel.class})
+public final class ReplaysCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  /** {@code jobs replays list}. */
+  @Command(
+      name = "list",
+      aliases = "ls",
+      mixinStandardHelpOptions = true,
+      description = "List the replays of the archive, newest first.")
+  static final class ListReplays implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin TargetOptions target;
+    @Mixin OutputOptions output;
+
+    ListReplays(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      Session session = Session.of(environment, spec, target, output);
+      String archiveArn = ReplayArchive.describe(session).archiveArn();
+      List<Replay> replays;
+      try {
+        replays =
+            session.eventBridge().listReplays(r -> r.eventSourceArn(archiveArn)).replays().stream()
+                .sorted(
+                    (a, b) ->
+                        String.valueOf(b.replayStartTime())
+                            .compareTo(String.valueOf(a.replayStartTime())))
+                .toList();
+      } catch (SdkException e) {
+        throw ReplayArchive.failure(session, e, "ListReplays");
+      }
+      ReplayNames.remember(environment, replays.stream().map(Replay::replayName).toList());
+      PrintWriter out = session.out();
+      if (session.json()) {
+        ArrayNode array = Json.mapper().createArrayNode();
+        for (Replay replay : replays) {
+          ObjectNode json = array.addObject();
+          json.put("name", replay.replayName());
+          json.put("state", replay.stateAsString());
+          if (replay.stateReason() != null) {
+            json.put("stateReason", replay.stateReason());
+          }
+          json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
+          json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+          json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
+        }
+        out.println(array);
+        return ExitCode.OK;
+      }
+      if (replays.isEmpty()) {
+        if (!output.quiet()) {
+          out.println("no replays of " + session.settings().archiveName());
+        }
+        return ExitCode.OK;
+      }
+      for (Replay replay : replays) {
+        if (output.quiet()) {
+          out.println(replay.replayName());
+          continue;
+        }
+        out.printf(
+            "%-32s %-10s %s .. %s%n",
+            replay.replayName(),
+            replay.stateAsString(),
+            Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
+            Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs replays cancel}. */
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
+      description = "Cancel a replay that has not finished.")
+  static final class Cancel implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin TargetOptions target;
+    @Mixin OutputOptions output;
+
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.ReplayNames.class,
+        description = "The replay's name.")
+    String name;
+
+    Cancel(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      Session session = Session.of(environment, spec, target, output);
+      CancelReplayResponse cancelled;
+      try {
+        cancelled = session.eventBridge().cancelReplay(r -> r.replayName(name));
+      } catch (ResourceNotFoundException e) {
+        throw new JobsException(ExitCode.NOT_FOUND, "no replay named " + name, e);
+      } catch (IllegalStatusException e) {
+        throw new JobsException(
+            ExitCode.ERROR,
+            "replay " + name + " cannot be cancelled: " + e.awsErrorDetails().errorMessage(),
+            e);
+      } catch (SdkException e) {
+        throw ReplayArchive.failure(session, e, "CancelReplay " + name);
+      }
+      session.out().println("replay " + name + " " + cancelled.stateAsString());
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package dev.jobs.cli.command.target;
+
+import dev.jobs.cli.aws.WireLog;
+import dev.jobs.cli.completion.Candidates;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.AwsOptions;
+import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.session.BaseCredentials;
+import dev.jobs.cli.target.StackOutputs;
+import dev.jobs.cli.target.Target;
+import dev.jobs.cli.target.TargetConfig;
+import dev.jobs.cli.target.TargetSettings;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.regions.Region;
+
+/** {@code jobs target}: the places jobs run, and which one is current. */
+@Command(
+    name = "target",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Manage targets: where jobs run.",
+      "'local' is built in (the local runtime); deployed stacks are stored in ~/.jobs/config.json,"
+          + " or the file $JOBS_CONFIG names."
+    },
+    subcommands = {
+      TargetCommand.Add.class,
+      TargetCommand.ListTargets.class,
+      TargetCommand.Use.class,
+      TargetCommand.Show.class,
+      TargetCommand.Remove.class
+    })
+public final class TargetCommand implements Callable<Integer> {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  static String checkName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new JobsException(
+          ExitCode.USAGE,
+          "'" + name + "' is not a target name (letters, digits, '_', '.', '-'; 64 at most)");
+    }
+    return name;
+  }
+
+  /** {@code jobs target add}. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Register a deployed stack: its outputs are read with DescribeStacks.",
+        "The stack's region is stored with the target, and so are --profile and --endpoint-url"
+            + " when given."
+      })
+  static final class Add implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    @Parameters(paramLabel = "NAME", description = "The target's name.")
+    String name;
+
+    @Option(
+        names = "--stack-name",
+        required = true,
+        paramLabel = "STACK",
+        description = "The CloudFormation stack.")
+    String stackName;
+
+    @Mixin AwsOptions aws = new AwsOptions();
+
+    @Option(names = "--use", description = "Make it the current target.")
+    boolean use;
+
+    Add(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      checkName(name);
+      if (TargetConfig.LOCAL.equals(name)) {
+        throw new JobsException(
+            ExitCode.USAGE, "'local' is built in: it follows the local runtime; pick another name");
+      }
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      TargetOptions flags = new TargetOptions();
+      flags.target = name;
+      flags.aws = aws;
+      // Resolve region and credentials as commands will, with this target not yet stored.
+      Target draft =
+          new Target(
+              name,
+              stackName,
+              aws.region,
+              aws.profile,
+              aws.endpointUrl,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
+      TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
+      Region resolvedRegion = settings.region();
+      BaseCredentials base = settings.baseCredentials();
+      Map<String, String> outputs;
+      try {
+        outputs =
+            StackOutputs.describe(settings.clients().cloudFormation(base.provider()), stackName);
+      } catch (JobsException e) {
+        throw settings.withRegionSource(e.triedWith(base.description()));
+      }
+      Target target =
+          Target.fromOutputs(
+              name, stackName, resolvedRegion.id(), aws.profile, aws.endpointUrl, outputs);
+      config.put(target);
+      if (use || config.current().isEmpty()) {
+        config.use(name);
+      }
+      config.save();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().writeValueAsString(target));
+      } else if (output.quiet()) {
+        out.println(name);
+      } else {
+        out.println(
+            "added target "
+                + name
+                + " (stack "
+                + stackName
+                + " in "
+                + resolvedRegion.id()
+                + ")"
+                + (name.equals(config.current().orElse(null)) ? "; it is the current target" : ""));
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target list}. */
+  @Command(
+      name = "list",
+      aliases = "ls",
+      mixinStandardHelpOptions = true,
+      description = "List the targets; '*' marks the current one.")
+  static final class ListTargets implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    ListTargets(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      String current =
+          environment.get("JOBS_TARGET").or(config::current).orElse(TargetConfig.LOCAL);
+      PrintWriter out = spec.commandLine().getOut();
+      List<Target> targets = config.targets();
+      if (output.json(environment)) {
+        var root = Json.mapper().createObjectNode();
+        root.put("current", current);
+        root.set("targets", Json.mapper().valueToTree(targets));
+        out.println(root.toString());
+        return ExitCode.OK;
+      }
+      if (output.quiet()) {
+        out.println(TargetConfig.LOCAL);
+        targets.forEach(target -> out.println(target.name()));
+        return ExitCode.OK;
+      }
+      out.printf(
+          "%s %-16s %s%n",
+          TargetConfig.LOCAL.equals(current) ? "*" : " ",
+          TargetConfig.LOCAL,
+          "built in: the local runtime in " + environment.localDir());
+      for (Target target : targets) {
+        out.printf(
+            "%s %-16s stack %s in %s%s%n",
+            target.name().equals(current) ? "*" : " ",
+            target.name(),
+            target.stackName(),
+            target.region(),
+            target.profile() == null ? "" : ", profile " + target.profile());
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target use}. */
+  @Command(
+      name = "use",
+      mixinStandardHelpOptions = true,
+      description = "Make a target the current one.")
+  static final class Use implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+
+    @Mixin OutputOptions output;
+
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name, or local.")
+    String name;
+
+    Use(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      if (!TargetConfig.LOCAL.equals(name) && config.find(name).isEmpty()) {
+        throw new JobsException(
+            ExitCode.NOT_FOUND, "no target '" + name + "'; see: jobs target list");
+      }
+      config.use(name);
+      config.save();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().createObjectNode().put("current", name));
+      } else {
+        out.println(output.quiet() ? name : "current target: " + name);
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** {@code jobs target show}. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show a target's settings and outputs (default: the current target).")
+  static final class Show implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    @Parameters(
+        paramLabel = "NAME",
+        arity = "0..1",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name.")
+    String name;
+
+    Show(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      TargetOptions flags = new TargetOptions();
+      flags.target = name;
+      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
+      TargetSettings settings = new TargetSettings(environment, flags, wireLog);
+      if (!settings.isLocal()
+          && TargetConfig.load(environment.configFile()).find(settings.name()).isEmpty()) {
+        throw new JobsException(
+            ExitCode.NOT_FOUND, "no target '" + settings.name() + "'; see: jobs target list");
+      }
+      Target target = settings.target();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().valueToTree(target).toString());
+        return ExitCode.OK;
+      }
+      if (output.quiet()) {
+        out.println(target.name());
+        return ExitCode.OK;
+      }
+      row(out, "name", target.name());
+      row(out, "stack", target.stackName());
+      row(out, "region", target.region());
+      row(out, "profile", target.profile());
+      row(out, "endpoint", target.endpointUrl());
+      row(out, "api url", target.apiUrl());
+      row(out, "invoke role", target.invokeRoleArn());
+      row(out, "event bus", target.eventBusArn());
+      row(out, "archive", target.archiveName());
+      row(out, "replay rule", target.replayRuleArn());
+      row(out, "table", target.tableName());
+      row(out, "dashboard", target.dashboardUrl());
+      row(out, "alarms", target.alarmNamePrefix() == null ? null : target.alarmNamePrefix() + "*");
+      return ExitCode.OK;
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+      // The local runtime's outputs name no dashboard and no alarms: empty, not shown.
+      if (value != null && !value.isEmpty() && !value.equals("*")) {
+        out.printf("%-12s %s%n", name, value);
+      }
+    }
+  }
+
+  /** {@code jobs target remove}. */
+  @Command(
+      name = "remove",
+      aliases = "rm",
+      mixinStandardHelpOptions = true,
+      description = "Forget a target (the stack itself is untouched).")
+  static final class Remove implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec CommandSpec spec;
+
+    @Mixin OutputOptions output;
+
+    @Parameters(
+        paramLabel = "NAME",
+        completionCandidates = Candidates.TargetNames.class,
+        description = "A target name.")
+    String name;
+
+    Remove(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      if (TargetConfig.LOCAL.equals(name)) {
+        throw new JobsException(ExitCode.USAGE, "'local' is built in and cannot be removed");
+      }
+      TargetConfig config = TargetConfig.load(environment.configFile());
+      if (!config.remove(name)) {
+        throw new JobsException(ExitCode.NOT_FOUND, "no target '" + name + "'");
+      }
+      config.save();
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json(environment)) {
+        out.println(Json.mapper().createObjectNode().put("removed", name));
+      } else {
+        out.println(output.quiet() ? name : "removed target " + name);
+      }
+      return ExitCode.OK;
+    }
+  }
+}

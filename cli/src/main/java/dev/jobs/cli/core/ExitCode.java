@@ -1,0 +1,15 @@
+package dev.jobs.cli.core;
+
+/** The exit codes of {@code jobs}, listed in {@code --help}. */
+public final class ExitCode {
+  public static final int OK = 0;
+  public static final int ERROR = 1;
+  public static final int USAGE = 2;
+  public static final int JOB_FAILED = 3;
+  public static final int TIMED_OUT = 4;
+  public static final int CREDENTIALS = 5;
+  public static final int NOT_FOUND = 6;
+  public static final int INTERRUPTED = 130;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,318 @@
+package dev.jobs.cli.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.SigV4;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jobs API calls against WireMock, through the built-in local target. */
+class JobsClientTest {
+  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+
+  @TempDir Path home;
+  FakeAws aws;
+  CliRun jobs;
+
+  @BeforeEach
+  void localStack() throws Exception {
+    aws = new FakeAws(wire);
+    aws.localRuntime(home);
+    aws.stackOutputs("jobs-local");
+    jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void submit_signsWithTheAssumedRole_signatureVerifiesWithTheSameSecret() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "5");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-1\n");
+    LoggedRequest request = wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs"))).get(0);
+    assertThat(request.getBodyAsString()).isEqualTo("{\"seconds\":5}");
+    SigV4.Authorization auth = SigV4.parse(request.getHeader("Authorization"));
+    assertThat(auth.accessKey()).isEqualTo(FakeAws.ASSUMED_KEY);
+    assertThat(auth.service()).isEqualTo("execute-api");
+    assertThat(auth.region()).isEqualTo("us-east-1");
+    assertThat(request.getHeader("X-Amz-Security-Token")).isEqualTo(FakeAws.ASSUMED_TOKEN);
+    assertThat(SigV4.valid(request, FakeAws.ASSUMED_SECRET)).isTrue();
+    assertThat(SigV4.valid(request, "another-secret")).isFalse();
+  }
+
+  @Test
+  void get_signsTheGet_andPrintsTheRecordAsText() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("status     SUCCEEDED")
+        .contains("finished   2026-11-26T12:00:05Z (5s)")
+        .contains("result     {\"slept\":5}");
+    LoggedRequest request = wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1"))).get(0);
+    assertThat(SigV4.valid(request, FakeAws.ASSUMED_SECRET)).isTrue();
+  }
+
+  @Test
+  void get_text_showsTimesToTheSecond_andTheErrorTypeWithoutItsPackage_jsonAsAnswered() {
+    wire.stubFor(get("/prod/jobs/job-2").willReturn(FakeAws.json(200, JobRecords.FAILED)));
+
+    CliRun.Result text = jobs.run("get", "job-2");
+    CliRun.Result json = jobs.run("get", "job-2", "--output", "json");
+
+    assertThat(text.out())
+        .contains("started    2026-11-29T10:00:00Z\n")
+        .contains("finished   2026-11-29T10:00:01Z (1s)\n")
+        .contains(
+            "error      JobFailedException: failing on purpose: attempt 1 of the first 1"
+                + " [RetriesExhausted]\n");
+    assertThat(json.out().strip()).isEqualTo(JobRecords.FAILED);
+  }
+
+  @Test
+  void status_isAnAliasOfGet_andJsonOutputIsTheApiRecord() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("status", "job-1", "--output", "json");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(Json.parse(result.out()).asObject().get("status").asString()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void get_unknownId_exits6() {
+    wire.stubFor(
+        get("/prod/jobs/nope").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+
+    CliRun.Result result = jobs.run("get", "nope");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(result.err()).isEqualTo("jobs: job nope not found\n");
+  }
+
+  @Test
+  void get_forbidden_assumesTheRoleOnceMore_thenExits5NamingTheRole() {
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .willReturn(
+                FakeAws.json(
+                    403,
+                    "{\"message\":\"User is not authorized to perform: execute-api:Invoke\"}")));
+    jobs.run("get", "job-1");
+    wire.resetRequests();
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
+    assertThat(result.err())
+        .contains(FakeAws.ROLE)
+        .contains("not authorized")
+        .doesNotContain("\tat ");
+    assertThat(result.err().lines()).hasSize(1);
+    // The cached credentials were dropped and the role assumed again, once.
+    assertThat(aws.assumeRoleCalls()).hasSize(1);
+  }
+
+  @Test
+  void get_503WithRetryAfter_waitsAsAskedAndRetries() {
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("busy")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(FakeAws.json(503, "{\"message\":\"busy\"}").withHeader("Retry-After", "3"))
+            .willSetStateTo("ready"));
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("busy")
+            .whenScenarioStateIs("ready")
+            .willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(jobs.slept()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1")))).hasSize(2);
+  }
+
+  @Test
+  void get_throttled_isRetriedWithBackoff() {
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("throttle")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(FakeAws.json(429, "{\"message\":\"Too Many Requests\"}"))
+            .willSetStateTo("ok"));
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("throttle")
+            .whenScenarioStateIs("ok")
+            .willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(jobs.slept()).isPositive();
+  }
+
+  @Test
+  void get_500Persisting_exits1AfterFourAttempts() {
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .willReturn(FakeAws.json(500, "{\"message\":\"Internal server error\"}")));
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: the jobs API answered GET /jobs/{id} with 500 after 4 attempts:"
+                + " Internal server error\n");
+    assertThat(wire.findAll(getRequestedFor(urlEqualTo("/prod/jobs/job-1")))).hasSize(4);
+  }
+
+  @Test
+  void submit_500_isNotRetried_becauseTheJobMayHaveBeenTaken() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(500, "{\"message\":\"oops\"}")));
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "5");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs")))).hasSize(1);
+  }
+
+  @Test
+  void get_malformedBody_exits1WithOneLine() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, "{\"id\": \"job-1\", ")));
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err()).isEqualTo("jobs: the jobs API answered with malformed JSON\n");
+  }
+
+  @Test
+  void submit_ofATypeTheApiDoesNotKnow_exits2NamingTheTypesServed() {
+    wire.stubFor(
+        post("/prod/jobs")
+            .willReturn(
+                FakeAws.json(
+                    400,
+                    "{\"message\": \"Invalid request body\", \"jobTypes\": [\"sleep\","
+                        + " \"flaky\"]}")));
+
+    CliRun.Result result = jobs.run("submit", "--type", "paint");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: the jobs API rejected the job: Invalid request body (job types: sleep,"
+                + " flaky)\n");
+  }
+
+  @Test
+  void submit_rejectedBody_exits2WithTheApiMessage() {
+    wire.stubFor(
+        post("/prod/jobs").willReturn(FakeAws.json(400, "{\"message\":\"Invalid request body\"}")));
+
+    CliRun.Result result = jobs.run("submit", "--type", "resize", "--param", "width=10");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo("jobs: the jobs API rejected the job: Invalid request body\n");
+    LoggedRequest request = wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs"))).get(0);
+    assertThat(request.getBodyAsString()).isEqualTo("{\"type\":\"resize\",\"width\":10}");
+  }
+
+  @Test
+  void submit_badSeconds_exits2AndSendsNothing() {
+    CliRun.Result result = jobs.run("submit", "--seconds", "0");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("jobs: --seconds must be between 1 and 900\n");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void submit_sleepWithoutSeconds_exits2() {
+    CliRun.Result result = jobs.run("submit");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("--seconds");
+  }
+
+  @Test
+  void debug_logsTheExchange_withAuthorizationTokensAndSecretsRedacted() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("get", "job-1", "--debug");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("> GET " + aws.apiUrl() + "/jobs/job-1")
+        .contains("Authorization: <redacted>")
+        .contains("X-Amz-Security-Token: <redacted>")
+        .contains("< 200")
+        .doesNotContain(FakeAws.ASSUMED_TOKEN)
+        .doesNotContain(FakeAws.ASSUMED_SECRET)
+        .doesNotContain("Signature=");
+  }
+
+  @Test
+  void debug_namesEachAwsAction_andShowsTheResponseBodies_withSecretsRedacted() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+
+    CliRun.Result result = jobs.run("get", "job-1", "--debug");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("* sts:AssumeRole")
+        .contains("<AccessKeyId>" + FakeAws.ASSUMED_KEY + "</AccessKeyId>")
+        .contains("<SecretAccessKey><redacted></SecretAccessKey>")
+        .contains("<SessionToken><redacted></SessionToken>")
+        .contains("* execute-api:Invoke GET /prod/jobs/job-1")
+        .contains("< " + JobRecords.SUCCEEDED)
+        .doesNotContain(FakeAws.ASSUMED_TOKEN)
+        .doesNotContain(FakeAws.ASSUMED_SECRET);
+  }
+
+  @Test
+  void unreachableApi_exits1WithOneLine() {
+    CliRun.Result result = jobs.run("get", "job-1", "--api-url", "http://127.0.0.1:1/prod");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err())
+        .startsWith("jobs: cannot reach the jobs API at http://127.0.0.1:1/prod");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void badJobId_exits2WithoutACall() {
+    CliRun.Result result = jobs.run("get", "../etc");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(
+            wire.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+        .isEmpty();
+  }
+}

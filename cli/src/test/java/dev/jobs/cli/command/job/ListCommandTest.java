@@ -1,0 +1,213 @@
+package dev.jobs.cli.command.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.SigV4;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jobs list}: the signed GET /jobs against WireMock, and its three outputs. */
+class ListCommandTest {
+  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+
+  @TempDir Path home;
+  CliRun jobs;
+
+  @BeforeEach
+  void localStack() throws Exception {
+    FakeAws aws = new FakeAws(wire);
+    aws.localRuntime(home);
+    aws.stackOutputs("jobs-local");
+    jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+  }
+
+  List<LoggedRequest> listCalls() {
+    return wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs")));
+  }
+
+  @Test
+  void list_signsGetJobsWithTheQuery_timesSentAsInstants() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+
+    CliRun.Result result =
+        jobs.run(
+            "list", "--status", "FAILED", "--since", "2h", "--until", "2026-11-29T11:00:00+01:00");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    LoggedRequest request = listCalls().get(0);
+    assertThat(request.queryParameter("status").firstValue()).isEqualTo("FAILED");
+    assertThat(request.queryParameter("since").firstValue())
+        .isEqualTo(jobs.now().minus(Duration.ofHours(2)).toString());
+    assertThat(request.queryParameter("until").firstValue()).isEqualTo("2026-11-29T10:00:00Z");
+    assertThat(request.queryParameter("limit").isPresent()).isFalse();
+    assertThat(request.queryParameter("next").isPresent()).isFalse();
+    assertThat(SigV4.parse(request.getHeader("Authorization")).accessKey())
+        .isEqualTo(FakeAws.ASSUMED_KEY);
+    assertThat(SigV4.valid(request, FakeAws.ASSUMED_SECRET)).isTrue();
+  }
+
+  @Test
+  void list_text_isATableNewestFirst_timesToTheSecond_withTheErrorTypeAndCondition() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            "ID     STATUS   TYPE   STATUS TIME           ATTEMPTS  ERROR\n"
+                + "job-2  FAILED   flaky  2026-11-29T10:00:01Z  1         JobFailedException"
+                + " [RetriesExhausted]\n"
+                + "job-1  RUNNING  sleep  2026-11-29T09:58:00Z  1\n");
+  }
+
+  @Test
+  void list_errorTypeThatIsNoJavaClass_isShownWhole() {
+    String timedOut =
+        "{\"id\":\"job-3\",\"status\":\"FAILED\",\"type\":\"sleep\",\"attempts\":3,"
+            + "\"finishedAt\":\"2026-11-29T10:15:00Z\",\"error\":{\"type\":\"Sandbox.Timedout\","
+            + "\"message\":\"Task timed out\",\"condition\":\"RetriesExhausted\"}}";
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(FakeAws.json(200, "{\"jobs\":[" + timedOut + "]}")));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.out().lines().toList().get(1))
+        .isEqualTo(
+            "job-3  FAILED  sleep  2026-11-29T10:15:00Z  3         Sandbox.Timedout"
+                + " [RetriesExhausted]");
+  }
+
+  @Test
+  void list_withANextPage_printsTheCommandForIt_onStderr() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+
+    CliRun.Result result = jobs.run("list", "--status", "FAILED", "--since", "1h", "--limit", "2");
+
+    assertThat(result.err())
+        .isEqualTo(
+            "next page: jobs list --status FAILED --since "
+                + jobs.now().minus(Duration.ofHours(1))
+                + " --limit 2 --next eyJ2IjoxfQ\n");
+  }
+
+  @Test
+  void list_next_sendsTheToken_andTheLastPageSaysNothingMore() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .withQueryParam("next", equalTo("eyJ2IjoxfQ"))
+            .willReturn(FakeAws.json(200, "{\"jobs\":[" + JobRecords.RUNNING + "]}")));
+
+    CliRun.Result result =
+        jobs.run("list", "--since", "2026-11-29T00:00:00Z", "--next", "eyJ2IjoxfQ");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("job-1").doesNotContain("job-2");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void list_json_printsTheApiAnswerAsIs_withoutTheStderrLine() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+
+    CliRun.Result result = jobs.run("list", "--output", "json");
+
+    assertThat(result.out()).isEqualTo(JobRecords.PAGE + "\n");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void list_quiet_printsOnlyTheIds() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+
+    CliRun.Result result = jobs.run("list", "-q");
+
+    assertThat(result.out()).isEqualTo("job-2\njob-1\n");
+    assertThat(result.err()).isEqualTo("next page: jobs list -q --next eyJ2IjoxfQ\n");
+  }
+
+  @Test
+  void list_emptyPage_saysSo() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
+
+    assertThat(jobs.run("list", "--status", "FAILED").out())
+        .isEqualTo("no FAILED jobs in the 24 hours before now (see --since)\n");
+    assertThat(jobs.run("list", "--since", "2026-11-29T00:00:00Z").out())
+        .isEqualTo("no jobs since 2026-11-29T00:00:00Z\n");
+  }
+
+  @Test
+  void list_rejectedParameter_exits2WithTheApiMessageInOneLine() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .withQueryParam("next", equalTo("bogus"))
+            .willReturn(FakeAws.json(400, "{\"message\":\"next: not a token this API gave\"}")));
+
+    // --limit is checked here (OptionChecksTest); a token only the API can judge.
+    CliRun.Result result = jobs.run("list", "--next", "bogus");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo("jobs: the jobs API rejected the list: next: not a token this API gave\n");
+    assertThat(listCalls()).hasSize(1);
+  }
+
+  @Test
+  void list_unknownStatus_exits2AndSendsNothing() {
+    CliRun.Result result = jobs.run("list", "--status", "DONE");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("--status").contains("RUNNING, SUCCEEDED, FAILED");
+    assertThat(listCalls()).isEmpty();
+  }
+
+  @Test
+  void list_unreadableSince_exits2AndSendsNothing() {
+    CliRun.Result result = jobs.run("list", "--since", "yesterday");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("neither an ISO-8601 instant nor a duration ago");
+    assertThat(listCalls()).isEmpty();
+  }
+
+  @Test
+  void list_againstAStackWithoutTheMethod_exits1SayingToDeployAgain() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(FakeAws.json(403, "{\"message\":\"Missing Authentication Token\"}")));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err()).contains("has no GET /jobs").contains("jobs deploy");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void list_malformedAnswer_exits1WithOneLine() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"items\":[]}")));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err())
+        .isEqualTo("jobs: the jobs API answered GET /jobs without a \"jobs\" array\n");
+  }
+}

@@ -1,0 +1,146 @@
+package dev.jobs.cli.command.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.JobRecords;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Waiting: polling with backoff, the 404 grace, timeouts, and the live line. */
+class WaitCommandTest {
+  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+
+  static final String RUNNING = "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"attempts\":1}";
+  static final String FAILED =
+      "{\"id\":\"job-1\",\"status\":\"FAILED\",\"attempts\":1,\"error\":{\"type\":\"TimeoutError\","
+          + "\"message\":\"Task timed out after 900 seconds\",\"condition\":\"RetriesExhausted\"}}";
+
+  @TempDir Path home;
+  CliRun jobs;
+
+  @BeforeEach
+  void localStack() throws Exception {
+    FakeAws aws = new FakeAws(wire);
+    aws.localRuntime(home);
+    aws.stackOutputs("jobs-local");
+    jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(2)));
+  }
+
+  void answers(String... bodies) {
+    for (int i = 0; i < bodies.length; i++) {
+      var response =
+          bodies[i] == null
+              ? FakeAws.json(404, "{\"message\":\"Job not found\"}")
+              : FakeAws.json(200, bodies[i]);
+      String state = i == 0 ? STARTED : "s" + i;
+      wire.stubFor(
+          get("/prod/jobs/job-1")
+              .inScenario("job")
+              .whenScenarioStateIs(state)
+              .willReturn(response)
+              // The last answer repeats.
+              .willSetStateTo(i == bodies.length - 1 ? state : "s" + (i + 1)));
+    }
+  }
+
+  @Test
+  void wait_queuedThenRunningThenSucceeded_exits0WithTheRecord() {
+    answers(null, RUNNING, RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.run("wait", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("status     SUCCEEDED");
+    assertThat(result.err()).isEmpty();
+    // Backoff: 1s, then 1.5s, then 2.25s, each within 20% jitter.
+    assertThat(jobs.slept()).isBetween(Duration.ofMillis(3800), Duration.ofMillis(5700));
+  }
+
+  @Test
+  void wait_failedJob_exits3AndShowsTheError() {
+    answers(RUNNING, FAILED);
+
+    CliRun.Result result = jobs.run("wait", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(result.out())
+        .contains("error      TimeoutError: Task timed out after 900 seconds [RetriesExhausted]");
+  }
+
+  @Test
+  void wait_stillRunningAtTheTimeout_exits4WithHowToResume() {
+    answers(RUNNING);
+
+    CliRun.Result result = jobs.run("wait", "job-1", "--timeout", "1m");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
+    assertThat(result.err())
+        .isEqualTo("jobs: job job-1 is still RUNNING after 1m00s; resume with: jobs wait job-1\n");
+    assertThat(jobs.slept()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void wait_unknownPastTheGrace_exits6() {
+    answers((String) null);
+
+    CliRun.Result result = jobs.run("wait", "job-1", "--grace", "30s");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(result.err()).contains("job job-1 not found (still unknown after 30s)");
+  }
+
+  @Test
+  void wait_onATerminal_showsALiveStatusLine_andErasesIt() {
+    answers(RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.terminal(true).run("wait", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).contains("\r\u001b[Kjob job-1: RUNNING, 0s").endsWith("\r\u001b[K");
+  }
+
+  @Test
+  void wait_onATerminalWithNoProgress_showsNothingExtra() {
+    answers(RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.terminal(true).run("wait", "job-1", "--no-progress");
+
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void submitWait_goesOnAsWait_andJsonOutputIsTheFinalRecord() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    answers(RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "--output", "json");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(Json.parse(result.out()).asObject().get("status").asString()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void submitWaitQuiet_printsTheIdThenTheFinalStatus() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    answers(RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "-q");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-1\nSUCCEEDED\n");
+    assertThat(result.err()).isEmpty();
+  }
+}

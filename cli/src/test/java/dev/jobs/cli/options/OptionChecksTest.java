@@ -1,0 +1,70 @@
+package dev.jobs.cli.options;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each command checks its flags before any work: one usage line naming the flag, no call made. */
+class OptionChecksTest {
+  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+
+  @TempDir Path home;
+  CliRun jobs;
+
+  @BeforeEach
+  void localStack() throws Exception {
+    FakeAws aws = new FakeAws(wire);
+    aws.localRuntime(home);
+    aws.stackOutputs("jobs-local");
+    jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "submit --seconds 5 --wait --interval 0 | --interval must be positive, not 0s",
+        "submit --seconds 5 --timeout PT-5S     | --timeout must be 0 or more, not PT-5S",
+        "wait job-1 --grace PT-1S               | --grace must be 0 or more, not PT-1S",
+        "wait job-1 --interval 0                | --interval must be positive, not 0s",
+        "list --limit 0                         | --limit must be 1 to 100, not 0",
+        "list --limit 101                       | --limit must be 1 to 100, not 101",
+        "replay --since 1h --timeout PT-1M      | --timeout must be 0 or more, not PT-1M",
+        "local stop --wait PT-1S                | --wait must be 0 or more, not PT-1S",
+      })
+  void aFlagOutOfRange_isOneUsageLine_beforeAnyCall(String line, String message) {
+    CliRun.Result result = jobs.run(line.trim().split(" +"));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("jobs: " + message.trim() + "\n");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "wait job-1 --timeout 99999999999999999999d, --timeout",
+    "wait job-1 --timeout 999999999999999999d, --timeout",
+    "list --since 99999999999999d, --since",
+  })
+  void aDurationTooLong_isOneUsageLine_withoutAJavaException(String line, String flag) {
+    CliRun.Result result = jobs.run(line.split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err()).contains(flag).doesNotContain("Exception");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.jobs.cli.session;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.jobs.cli.deploy.DeployStubs;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which HTTP client each kind of command sends its AWS calls with, as the SDK names it in the
+ * User-Agent ({@code md/http#Apache}): the pooled Apache client for deploy and replay, the
+ * url-connection client for a one-shot command such as {@code target add}. The commands may fail
+ * later on these stubs; the calls they made before tell.
+ */
+class HttpClientChoiceTest {
+  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+
+  @TempDir Path home;
+  @TempDir Path assembly;
+  FakeAws aws;
+  CliRun jobs;
+
+  @BeforeEach
+  void aWorkingStack() throws Exception {
+    aws = new FakeAws(wire);
+    aws.localRuntime(home);
+    aws.stackOutputs("jobs-local");
+    jobs = new CliRun(home);
+    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    DeployStubs.readyToDeploy(wire, assembly);
+    Path credentials =
+        Files.writeString(
+            home.resolve("credentials"),
+            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
+    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
+        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+  }
+
+  @Test
+  void deploy_callsCloudFormationThroughTheApacheClient() {
+    jobs.run(
+        "deploy",
+        "--require-approval",
+        "never",
+        "--profile",
+        "dev",
+        "--region",
+        "us-east-1",
+        "--endpoint-url",
+        aws.endpoint(),
+        "--assembly",
+        assembly.toString());
+
+    assertThat(userAgents(cloudFormation("jobs")))
+        .isNotEmpty()
+        .allMatch(agent -> agent.contains("http#Apache"));
+  }
+
+  @Test
+  void targetAdd_callsCloudFormationThroughTheUrlConnectionClient() {
+    jobs.run(
+        "target",
+        "add",
+        "prod",
+        "--stack-name",
+        "jobs-prod",
+        "--region",
+        "eu-west-1",
+        "--profile",
+        "dev",
+        "--endpoint-url",
+        aws.endpoint());
+
+    assertThat(userAgents(cloudFormation("jobs-prod")))
+        .isNotEmpty()
+        .allMatch(agent -> agent.contains("http#UrlConnection"));
+  }
+
+  @Test
+  void replay_callsEventBridgeThroughTheApacheClient() {
+    jobs.run("replay", "--since", "1h", "--dry-run");
+
+    assertThat(userAgents(events("DescribeArchive")))
+        .isNotEmpty()
+        .allMatch(agent -> agent.contains("http#Apache"));
+  }
+
+  /** The CloudFormation calls about one stack. */
+  private static RequestPatternBuilder cloudFormation(String stack) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withRequestBody(containing("Version=2010-05-15"))
+        .withRequestBody(matching("(?s).*StackName=" + stack + "(&.*)?"));
+  }
+
+  private static RequestPatternBuilder events(String action) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("AWSEvents." + action));
+  }
+
+  private static List<String> userAgents(RequestPatternBuilder pattern) {
+    return wire.findAll(pattern).stream()
+        .map(LoggedRequest::getHeaders)
+        .map(headers -> headers.getHeader("User-Agent").firstValue())
+        .toList();
+  }
+}

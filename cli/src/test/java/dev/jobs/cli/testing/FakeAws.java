@@ -1,0 +1,185 @@
+package dev.jobs.cli.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.local.RuntimeFile;
+import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.stack.LocalStack;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The AWS answers a stack gives, in each service's wire format: STS and CloudFormation (query
+ * protocol, XML), EventBridge (JSON 1.1). Stubbed on one WireMock server that also plays the API.
+ */
+public final class FakeAws {
+  public static final String ROLE = "arn:aws:iam::000000000000:role/JobsAPIInvokeRole";
+  public static final String BUS = "arn:aws:events:us-east-1:000000000000:event-bus/jobs-failed";
+  public static final String ARCHIVE = "jobs-failed-archive";
+  public static final String ARCHIVE_ARN =
+      "arn:aws:events:us-east-1:000000000000:archive/jobs-failed-archive";
+  public static final String RULE =
+      "arn:aws:events:us-east-1:000000000000:rule/jobs-failed/jobs-replay";
+  public static final String ASSUMED_KEY = "ASIAASSUMEDKEY";
+  public static final String ASSUMED_SECRET = "assumed-secret-value";
+  public static final String ASSUMED_TOKEN = "assumed-session-token";
+
+  private final WireMockExtension wire;
+
+  public FakeAws(WireMockExtension wire) {
+    this.wire = wire;
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + wire.getPort();
+  }
+
+  public String apiUrl() {
+    return endpoint() + "/prod";
+  }
+
+  /** A WireMock server on a free loopback port, reset after each test. */
+  public static WireMockExtension server() {
+    return WireMockExtension.newInstance()
+        .options(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1"))
+        .build();
+  }
+
+  /** Writes {@code runtime.json} as the local runtime would, pointing at this server. */
+  public void localRuntime(Path home) {
+    new RuntimeFile(
+            endpoint(),
+            RuntimeOptions.DEFAULT_REGION,
+            RuntimeOptions.DEFAULT_KEY,
+            RuntimeOptions.DEFAULT_KEY,
+            ProcessHandle.current().pid(),
+            LocalStack.DEFAULT_STACK_NAME)
+        .write(home.resolve(".jobs/local"));
+  }
+
+  /** The AssumeRole calls the server received. */
+  public java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest>
+      assumeRoleCalls() {
+    return wire.findAll(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+            .withRequestBody(containing("Action=AssumeRole")));
+  }
+
+  public static MappingBuilder sts(String action) {
+    return post("/").withRequestBody(containing("Action=" + action));
+  }
+
+  public static MappingBuilder cloudFormation(String action) {
+    return post("/").withRequestBody(containing("Action=" + action));
+  }
+
+  public static MappingBuilder events(String action) {
+    return post("/").withHeader("X-Amz-Target", equalTo("AWSEvents." + action));
+  }
+
+  public void stackOutputs(String stack) {
+    wire.stubFor(
+        cloudFormation("DescribeStacks")
+            .willReturn(
+                xml(
+                    200,
+                    "<DescribeStacksResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
+                        + "<DescribeStacksResult><Stacks><member><StackName>"
+                        + stack
+                        + "</StackName><StackId>arn:aws:cloudformation:us-east-1:000000000000:stack/"
+                        + stack
+                        + "/1</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime>"
+                        + "<StackStatus>CREATE_COMPLETE</StackStatus><Outputs>"
+                        + output("ApiUrl", apiUrl())
+                        + output("InvokeRoleArn", ROLE)
+                        + output("EventBusArn", BUS)
+                        + output("ArchiveName", ARCHIVE)
+                        + output("ReplayRuleArn", RULE)
+                        + output("TableName", "jobs")
+                        + output(
+                            "DashboardUrl",
+                            "https://us-east-1.console.aws.amazon.com/cloudwatch/home"
+                                + "?region=us-east-1#dashboards:name="
+                                + stack)
+                        + output("AlarmNamePrefix", stack + ".")
+                        + "</Outputs></member></Stacks></DescribeStacksResult>"
+                        + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+                        + "</DescribeStacksResponse>")));
+  }
+
+  public void assumeRole(Instant expiration) {
+    wire.stubFor(sts("AssumeRole").willReturn(xml(200, assumeRoleBody(expiration))));
+  }
+
+  public static String assumeRoleBody(Instant expiration) {
+    return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+        + "<AssumeRoleResult><Credentials><AccessKeyId>"
+        + ASSUMED_KEY
+        + "</AccessKeyId><SecretAccessKey>"
+        + ASSUMED_SECRET
+        + "</SecretAccessKey><SessionToken>"
+        + ASSUMED_TOKEN
+        + "</SessionToken><Expiration>"
+        + expiration
+        + "</Expiration></Credentials><AssumedRoleUser><Arn>"
+        + ROLE
+        + "/jobs</Arn><AssumedRoleId>AROA:jobs</AssumedRoleId></AssumedRoleUser>"
+        + "</AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+        + "</AssumeRoleResponse>";
+  }
+
+  /** A query-protocol error, as STS and CloudFormation send them. */
+  public static ResponseDefinitionBuilder queryError(int status, String code, String message) {
+    return xml(
+        status,
+        "<ErrorResponse><Error><Type>Sender</Type><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error><RequestId>1</RequestId></ErrorResponse>");
+  }
+
+  /** A JSON 1.1 error, as EventBridge sends them. */
+  public static ResponseDefinitionBuilder jsonError(int status, String type, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+  }
+
+  public static ResponseDefinitionBuilder json11(String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody(body);
+  }
+
+  public static ResponseDefinitionBuilder xml(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
+  }
+
+  public static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
+  }
+
+  private static String output(String key, String value) {
+    return "<member><OutputKey>"
+        + key
+        + "</OutputKey><OutputValue>"
+        + value
+        + "</OutputValue></member>";
+  }
+}
