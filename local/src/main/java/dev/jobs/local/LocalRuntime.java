@@ -6,6 +6,7 @@ import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.apigateway.ApiGatewayStage;
+import dev.jobs.local.auth.OperatorKey;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.cloudformation.CloudFormationApi;
 import dev.jobs.local.events.EventBridgeApi;
@@ -14,6 +15,7 @@ import dev.jobs.local.events.ReplayRunner;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.lambda.QualifiedArn;
 import dev.jobs.local.lambda.Qualifier;
 import dev.jobs.local.protocol.AwsEndpoint;
 import dev.jobs.local.server.LocalServer;
@@ -82,9 +84,7 @@ public final class LocalRuntime implements AutoCloseable {
             stack.processFunctionName(),
             Qualifier.alias(LocalStack.PROCESSING_ALIAS),
             new ProcessJobHandler(backend.processor()));
-    EventBus bus =
-        new EventBus(
-            stack.busName(), stack.archiveName(), options.region(), archive, options.clock());
+    EventBus bus = new EventBus(stack, archive, options.clock());
     this.errorHandler =
         function(
             options.errorHandler(),
@@ -95,18 +95,11 @@ public final class LocalRuntime implements AutoCloseable {
     errorHandler.onFailure(bus.destinationFor(errorHandler.qualifiedArn()));
     this.replays =
         new ReplayRunner(
-            new ReplayStore(database),
-            archive,
-            bus,
-            stack.replayRuleArn(),
-            processing,
-            options.replayPace(),
-            options.clock());
+            new ReplayStore(database), bus, processing, options.replayPace(), options.clock());
     CredentialStore credentials = new CredentialStore(database);
     SignatureVerifier verifier =
         new SignatureVerifier(
-            options.accessKeyId(),
-            options.secretAccessKey(),
+            new OperatorKey(options.accessKeyId(), options.secretAccessKey()),
             credentials,
             options.region(),
             options.clock());
@@ -119,7 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
         new AwsEndpoint(
             verifier,
             new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
-            List.of(new EventBridgeApi(bus, archive, replays, created).service()),
+            List.of(new EventBridgeApi(bus, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),
                 new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));
@@ -148,16 +141,12 @@ public final class LocalRuntime implements AutoCloseable {
       String name,
       Qualifier qualifier,
       com.amazonaws.services.lambda.runtime.RequestStreamHandler handler) {
-    FunctionConfig named =
-        new FunctionConfig(
-            name,
-            config.timeout(),
-            config.reservedConcurrency(),
-            config.retryAttempts(),
-            config.maxEventAge(),
-            config.retryDelay());
     return new LocalFunction(
-        named, stack.functionArn(name), qualifier, handler, invocations, options.clock());
+        config.named(name),
+        new QualifiedArn(stack.functionArn(name), qualifier),
+        handler,
+        invocations,
+        options.clock());
   }
 
   public LocalStack stack() {

@@ -48,8 +48,7 @@ public final class LocalFunction implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final FunctionConfig config;
-  private final String arn;
-  private final Qualifier qualifier;
+  private final QualifiedArn arn;
   private final RequestStreamHandler handler;
   private final InvocationStore queue;
   private final Clock clock;
@@ -63,26 +62,18 @@ public final class LocalFunction implements AutoCloseable {
 
   private volatile boolean stopping;
 
+  /**
+   * @param arn the function's ARN as its callers invoke it
+   * @param queue where its invocations wait, durably
+   */
   public LocalFunction(
       FunctionConfig config,
-      String arn,
-      RequestStreamHandler handler,
-      InvocationStore queue,
-      Clock clock) {
-    this(config, arn, Qualifier.LATEST, handler, queue, clock);
-  }
-
-  /** A function invoked through {@code qualifier}, as its callers name it. */
-  public LocalFunction(
-      FunctionConfig config,
-      String arn,
-      Qualifier qualifier,
+      QualifiedArn arn,
       RequestStreamHandler handler,
       InvocationStore queue,
       Clock clock) {
     this.config = config;
     this.arn = arn;
-    this.qualifier = qualifier;
     this.handler = handler;
     this.queue = queue;
     this.clock = clock;
@@ -101,12 +92,12 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   public String arn() {
-    return arn;
+    return arn.functionArn();
   }
 
   /** The ARN its callers invoke: with the alias, or {@code :$LATEST} when unqualified. */
   public String qualifiedArn() {
-    return arn + ":" + qualifier.name();
+    return arn.value();
   }
 
   public void onFailure(Destination destination) {
@@ -237,7 +228,7 @@ public final class LocalFunction implements AutoCloseable {
     if (error != null) {
       ObjectNode response = record.putObject("responseContext");
       response.put("statusCode", 200);
-      response.put("executedVersion", qualifier.version());
+      response.put("executedVersion", arn.qualifier().version());
       response.put("functionError", "Unhandled");
       record.set("responsePayload", error);
     }
@@ -265,7 +256,7 @@ public final class LocalFunction implements AutoCloseable {
             invocation.requestId(),
             config.name(),
             qualifiedArn(),
-            qualifier.version(),
+            arn.qualifier().version(),
             deadline,
             clock);
     Future<?> future =

@@ -23,6 +23,6 @@ final class VerifierFixture {
             ROLE,
             "cli",
             clock.instant().plusSeconds(3600).toEpochMilli()));
-    return new SignatureVerifier("test", "test", credentials, "us-east-1", clock);
+    return new SignatureVerifier(new OperatorKey("test", "test"), credentials, "us-east-1", clock);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.lambda.QualifiedArn;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Database;
@@ -140,18 +142,19 @@ class ReplayRunnerTest {
     Parts(Database database) {
       this.database = database;
       this.archive = new ArchiveStore(database);
-      this.bus = new EventBus("bus", "archive", "us-east-1", archive, clock);
+      this.bus = new EventBus(new LocalStack("test", "us-east-1", "unused"), archive, clock);
       this.replayStore = new ReplayStore(database);
       this.queue = new InvocationStore(database);
       FunctionConfig config =
           new FunctionConfig(
               TARGET, Duration.ofSeconds(10), 1, 0, Duration.ofHours(6), Duration.ofSeconds(1));
-      this.target = new LocalFunction(config, "arn:target", (in, out, context) -> {}, queue, clock);
+      this.target =
+          new LocalFunction(
+              config, QualifiedArn.latest("arn:target"), (in, out, context) -> {}, queue, clock);
     }
 
     ReplayRunner replays() {
-      return new ReplayRunner(
-          replayStore, archive, bus, "arn:rule", target, ReplayPace.FAST, clock);
+      return new ReplayRunner(replayStore, bus, target, ReplayPace.FAST, clock);
     }
 
     /** Puts {@code count} events on the bus (archived in order); returns their ids. */
@@ -171,7 +174,7 @@ class ReplayRunnerTest {
     }
 
     List<ArchivedEvent> archived() {
-      return archive.between("archive", 0, Long.MAX_VALUE, 0, 1000);
+      return bus.archived(0, Long.MAX_VALUE, 0, 1000);
     }
 
     /** The ids of the events delivered to the target, in the order queued. */
