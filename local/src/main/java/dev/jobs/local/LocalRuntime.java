@@ -82,20 +82,14 @@ public final class LocalRuntime implements AutoCloseable {
         function(
             options.processing(),
             stack.processFunctionName(),
-            Qualifier.alias(LocalStack.PROCESSING_ALIAS),
-            new ProcessJobHandler(backend.processor()));
-    EventBus bus = new EventBus(stack, archive, options.clock());
+            Qualifier.alias(LocalStack.PROCESSING_ALIAS));
+    EventBus bus = new EventBus(stack, archive, processing, options.clock());
     this.errorHandler =
-        function(
-            options.errorHandler(),
-            stack.failedFunctionName(),
-            Qualifier.LATEST,
-            new FailedJobHandler(backend.failures(), bus.failures()));
+        function(options.errorHandler(), stack.failedFunctionName(), Qualifier.LATEST);
     processing.onFailure(errorHandler.asDestination());
     errorHandler.onFailure(bus.destinationFor(errorHandler.qualifiedArn()));
     this.replays =
-        new ReplayRunner(
-            new ReplayStore(database), bus, processing, options.replayPace(), options.clock());
+        new ReplayRunner(new ReplayStore(database), bus, options.replayPace(), options.clock());
     CredentialStore credentials = new CredentialStore(database);
     SignatureVerifier verifier =
         new SignatureVerifier(
@@ -103,15 +97,19 @@ public final class LocalRuntime implements AutoCloseable {
             credentials,
             options.region(),
             options.clock());
-    processing.start();
-    errorHandler.start();
+    processing.start(new ProcessJobHandler(backend.processor()));
+    errorHandler.start(new FailedJobHandler(backend.failures(), bus.failures()));
     replays.resumeInterrupted();
     Instant created = Instant.ofEpochMilli(options.clock().millis());
     // STS first: it answers a query signed for a service none of them is, as AWS's endpoint does.
     server.serve(
         new AwsEndpoint(
             verifier,
-            new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
+            new ApiGatewayStage(
+                verifier,
+                stack,
+                kinds.names(),
+                new ApiGatewayStage.Integrations(processing, jobs, backend.list())),
             List.of(new EventBridgeApi(bus, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),
@@ -136,15 +134,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  private LocalFunction function(
-      FunctionConfig config,
-      String name,
-      Qualifier qualifier,
-      com.amazonaws.services.lambda.runtime.RequestStreamHandler handler) {
+  private LocalFunction function(FunctionConfig config, String name, Qualifier qualifier) {
     return new LocalFunction(
         config.named(name),
         new QualifiedArn(stack.functionArn(name), qualifier),
-        handler,
         invocations,
         options.clock());
   }

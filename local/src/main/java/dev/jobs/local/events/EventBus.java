@@ -3,6 +3,7 @@ package dev.jobs.local.events;
 import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.lambda.Destination;
+import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
@@ -28,12 +29,19 @@ public final class EventBus {
 
   private final LocalStack stack;
   private final ArchiveStore archive;
+  private final LocalFunction replayTarget;
   private final Clock clock;
 
-  /** The stack's bus, its archive kept in {@code archive}. */
-  public EventBus(LocalStack stack, ArchiveStore archive, Clock clock) {
+  /**
+   * The stack's bus.
+   *
+   * @param archive where its archive is kept
+   * @param replayTarget the target of its replay rule: the processing function
+   */
+  public EventBus(LocalStack stack, ArchiveStore archive, LocalFunction replayTarget, Clock clock) {
     this.stack = stack;
     this.archive = archive;
+    this.replayTarget = replayTarget;
     this.clock = clock;
   }
 
@@ -76,9 +84,13 @@ public final class EventBus {
         + archiveName();
   }
 
-  /** The bus's one rule, which sends replayed events to the processing function. */
+  /** The bus's one rule, which sends replayed events to its {@link #replayTarget}. */
   public String replayRuleArn() {
     return stack.replayRuleArn();
+  }
+
+  public LocalFunction replayTarget() {
+    return replayTarget;
   }
 
   /**

@@ -27,7 +27,6 @@ public final class ReplayRunner implements AutoCloseable {
 
   private final ReplayStore replays;
   private final EventBus bus;
-  private final LocalFunction target;
   private final ReplayPace pace;
   private final Clock clock;
 
@@ -45,14 +44,11 @@ public final class ReplayRunner implements AutoCloseable {
           });
 
   /**
-   * @param bus the bus whose archive is replayed
-   * @param target the target of the bus's replay rule
+   * @param bus the bus whose archive is replayed, through its replay rule
    */
-  public ReplayRunner(
-      ReplayStore replays, EventBus bus, LocalFunction target, ReplayPace pace, Clock clock) {
+  public ReplayRunner(ReplayStore replays, EventBus bus, ReplayPace pace, Clock clock) {
     this.replays = replays;
     this.bus = bus;
-    this.target = target;
     this.pace = pace;
     this.clock = clock;
   }
@@ -153,6 +149,7 @@ public final class ReplayRunner implements AutoCloseable {
           ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
           event.put("replay-name", name);
           // The replay rule's target: the processing function, invoked asynchronously.
+          LocalFunction target = bus.replayTarget();
           target.accept(
               replays.deliver(
                   name,

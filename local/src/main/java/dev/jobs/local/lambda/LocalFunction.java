@@ -49,7 +49,6 @@ public final class LocalFunction implements AutoCloseable {
 
   private final FunctionConfig config;
   private final QualifiedArn arn;
-  private final RequestStreamHandler handler;
   private final InvocationStore queue;
   private final Clock clock;
   private volatile Destination onFailure;
@@ -62,19 +61,17 @@ public final class LocalFunction implements AutoCloseable {
 
   private volatile boolean stopping;
 
+  /** The code the workers run; set by {@link #start}, before any worker runs. */
+  private RequestStreamHandler handler;
+
   /**
    * @param arn the function's ARN as its callers invoke it
    * @param queue where its invocations wait, durably
    */
   public LocalFunction(
-      FunctionConfig config,
-      QualifiedArn arn,
-      RequestStreamHandler handler,
-      InvocationStore queue,
-      Clock clock) {
+      FunctionConfig config, QualifiedArn arn, InvocationStore queue, Clock clock) {
     this.config = config;
     this.arn = arn;
-    this.handler = handler;
     this.queue = queue;
     this.clock = clock;
     AtomicInteger count = new AtomicInteger();
@@ -104,8 +101,12 @@ public final class LocalFunction implements AutoCloseable {
     this.onFailure = destination;
   }
 
-  /** Resumes what the queue holds (a restart), then starts the workers. */
-  public void start() {
+  /**
+   * Resumes what the queue holds (a restart), then starts the workers running {@code handler}: a
+   * function never started only queues its invocations.
+   */
+  public void start(RequestStreamHandler handler) {
+    this.handler = handler;
     for (Invocation invocation : queue.pending(config.name())) {
       ready.add(new Scheduled(invocation));
     }

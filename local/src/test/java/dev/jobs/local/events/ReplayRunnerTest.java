@@ -137,24 +137,23 @@ class ReplayRunnerTest {
     final ArchiveStore archive;
     final ReplayStore replayStore;
     final InvocationStore queue;
-    final LocalFunction target;
 
     Parts(Database database) {
       this.database = database;
       this.archive = new ArchiveStore(database);
-      this.bus = new EventBus(new LocalStack("test", "us-east-1", "unused"), archive, clock);
       this.replayStore = new ReplayStore(database);
       this.queue = new InvocationStore(database);
       FunctionConfig config =
           new FunctionConfig(
               TARGET, Duration.ofSeconds(10), 1, 0, Duration.ofHours(6), Duration.ofSeconds(1));
-      this.target =
-          new LocalFunction(
-              config, QualifiedArn.latest("arn:target"), (in, out, context) -> {}, queue, clock);
+      LocalFunction target =
+          new LocalFunction(config, QualifiedArn.latest("arn:target"), queue, clock);
+      this.bus =
+          new EventBus(new LocalStack("test", "us-east-1", "unused"), archive, target, clock);
     }
 
     ReplayRunner replays() {
-      return new ReplayRunner(replayStore, bus, target, ReplayPace.FAST, clock);
+      return new ReplayRunner(replayStore, bus, ReplayPace.FAST, clock);
     }
 
     /** Puts {@code count} events on the bus (archived in order); returns their ids. */
