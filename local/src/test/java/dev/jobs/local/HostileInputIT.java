@@ -252,10 +252,7 @@ class HostileInputIT {
             operatorKeys());
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    JsonNode result = json(answer);
-    assertThat(result.get("FailedEntryCount").asInt()).isEqualTo(1);
-    assertThat(result.get("Entries").get(0).get("ErrorCode").asString())
-        .isEqualTo("InvalidArgument");
+    assertOnlyEntryFailed(answer, "InvalidArgument");
   }
 
   // 10. ReplayName, entry size, Detail
@@ -287,10 +284,14 @@ class HostileInputIT {
     HttpResponse<String> answer =
         events("PutEvents", "{\"Entries\":[" + entry("{\"a\":1}", "") + "]}", operatorKeys());
 
+    assertOnlyEntryFailed(answer, "MalformedDetail");
+  }
+
+  /** PutEvents' answer to a request of one entry, which failed with that code. */
+  private static void assertOnlyEntryFailed(HttpResponse<String> answer, String errorCode) {
     JsonNode result = json(answer);
     assertThat(result.get("FailedEntryCount").asInt()).isEqualTo(1);
-    assertThat(result.get("Entries").get(0).get("ErrorCode").asString())
-        .isEqualTo("MalformedDetail");
+    assertThat(result.get("Entries").get(0).get("ErrorCode").asString()).isEqualTo(errorCode);
   }
 
   // 11. Files

@@ -16,12 +16,7 @@ class KindJarsTest {
 
   @Test
   void load_servesTheJarsKindsBesideTheBuiltInOnes_fromTheirOwnClassLoader() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "echo.jar",
-            List.of("kinds.EchoJob"),
-            KindJarFixture.echoKind("EchoJob", "echo"));
+    Path jar = echoJar("echo.jar", "EchoJob", "echo");
 
     JobKinds kinds = KindJars.load(List.of(jar));
 
@@ -121,12 +116,7 @@ class KindJarsTest {
 
   @Test
   void load_ofAKindNamedAsABuiltInOne_failsNamingBoth() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "sleepy.jar",
-            List.of("kinds.MySleepJob"),
-            KindJarFixture.echoKind("MySleepJob", "sleep"));
+    Path jar = echoJar("sleepy.jar", "MySleepJob", "sleep");
 
     assertThatThrownBy(() -> KindJars.load(List.of(jar)))
         .hasMessage(
@@ -138,18 +128,8 @@ class KindJarsTest {
 
   @Test
   void load_ofTwoJarsWithKindsOfOneName_failsNamingBothJars() throws Exception {
-    Path first =
-        KindJarFixture.jar(
-            directory,
-            "first.jar",
-            List.of("kinds.FirstJob"),
-            KindJarFixture.echoKind("FirstJob", "echo"));
-    Path second =
-        KindJarFixture.jar(
-            directory,
-            "second.jar",
-            List.of("kinds.SecondJob"),
-            KindJarFixture.echoKind("SecondJob", "echo"));
+    Path first = echoJar("first.jar", "FirstJob", "echo");
+    Path second = echoJar("second.jar", "SecondJob", "echo");
 
     assertThatThrownBy(() -> KindJars.load(List.of(first, second)))
         .hasMessage(
@@ -162,12 +142,7 @@ class KindJarsTest {
 
   @Test
   void load_ofAKindWhoseNameIsNoJobType_failsNamingIt() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "loud.jar",
-            List.of("kinds.LoudJob"),
-            KindJarFixture.echoKind("LoudJob", "Loud Job"));
+    Path jar = echoJar("loud.jar", "LoudJob", "Loud Job");
 
     assertThatThrownBy(() -> KindJars.load(List.of(jar)))
         .hasMessage(
@@ -175,5 +150,11 @@ class KindJarsTest {
                 + jar
                 + ": class kinds.LoudJob is named 'Loud Job', which is no job type: a-z first,"
                 + " then up to 63 of a-z, 0-9 and '-'");
+  }
+
+  /** A jar in the test's directory serving one echoing kind, {@code kinds.<className>}. */
+  private Path echoJar(String file, String className, String kind) throws Exception {
+    return KindJarFixture.jar(
+        directory, file, List.of("kinds." + className), KindJarFixture.echoKind(className, kind));
   }
 }
