@@ -331,8 +331,14 @@ class HostileInputIT {
     return new Keys(api.keyId(), api.secret(), api.token());
   }
 
+  /** The headers of a request signed with these keys for execute-api in us-east-1. */
   private static Map<String, List<String>> signedHeaders(
       String method, URI uri, String body, Keys keys) {
+    return signedHeaders(method, uri, body, keys, "execute-api");
+  }
+
+  private static Map<String, List<String>> signedHeaders(
+      String method, URI uri, String body, Keys keys, String service) {
     return SdkSigner.sign(
         method,
         uri,
@@ -341,7 +347,7 @@ class HostileInputIT {
         keys.secret,
         keys.token,
         "us-east-1",
-        "execute-api",
+        service,
         Clock.systemUTC());
   }
 
@@ -361,17 +367,7 @@ class HostileInputIT {
   private static HttpResponse<String> post(
       String service, Map<String, String> extra, String body, Keys keys) throws Exception {
     URI uri = URI.create(runtime.endpoint() + "/");
-    Map<String, List<String>> headers =
-        SdkSigner.sign(
-            "POST",
-            uri,
-            body,
-            keys.keyId,
-            keys.secret,
-            keys.token,
-            "us-east-1",
-            service,
-            Clock.systemUTC());
+    Map<String, List<String>> headers = signedHeaders("POST", uri, body, keys, service);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(
