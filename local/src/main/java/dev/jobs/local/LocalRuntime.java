@@ -6,6 +6,7 @@ import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.apigateway.ApiGatewayStage;
+import dev.jobs.local.auth.OperatorKey;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.cloudformation.CloudFormationApi;
 import dev.jobs.local.events.EventBridgeApi;
@@ -14,6 +15,7 @@ import dev.jobs.local.events.ReplayRunner;
 import dev.jobs.local.lambda.FencedJobStore;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.lambda.QualifiedArn;
 import dev.jobs.local.lambda.Qualifier;
 import dev.jobs.local.protocol.AwsEndpoint;
 import dev.jobs.local.server.LocalServer;
@@ -80,46 +82,35 @@ public final class LocalRuntime implements AutoCloseable {
         function(
             options.processing(),
             stack.processFunctionName(),
-            Qualifier.alias(LocalStack.PROCESSING_ALIAS),
-            new ProcessJobHandler(backend.processor()));
-    EventBus bus =
-        new EventBus(
-            stack.busName(), stack.archiveName(), options.region(), archive, options.clock());
+            Qualifier.alias(LocalStack.PROCESSING_ALIAS));
+    EventBus bus = new EventBus(stack, archive, processing, options.clock());
     this.errorHandler =
-        function(
-            options.errorHandler(),
-            stack.failedFunctionName(),
-            Qualifier.LATEST,
-            new FailedJobHandler(backend.failures(), bus.failures()));
+        function(options.errorHandler(), stack.failedFunctionName(), Qualifier.LATEST);
     processing.onFailure(errorHandler.asDestination());
     errorHandler.onFailure(bus.destinationFor(errorHandler.qualifiedArn()));
     this.replays =
-        new ReplayRunner(
-            new ReplayStore(database),
-            archive,
-            bus,
-            stack.replayRuleArn(),
-            processing,
-            options.replayPace(),
-            options.clock());
+        new ReplayRunner(new ReplayStore(database), bus, options.replayPace(), options.clock());
     CredentialStore credentials = new CredentialStore(database);
     SignatureVerifier verifier =
         new SignatureVerifier(
-            options.accessKeyId(),
-            options.secretAccessKey(),
+            new OperatorKey(options.accessKeyId(), options.secretAccessKey()),
             credentials,
             options.region(),
             options.clock());
-    processing.start();
-    errorHandler.start();
+    processing.start(new ProcessJobHandler(backend.processor()));
+    errorHandler.start(new FailedJobHandler(backend.failures(), bus.failures()));
     replays.resumeInterrupted();
     Instant created = Instant.ofEpochMilli(options.clock().millis());
     // STS first: it answers a query signed for a service none of them is, as AWS's endpoint does.
     server.serve(
         new AwsEndpoint(
             verifier,
-            new ApiGatewayStage(verifier, stack, kinds.names(), processing, jobs, options.clock()),
-            List.of(new EventBridgeApi(bus, archive, replays, created).service()),
+            new ApiGatewayStage(
+                verifier,
+                stack,
+                kinds.names(),
+                new ApiGatewayStage.Integrations(processing, jobs, backend.list())),
+            List.of(new EventBridgeApi(bus, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),
                 new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));
@@ -143,21 +134,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  private LocalFunction function(
-      FunctionConfig config,
-      String name,
-      Qualifier qualifier,
-      com.amazonaws.services.lambda.runtime.RequestStreamHandler handler) {
-    FunctionConfig named =
-        new FunctionConfig(
-            name,
-            config.timeout(),
-            config.reservedConcurrency(),
-            config.retryAttempts(),
-            config.maxEventAge(),
-            config.retryDelay());
+  private LocalFunction function(FunctionConfig config, String name, Qualifier qualifier) {
     return new LocalFunction(
-        named, stack.functionArn(name), qualifier, handler, invocations, options.clock());
+        config.named(name),
+        new QualifiedArn(stack.functionArn(name), qualifier),
+        invocations,
+        options.clock());
   }
 
   public LocalStack stack() {

@@ -12,10 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import tools.jackson.databind.JsonNode;
@@ -39,13 +35,7 @@ public final class ApiClient {
   }
 
   public static StsClient sts(String endpoint, String keyId, String secret) {
-    return StsClient.builder()
-        .endpointOverride(URI.create(endpoint))
-        .region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-        .build();
+    return AwsClients.client(StsClient.builder(), endpoint, keyId, secret);
   }
 
   /** A client with credentials from the local STS for the invoke role. */

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,47 +132,39 @@ class AwsApisIT {
 
   @Test
   void assumeRole_shorterThanStsAllows_isValidationError() {
-    assertThatThrownBy(
+    assertAwsError(
             () ->
                 sts.assumeRole(
                     r ->
                         r.roleArn(runtime.stack().invokeRoleArn())
                             .roleSessionName("me")
-                            .durationSeconds(899)))
-        .isInstanceOf(StsException.class)
-        .hasMessageContaining("Member must have value greater than or equal to 900")
-        .extracting(e -> ((StsException) e).awsErrorDetails().errorCode())
-        .isEqualTo("ValidationError");
+                            .durationSeconds(899)),
+            StsException.class,
+            "ValidationError")
+        .hasMessageContaining("Member must have value greater than or equal to 900");
   }
 
   @Test
   void assumeRole_otherRole_isAccessDenied() {
-    assertThatThrownBy(
+    assertAwsError(
             () ->
                 sts.assumeRole(
-                    r -> r.roleArn("arn:aws:iam::000000000000:role/Admin").roleSessionName("me")))
-        .isInstanceOf(StsException.class)
-        .hasMessageContaining("is not authorized to perform: sts:AssumeRole")
-        .extracting(e -> ((StsException) e).awsErrorDetails().errorCode())
-        .isEqualTo("AccessDenied");
+                    r -> r.roleArn("arn:aws:iam::000000000000:role/Admin").roleSessionName("me")),
+            StsException.class,
+            "AccessDenied")
+        .hasMessageContaining("is not authorized to perform: sts:AssumeRole");
   }
 
   @Test
   void sts_wrongSecret_isSignatureDoesNotMatch() {
     try (StsClient wrong = ApiClient.sts(runtime.endpoint(), "test", "nope")) {
-      assertThatThrownBy(wrong::getCallerIdentity)
-          .isInstanceOf(StsException.class)
-          .extracting(e -> ((StsException) e).awsErrorDetails().errorCode())
-          .isEqualTo("SignatureDoesNotMatch");
+      assertAwsError(wrong::getCallerIdentity, StsException.class, "SignatureDoesNotMatch");
     }
   }
 
   @Test
   void sts_unknownAction_isInvalidAction() {
-    assertThatThrownBy(() -> sts.getSessionToken())
-        .isInstanceOf(StsException.class)
-        .extracting(e -> ((StsException) e).awsErrorDetails().errorCode())
-        .isEqualTo("InvalidAction");
+    assertAwsError(() -> sts.getSessionToken(), StsException.class, "InvalidAction");
   }
 
   @Test
@@ -201,10 +195,8 @@ class AwsApisIT {
 
   @Test
   void cloudFormation_unknownAction_isInvalidAction() {
-    assertThatThrownBy(() -> cloudFormation.listStacks())
-        .isInstanceOf(CloudFormationException.class)
-        .extracting(e -> ((AwsServiceException) e).awsErrorDetails().errorCode())
-        .isEqualTo("InvalidAction");
+    assertAwsError(
+        () -> cloudFormation.listStacks(), CloudFormationException.class, "InvalidAction");
   }
 
   @Test
@@ -269,18 +261,27 @@ class AwsApisIT {
     assertThat(events.listReplays(r -> r.namePrefix("emp")).replays())
         .extracting(r -> r.replayName())
         .containsExactly("empty");
-    assertThatThrownBy(() -> events.cancelReplay(r -> r.replayName("empty")))
-        .isInstanceOf(AwsServiceException.class)
-        .extracting(e -> ((AwsServiceException) e).awsErrorDetails().errorCode())
-        .isEqualTo("IllegalStatusException");
+    assertAwsError(
+        () -> events.cancelReplay(r -> r.replayName("empty")),
+        AwsServiceException.class,
+        "IllegalStatusException");
   }
 
   @Test
   void eventBridge_unknownOperation_isUnknownOperationException() {
-    assertThatThrownBy(() -> events.listRules(r -> r.namePrefix("x")))
-        .isInstanceOf(AwsServiceException.class)
-        .extracting(e -> ((AwsServiceException) e).awsErrorDetails().errorCode())
-        .isEqualTo("UnknownOperationException");
+    assertAwsError(
+        () -> events.listRules(r -> r.namePrefix("x")),
+        AwsServiceException.class,
+        "UnknownOperationException");
+  }
+
+  /** Asserts that the call fails with AWS's error of that type and code; more may be chained. */
+  private static <E extends AwsServiceException>
+      AbstractThrowableAssert<?, ? extends Throwable> assertAwsError(
+          ThrowingCallable call, Class<E> type, String code) {
+    return assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            type, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
   }
 
   static DescribeReplayResponse awaitReplay(EventBridgeClient events, String name)

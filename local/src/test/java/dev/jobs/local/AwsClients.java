@@ -3,6 +3,8 @@ package dev.jobs.local;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -13,24 +15,22 @@ final class AwsClients {
   private AwsClients() {}
 
   static EventBridgeClient eventBridge(LocalRuntime runtime) {
-    return EventBridgeClient.builder()
-        .endpointOverride(URI.create(runtime.endpoint()))
-        .region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(operator())
-        .build();
+    return client(EventBridgeClient.builder(), runtime.endpoint(), "test", "test");
   }
 
   static CloudFormationClient cloudFormation(LocalRuntime runtime) {
-    return CloudFormationClient.builder()
-        .endpointOverride(URI.create(runtime.endpoint()))
-        .region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(operator())
-        .build();
+    return client(CloudFormationClient.builder(), runtime.endpoint(), "test", "test");
   }
 
-  static StaticCredentialsProvider operator() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+  /** Any service's client, pointed at {@code endpoint} in us-east-1, signing with this key pair. */
+  static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, String endpoint, String keyId, String secret) {
+    return builder
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+        .build();
   }
 }

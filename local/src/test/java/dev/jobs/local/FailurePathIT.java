@@ -27,13 +27,7 @@ class FailurePathIT {
   static final AtomicBoolean TABLE_DOWN = new AtomicBoolean();
 
   @RegisterExtension
-  static final RunningRuntime local =
-      new RunningRuntime(
-          options ->
-              options
-                  .processing(p -> p.withRetries(0, Duration.ZERO))
-                  .errorHandler(e -> e.withRetries(1, Duration.ofMillis(10))),
-          FailurePathIT::failingWhenDown);
+  static final RunningRuntime local = RunningRuntime.failingFast(1, FailurePathIT::failingWhenDown);
 
   private static JobStore failingWhenDown(JobStore store) {
     return new ForwardingJobStore(store) {

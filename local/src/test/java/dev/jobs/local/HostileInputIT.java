@@ -252,10 +252,7 @@ class HostileInputIT {
             operatorKeys());
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    JsonNode result = json(answer);
-    assertThat(result.get("FailedEntryCount").asInt()).isEqualTo(1);
-    assertThat(result.get("Entries").get(0).get("ErrorCode").asString())
-        .isEqualTo("InvalidArgument");
+    assertOnlyEntryFailed(answer, "InvalidArgument");
   }
 
   // 10. ReplayName, entry size, Detail
@@ -287,10 +284,14 @@ class HostileInputIT {
     HttpResponse<String> answer =
         events("PutEvents", "{\"Entries\":[" + entry("{\"a\":1}", "") + "]}", operatorKeys());
 
+    assertOnlyEntryFailed(answer, "MalformedDetail");
+  }
+
+  /** PutEvents' answer to a request of one entry, which failed with that code. */
+  private static void assertOnlyEntryFailed(HttpResponse<String> answer, String errorCode) {
     JsonNode result = json(answer);
     assertThat(result.get("FailedEntryCount").asInt()).isEqualTo(1);
-    assertThat(result.get("Entries").get(0).get("ErrorCode").asString())
-        .isEqualTo("MalformedDetail");
+    assertThat(result.get("Entries").get(0).get("ErrorCode").asString()).isEqualTo(errorCode);
   }
 
   // 11. Files
@@ -330,8 +331,14 @@ class HostileInputIT {
     return new Keys(api.keyId(), api.secret(), api.token());
   }
 
+  /** The headers of a request signed with these keys for execute-api in us-east-1. */
   private static Map<String, List<String>> signedHeaders(
       String method, URI uri, String body, Keys keys) {
+    return signedHeaders(method, uri, body, keys, "execute-api");
+  }
+
+  private static Map<String, List<String>> signedHeaders(
+      String method, URI uri, String body, Keys keys, String service) {
     return SdkSigner.sign(
         method,
         uri,
@@ -340,7 +347,7 @@ class HostileInputIT {
         keys.secret,
         keys.token,
         "us-east-1",
-        "execute-api",
+        service,
         Clock.systemUTC());
   }
 
@@ -360,17 +367,7 @@ class HostileInputIT {
   private static HttpResponse<String> post(
       String service, Map<String, String> extra, String body, Keys keys) throws Exception {
     URI uri = URI.create(runtime.endpoint() + "/");
-    Map<String, List<String>> headers =
-        SdkSigner.sign(
-            "POST",
-            uri,
-            body,
-            keys.keyId,
-            keys.secret,
-            keys.token,
-            "us-east-1",
-            service,
-            Clock.systemUTC());
+    Map<String, List<String>> headers = signedHeaders("POST", uri, body, keys, service);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,20 +54,9 @@ class InternalErrorIT {
 
   @Test
   void get_handlerThrows_answers500InOneLineAndLogsTheStackTrace() {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    Response response;
-    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    try {
-      response = local.api().get(BROKEN);
-    } finally {
-      System.setErr(stderr);
-    }
+    String stderr = answeredInternalError(() -> local.api().get(BROKEN));
 
-    assertThat(response.status()).isEqualTo(500);
-    assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
-    String logged = log.toString(StandardCharsets.UTF_8);
-    assertThat(logged)
+    assertThat(stderr)
         .contains("ERROR GET /prod/jobs/" + BROKEN + " failed")
         .contains("java.lang.IllegalStateException: the table broke reading " + BROKEN)
         .contains("\tat " + InternalErrorIT.class.getName() + "$1.find(");
@@ -74,22 +64,31 @@ class InternalErrorIT {
 
   @Test
   void list_storeThrows_answers500InOneLineAndLogsTheStackTrace() {
+    String stderr = answeredInternalError(() -> local.api().list("limit=" + BROKEN_LIMIT));
+
+    assertThat(stderr)
+        .contains("ERROR GET /prod/jobs failed")
+        .contains("java.lang.IllegalStateException: the table broke listing");
+    assertThat(local.api().list("limit=98").status()).isEqualTo(200);
+  }
+
+  /**
+   * Asserts that the call is answered API Gateway's 500; returns what the runtime wrote to stderr
+   * while it ran.
+   */
+  private static String answeredInternalError(Supplier<Response> call) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream stderr = System.err;
     Response response;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      response = local.api().list("limit=" + BROKEN_LIMIT);
+      response = call.get();
     } finally {
       System.setErr(stderr);
     }
-
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.text()).isEqualTo("{\"message\":\"Internal server error\"}");
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("ERROR GET /prod/jobs failed")
-        .contains("java.lang.IllegalStateException: the table broke listing");
-    assertThat(local.api().list("limit=98").status()).isEqualTo(200);
+    return log.toString(StandardCharsets.UTF_8);
   }
 
   @Test

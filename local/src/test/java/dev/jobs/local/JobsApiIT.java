@@ -156,12 +156,8 @@ class JobsApiIT {
 
   @Test
   void submit_failingJob_isRetriedTwiceThenRecordedFailed() {
-    String id = local.api().submit("{\"type\":\"fail\"}").body().get("id").asString();
+    JsonNode job = failedAfterThreeAttempts("{\"type\":\"fail\"}", Duration.ofSeconds(10));
 
-    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
-
-    assertThat(job.get("status").asString()).isEqualTo("FAILED");
-    assertThat(job.get("attempts").asInt()).isEqualTo(3);
     assertThat(job.get("error").get("condition").asString()).isEqualTo("RetriesExhausted");
     assertThat(job.get("error").get("type").asString())
         .isEqualTo("dev.jobs.kind.JobFailedException");
@@ -170,16 +166,23 @@ class JobsApiIT {
 
   @Test
   void submit_jobPastTheTimeout_isStoppedAndFailsWithTaskTimedOut() {
-    String id = local.api().submit("{\"type\":\"hang\"}").body().get("id").asString();
+    JsonNode job = failedAfterThreeAttempts("{\"type\":\"hang\"}", Duration.ofSeconds(15));
 
-    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(15));
-
-    assertThat(job.get("status").asString()).isEqualTo("FAILED");
-    assertThat(job.get("attempts").asInt()).isEqualTo(3);
     // As Lambda writes a timeout today: the attempt's request id, seconds with two decimals.
     assertThat(job.get("error").get("type").asString()).isEqualTo("Sandbox.Timedout");
     assertThat(job.get("error").get("message").asString())
-        .isEqualTo("RequestId: " + id + " Error: Task timed out after 2.00 seconds");
+        .isEqualTo(
+            "RequestId: " + job.get("id").asString() + " Error: Task timed out after 2.00 seconds");
+  }
+
+  /** Submits the job, waits for its end, and asserts that it failed after three attempts. */
+  private static JsonNode failedAfterThreeAttempts(String body, Duration wait) {
+    String id = local.api().submit(body).body().get("id").asString();
+    JsonNode job = local.api().awaitTerminal(id, wait);
+    assertThat(job.get("id").asString()).isEqualTo(id);
+    assertThat(job.get("status").asString()).isEqualTo("FAILED");
+    assertThat(job.get("attempts").asInt()).isEqualTo(3);
+    return job;
   }
 
   private static String keyOf(ApiClient client) {

@@ -16,12 +16,7 @@ class KindJarsTest {
 
   @Test
   void load_servesTheJarsKindsBesideTheBuiltInOnes_fromTheirOwnClassLoader() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "echo.jar",
-            List.of("kinds.EchoJob"),
-            KindJarFixture.echoKind("EchoJob", "echo"));
+    Path jar = echoJar("echo.jar", "EchoJob", "echo");
 
     JobKinds kinds = KindJars.load(List.of(jar));
 
@@ -59,11 +54,8 @@ class KindJarsTest {
   void load_ofAJarWithoutServiceFile_failsSayingSo() throws Exception {
     Path jar = KindJarFixture.jar(directory, "bare.jar", null);
 
-    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
-        .hasMessage(
-            "job kinds from "
-                + jar
-                + ": it lists no job kind in META-INF/services/dev.jobs.kind.JobKind");
+    assertRefused(
+        List.of(jar), jar, "it lists no job kind in META-INF/services/dev.jobs.kind.JobKind");
   }
 
   @Test
@@ -94,12 +86,11 @@ class KindJarsTest {
         """;
     Path jar = KindJarFixture.jar(directory, "broken.jar", List.of("kinds.BrokenJob"), broken);
 
-    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
-        .hasMessage(
-            "job kinds from "
-                + jar
-                + ": class kinds.BrokenJob failed to construct"
-                + " (java.lang.IllegalStateException: no configuration)");
+    assertRefused(
+        List.of(jar),
+        jar,
+        "class kinds.BrokenJob failed to construct"
+            + " (java.lang.IllegalStateException: no configuration)");
   }
 
   @Test
@@ -112,68 +103,52 @@ class KindJarsTest {
         """;
     Path jar = KindJarFixture.jar(directory, "plain.jar", List.of("kinds.PlainJob"), plain);
 
-    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
-        .hasMessage(
-            "job kinds from "
-                + jar
-                + ": class kinds.PlainJob does not implement dev.jobs.kind.JobKind");
+    assertRefused(
+        List.of(jar), jar, "class kinds.PlainJob does not implement dev.jobs.kind.JobKind");
   }
 
   @Test
   void load_ofAKindNamedAsABuiltInOne_failsNamingBoth() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "sleepy.jar",
-            List.of("kinds.MySleepJob"),
-            KindJarFixture.echoKind("MySleepJob", "sleep"));
+    Path jar = echoJar("sleepy.jar", "MySleepJob", "sleep");
 
-    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
-        .hasMessage(
-            "job kinds from "
-                + jar
-                + ": class kinds.MySleepJob its kind 'sleep' clashes with the built-in"
-                + " dev.jobs.backend.kind.SleepJob");
+    assertRefused(
+        List.of(jar),
+        jar,
+        "class kinds.MySleepJob its kind 'sleep' clashes with the built-in"
+            + " dev.jobs.backend.kind.SleepJob");
   }
 
   @Test
   void load_ofTwoJarsWithKindsOfOneName_failsNamingBothJars() throws Exception {
-    Path first =
-        KindJarFixture.jar(
-            directory,
-            "first.jar",
-            List.of("kinds.FirstJob"),
-            KindJarFixture.echoKind("FirstJob", "echo"));
-    Path second =
-        KindJarFixture.jar(
-            directory,
-            "second.jar",
-            List.of("kinds.SecondJob"),
-            KindJarFixture.echoKind("SecondJob", "echo"));
+    Path first = echoJar("first.jar", "FirstJob", "echo");
+    Path second = echoJar("second.jar", "SecondJob", "echo");
 
-    assertThatThrownBy(() -> KindJars.load(List.of(first, second)))
-        .hasMessage(
-            "job kinds from "
-                + second
-                + ": class kinds.SecondJob its kind 'echo' clashes with "
-                + first
-                + " (kinds.FirstJob)");
+    assertRefused(
+        List.of(first, second),
+        second,
+        "class kinds.SecondJob its kind 'echo' clashes with " + first + " (kinds.FirstJob)");
   }
 
   @Test
   void load_ofAKindWhoseNameIsNoJobType_failsNamingIt() throws Exception {
-    Path jar =
-        KindJarFixture.jar(
-            directory,
-            "loud.jar",
-            List.of("kinds.LoudJob"),
-            KindJarFixture.echoKind("LoudJob", "Loud Job"));
+    Path jar = echoJar("loud.jar", "LoudJob", "Loud Job");
 
-    assertThatThrownBy(() -> KindJars.load(List.of(jar)))
-        .hasMessage(
-            "job kinds from "
-                + jar
-                + ": class kinds.LoudJob is named 'Loud Job', which is no job type: a-z first,"
-                + " then up to 63 of a-z, 0-9 and '-'");
+    assertRefused(
+        List.of(jar),
+        jar,
+        "class kinds.LoudJob is named 'Loud Job', which is no job type: a-z first,"
+            + " then up to 63 of a-z, 0-9 and '-'");
+  }
+
+  /** A jar in the test's directory serving one echoing kind, {@code kinds.<className>}. */
+  private Path echoJar(String file, String className, String kind) throws Exception {
+    return KindJarFixture.jar(
+        directory, file, List.of("kinds." + className), KindJarFixture.echoKind(className, kind));
+  }
+
+  /** Asserts that loading the jars fails, blaming the jar {@code blamed} for {@code reason}. */
+  private static void assertRefused(List<Path> jars, Path blamed, String reason) {
+    assertThatThrownBy(() -> KindJars.load(jars))
+        .hasMessage("job kinds from " + blamed + ": " + reason);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,12 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code GET /prod/jobs} on a running local runtime, through signed HTTP as the CLI calls it. */
 class ListJobsIT {
   @RegisterExtension
-  static final RunningRuntime local =
-      new RunningRuntime(
-          options ->
-              options
-                  .processing(p -> p.withRetries(0, Duration.ZERO))
-                  .errorHandler(e -> e.withRetries(0, Duration.ZERO)));
+  static final RunningRuntime local = RunningRuntime.failingFast(0, UnaryOperator.identity());
 
   static Instant since;
   static List<String> succeeded = new ArrayList<>();

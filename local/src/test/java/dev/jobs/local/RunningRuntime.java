@@ -46,6 +46,20 @@ public final class RunningRuntime implements BeforeAllCallback, AfterAllCallback
     this.table = table;
   }
 
+  /**
+   * A runtime where a failed attempt is not retried, so that a failing job fails at once; the error
+   * handler retries {@code errorHandlerRetries} times, 10 ms apart. Its job table is wrapped as
+   * {@link #RunningRuntime(UnaryOperator, UnaryOperator)} says.
+   */
+  public static RunningRuntime failingFast(int errorHandlerRetries, UnaryOperator<JobStore> table) {
+    return new RunningRuntime(
+        options ->
+            options
+                .processing(p -> p.withRetries(0, Duration.ZERO))
+                .errorHandler(e -> e.withRetries(errorHandlerRetries, Duration.ofMillis(10))),
+        table);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     directory = Files.createTempDirectory("local-runtime-");

@@ -99,9 +99,7 @@ class RuntimeFileTest {
   void notJson_failsChecked_andIsEmptyOtherwise() throws IOException {
     file("{not json");
 
-    assertThatThrownBy(() -> RuntimeFile.readChecked(dir))
-        .isInstanceOf(IOException.class)
-        .hasMessage(dir.resolve(RuntimeFile.NAME) + " is not valid JSON");
+    assertReadCheckedFails(" is not valid JSON");
     assertThat(RuntimeFile.read(dir)).isEmpty();
   }
 
@@ -109,11 +107,14 @@ class RuntimeFileTest {
   void withoutEndpointKeysOrPid_failsNamingWhatIsMissing() throws IOException {
     file("{\"accessKeyId\":\"a\",\"region\":\"r\"}");
 
+    assertReadCheckedFails(" lacks the endpoint, the operator keys, the process id");
+  }
+
+  /** Asserts that {@code readChecked} fails with the file's path and then {@code problem}. */
+  private void assertReadCheckedFails(String problem) {
     assertThatThrownBy(() -> RuntimeFile.readChecked(dir))
         .isInstanceOf(IOException.class)
-        .hasMessage(
-            dir.resolve(RuntimeFile.NAME)
-                + " lacks the endpoint, the operator keys, the process id");
+        .hasMessage(dir.resolve(RuntimeFile.NAME) + problem);
   }
 
   @Test

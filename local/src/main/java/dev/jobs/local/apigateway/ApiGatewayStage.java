@@ -18,7 +18,6 @@ import dev.jobs.local.stack.LocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +46,14 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private final SignatureVerifier verifier;
   private final LocalStack stack;
   private final RequestValidator validator;
-  private final LocalFunction processing;
-  private final JobStore store;
-  private final JobList list;
+  private final Integrations integrations;
+
+  /**
+   * What the deployed stack's routes are integrated with: {@code POST /jobs} invokes the processing
+   * function asynchronously, {@code GET /jobs/{id}} reads the job table directly, {@code GET /jobs}
+   * is the list function's.
+   */
+  public record Integrations(LocalFunction processing, JobStore table, JobList list) {}
 
   /**
    * @param jobTypes the job types served, which the request validator allows
@@ -58,15 +62,11 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       SignatureVerifier verifier,
       LocalStack stack,
       List<String> jobTypes,
-      LocalFunction processing,
-      JobStore store,
-      Clock clock) {
+      Integrations integrations) {
     this.verifier = verifier;
     this.stack = stack;
     this.validator = RequestValidator.load(jobTypes);
-    this.processing = processing;
-    this.store = store;
-    this.list = new JobList(store, clock);
+    this.integrations = integrations;
   }
 
   @Override
@@ -212,7 +212,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       return;
     }
     // A failure here is the server's: LocalServer logs it and answers 500.
-    processing.invoke(id, new String(payload, StandardCharsets.UTF_8)).join();
+    integrations.processing().invoke(id, new String(payload, StandardCharsets.UTF_8)).join();
     call.respond(
         202,
         JSON,
@@ -229,7 +229,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   }
 
   private void get(HttpCall call, String id) throws IOException {
-    Optional<JobRecord> job = store.find(id);
+    Optional<JobRecord> job = integrations.table().find(id);
     if (job.isEmpty()) {
       GatewayAnswer.message(call, 404, "Job not found", null);
       return;
@@ -240,7 +240,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /** The list function's answer, as API Gateway's proxy integration hands it back. */
   private void list(HttpCall call) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
-    JobList.Answer answer = list.answer(queryParameters(call.request().rawQuery()));
+    JobList.Answer answer = integrations.list().answer(queryParameters(call.request().rawQuery()));
     call.respond(answer.statusCode(), JSON, answer.body());
   }
 

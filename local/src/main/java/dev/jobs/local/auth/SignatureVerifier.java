@@ -25,20 +25,18 @@ public final class SignatureVerifier {
   static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private final String operatorAccessKeyId;
-  private final String operatorSecretAccessKey;
+  private final OperatorKey operator;
   private final CredentialStore issued;
   private final String region;
   private final Clock clock;
 
+  /**
+   * @param issued the temporary credentials the local STS issued, which sign for the invoke role
+   * @param region the one region requests may be scoped to
+   */
   public SignatureVerifier(
-      String operatorAccessKeyId,
-      String operatorSecretAccessKey,
-      CredentialStore issued,
-      String region,
-      Clock clock) {
-    this.operatorAccessKeyId = operatorAccessKeyId;
-    this.operatorSecretAccessKey = operatorSecretAccessKey;
+      OperatorKey operator, CredentialStore issued, String region, Clock clock) {
+    this.operator = operator;
     this.issued = issued;
     this.region = region;
     this.clock = clock;
@@ -119,7 +117,7 @@ public final class SignatureVerifier {
     }
     Caller caller;
     String secret;
-    if (authorization.accessKeyId().equals(operatorAccessKeyId)) {
+    if (authorization.accessKeyId().equals(operator.accessKeyId())) {
       if (request.header("x-amz-security-token") != null) {
         // Long-term keys have no session: AWS rejects a token sent with them.
         throw new AuthFailure(
@@ -127,8 +125,8 @@ public final class SignatureVerifier {
             "The security token included in the request is invalid.");
       }
       caller =
-          new Caller(operatorAccessKeyId, "arn:aws:iam::" + LocalStack.ACCOUNT + ":root", null);
-      secret = operatorSecretAccessKey;
+          new Caller(operator.accessKeyId(), "arn:aws:iam::" + LocalStack.ACCOUNT + ":root", null);
+      secret = operator.secretAccessKey();
     } else {
       IssuedCredentials credentials = temporaryCredentials(authorization, request);
       caller =

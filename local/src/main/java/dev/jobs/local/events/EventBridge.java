@@ -2,7 +2,6 @@ package dev.jobs.local.events;
 
 import dev.jobs.local.auth.Caller;
 import dev.jobs.local.protocol.AwsError;
-import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Replay;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +16,14 @@ import java.util.UUID;
  */
 final class EventBridge {
   private final EventBus bus;
-  private final ArchiveStore archive;
   private final ReplayRunner replays;
   private final Instant created;
 
-  EventBridge(EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created) {
+  /**
+   * @param created when the archive was created
+   */
+  EventBridge(EventBus bus, ReplayRunner replays, Instant created) {
     this.bus = bus;
-    this.archive = archive;
     this.replays = replays;
     this.created = created;
   }
@@ -106,7 +106,7 @@ final class EventBridge {
   }
 
   private Archive archive() {
-    long[] size = archive.size(bus.archiveName());
+    long[] size = bus.archiveSize();
     return new Archive(
         bus.archiveArn(),
         bus.archiveName(),
@@ -134,7 +134,7 @@ final class EventBridge {
 
   /** Checks a rule a replay is filtered to: the bus's replay rule is the only one. */
   void checkReplayRule(String ruleArn) {
-    if (!ruleArn.equals(replays.replayRuleArn())) {
+    if (!ruleArn.equals(bus.replayRuleArn())) {
       throw new AwsError("ResourceNotFoundException", "Rule " + ruleArn + " does not exist.");
     }
   }
@@ -185,6 +185,6 @@ final class EventBridge {
   }
 
   String replayRuleArn() {
-    return replays.replayRuleArn();
+    return bus.replayRuleArn();
   }
 }

@@ -4,7 +4,6 @@ import static dev.jobs.local.events.EventBridgeFields.text;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.protocol.JsonProtocol;
-import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.Replay;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,8 +23,8 @@ public final class EventBridgeApi {
   /**
    * @param created when the archive was created
    */
-  public EventBridgeApi(EventBus bus, ArchiveStore archive, ReplayRunner replays, Instant created) {
-    this.events = new EventBridge(bus, archive, replays, created);
+  public EventBridgeApi(EventBus bus, ReplayRunner replays, Instant created) {
+    this.events = new EventBridge(bus, replays, created);
   }
 
   /** The service, as the JSON 1.1 protocol serves it. */

@@ -3,8 +3,10 @@ package dev.jobs.local.events;
 import dev.jobs.backend.events.FailureBus;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.lambda.Destination;
+import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
+import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Invocation;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,31 +27,34 @@ public final class EventBus {
   /** Checked against the packaged template's archive by the CLI's {@code LocalMatchesStackIT}. */
   public static final String ARCHIVE_DESCRIPTION = "Every failed job, for a replay";
 
-  private final String name;
-  private final String region;
-  private final String archiveName;
+  private final LocalStack stack;
   private final ArchiveStore archive;
+  private final LocalFunction replayTarget;
   private final Clock clock;
 
-  public EventBus(
-      String name, String archiveName, String region, ArchiveStore archive, Clock clock) {
-    this.name = name;
-    this.archiveName = archiveName;
-    this.region = region;
+  /**
+   * The stack's bus.
+   *
+   * @param archive where its archive is kept
+   * @param replayTarget the target of its replay rule: the processing function
+   */
+  public EventBus(LocalStack stack, ArchiveStore archive, LocalFunction replayTarget, Clock clock) {
+    this.stack = stack;
     this.archive = archive;
+    this.replayTarget = replayTarget;
     this.clock = clock;
   }
 
   public String name() {
-    return name;
+    return stack.busName();
   }
 
   public String arn() {
-    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":event-bus/" + name;
+    return "arn:aws:events:" + stack.region() + ":" + LocalStack.ACCOUNT + ":event-bus/" + name();
   }
 
   public String archiveName() {
-    return archiveName;
+    return stack.archiveName();
   }
 
   /** The deployed stack's archive description ({@code FailedJobs} in infra). */
@@ -67,16 +72,43 @@ public final class EventBus {
 
   /** The ARN of a replay of this bus's archive. */
   public String replayArn(String replayName) {
-    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":replay/" + replayName;
+    return "arn:aws:events:" + stack.region() + ":" + LocalStack.ACCOUNT + ":replay/" + replayName;
   }
 
   public String archiveArn() {
-    return "arn:aws:events:" + region + ":" + LocalStack.ACCOUNT + ":archive/" + archiveName;
+    return "arn:aws:events:"
+        + stack.region()
+        + ":"
+        + LocalStack.ACCOUNT
+        + ":archive/"
+        + archiveName();
+  }
+
+  /** The bus's one rule, which sends replayed events to its {@link #replayTarget}. */
+  public String replayRuleArn() {
+    return stack.replayRuleArn();
+  }
+
+  public LocalFunction replayTarget() {
+    return replayTarget;
+  }
+
+  /**
+   * Up to {@code limit} archived events of the window {@code [start, end]} (epoch millis), past the
+   * archive's sequence number {@code after}, in the order archived.
+   */
+  public List<ArchivedEvent> archived(long start, long end, long after, int limit) {
+    return archive.between(archiveName(), start, end, after, limit);
+  }
+
+  /** How many events the archive holds, and their size in bytes. */
+  public long[] archiveSize() {
+    return archive.size(archiveName());
   }
 
   /** True for the bus's name or ARN. */
   public boolean isNamed(String nameOrArn) {
-    return nameOrArn == null || nameOrArn.equals(name) || nameOrArn.equals(arn());
+    return nameOrArn == null || nameOrArn.equals(name()) || nameOrArn.equals(arn());
   }
 
   /** An entry of PutEvents. */
@@ -86,7 +118,7 @@ public final class EventBus {
   /** Puts events on the bus and into the archive, durably; returns their ids. */
   public List<String> put(List<Entry> entries) {
     List<ObjectNode> events = entries.stream().map(this::event).toList();
-    archive.append(archiveName, events.stream().map(EventBus::archived).toList());
+    archive.append(archiveName(), events.stream().map(EventBus::archived).toList());
     return events.stream().map(e -> e.get("id").asString()).toList();
   }
 
@@ -117,7 +149,7 @@ public final class EventBus {
                   record,
                   List.of(arn(), qualifiedFunctionArn),
                   Instant.ofEpochMilli(clock.millis())));
-      archive.archiveFailure(failed, archiveName, archived(event));
+      archive.archiveFailure(failed, archiveName(), archived(event));
     };
   }
 
@@ -139,7 +171,7 @@ public final class EventBus {
     Instant time = entry.time() == null ? Instant.ofEpochMilli(clock.millis()) : entry.time();
     // EventBridge keeps whole seconds in the envelope.
     event.put("time", Instant.ofEpochSecond(time.getEpochSecond()).toString());
-    event.put("region", region);
+    event.put("region", stack.region());
     var resources = event.putArray("resources");
     entry.resources().forEach(resources::add);
     event.set("detail", entry.detail());

@@ -3,7 +3,6 @@ package dev.jobs.local.events;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.log.RuntimeLog;
-import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Replay;
 import dev.jobs.local.store.ReplayStore;
@@ -27,10 +26,7 @@ public final class ReplayRunner implements AutoCloseable {
   private static final int PAGE = 500;
 
   private final ReplayStore replays;
-  private final ArchiveStore archive;
   private final EventBus bus;
-  private final String replayRuleArn;
-  private final LocalFunction target;
   private final ReplayPace pace;
   private final Clock clock;
 
@@ -47,20 +43,13 @@ public final class ReplayRunner implements AutoCloseable {
             return thread;
           });
 
-  public ReplayRunner(
-      ReplayStore replays,
-      ArchiveStore archive,
-      EventBus bus,
-      String replayRuleArn,
-      LocalFunction target,
-      ReplayPace pace,
-      Clock clock) {
-    this.pace = pace;
+  /**
+   * @param bus the bus whose archive is replayed, through its replay rule
+   */
+  public ReplayRunner(ReplayStore replays, EventBus bus, ReplayPace pace, Clock clock) {
     this.replays = replays;
-    this.archive = archive;
     this.bus = bus;
-    this.replayRuleArn = replayRuleArn;
-    this.target = target;
+    this.pace = pace;
     this.clock = clock;
   }
 
@@ -138,7 +127,7 @@ public final class ReplayRunner implements AutoCloseable {
       long after = replays.lastSeq(name);
       while (true) {
         List<ArchivedEvent> page =
-            archive.between(bus.archiveName(), replay.eventStart(), replay.eventEnd(), after, PAGE);
+            bus.archived(replay.eventStart(), replay.eventEnd(), after, PAGE);
         for (ArchivedEvent archived : page) {
           if (cancelled.contains(name)) {
             finishCancelled(name);
@@ -160,6 +149,7 @@ public final class ReplayRunner implements AutoCloseable {
           ObjectNode event = (ObjectNode) JobJson.MAPPER.readTree(archived.event());
           event.put("replay-name", name);
           // The replay rule's target: the processing function, invoked asynchronously.
+          LocalFunction target = bus.replayTarget();
           target.accept(
               replays.deliver(
                   name,
@@ -210,10 +200,6 @@ public final class ReplayRunner implements AutoCloseable {
   private void finishCancelled(String name) {
     replays.finish(name, "CANCELLED", null, clock.millis());
     cancelled.remove(name);
-  }
-
-  public String replayRuleArn() {
-    return replayRuleArn;
   }
 
   /**

@@ -28,6 +28,12 @@ public record FunctionConfig(
     }
   }
 
+  /** The same settings for the function of that name. */
+  public FunctionConfig named(String value) {
+    return new FunctionConfig(
+        value, timeout, reservedConcurrency, retryAttempts, maxEventAge, retryDelay);
+  }
+
   public FunctionConfig withTimeout(Duration value) {
     return new FunctionConfig(
         name, value, reservedConcurrency, retryAttempts, maxEventAge, retryDelay);

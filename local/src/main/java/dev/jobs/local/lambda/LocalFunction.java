@@ -48,9 +48,7 @@ public final class LocalFunction implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final FunctionConfig config;
-  private final String arn;
-  private final Qualifier qualifier;
-  private final RequestStreamHandler handler;
+  private final QualifiedArn arn;
   private final InvocationStore queue;
   private final Clock clock;
   private volatile Destination onFailure;
@@ -63,27 +61,17 @@ public final class LocalFunction implements AutoCloseable {
 
   private volatile boolean stopping;
 
-  public LocalFunction(
-      FunctionConfig config,
-      String arn,
-      RequestStreamHandler handler,
-      InvocationStore queue,
-      Clock clock) {
-    this(config, arn, Qualifier.LATEST, handler, queue, clock);
-  }
+  /** The code the workers run; set by {@link #start}, before any worker runs. */
+  private RequestStreamHandler handler;
 
-  /** A function invoked through {@code qualifier}, as its callers name it. */
+  /**
+   * @param arn the function's ARN as its callers invoke it
+   * @param queue where its invocations wait, durably
+   */
   public LocalFunction(
-      FunctionConfig config,
-      String arn,
-      Qualifier qualifier,
-      RequestStreamHandler handler,
-      InvocationStore queue,
-      Clock clock) {
+      FunctionConfig config, QualifiedArn arn, InvocationStore queue, Clock clock) {
     this.config = config;
     this.arn = arn;
-    this.qualifier = qualifier;
-    this.handler = handler;
     this.queue = queue;
     this.clock = clock;
     AtomicInteger count = new AtomicInteger();
@@ -101,20 +89,24 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   public String arn() {
-    return arn;
+    return arn.functionArn();
   }
 
   /** The ARN its callers invoke: with the alias, or {@code :$LATEST} when unqualified. */
   public String qualifiedArn() {
-    return arn + ":" + qualifier.name();
+    return arn.value();
   }
 
   public void onFailure(Destination destination) {
     this.onFailure = destination;
   }
 
-  /** Resumes what the queue holds (a restart), then starts the workers. */
-  public void start() {
+  /**
+   * Resumes what the queue holds (a restart), then starts the workers running {@code handler}: a
+   * function never started only queues its invocations.
+   */
+  public void start(RequestStreamHandler handler) {
+    this.handler = handler;
     for (Invocation invocation : queue.pending(config.name())) {
       ready.add(new Scheduled(invocation));
     }
@@ -237,7 +229,7 @@ public final class LocalFunction implements AutoCloseable {
     if (error != null) {
       ObjectNode response = record.putObject("responseContext");
       response.put("statusCode", 200);
-      response.put("executedVersion", qualifier.version());
+      response.put("executedVersion", arn.qualifier().version());
       response.put("functionError", "Unhandled");
       record.set("responsePayload", error);
     }
@@ -265,7 +257,7 @@ public final class LocalFunction implements AutoCloseable {
             invocation.requestId(),
             config.name(),
             qualifiedArn(),
-            qualifier.version(),
+            arn.qualifier().version(),
             deadline,
             clock);
     Future<?> future =

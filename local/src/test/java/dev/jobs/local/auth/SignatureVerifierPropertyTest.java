@@ -77,17 +77,7 @@ class SignatureVerifierPropertyTest {
       @ForAll("changes") Change change) {
     URI uri = URI.create("http://127.0.0.1:4599/prod/jobs" + (query.isEmpty() ? "" : "?" + query));
     Map<String, List<String>> headers =
-        new HashMap<>(
-            SdkSigner.sign(
-                "POST",
-                uri,
-                body,
-                "ASIAROLE",
-                "role-secret",
-                "role-token",
-                "us-east-1",
-                "execute-api",
-                CLOCK));
+        new HashMap<>(VerifierFixture.signedAsRole("POST", uri, body, CLOCK));
     String method = "POST";
     String path = uri.getRawPath();
     String rawQuery = uri.getRawQuery();

@@ -58,8 +58,15 @@ class SignatureVerifierTest {
       String service,
       Clock clock) {
     URI uri = URI.create("http://127.0.0.1:4599" + pathAndQuery);
-    Map<String, List<String>> headers =
-        SdkSigner.sign(method, uri, body, key, secret, token, region, service, clock);
+    return signed(
+        method,
+        uri,
+        body,
+        SdkSigner.sign(method, uri, body, key, secret, token, region, service, clock));
+  }
+
+  private static SignedRequest signed(
+      String method, URI uri, String body, Map<String, List<String>> headers) {
     return new SignedRequest(
         method,
         uri.getRawPath(),
@@ -69,16 +76,8 @@ class SignatureVerifierTest {
   }
 
   private static SignedRequest roleRequest(String method, String pathAndQuery, String body) {
-    return request(
-        method,
-        pathAndQuery,
-        body,
-        "ASIAROLE",
-        "role-secret",
-        "role-token",
-        "us-east-1",
-        "execute-api",
-        CLOCK);
+    URI uri = URI.create("http://127.0.0.1:4599" + pathAndQuery);
+    return signed(method, uri, body, VerifierFixture.signedAsRole(method, uri, body, CLOCK));
   }
 
   /** {@code POST /prod/jobs} signed with these credentials for execute-api in us-east-1. */

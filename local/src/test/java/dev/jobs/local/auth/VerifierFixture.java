@@ -2,7 +2,10 @@ package dev.jobs.local.auth;
 
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.IssuedCredentials;
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The verifier the SigV4 tests check: the operator's keys {@code test}/{@code test} in {@code
@@ -23,6 +26,20 @@ final class VerifierFixture {
             ROLE,
             "cli",
             clock.instant().plusSeconds(3600).toEpochMilli()));
-    return new SignatureVerifier("test", "test", credentials, "us-east-1", clock);
+    return new SignatureVerifier(new OperatorKey("test", "test"), credentials, "us-east-1", clock);
+  }
+
+  /** The headers of a request signed by the invoke-role session, for execute-api in us-east-1. */
+  static Map<String, List<String>> signedAsRole(String method, URI uri, String body, Clock clock) {
+    return SdkSigner.sign(
+        method,
+        uri,
+        body,
+        "ASIAROLE",
+        "role-secret",
+        "role-token",
+        "us-east-1",
+        "execute-api",
+        clock);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
+import dev.jobs.local.lambda.QualifiedArn;
+import dev.jobs.local.stack.LocalStack;
 import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.ArchivedEvent;
 import dev.jobs.local.store.Database;
@@ -135,23 +137,23 @@ class ReplayRunnerTest {
     final ArchiveStore archive;
     final ReplayStore replayStore;
     final InvocationStore queue;
-    final LocalFunction target;
 
     Parts(Database database) {
       this.database = database;
       this.archive = new ArchiveStore(database);
-      this.bus = new EventBus("bus", "archive", "us-east-1", archive, clock);
       this.replayStore = new ReplayStore(database);
       this.queue = new InvocationStore(database);
       FunctionConfig config =
           new FunctionConfig(
               TARGET, Duration.ofSeconds(10), 1, 0, Duration.ofHours(6), Duration.ofSeconds(1));
-      this.target = new LocalFunction(config, "arn:target", (in, out, context) -> {}, queue, clock);
+      LocalFunction target =
+          new LocalFunction(config, QualifiedArn.latest("arn:target"), queue, clock);
+      this.bus =
+          new EventBus(new LocalStack("test", "us-east-1", "unused"), archive, target, clock);
     }
 
     ReplayRunner replays() {
-      return new ReplayRunner(
-          replayStore, archive, bus, "arn:rule", target, ReplayPace.FAST, clock);
+      return new ReplayRunner(replayStore, bus, ReplayPace.FAST, clock);
     }
 
     /** Puts {@code count} events on the bus (archived in order); returns their ids. */
@@ -171,7 +173,7 @@ class ReplayRunnerTest {
     }
 
     List<ArchivedEvent> archived() {
-      return archive.between("archive", 0, Long.MAX_VALUE, 0, 1000);
+      return bus.archived(0, Long.MAX_VALUE, 0, 1000);
     }
 
     /** The ids of the events delivered to the target, in the order queued. */
