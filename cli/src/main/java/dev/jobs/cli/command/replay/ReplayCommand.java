@@ -14,6 +14,7 @@ import dev.jobs.cli.replay.FailedJobs;
 import dev.jobs.cli.replay.Redrive;
 import dev.jobs.cli.replay.ReplayArchive;
 import dev.jobs.cli.replay.ReplayNames;
+import dev.jobs.cli.replay.ReplayWait;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -212,26 +213,13 @@ public final class ReplayCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Instant deadline = now.plus(timeout);
-    DescribeReplayResponse replay = follow(session, replayName, now, deadline);
+    DescribeReplayResponse replay = ReplayWait.replay(session, replayName, deadline, timeout);
     if (replay.state() != ReplayState.COMPLETED) {
       print(session, replay, null);
       return ExitCode.ERROR;
     }
-    Redrive.Outcome outcome;
-    try {
-      outcome =
-          new Redrive(
-                  session.api(),
-                  session.environment(),
-                  session.err(),
-                  session.output().progress(session.environment()))
-              .follow(failed, grace, deadline, timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobsException(
-          ExitCode.INTERRUPTED,
-          "interrupted; replay " + replayName + " ended, its re-driven jobs go on");
-    }
+    Redrive.Outcome outcome =
+        ReplayWait.jobs(session, replayName, failed, grace, deadline, timeout);
     print(session, replay, outcome);
     return outcome.failedAgain().isEmpty() ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
@@ -254,65 +242,6 @@ public final class ReplayCommand implements Callable<Integer> {
                 + " may not be archived yet (EventBridge can take minutes); replay that part"
                 + " again later");
     session.err().flush();
-  }
-
-  /** Follows the replay to a final state. */
-  private DescribeReplayResponse follow(
-      Session session, String replayName, Instant begin, Instant deadline) {
-    boolean progress = session.output().progress(session.environment());
-    PrintWriter err = session.err();
-    Duration pause = Duration.ofSeconds(1);
-    try {
-      while (true) {
-        DescribeReplayResponse replay;
-        try {
-          replay = session.eventBridge().describeReplay(r -> r.replayName(replayName));
-        } catch (SdkException e) {
-          throw ReplayArchive.failure(session, e, "DescribeReplay " + replayName);
-        }
-        ReplayState state = replay.state();
-        if (state == ReplayState.COMPLETED
-            || state == ReplayState.FAILED
-            || state == ReplayState.CANCELLED) {
-          if (progress) {
-            err.print("\r\u001b[K");
-            err.flush();
-          }
-          return replay;
-        }
-        Instant now = session.environment().clock().instant();
-        if (!now.isBefore(deadline)) {
-          throw new JobsException(
-              ExitCode.TIMED_OUT,
-              "replay "
-                  + replayName
-                  + " is still "
-                  + replay.stateAsString()
-                  + " after "
-                  + Durations.format(timeout)
-                  + "; it goes on (see: jobs replays list)");
-        }
-        if (progress) {
-          err.print(
-              "\r\u001b[Kreplay "
-                  + replayName
-                  + ": "
-                  + replay.stateAsString()
-                  + ", "
-                  + Durations.format(Duration.between(begin, now)));
-          err.flush();
-        }
-        session.environment().sleeper().sleep(pause);
-        pause = pause.multipliedBy(3).dividedBy(2);
-        if (pause.compareTo(Duration.ofSeconds(10)) > 0) {
-          pause = Duration.ofSeconds(10);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobsException(
-          ExitCode.INTERRUPTED, "interrupted; replay " + replayName + " goes on");
-    }
   }
 
   /** The replay's end and, when it completed, what became of the failed jobs. */
