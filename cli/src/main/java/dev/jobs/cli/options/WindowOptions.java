@@ -104,8 +104,7 @@ public final class WindowOptions {
 
     private static OptionSpec reworded(OptionSpec option, Wording wording) {
       if (option.longestName().equals("--since") && wording.since() != null) {
-        return option
-            .toBuilder()
+        return option.toBuilder()
             .description(wording.since())
             .required(wording.sinceRequired())
             .build();

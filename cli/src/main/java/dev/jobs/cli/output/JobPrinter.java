@@ -16,8 +16,23 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 public final class JobPrinter {
   private JobPrinter() {}
 
-  /** A record as the API answered it: its JSON text and its fields. */
-  public record Job(String body, Map<String, JsonNode> fields) {
+  /** A record as the API answered it: its JSON text and its fields; printed, the answer. */
+  public record Job(String body, Map<String, JsonNode> fields) implements Answer {
+    @Override
+    public Object json() {
+      return body;
+    }
+
+    @Override
+    public void quiet(PrintWriter out) {
+      out.println(status());
+    }
+
+    @Override
+    public void text(PrintWriter out) {
+      JobPrinter.text(out, this);
+    }
+
     public String status() {
       String status = text("status");
       return status == null ? "UNKNOWN" : status;
@@ -48,17 +63,6 @@ public final class JobPrinter {
           ExitCode.ERROR, "the jobs API answered with JSON that is not an object");
     }
     return new Job(body.strip(), node.asObject());
-  }
-
-  public static void print(PrintWriter out, Job job, boolean json, boolean quiet) {
-    if (json) {
-      out.println(job.body());
-    } else if (quiet) {
-      out.println(job.status());
-    } else {
-      text(out, job);
-    }
-    out.flush();
   }
 
   private static void text(PrintWriter out, Job job) {

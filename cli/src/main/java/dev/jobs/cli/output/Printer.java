@@ -3,11 +3,12 @@ package dev.jobs.cli.output;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.options.OutputOptions;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Prints a command's answer on stdout in the format of the run, chosen once from the flags and the
- * environment: JSON for programs (it wins over {@code -q}), the essential value with {@code -q}, else
- * text for people.
+ * environment: JSON for programs (it wins over {@code -q}), the essential value with {@code -q},
+ * else text for people.
  */
 public abstract sealed class Printer {
   final PrintWriter out;
@@ -16,12 +17,19 @@ public abstract sealed class Printer {
     this.out = out;
   }
 
-  /** The run's printer: {@code --output json} (or {@code JOBS_OUTPUT}), else {@code -q}, else text. */
+  /**
+   * The run's printer: {@code --output json} (or {@code JOBS_OUTPUT}), else {@code -q}, else text.
+   */
   public static Printer of(OutputOptions options, Environment environment, PrintWriter out) {
     if (options.json(environment)) {
       return new Json(out);
     }
     return options.quiet() ? new Quiet(out) : new Text(out);
+  }
+
+  /** The printer of a command that picocli parsed: on its stdout. */
+  public static Printer of(OutputOptions options, Environment environment, CommandSpec spec) {
+    return of(options, environment, spec.commandLine().getOut());
   }
 
   public final void print(Answer answer) {

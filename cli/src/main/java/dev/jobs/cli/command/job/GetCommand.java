@@ -45,8 +45,7 @@ public final class GetCommand implements Callable<Integer> {
     if (!response.found()) {
       throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found");
     }
-    JobPrinter.print(
-        session.out(), JobPrinter.parse(response.body()), session.json(), session.output().quiet());
+    session.printer().print(JobPrinter.parse(response.body()));
     return ExitCode.OK;
   }
 }

@@ -7,7 +7,9 @@ import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobPrinter;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,16 +79,16 @@ public final class SubmitCommand implements Callable<Integer> {
           ExitCode.ERROR,
           "the jobs API accepted the job but answered without an id: " + answer.body());
     }
+    Printer printer = session.printer();
     if (!await) {
-      session.out().println(session.json() ? answer.body() : id);
-      session.out().flush();
+      printer.print(Answer.of(answer::body, id, out -> out.println(id)));
       return ExitCode.OK;
     }
-    if (output.quiet() && !session.json()) {
+    if (printer.quiet()) {
       // The id first, so that a script has it even if the wait is interrupted; then the status.
       session.out().println(id);
       session.out().flush();
-    } else if (!session.json()) {
+    } else if (!printer.json()) {
       session.err().println("submitted job " + id);
       session.err().flush();
     }

@@ -60,7 +60,7 @@ public final class WaitOptions {
             .showing(
                 new ProgressLine(session.err(), session.output().progress(session.environment())));
     JobPrinter.Job job = JobWaiter.await(poller, session.api(), id, timeout, grace, session.err());
-    JobPrinter.print(session.out(), job, session.json(), session.output().quiet());
+    session.printer().print(job);
     return "SUCCEEDED".equals(job.status()) ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
 }

@@ -11,6 +11,8 @@ import dev.jobs.cli.local.KindJarSetting;
 import dev.jobs.cli.options.DataDirOption;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
@@ -314,20 +316,27 @@ public final class LocalStart implements Callable<Integer> {
   private void printReady(
       PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
     String endpoint = file.endpoint();
-    if (output.json(dataDir.environment())) {
-      ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
-      ready.put("endpoint", endpoint).put("pid", pid).put("region", RuntimeOptions.DEFAULT_REGION);
-      ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
-      file.kinds().forEach(ready.putArray("kinds")::add);
-      out.println(ready);
-      out.flush();
-      return;
-    }
-    if (output.quiet()) {
-      out.println(endpoint);
-      out.flush();
-      return;
-    }
+    printer(out)
+        .print(
+            Answer.of(
+                () -> {
+                  ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
+                  ready.put("endpoint", endpoint).put("pid", pid);
+                  ready.put("region", RuntimeOptions.DEFAULT_REGION);
+                  ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
+                  file.kinds().forEach(ready.putArray("kinds")::add);
+                  return ready;
+                },
+                endpoint,
+                text -> ready(text, file, directory, pid, millis)));
+  }
+
+  private Printer printer(PrintWriter out) {
+    return Printer.of(output, dataDir.environment(), out);
+  }
+
+  private void ready(PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
+    String endpoint = file.endpoint();
     out.println("jobs local runtime ready in " + millis + " ms (pid " + pid + ")");
     out.println("  endpoint:          " + endpoint);
     out.println("  jobs API:          " + endpoint + "/prod/jobs");
@@ -337,7 +346,6 @@ public final class LocalStart implements Callable<Integer> {
     out.println("  data:              " + directory);
     out.println("  job kinds:         " + String.join(", ", file.kinds()));
     out.println(howTheLocalTargetUsesIt(directory));
-    out.flush();
   }
 
   /**
@@ -393,7 +401,8 @@ public final class LocalStart implements Callable<Integer> {
             "--replay-pace=" + replayPace));
     DetachedRuntime.Started started = DetachedRuntime.start(directory, options);
     printReady(out, started.file(), directory, started.file().pid(), started.millis());
-    if (!output.quiet() && !output.json(dataDir.environment())) {
+    Printer printer = printer(out);
+    if (!printer.quiet() && !printer.json()) {
       out.println(
           "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");
     }

@@ -6,8 +6,9 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.DataDirOption;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.local.RuntimeFile;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -68,19 +69,21 @@ public final class LocalStop implements Callable<Integer> {
 
   /** JSON {@code {"stopped":...,"pid":...,"dataDir":...}}; with -q the pid it stopped, if any. */
   private void answer(boolean stopped, Path directory, long pid, String text) {
-    PrintWriter out = spec.commandLine().getOut();
-    if (output.json(dataDir.environment())) {
-      ObjectNode answer = Json.mapper().createObjectNode().put("stopped", stopped);
-      if (stopped) {
-        answer.put("pid", pid);
-      }
-      out.println(answer.put("dataDir", directory.toString()));
-    } else if (output.quiet()) {
-      if (stopped) {
-        out.println(pid);
-      }
-    } else {
-      out.println(text);
-    }
+    Printer.of(output, dataDir.environment(), spec)
+        .print(
+            Answer.of(
+                () -> {
+                  ObjectNode answer = Json.mapper().createObjectNode().put("stopped", stopped);
+                  if (stopped) {
+                    answer.put("pid", pid);
+                  }
+                  return answer.put("dataDir", directory.toString());
+                },
+                out -> {
+                  if (stopped) {
+                    out.println(pid);
+                  }
+                },
+                out -> out.println(text)));
   }
 }

@@ -7,6 +7,7 @@ import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
@@ -83,15 +84,24 @@ public final class AlarmsCommand implements Callable<Integer> {
     } catch (SdkException e) {
       throw AwsErrors.translate(e, "DescribeAlarms");
     }
-    PrintWriter out = session.out();
-    if (session.json()) {
-      out.println(json(alarms, prefix));
-    } else if (output.quiet()) {
-      alarms.stream()
-          .filter(alarm -> alarm.stateValue() == StateValue.ALARM)
-          .forEach(alarm -> out.println(alarm.alarmName()));
-    } else if (alarms.isEmpty()) {
-      out.println("no alarms named " + prefix + "* in " + session.settings().region().id());
+    String region = session.settings().region().id();
+    session
+        .printer()
+        .print(
+            Answer.of(
+                () -> json(alarms, prefix),
+                out ->
+                    alarms.stream()
+                        .filter(alarm -> alarm.stateValue() == StateValue.ALARM)
+                        .forEach(alarm -> out.println(alarm.alarmName())),
+                out -> text(out, alarms, prefix, region)));
+    return ExitCode.OK;
+  }
+
+  private static void text(
+      PrintWriter out, List<MetricAlarm> alarms, String prefix, String region) {
+    if (alarms.isEmpty()) {
+      out.println("no alarms named " + prefix + "* in " + region);
     } else {
       for (MetricAlarm alarm : alarms) {
         out.printf(
@@ -109,8 +119,6 @@ public final class AlarmsCommand implements Callable<Integer> {
               ? "no alarm in ALARM"
               : firing + " in ALARM: see 'jobs stats' and the dashboard (jobs target show)");
     }
-    out.flush();
-    return ExitCode.OK;
   }
 
   private static int rank(MetricAlarm alarm) {

@@ -8,7 +8,8 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.options.WindowOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
 import dev.jobs.cli.replay.FailedJobs;
 import dev.jobs.cli.replay.Redrive;
@@ -41,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs replay}: re-drives failed jobs from the archive through the replay rule. */
 @Command(
+    modelTransformer = WindowOptions.Words.class,
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
@@ -70,20 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--since",
-      required = true,
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "Start of the window: an ISO-8601 instant or a duration ago (90m, 2h, 3d).")
-  TimeSpec since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "End of the window, as --since (default: now).")
-  TimeSpec until;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--name",
@@ -133,12 +122,10 @@ public final class ReplayCommand implements Callable<Integer> {
     Durations.notNegative("--grace", grace);
     Session session = Session.of(environment, spec, target, output);
     Instant now = session.environment().clock().instant();
-    Instant start = since.resolve(now);
-    Instant end = until == null ? now : until.resolve(now);
-    if (!start.isBefore(end)) {
-      throw new JobsException(
-          ExitCode.USAGE, "--since must be before --until (" + start + " >= " + end + ")");
-    }
+    // --since is required here: the window has no default start.
+    WindowOptions.Window window = this.window.resolve(now, Duration.ZERO);
+    Instant start = window.start();
+    Instant end = window.end();
     if (end.isAfter(now)) {
       throw new JobsException(ExitCode.USAGE, "--until " + end + " is in the future");
     }
@@ -154,10 +141,9 @@ public final class ReplayCommand implements Callable<Integer> {
     String ruleArn = session.settings().replayRuleArn();
     DescribeArchiveResponse archive = ReplayArchive.describe(session);
     warnIfRecent(session, end, now);
-    PrintWriter out = session.out();
     if (dryRun) {
       List<JobPage.Job> failed = FailedJobs.in(session.api(), start, end);
-      printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn, failed);
+      session.printer().print(dryRun(archive, replayName, start, end, busArn, ruleArn, failed));
       return ExitCode.OK;
     }
     // Listed before the replay starts, with their attempts: how a re-driven job is told apart.
@@ -185,31 +171,34 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     ReplayNames.remember(environment, List.of(replayName));
     if (!await) {
-      if (session.json()) {
-        ObjectNode json = Json.mapper().createObjectNode();
-        json.put("name", replayName);
-        json.put("arn", started.replayArn());
-        json.put("state", started.stateAsString());
-        json.put("archive", archive.archiveName());
-        json.put("eventStartTime", start.toString());
-        json.put("eventEndTime", end.toString());
-        out.println(json);
-      } else if (output.quiet()) {
-        out.println(replayName);
-      } else {
-        out.println(
-            "replay "
-                + replayName
-                + " "
-                + started.stateAsString()
-                + ": "
-                + archive.archiveName()
-                + " from "
-                + start
-                + " to "
-                + end
-                + "; follow it with: jobs replays list");
-      }
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> {
+                    ObjectNode json = Json.mapper().createObjectNode();
+                    json.put("name", replayName);
+                    json.put("arn", started.replayArn());
+                    json.put("state", started.stateAsString());
+                    json.put("archive", archive.archiveName());
+                    json.put("eventStartTime", start.toString());
+                    json.put("eventEndTime", end.toString());
+                    return json;
+                  },
+                  replayName,
+                  out ->
+                      out.println(
+                          "replay "
+                              + replayName
+                              + " "
+                              + started.stateAsString()
+                              + ": "
+                              + archive.archiveName()
+                              + " from "
+                              + start
+                              + " to "
+                              + end
+                              + "; follow it with: jobs replays list")));
       return ExitCode.OK;
     }
     Instant deadline = now.plus(timeout);
@@ -245,53 +234,15 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The replay's end and, when it completed, what became of the failed jobs. */
-  private void print(Session session, DescribeReplayResponse replay, Redrive.Outcome outcome) {
-    PrintWriter out = session.out();
-    if (session.json()) {
-      ObjectNode json = Json.mapper().createObjectNode();
-      json.put("name", replay.replayName());
-      json.put("arn", replay.replayArn());
-      json.put("state", replay.stateAsString());
-      if (replay.stateReason() != null) {
-        json.put("stateReason", replay.stateReason());
-      }
-      json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-      json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
-      if (replay.eventLastReplayedTime() != null) {
-        json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
-      }
-      if (outcome != null) {
-        json.put("listed", outcome.listed());
-        json.put("redriven", outcome.redriven());
-        json.put("succeeded", outcome.succeeded().size());
-        json.put("failedAgain", outcome.failedAgain().size());
-        outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
-        outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
-      }
-      out.println(json);
-    } else if (output.quiet()) {
-      out.println(replay.stateAsString());
-    } else {
-      out.println(
-          "replay "
-              + replay.replayName()
-              + " "
-              + replay.stateAsString()
-              + (replay.stateReason() == null ? "" : ": " + replay.stateReason()));
-      if (outcome != null) {
-        out.println(
-            "re-driven "
-                + outcome.redriven()
-                + ": SUCCEEDED "
-                + outcome.succeeded().size()
-                + ", FAILED again "
-                + outcome.failedAgain().size());
-        if (!outcome.failedAgain().isEmpty()) {
-          out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
-        }
-      }
-    }
-    out.flush();
+  private static void print(
+      Session session, DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    session
+        .printer()
+        .print(
+            Answer.of(
+                () -> json(replay, outcome),
+                replay.stateAsString(),
+                out -> text(out, replay, outcome)));
     if (outcome != null && !outcome.notRedriven().isEmpty()) {
       session
           .err()
@@ -305,9 +256,53 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private void printDryRun(
-      Session session,
-      PrintWriter out,
+  private static ObjectNode json(DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.put("name", replay.replayName());
+    json.put("arn", replay.replayArn());
+    json.put("state", replay.stateAsString());
+    if (replay.stateReason() != null) {
+      json.put("stateReason", replay.stateReason());
+    }
+    json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
+    json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+    if (replay.eventLastReplayedTime() != null) {
+      json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
+    }
+    if (outcome != null) {
+      json.put("listed", outcome.listed());
+      json.put("redriven", outcome.redriven());
+      json.put("succeeded", outcome.succeeded().size());
+      json.put("failedAgain", outcome.failedAgain().size());
+      outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
+      outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
+    }
+    return json;
+  }
+
+  private static void text(
+      PrintWriter out, DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    out.println(
+        "replay "
+            + replay.replayName()
+            + " "
+            + replay.stateAsString()
+            + (replay.stateReason() == null ? "" : ": " + replay.stateReason()));
+    if (outcome != null) {
+      out.println(
+          "re-driven "
+              + outcome.redriven()
+              + ": SUCCEEDED "
+              + outcome.succeeded().size()
+              + ", FAILED again "
+              + outcome.failedAgain().size());
+      if (!outcome.failedAgain().isEmpty()) {
+        out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
+      }
+    }
+  }
+
+  private static Answer dryRun(
       DescribeArchiveResponse archive,
       String replayName,
       Instant start,
@@ -315,37 +310,46 @@ public final class ReplayCommand implements Callable<Integer> {
       String busArn,
       String ruleArn,
       List<JobPage.Job> failed) {
-    if (session.json()) {
-      ObjectNode json = Json.mapper().createObjectNode();
-      json.put("dryRun", true);
-      json.put("name", replayName);
-      json.put("archive", archive.archiveName());
-      json.put("archiveArn", archive.archiveArn());
-      json.put("eventStartTime", start.toString());
-      json.put("eventEndTime", end.toString());
-      json.put("destination", busArn);
-      json.put("filterArn", ruleArn);
-      if (archive.eventCount() != null) {
-        json.put("archiveEventCount", archive.eventCount());
-      }
-      json.put("failedJobCount", failed.size());
-      ArrayNode jobs = json.putArray("failedJobs");
-      failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
-      out.println(json);
-      return;
+    return Answer.of(
+        () -> dryRunJson(archive, replayName, start, end, busArn, ruleArn, failed),
+        out -> failed.forEach(job -> out.println(job.id())),
+        out -> {
+          out.println("would start replay " + replayName);
+          out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
+          out.printf("  %-12s %s to %s%n", "window", start, end);
+          out.printf("  %-12s %s%n", "onto bus", busArn);
+          out.printf("  %-12s %s%n", "rule only", ruleArn);
+          out.printf(
+              "  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
+          if (!failed.isEmpty()) {
+            JobTable.print(out, failed);
+          }
+        });
+  }
+
+  private static ObjectNode dryRunJson(
+      DescribeArchiveResponse archive,
+      String replayName,
+      Instant start,
+      Instant end,
+      String busArn,
+      String ruleArn,
+      List<JobPage.Job> failed) {
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.put("dryRun", true);
+    json.put("name", replayName);
+    json.put("archive", archive.archiveName());
+    json.put("archiveArn", archive.archiveArn());
+    json.put("eventStartTime", start.toString());
+    json.put("eventEndTime", end.toString());
+    json.put("destination", busArn);
+    json.put("filterArn", ruleArn);
+    if (archive.eventCount() != null) {
+      json.put("archiveEventCount", archive.eventCount());
     }
-    if (output.quiet()) {
-      failed.forEach(job -> out.println(job.id()));
-      return;
-    }
-    out.println("would start replay " + replayName);
-    out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
-    out.printf("  %-12s %s to %s%n", "window", start, end);
-    out.printf("  %-12s %s%n", "onto bus", busArn);
-    out.printf("  %-12s %s%n", "rule only", ruleArn);
-    out.printf("  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
-    if (!failed.isEmpty()) {
-      JobTable.print(out, failed);
-    }
+    json.put("failedJobCount", failed.size());
+    ArrayNode jobs = json.putArray("failedJobs");
+    failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
+    return json;
   }
 }

@@ -7,11 +7,11 @@ import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.replay.ReplayArchive;
 import dev.jobs.cli.replay.ReplayNames;
 import dev.jobs.cli.session.Session;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,42 +76,43 @@ public final class ReplaysCommand implements Callable<Integer> {
         throw ReplayArchive.failure(session, e, "ListReplays");
       }
       ReplayNames.remember(environment, replays.stream().map(Replay::replayName).toList());
-      PrintWriter out = session.out();
-      if (session.json()) {
-        ArrayNode array = Json.mapper().createArrayNode();
-        for (Replay replay : replays) {
-          ObjectNode json = array.addObject();
-          json.put("name", replay.replayName());
-          json.put("state", replay.stateAsString());
-          if (replay.stateReason() != null) {
-            json.put("stateReason", replay.stateReason());
-          }
-          json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-          json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
-          json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
-        }
-        out.println(array);
-        return ExitCode.OK;
-      }
-      if (replays.isEmpty()) {
-        if (!output.quiet()) {
-          out.println("no replays of " + session.settings().archiveName());
-        }
-        return ExitCode.OK;
-      }
-      for (Replay replay : replays) {
-        if (output.quiet()) {
-          out.println(replay.replayName());
-          continue;
-        }
-        out.printf(
-            "%-32s %-10s %s .. %s%n",
-            replay.replayName(),
-            replay.stateAsString(),
-            Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
-            Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
-      }
+      String archiveName = replays.isEmpty() ? session.settings().archiveName() : null;
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> json(replays),
+                  out -> replays.forEach(replay -> out.println(replay.replayName())),
+                  out -> {
+                    if (replays.isEmpty()) {
+                      out.println("no replays of " + archiveName);
+                    }
+                    for (Replay replay : replays) {
+                      out.printf(
+                          "%-32s %-10s %s .. %s%n",
+                          replay.replayName(),
+                          replay.stateAsString(),
+                          Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
+                          Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
+                    }
+                  }));
       return ExitCode.OK;
+    }
+
+    private static ArrayNode json(List<Replay> replays) {
+      ArrayNode array = Json.mapper().createArrayNode();
+      for (Replay replay : replays) {
+        ObjectNode json = array.addObject();
+        json.put("name", replay.replayName());
+        json.put("state", replay.stateAsString());
+        if (replay.stateReason() != null) {
+          json.put("stateReason", replay.stateReason());
+        }
+        json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
+        json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+        json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
+      }
+      return array;
     }
   }
 
