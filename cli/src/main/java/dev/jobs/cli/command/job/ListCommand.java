@@ -2,23 +2,19 @@ package dev.jobs.cli.command.job;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobQuery;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
 import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.Session;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code jobs list}: a page of jobs, newest first. */
 @Command(
@@ -31,19 +27,13 @@ import picocli.CommandLine.Spec;
       "A job's status time is when it entered its status: started for RUNNING, finished for"
           + " SUCCEEDED and FAILED. The window filters on it."
     })
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand extends TargetedCommand {
   /** The statuses the API filters on. */
   enum Status {
     RUNNING,
     SUCCEEDED,
     FAILED
   }
-
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
 
   @Option(
       names = "--status",
@@ -66,7 +56,7 @@ public final class ListCommand implements Callable<Integer> {
   String next;
 
   ListCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
@@ -75,7 +65,7 @@ public final class ListCommand implements Callable<Integer> {
       throw new JobsException(
           ExitCode.USAGE, "--limit must be 1 to " + JobQuery.MAX_LIMIT + ", not " + limit);
     }
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     Instant now = environment.clock().instant();
     JobQuery query =
         new JobQuery(

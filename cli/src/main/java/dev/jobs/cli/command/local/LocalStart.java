@@ -8,9 +8,7 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.local.AutoStart;
 import dev.jobs.cli.local.DetachedRuntime;
 import dev.jobs.cli.local.KindJarSetting;
-import dev.jobs.cli.options.DataDirOption;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Printer;
 import dev.jobs.local.LocalRuntime;
@@ -23,13 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local start}: runs the local runtime in this process, or detached. */
@@ -37,11 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
     name = "start",
     mixinStandardHelpOptions = true,
     description = "Start the local runtime; it prints its endpoint and operator credentials.")
-public final class LocalStart implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DataDirOption dataDir;
-  @Mixin OutputOptions output;
-
+public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -316,7 +306,7 @@ public final class LocalStart implements Callable<Integer> {
   private void printReady(
       PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
     String endpoint = file.endpoint();
-    printer(out)
+    printer()
         .print(
             Answer.of(
                 () -> {
@@ -329,10 +319,6 @@ public final class LocalStart implements Callable<Integer> {
                 },
                 endpoint,
                 text -> ready(text, file, directory, pid, millis)));
-  }
-
-  private Printer printer(PrintWriter out) {
-    return Printer.of(output, dataDir.environment(), out);
   }
 
   private void ready(PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
@@ -401,7 +387,7 @@ public final class LocalStart implements Callable<Integer> {
             "--replay-pace=" + replayPace));
     DetachedRuntime.Started started = DetachedRuntime.start(directory, options);
     printReady(out, started.file(), directory, started.file().pid(), started.millis());
-    Printer printer = printer(out);
+    Printer printer = printer();
     if (!printer.quiet() && !printer.json()) {
       out.println(
           "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");

@@ -3,8 +3,6 @@ package dev.jobs.cli.command.local;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.DataDirOption;
-import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Printer;
 import dev.jobs.local.RuntimeFile;
@@ -15,11 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local status}: whether the runtime runs, and where. */
@@ -27,14 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Say whether the local runtime is running, and where (exit code 6 when not).")
-public final class LocalStatus implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DataDirOption dataDir;
-  @Mixin OutputOptions output;
-
+public final class LocalStatus extends RuntimeCommand {
   @Override
   public Integer call() {
-    Printer printer = Printer.of(output, dataDir.environment(), spec);
+    Printer printer = printer();
     Path directory = dataDir.resolve();
     Optional<RuntimeFile> found = RuntimeFile.read(directory);
     if (found.isEmpty() || !found.get().isAlive()) {

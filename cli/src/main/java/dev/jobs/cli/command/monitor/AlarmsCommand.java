@@ -1,12 +1,11 @@
 package dev.jobs.cli.command.monitor;
 
 import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.session.Session;
@@ -14,11 +13,7 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -37,24 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
           + " with your own credentials).",
       "The local runtime has no CloudWatch: there, jobs stats adds up the jobs instead."
     })
-public final class AlarmsCommand implements Callable<Integer> {
+public final class AlarmsCommand extends TargetedCommand {
   /** The states in the order they matter to an operator. */
   private static final List<StateValue> ORDER =
       List.of(StateValue.ALARM, StateValue.INSUFFICIENT_DATA, StateValue.OK);
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
-
   AlarmsCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     if (session.settings().isLocal()) {
       throw new JobsException(
           ExitCode.USAGE,

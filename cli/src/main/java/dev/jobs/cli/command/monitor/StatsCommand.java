@@ -2,13 +2,12 @@ package dev.jobs.cli.command.monitor;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobWindow;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.monitor.JobStats;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.session.Session;
@@ -18,11 +17,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,20 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
       "The window filters on a job's status time, as jobs list does: a job RUNNING since before"
           + " --since is not seen."
     })
-public final class StatsCommand implements Callable<Integer> {
+public final class StatsCommand extends TargetedCommand {
   /** The window when --since is not given, as the list API's default. */
   static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
-
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
 
   @Mixin WindowOptions window;
 
   StatsCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
@@ -62,7 +52,7 @@ public final class StatsCommand implements Callable<Integer> {
     WindowOptions.Window window = this.window.resolve(now, DEFAULT_WINDOW);
     Instant start = window.start();
     Instant end = window.end();
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end));
     // -q changes nothing here: the numbers are the answer.
     session

@@ -1,13 +1,12 @@
 package dev.jobs.cli.command.replay;
 
 import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
@@ -24,13 +23,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
@@ -57,7 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
       "With --wait: exit 0 when every re-driven job SUCCEEDED, 3 when some FAILED again, 1 when"
           + " the replay failed or was cancelled, 4 on timeout."
     })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends TargetedCommand {
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
 
   /** How long EventBridge may take to archive an event, as its docs count before a replay. */
@@ -65,12 +61,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
 
   @Mixin WindowOptions window;
 
@@ -113,14 +103,14 @@ public final class ReplayCommand implements Callable<Integer> {
   Duration grace;
 
   ReplayCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
     Durations.notNegative("--timeout", timeout);
     Durations.notNegative("--grace", grace);
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     Instant now = session.environment().clock().instant();
     // --since is required here: the window has no default start.
     WindowOptions.Window window = this.window.resolve(now, Duration.ZERO);

@@ -1,12 +1,11 @@
 package dev.jobs.cli.command.replay;
 
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.completion.Candidates;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.replay.ReplayArchive;
@@ -15,7 +14,6 @@ import dev.jobs.cli.session.Session;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,20 +46,14 @@ public final class ReplaysCommand implements Callable<Integer> {
       aliases = "ls",
       mixinStandardHelpOptions = true,
       description = "List the replays of the archive, newest first.")
-  static final class ListReplays implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin TargetOptions target;
-    @Mixin OutputOptions output;
-
+  static final class ListReplays extends TargetedCommand {
     ListReplays(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
     public Integer call() {
-      Session session = Session.of(environment, spec, target, output);
+      Session session = session();
       String archiveArn = ReplayArchive.describe(session).archiveArn();
       List<Replay> replays;
       try {
@@ -121,13 +113,7 @@ public final class ReplaysCommand implements Callable<Integer> {
       name = "cancel",
       mixinStandardHelpOptions = true,
       description = "Cancel a replay that has not finished.")
-  static final class Cancel implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin TargetOptions target;
-    @Mixin OutputOptions output;
-
+  static final class Cancel extends TargetedCommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.ReplayNames.class,
@@ -135,12 +121,12 @@ public final class ReplaysCommand implements Callable<Integer> {
     String name;
 
     Cancel(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
     public Integer call() {
-      Session session = Session.of(environment, spec, target, output);
+      Session session = session();
       CancelReplayResponse cancelled;
       try {
         cancelled = session.eventBridge().cancelReplay(r -> r.replayName(name));
