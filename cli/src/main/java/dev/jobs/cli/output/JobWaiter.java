@@ -63,16 +63,7 @@ public final class JobWaiter implements Poller.Wait<JobPrinter.Job> {
 
   @Override
   public JobsException timedOut() {
-    return new JobsException(
-        ExitCode.TIMED_OUT,
-        "job "
-            + id
-            + " is still "
-            + state
-            + " after "
-            + Durations.format(timeout)
-            + "; resume with: jobs wait "
-            + id);
+    return Poller.stillAfter("job " + id, state, timeout, "resume with: jobs wait " + id);
   }
 
   private static String attempt(JobPrinter.Job job) {

@@ -3,6 +3,7 @@ package dev.jobs.cli.output;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.Durations;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,16 @@ public final class Poller {
     default JobsException timedOut() {
       return new JobsException(ExitCode.TIMED_OUT, "timed out");
     }
+  }
+
+  /**
+   * A wait's end at its deadline, worded as every wait words it: what is still in which state after
+   * how long, then what goes on.
+   */
+  public static JobsException stillAfter(String what, String state, Duration timeout, String then) {
+    return new JobsException(
+        ExitCode.TIMED_OUT,
+        what + " is still " + state + " after " + Durations.format(timeout) + "; " + then);
   }
 
   private final Clock clock;

@@ -1,6 +1,5 @@
 package dev.jobs.cli.replay;
 
-import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.output.Poller;
@@ -48,14 +47,7 @@ final class ReplayFollow implements Poller.Wait<DescribeReplayResponse> {
 
   @Override
   public JobsException timedOut() {
-    return new JobsException(
-        ExitCode.TIMED_OUT,
-        "replay "
-            + name
-            + " is still "
-            + state
-            + " after "
-            + Durations.format(timeout)
-            + "; it goes on (see: jobs replays list)");
+    return Poller.stillAfter(
+        "replay " + name, state, timeout, "it goes on (see: jobs replays list)");
   }
 }

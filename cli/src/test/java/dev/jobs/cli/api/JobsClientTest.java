@@ -34,10 +34,7 @@ class JobsClientTest {
   @BeforeEach
   void localStack() throws Exception {
     aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = aws.localTarget(home);
   }
 
   @Test

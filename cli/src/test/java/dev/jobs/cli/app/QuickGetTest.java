@@ -11,7 +11,6 @@ import dev.jobs.cli.testing.JobRecords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,10 +29,7 @@ class QuickGetTest {
   @BeforeEach
   void localStack() throws Exception {
     aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = aws.localTarget(home);
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(get("/other/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(

@@ -16,9 +16,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.deploy.DeployStubs;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -198,29 +196,11 @@ class ErrorShapesTest {
   @BeforeEach
   void aWorkingStack() throws Exception {
     aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = aws.localTarget(home);
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
-    wire.stubFor(
-        FakeAws.events("DescribeArchive")
-            .willReturn(
-                FakeAws.json11(
-                    "{\"ArchiveArn\":\""
-                        + FakeAws.ARCHIVE_ARN
-                        + "\",\"ArchiveName\":\""
-                        + FakeAws.ARCHIVE
-                        + "\",\"EventSourceArn\":\""
-                        + FakeAws.BUS
-                        + "\",\"State\":\"ENABLED\",\"EventCount\":7}")));
+    aws.archive();
     DeployStubs.readyToDeploy(wire, assembly);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
   }
 
   static Stream<Arguments> everyShapeThroughEveryFamily() {

@@ -13,9 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.deploy.DeployStubs;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,17 +37,9 @@ class HttpClientChoiceTest {
   @BeforeEach
   void aWorkingStack() throws Exception {
     aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = aws.localTarget(home);
     DeployStubs.readyToDeploy(wire, assembly);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
   }
 
   @Test
@@ -74,18 +64,7 @@ class HttpClientChoiceTest {
 
   @Test
   void targetAdd_callsCloudFormationThroughTheUrlConnectionClient() {
-    jobs.run(
-        "target",
-        "add",
-        "prod",
-        "--stack-name",
-        "jobs-prod",
-        "--region",
-        "eu-west-1",
-        "--profile",
-        "dev",
-        "--endpoint-url",
-        aws.endpoint());
+    aws.addProd(jobs);
 
     assertThat(userAgents(cloudFormation("jobs-prod")))
         .isNotEmpty()

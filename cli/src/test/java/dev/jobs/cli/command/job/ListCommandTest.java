@@ -30,11 +30,7 @@ class ListCommandTest {
 
   @BeforeEach
   void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = new FakeAws(wire).localTarget(home);
   }
 
   List<LoggedRequest> listCalls() {

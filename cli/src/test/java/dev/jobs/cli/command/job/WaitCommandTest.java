@@ -32,11 +32,7 @@ class WaitCommandTest {
 
   @BeforeEach
   void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(2)));
+    jobs = new FakeAws(wire).localTarget(home, Duration.ofHours(2));
   }
 
   void answers(String... bodies) {

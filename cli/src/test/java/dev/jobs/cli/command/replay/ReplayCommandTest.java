@@ -41,23 +41,10 @@ class ReplayCommandTest {
   @BeforeEach
   void localStack() throws Exception {
     aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
+    jobs = aws.localTarget(home);
     // No failed jobs, unless a test lists some (a later stub wins).
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
-    wire.stubFor(
-        FakeAws.events("DescribeArchive")
-            .willReturn(
-                FakeAws.json11(
-                    "{\"ArchiveArn\":\""
-                        + FakeAws.ARCHIVE_ARN
-                        + "\",\"ArchiveName\":\""
-                        + FakeAws.ARCHIVE
-                        + "\",\"EventSourceArn\":\""
-                        + FakeAws.BUS
-                        + "\",\"State\":\"ENABLED\",\"EventCount\":7}")));
+    aws.archive();
   }
 
   void startReplayAnswers() {
