@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.deploy.DeployStubs;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each ends in one line with the service's own words (or its HTTP status) and the exit code of its
  * kind, never an "unexpected" exception or a stack trace.
  */
-class ErrorShapesTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+class ErrorShapesTest extends OnLocalTarget {
 
   private static final String WORDS = "the service broke";
 
@@ -188,15 +186,10 @@ class ErrorShapesTest {
         .withRequestBody(matching("(?s).*StackName=" + stack + "(&.*)?"));
   }
 
-  @TempDir Path home;
   @TempDir Path assembly;
-  FakeAws aws;
-  CliRun jobs;
 
   @BeforeEach
   void aWorkingStack() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = aws.localTarget(home);
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
     aws.archive();
     DeployStubs.readyToDeploy(wire, assembly);

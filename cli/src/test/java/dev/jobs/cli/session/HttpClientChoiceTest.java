@@ -7,17 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.deploy.DeployStubs;
-import dev.jobs.cli.testing.CliRun;
-import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,18 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * url-connection client for a one-shot command such as {@code target add}. The commands may fail
  * later on these stubs; the calls they made before tell.
  */
-class HttpClientChoiceTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+class HttpClientChoiceTest extends OnLocalTarget {
 
-  @TempDir Path home;
   @TempDir Path assembly;
-  FakeAws aws;
-  CliRun jobs;
 
   @BeforeEach
   void aWorkingStack() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = aws.localTarget(home);
     DeployStubs.readyToDeploy(wire, assembly);
     jobs.devProfile();
   }

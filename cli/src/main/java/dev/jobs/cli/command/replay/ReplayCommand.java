@@ -21,17 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
-import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.StartReplayResponse;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,9 +52,6 @@ import tools.jackson.databind.node.ObjectNode;
     })
 public final class ReplayCommand extends TargetedCommand {
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
-
-  /** How long EventBridge may take to archive an event, as its docs count before a replay. */
-  static final Duration ARCHIVE_DELAY = Duration.ofMinutes(10);
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -130,7 +124,7 @@ public final class ReplayCommand extends TargetedCommand {
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
     DescribeArchiveResponse archive = ReplayArchive.describe(session);
-    warnIfRecent(session, end, now);
+    ReplayArchive.warnIfRecent(session, end, now);
     if (dryRun) {
       List<JobPage.Job> failed = FailedJobs.in(session.api(), start, end);
       session.printer().print(dryRun(archive, replayName, start, end, busArn, ruleArn, failed));
@@ -138,27 +132,8 @@ public final class ReplayCommand extends TargetedCommand {
     }
     // Listed before the replay starts, with their attempts: how a re-driven job is told apart.
     List<JobPage.Job> failed = await ? FailedJobs.in(session.api(), start, end) : List.of();
-    StartReplayResponse started;
-    try {
-      started =
-          session
-              .eventBridge()
-              .startReplay(
-                  r ->
-                      r.replayName(replayName)
-                          .eventSourceArn(archive.archiveArn())
-                          .eventStartTime(start)
-                          .eventEndTime(end)
-                          .description("jobs replay of " + archive.archiveName())
-                          .destination(d -> d.arn(busArn).filterArns(ruleArn)));
-    } catch (ResourceAlreadyExistsException e) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "a replay named " + replayName + " exists already; pick another --name",
-          e);
-    } catch (SdkException e) {
-      throw ReplayArchive.failure(session, e, "StartReplay " + replayName);
-    }
+    StartReplayResponse started =
+        ReplayArchive.start(session, replayName, archive, start, end, busArn, ruleArn);
     ReplayNames.remember(environment, List.of(replayName));
     if (!await) {
       session
@@ -201,26 +176,6 @@ public final class ReplayCommand extends TargetedCommand {
         ReplayWait.jobs(session, replayName, failed, grace, deadline, timeout);
     print(session, replay, outcome);
     return outcome.failedAgain().isEmpty() ? ExitCode.OK : ExitCode.JOB_FAILED;
-  }
-
-  /**
-   * EventBridge may archive an event minutes after it was put (its docs advise waiting 10 minutes
-   * before replaying), so on AWS the window's last minutes may miss failures. Locally archiving is
-   * part of putting the event.
-   */
-  private static void warnIfRecent(Session session, Instant end, Instant now) {
-    Instant archivedBy = now.minus(ARCHIVE_DELAY).truncatedTo(ChronoUnit.SECONDS);
-    if (session.settings().isLocal() || !end.isAfter(archivedBy)) {
-      return;
-    }
-    session
-        .err()
-        .println(
-            "jobs: warning: failures after "
-                + archivedBy
-                + " may not be archived yet (EventBridge can take minutes); replay that part"
-                + " again later");
-    session.err().flush();
   }
 
   /** The replay's end and, when it completed, what became of the failed jobs. */

@@ -57,6 +57,22 @@ public final class TargetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** A {@code jobs target} subcommand: its environment and output options, and its printer. */
+  abstract static class Subcommand implements Callable<Integer> {
+    final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    Subcommand(Environment environment) {
+      this.environment = environment;
+    }
+
+    Printer printer() {
+      return Printer.of(output, environment, spec);
+    }
+  }
+
   static String checkName(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new JobsException(
@@ -75,12 +91,7 @@ public final class TargetCommand implements Callable<Integer> {
         "The stack's region is stored with the target, and so are --profile and --endpoint-url"
             + " when given."
       })
-  static final class Add implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class Add extends Subcommand {
     @Parameters(paramLabel = "NAME", description = "The target's name.")
     String name;
 
@@ -97,7 +108,7 @@ public final class TargetCommand implements Callable<Integer> {
     boolean use;
 
     Add(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -166,14 +177,9 @@ public final class TargetCommand implements Callable<Integer> {
       aliases = "ls",
       mixinStandardHelpOptions = true,
       description = "List the targets; '*' marks the current one.")
-  static final class ListTargets implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class ListTargets extends Subcommand {
     ListTargets(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -182,7 +188,7 @@ public final class TargetCommand implements Callable<Integer> {
       String current =
           environment.get("JOBS_TARGET").or(config::current).orElse(TargetConfig.LOCAL);
       List<Target> targets = config.targets();
-      Printer.of(output, environment, spec)
+      printer()
           .print(
               Answer.of(
                   () -> {
@@ -220,13 +226,7 @@ public final class TargetCommand implements Callable<Integer> {
       name = "use",
       mixinStandardHelpOptions = true,
       description = "Make a target the current one.")
-  static final class Use implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-
-    @Mixin OutputOptions output;
-
+  static final class Use extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.TargetNames.class,
@@ -234,7 +234,7 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Use(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -246,7 +246,7 @@ public final class TargetCommand implements Callable<Integer> {
       }
       config.use(name);
       config.save();
-      Printer.of(output, environment, spec)
+      printer()
           .print(
               Answer.of(
                   () -> Json.mapper().createObjectNode().put("current", name),
@@ -261,12 +261,7 @@ public final class TargetCommand implements Callable<Integer> {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show a target's settings and outputs (default: the current target).")
-  static final class Show implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class Show extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         arity = "0..1",
@@ -275,7 +270,7 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Show(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -338,13 +333,7 @@ public final class TargetCommand implements Callable<Integer> {
       aliases = "rm",
       mixinStandardHelpOptions = true,
       description = "Forget a target (the stack itself is untouched).")
-  static final class Remove implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-
-    @Mixin OutputOptions output;
-
+  static final class Remove extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.TargetNames.class,
@@ -352,7 +341,7 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Remove(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -365,7 +354,7 @@ public final class TargetCommand implements Callable<Integer> {
         throw new JobsException(ExitCode.NOT_FOUND, "no target '" + name + "'");
       }
       config.save();
-      Printer.of(output, environment, spec)
+      printer()
           .print(
               Answer.of(
                   () -> Json.mapper().createObjectNode().put("removed", name),
