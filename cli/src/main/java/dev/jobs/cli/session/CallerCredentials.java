@@ -8,10 +8,7 @@ import dev.jobs.local.RuntimeFile;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The caller's own credentials for a target, before any role for the API: the profile that the
@@ -21,12 +18,9 @@ final class CallerCredentials {
   private CallerCredentials() {}
 
   /**
-   * @param sts an STS client that signs with the given credentials, through the target's endpoint
+   * @param sts the session, whose STS client signs with given credentials through the target's STS
    */
-  static BaseCredentials of(
-      Environment environment,
-      TargetSettings settings,
-      Function<AwsCredentialsProvider, StsClient> sts) {
+  static BaseCredentials of(Environment environment, TargetSettings settings, Session sts) {
     Optional<String> profile = settings.profile();
     if (profile.isPresent()) {
       return profile(environment, settings, sts, profile.get(), new HashSet<>());
@@ -47,7 +41,7 @@ final class CallerCredentials {
   private static BaseCredentials profile(
       Environment environment,
       TargetSettings settings,
-      Function<AwsCredentialsProvider, StsClient> sts,
+      Session sts,
       String name,
       Set<String> seen) {
     Profile profile = settings.profiles().require(name);
@@ -81,11 +75,11 @@ final class CallerCredentials {
       TargetSettings settings,
       String role,
       BaseCredentials with,
-      Function<AwsCredentialsProvider, StsClient> sts) {
+      Session sts) {
     return new AssumedRoleCredentials(
         role,
         with,
-        () -> sts.apply(with.provider()),
+        () -> sts.sts(with.provider()),
         new CredentialCache(environment.cacheDir().resolve("credentials")),
         settings.region().id() + "|" + settings.endpoint("STS"),
         environment.clock());

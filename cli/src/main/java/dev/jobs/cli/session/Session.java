@@ -8,6 +8,7 @@ import dev.jobs.cli.local.AutoStart;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.Printer;
+import dev.jobs.cli.target.LocalOutputs;
 import dev.jobs.cli.target.StackOutputs;
 import dev.jobs.cli.target.Target;
 import dev.jobs.cli.target.TargetSettings;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One command's connection to its target: the settings resolved, the caller's credentials, and
@@ -81,7 +83,7 @@ public final class Session {
             flags,
             target,
             autoStart ? new AutoStart(environment, err, output.quiet()) : null,
-            this::localOutputs);
+            new LocalStackOutputs());
   }
 
   /** The session of a job command, as picocli parsed it. */
@@ -148,7 +150,7 @@ public final class Session {
   /** The caller's own credentials (a profile, the local runtime's keys, the default chain). */
   public BaseCredentials baseCredentials() {
     if (base == null) {
-      base = CallerCredentials.of(environment, settings, credentials -> clients().sts(credentials));
+      base = CallerCredentials.of(environment, settings, this);
     }
     return base;
   }
@@ -162,12 +164,7 @@ public final class Session {
       if (role.isPresent()) {
         BaseCredentials baseCredentials = baseCredentials();
         credentials =
-            CallerCredentials.assumed(
-                environment,
-                settings,
-                role.get(),
-                baseCredentials,
-                provider -> clients().sts(provider));
+            CallerCredentials.assumed(environment, settings, role.get(), baseCredentials, this);
         description =
             "role " + role.get() + " (assumed with " + baseCredentials.description() + ")";
       } else {
@@ -233,6 +230,11 @@ public final class Session {
     return base != null;
   }
 
+  /** STS signed with these credentials, through the target's STS endpoint. */
+  StsClient sts(AwsCredentialsProvider credentials) {
+    return clients().sts(credentials);
+  }
+
   /** The account of the caller's own credentials. */
   public String account() {
     return clients().sts(baseCredentials().provider()).getCallerIdentity(b -> {}).account();
@@ -254,6 +256,13 @@ public final class Session {
   }
 
   /** The local runtime's stack outputs, read with its operator keys from its endpoint. */
+  private final class LocalStackOutputs implements LocalOutputs {
+    @Override
+    public Map<String, String> of(RuntimeFile local) {
+      return localOutputs(local);
+    }
+  }
+
   private Map<String, String> localOutputs(RuntimeFile local) {
     AwsClients localClients =
         new AwsClients(

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,19 +24,16 @@ import tools.jackson.databind.node.ObjectNode;
 final class LocalTarget {
   private final Environment environment;
   private final AutoStart autoStart;
-  private final BooleanSupplier mayStart;
+  private final boolean mayStart;
   private final LocalOutputs outputs;
   private RuntimeFile runtime;
 
   /**
    * @param autoStart how to start a runtime, or null for settings that never start one
-   * @param mayStart whether this command may start one now (no endpoint given to go to instead)
+   * @param mayStart whether this command may start one (no endpoint given to go to instead)
    */
   LocalTarget(
-      Environment environment,
-      AutoStart autoStart,
-      BooleanSupplier mayStart,
-      LocalOutputs outputs) {
+      Environment environment, AutoStart autoStart, boolean mayStart, LocalOutputs outputs) {
     this.environment = environment;
     this.autoStart = autoStart;
     this.mayStart = mayStart;
@@ -51,7 +47,7 @@ final class LocalTarget {
       Optional<RuntimeFile> file = runtimeFile(dataDir);
       if (file.filter(RuntimeFile::isAlive).isEmpty()
           && autoStart != null
-          && mayStart.getAsBoolean()
+          && mayStart
           && autoStart.enabled()) {
         autoStart.ensureRunning(dataDir);
         file = runtimeFile(dataDir);

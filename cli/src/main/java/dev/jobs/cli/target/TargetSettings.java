@@ -57,7 +57,7 @@ public final class TargetSettings {
     this.flags = flags;
     this.target = target;
     this.profiles = new Profiles(environment);
-    this.local = new LocalTarget(environment, autoStart, this::startsLocalRuntime, outputs);
+    this.local = new LocalTarget(environment, autoStart, startsLocalRuntime(), outputs);
     if (target != null) {
       this.name = target.name();
     }
@@ -100,8 +100,13 @@ public final class TargetSettings {
    * an endpoint or API URL given explicitly says where to go instead.
    */
   private boolean startsLocalRuntime() {
-    return first(flags.aws.endpointUrl).isEmpty()
-        && first(flags.apiUrl, () -> environment.get("JOBS_API_URL").orElse(null)).isEmpty();
+    return blank(flags.aws.endpointUrl)
+        && blank(flags.apiUrl)
+        && blank(environment.get("JOBS_API_URL").orElse(null));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** The stored target, or for {@code local} the runtime's stack outputs. */
