@@ -1,5 +1,6 @@
 package dev.jobs.cli.deploy;
 
+import dev.jobs.cli.output.ProgressLine;
 import java.io.PrintWriter;
 
 /**
@@ -8,9 +9,7 @@ import java.io.PrintWriter;
  */
 public final class ProgressPrinter {
   private final PrintWriter out;
-  private final PrintWriter live;
-  private final boolean terminal;
-  private boolean counterShown;
+  private final ProgressLine counter;
 
   public ProgressPrinter(PrintWriter out, boolean terminal) {
     this(out, out, terminal);
@@ -19,39 +18,21 @@ public final class ProgressPrinter {
   /** Lines on {@code out}; the redrawn counter on {@code live}, the terminal's stream. */
   public ProgressPrinter(PrintWriter out, PrintWriter live, boolean terminal) {
     this.out = out;
-    this.live = live;
-    this.terminal = terminal;
+    this.counter = new ProgressLine(live, terminal);
   }
 
   public boolean isTerminal() {
-    return terminal;
+    return counter.enabled();
   }
 
   public void line(String text) {
-    clearCounter();
+    counter.clear();
     out.println(text);
     out.flush();
   }
 
-  /** A live counter, shown on a terminal only. */
-  public void counter(String text) {
-    if (!terminal) {
-      return;
-    }
-    live.print("\r\033[2K" + text);
-    live.flush();
-    counterShown = true;
-  }
-
-  public void done() {
-    clearCounter();
-  }
-
-  private void clearCounter() {
-    if (counterShown) {
-      live.print("\r\033[2K");
-      live.flush();
-      counterShown = false;
-    }
+  /** The live counter, shown on a terminal only: a poller redraws it. */
+  ProgressLine counter() {
+    return counter;
   }
 }

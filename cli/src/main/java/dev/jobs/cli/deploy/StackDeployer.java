@@ -1,7 +1,9 @@
 package dev.jobs.cli.deploy;
 
+import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.output.Poller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +63,7 @@ public final class StackDeployer {
   private final StackWatcher watcher;
   private final ProgressPrinter progress;
   private final Optional<Confirmation> confirmation;
-  private final StackWatcher.Sleeper sleeper;
-  private final Duration interval;
+  private final Poller poller;
   private final Clock clock;
 
   public StackDeployer(
@@ -70,17 +71,16 @@ public final class StackDeployer {
       AssetPublisher assets,
       ProgressPrinter progress,
       Optional<Confirmation> confirmation,
-      StackWatcher.Sleeper sleeper,
+      Environment.Sleeper sleeper,
       Duration interval,
       Clock clock) {
     this.cloudFormation = cloudFormation;
     this.assets = assets;
     this.progress = progress;
     this.confirmation = confirmation;
-    this.sleeper = sleeper;
-    this.interval = interval;
+    this.poller = Poller.every(clock, sleeper, interval);
     this.clock = clock;
-    this.watcher = new StackWatcher(cloudFormation, progress, sleeper, interval);
+    this.watcher = new StackWatcher(cloudFormation, progress, poller);
   }
 
   public Deployment deploy(DeployRequest request) throws InterruptedException {
@@ -285,20 +285,20 @@ public final class StackDeployer {
 
   private DescribeChangeSetResponse awaitChangeSet(String stackId, String changeSet)
       throws InterruptedException {
-    while (true) {
-      DescribeChangeSetResponse response =
-          AwsCalls.call(
-              "cloudformation:DescribeChangeSet",
-              changeSet,
-              () ->
-                  cloudFormation.describeChangeSet(
-                      b -> b.stackName(stackId).changeSetName(changeSet)));
-      String status = response.statusAsString();
-      if (status.equals("CREATE_COMPLETE") || status.equals("FAILED")) {
-        return response;
-      }
-      sleeper.sleep(interval);
-    }
+    return poller.await(
+        waited -> {
+          DescribeChangeSetResponse response =
+              AwsCalls.call(
+                  "cloudformation:DescribeChangeSet",
+                  changeSet,
+                  () ->
+                      cloudFormation.describeChangeSet(
+                          b -> b.stackName(stackId).changeSetName(changeSet)));
+          String status = response.statusAsString();
+          return status.equals("CREATE_COMPLETE") || status.equals("FAILED")
+              ? Optional.of(response)
+              : Optional.empty();
+        });
   }
 
   private List<ResourceChange> changes(String stackId, String changeSet) {

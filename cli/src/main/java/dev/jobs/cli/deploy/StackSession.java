@@ -1,29 +1,25 @@
 package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.aws.AwsErrors;
-import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.session.BaseCredentials;
 import dev.jobs.cli.session.HttpClients;
+import dev.jobs.cli.session.Session;
 import dev.jobs.cli.target.Target;
 import dev.jobs.cli.target.TargetConfig;
-import dev.jobs.cli.target.TargetSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The AWS side of one {@code jobs deploy} or {@code jobs destroy}: the stack's target (stored, or a
- * draft for a first deploy), its region, credentials and account, and the clients, each made once.
+ * One {@code jobs deploy} or {@code jobs destroy}: the stack's target (stored, or a draft for a
+ * first deploy), its session, which makes the clients, and where its progress goes.
  */
 public final class StackSession {
   /** How often CloudFormation is polled while a change set or stack operation runs. */
@@ -33,13 +29,9 @@ public final class StackSession {
   private final StackOptions options;
   private final String targetName;
   private final TargetConfig config;
-  private final TargetSettings settings;
+  private final Session session;
   private final ProgressPrinter progress;
-  private BaseCredentials base;
   private String account;
-  private CloudFormationClient cloudFormation;
-  private S3Client s3;
-  private LambdaClient lambda;
 
   public StackSession(
       Environment environment,
@@ -56,27 +48,18 @@ public final class StackSession {
     Target stored =
         config.find(name).filter(t -> options.stackName.equals(t.stackName())).orElse(null);
     Target draft =
-        new Target(
+        Target.draft(
             name,
             options.stackName,
             stored == null ? null : stored.region(),
             stored == null ? null : stored.profile(),
-            stored == null ? null : stored.endpointUrl(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+            stored == null ? null : stored.endpointUrl());
     TargetOptions flags = new TargetOptions();
     flags.target = name;
     flags.aws = options.aws;
-    WireLog wireLog = output.debug() ? new WireLog(err) : null;
-    this.settings =
-        new TargetSettings(environment, flags, wireLog, draft)
-            .workload(HttpClients.Workload.LONG_RUNNING);
+    this.session =
+        Session.describing(
+            environment, flags, draft, output, out, err, HttpClients.Workload.LONG_RUNNING);
     // Progress goes where the answer does not: stdout for text, stderr when stdout carries JSON
     // or, with -q, only the essential value; the redrawn counter only to stderr, a terminal.
     this.progress =
@@ -103,37 +86,26 @@ public final class StackSession {
     return stackName;
   }
 
+  public Session session() {
+    return session;
+  }
+
   public String stackName() {
     return options.stackName;
   }
 
   public String region() {
-    return settings.region().id();
+    return session.settings().region().id();
   }
 
   public ProgressPrinter progress() {
     return progress;
   }
 
-  TargetConfig config() {
-    return config;
-  }
-
-  private BaseCredentials base() {
-    if (base == null) {
-      base = settings.baseCredentials();
-    }
-    return base;
-  }
-
   /** Who deploys: the account of the caller's own credentials. */
   public String account() {
     if (account == null) {
-      account =
-          AwsCalls.call(
-              "sts:GetCallerIdentity",
-              "the caller",
-              () -> settings.clients().sts(base().provider()).getCallerIdentity(b -> {}).account());
+      account = AwsCalls.call("sts:GetCallerIdentity", "the caller", session::account);
     }
     return account;
   }
@@ -141,40 +113,33 @@ public final class StackSession {
   /** An AWS failure as one line; for credentials, which ones were tried. */
   public JobsException failure(SdkException e, String what) {
     JobsException failure = AwsErrors.translate(e, what);
-    return settings.withRegionSource(
-        base == null ? failure : failure.triedWith(base.description()));
-  }
-
-  CloudFormationClient cloudFormation() {
-    if (cloudFormation == null) {
-      cloudFormation = settings.clients().cloudFormation(base().provider());
-    }
-    return cloudFormation;
-  }
-
-  public LambdaClient lambda() {
-    if (lambda == null) {
-      lambda = settings.clients().lambda(base().provider());
-    }
-    return lambda;
-  }
-
-  public S3Client s3() {
-    if (s3 == null) {
-      s3 = settings.clients().s3(base().provider());
-    }
-    return s3;
+    return session
+        .settings()
+        .withRegionSource(
+            session.hasBaseCredentials()
+                ? failure.triedWith(session.baseCredentials().description())
+                : failure);
   }
 
   public StackDeployer deployer(Optional<Confirmation> confirmation) {
     return new StackDeployer(
-        cloudFormation(),
-        new AssetPublisher(s3(), progress),
+        session.cloudFormation(),
+        assets(),
         progress,
         confirmation,
-        duration -> environment.sleeper().sleep(duration),
+        environment.sleeper(),
         POLL_INTERVAL,
         environment.clock());
+  }
+
+  /** The asset bucket's uploads and deletion, with the caller's own credentials. */
+  public AssetPublisher assets() {
+    return new AssetPublisher(session.s3(), progress);
+  }
+
+  /** Lambda, for the account's concurrency before a deploy asks for a reservation. */
+  public LambdaClient lambda() {
+    return session.lambda();
   }
 
   /** The target for this stack, from its outputs, stored and made current. */
@@ -184,8 +149,8 @@ public final class StackSession {
             targetName,
             options.stackName,
             region(),
-            settings.profile().orElse(null),
-            Optional.ofNullable(settings.endpoint()).map(Object::toString).orElse(null),
+            session.settings().profile().orElse(null),
+            Optional.ofNullable(session.settings().endpoint()).map(Object::toString).orElse(null),
             outputs);
     config.put(target);
     config.use(target.name());

@@ -1,10 +1,12 @@
 package dev.jobs.cli.deploy;
 
+import dev.jobs.cli.output.Poller;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,29 +30,18 @@ public final class StackWatcher {
     }
   }
 
-  /** Waits between polls; tests pass one that does not. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final CloudFormationClient cloudFormation;
   private final ProgressPrinter progress;
-  private final Sleeper sleeper;
-  private final Duration interval;
+  private final Poller poller;
 
   public StackWatcher(
-      CloudFormationClient cloudFormation,
-      ProgressPrinter progress,
-      Sleeper sleeper,
-      Duration interval) {
+      CloudFormationClient cloudFormation, ProgressPrinter progress, Poller poller) {
     this.cloudFormation = cloudFormation;
     this.progress = progress;
-    this.sleeper = sleeper;
-    this.interval = interval;
+    this.poller = poller.showing(progress.counter());
   }
 
   /**
@@ -61,17 +52,34 @@ public final class StackWatcher {
    * @param total how many resources the operation touches, for the counter
    */
   public Outcome watch(String stackId, Instant since, int total) throws InterruptedException {
-    Set<String> seen = new HashSet<>();
-    Map<String, String> latest = new HashMap<>();
-    StackEvent firstFailure = null;
-    while (true) {
-      String status =
+    return poller.await(new Operation(stackId, since, total));
+  }
+
+  /** One operation's events, as they come. */
+  private final class Operation implements Poller.Wait<Outcome> {
+    private final String stackId;
+    private final Instant since;
+    private final int total;
+    private final Set<String> seen = new HashSet<>();
+    private final Map<String, String> latest = new HashMap<>();
+    private StackEvent firstFailure;
+    private String status;
+
+    Operation(String stackId, Instant since, int total) {
+      this.stackId = stackId;
+      this.since = since;
+      this.total = total;
+    }
+
+    @Override
+    public Optional<Outcome> poll(Duration waited) {
+      status =
           cloudFormation
               .describeStacks(b -> b.stackName(stackId))
               .stacks()
               .get(0)
               .stackStatusAsString();
-      for (StackEvent event : newEvents(stackId, since, seen)) {
+      for (StackEvent event : newEvents()) {
         progress.line(describe(event));
         if (!event.physicalResourceId().equals(stackId) && !event.logicalResourceId().isEmpty()) {
           latest.put(event.logicalResourceId(), event.resourceStatusAsString());
@@ -80,29 +88,31 @@ public final class StackWatcher {
           firstFailure = event;
         }
       }
-      long done = latest.values().stream().filter(s -> s.endsWith("_COMPLETE")).count();
-      progress.counter(done + "/" + total + " resources  " + status);
-      if (isFinal(status)) {
-        progress.done();
-        return new Outcome(status, Optional.ofNullable(firstFailure));
-      }
-      sleeper.sleep(interval);
+      return isFinal(status)
+          ? Optional.of(new Outcome(status, Optional.ofNullable(firstFailure)))
+          : Optional.empty();
     }
-  }
 
-  private List<StackEvent> newEvents(String stackId, Instant since, Set<String> seen) {
-    List<StackEvent> fresh = new ArrayList<>();
-    for (StackEvent event :
-        cloudFormation.describeStackEventsPaginator(b -> b.stackName(stackId)).stackEvents()) {
-      if (event.timestamp().isBefore(since)) {
-        break; // newest first: the rest is older
-      }
-      if (seen.add(event.eventId())) {
-        fresh.add(event);
-      }
+    @Override
+    public String line(Duration waited) {
+      long done = latest.values().stream().filter(s -> s.endsWith("_COMPLETE")).count();
+      return done + "/" + total + " resources  " + status;
     }
-    java.util.Collections.reverse(fresh);
-    return fresh;
+
+    private List<StackEvent> newEvents() {
+      List<StackEvent> fresh = new ArrayList<>();
+      for (StackEvent event :
+          cloudFormation.describeStackEventsPaginator(b -> b.stackName(stackId)).stackEvents()) {
+        if (event.timestamp().isBefore(since)) {
+          break; // newest first: the rest is older
+        }
+        if (seen.add(event.eventId())) {
+          fresh.add(event);
+        }
+      }
+      Collections.reverse(fresh);
+      return fresh;
+    }
   }
 
   static boolean isFinal(String status) {

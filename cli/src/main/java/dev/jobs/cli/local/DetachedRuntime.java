@@ -3,11 +3,13 @@ package dev.jobs.cli.local;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.MainClass;
+import dev.jobs.cli.output.Poller;
 import dev.jobs.local.RuntimeFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,9 @@ public final class DetachedRuntime {
   static final String DETACHED_PROPERTY = "jobs.local.detached";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How often the child's {@code runtime.json} is looked for. */
+  private static final Duration PAUSE = Duration.ofMillis(50);
 
   /** A runtime that serves: what its {@code runtime.json} says, its log, how long it took. */
   public record Started(RuntimeFile file, Path log, long millis) {}
@@ -62,32 +67,47 @@ public final class DetachedRuntime {
       throw new JobsException(
           ExitCode.ERROR, "could not start the local runtime: " + e.getMessage(), e);
     }
-    long until = began + START_TIMEOUT.toNanos();
+    Poller poller =
+        Poller.every(Clock.systemUTC(), pause -> Thread.sleep(pause.toMillis()), PAUSE)
+            .timeout(START_TIMEOUT);
     try {
-      while (System.nanoTime() < until) {
-        Optional<RuntimeFile> file = RuntimeFile.read(directory);
-        if (file.isPresent() && file.get().pid() == child.pid()) {
-          return new Started(file.get(), log, (System.nanoTime() - began) / 1_000_000);
-        }
-        if (!child.isAlive()) {
-          throw new JobsException(
-              ExitCode.ERROR,
-              "the local runtime did not start"
-                  + reason(log, logStart).map(why -> ": " + why).orElse("")
-                  + "; see "
-                  + log);
-        }
-        Thread.sleep(50);
-      }
+      RuntimeFile file =
+          poller.await(
+              new Poller.Wait<RuntimeFile>() {
+                @Override
+                public Optional<RuntimeFile> poll(Duration waited) {
+                  Optional<RuntimeFile> file = RuntimeFile.read(directory);
+                  if (file.isPresent() && file.get().pid() == child.pid()) {
+                    return file;
+                  }
+                  if (!child.isAlive()) {
+                    throw new JobsException(
+                        ExitCode.ERROR,
+                        "the local runtime did not start"
+                            + reason(log, logStart).map(why -> ": " + why).orElse("")
+                            + "; see "
+                            + log);
+                  }
+                  return Optional.empty();
+                }
+
+                @Override
+                public JobsException timedOut() {
+                  child.destroy();
+                  return new JobsException(
+                      ExitCode.ERROR,
+                      "the local runtime did not start within "
+                          + START_TIMEOUT.toSeconds()
+                          + " s; see "
+                          + log);
+                }
+              });
+      return new Started(file, log, (System.nanoTime() - began) / 1_000_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       child.destroy();
       throw new JobsException(ExitCode.INTERRUPTED, "interrupted starting the local runtime");
     }
-    child.destroy();
-    throw new JobsException(
-        ExitCode.ERROR,
-        "the local runtime did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
   }
 
   /**

@@ -3,19 +3,18 @@ package dev.jobs.cli.output;
 import java.io.PrintWriter;
 
 /**
- * On Ctrl-C while waiting, says that the job goes on and how to resume; the JVM then exits with 130
- * as for any SIGINT.
+ * On Ctrl-C during a wait, says what goes on and how to resume; the JVM then exits with 130 as for
+ * any SIGINT.
  */
-public final class InterruptNotice {
+final class InterruptNotice {
   private InterruptNotice() {}
 
-  public static Thread install(PrintWriter err, String id) {
+  static Thread install(PrintWriter err, String goesOn) {
     Thread hook =
         new Thread(
             () -> {
               err.println();
-              err.println(
-                  "jobs: interrupted; job " + id + " goes on. Resume with: jobs wait " + id);
+              err.println("jobs: interrupted; " + goesOn);
               err.flush();
             });
     try {
@@ -26,7 +25,7 @@ public final class InterruptNotice {
     return hook;
   }
 
-  public static void remove(Thread hook) {
+  static void remove(Thread hook) {
     if (hook == null) {
       return;
     }

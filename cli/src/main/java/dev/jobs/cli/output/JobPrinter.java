@@ -1,8 +1,6 @@
 package dev.jobs.cli.output;
 
 import dev.jobs.cli.api.JobPage;
-import dev.jobs.cli.core.ExitCode;
-import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.Durations;
 import java.io.PrintWriter;
@@ -16,49 +14,42 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 public final class JobPrinter {
   private JobPrinter() {}
 
-  /** A record as the API answered it: its JSON text and its fields. */
-  public record Job(String body, Map<String, JsonNode> fields) {
+  /** A record as the API answered it: its JSON text and its fields; printed, the answer. */
+  public record Job(String body, JobPage.Job record) implements Answer {
     public String status() {
-      String status = text("status");
-      return status == null ? "UNKNOWN" : status;
+      return record.status();
     }
 
     public String text(String field) {
-      JsonNode value = fields.get(field);
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      return value.isString() ? value.asString() : value.isNumber() ? value.asNumber() : null;
+      return record.text(field);
+    }
+
+    public Map<String, JsonNode> fields() {
+      return record.fields();
     }
 
     boolean finished() {
-      return "SUCCEEDED".equals(status()) || "FAILED".equals(status());
+      return record.finished();
+    }
+
+    @Override
+    public Object json() {
+      return body;
+    }
+
+    @Override
+    public void quiet(PrintWriter out) {
+      out.println(status());
+    }
+
+    @Override
+    public void text(PrintWriter out) {
+      JobPrinter.text(out, this);
     }
   }
 
   public static Job parse(String body) {
-    JsonNode node;
-    try {
-      node = Json.parse(body);
-    } catch (IllegalArgumentException e) {
-      throw new JobsException(ExitCode.ERROR, "the jobs API answered with malformed JSON", e);
-    }
-    if (!node.isObject()) {
-      throw new JobsException(
-          ExitCode.ERROR, "the jobs API answered with JSON that is not an object");
-    }
-    return new Job(body.strip(), node.asObject());
-  }
-
-  public static void print(PrintWriter out, Job job, boolean json, boolean quiet) {
-    if (json) {
-      out.println(job.body());
-    } else if (quiet) {
-      out.println(job.status());
-    } else {
-      text(out, job);
-    }
-    out.flush();
+    return new Job(body.strip(), JobPage.Job.parse(body));
   }
 
   private static void text(PrintWriter out, Job job) {

@@ -1,98 +1,69 @@
 package dev.jobs.cli.output;
 
 import dev.jobs.cli.api.JobsClient;
-import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.Durations;
+import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 
 /**
- * Polls a job until it is {@code SUCCEEDED} or {@code FAILED}: exponential backoff with jitter,
- * capped; {@code 404} counts as "queued" for a grace period, because a job's record is written when
- * its first attempt starts.
+ * Waits for a job to be {@code SUCCEEDED} or {@code FAILED}; {@code 404} counts as "queued" for a
+ * grace period, because a job's record is written when its first attempt starts.
  */
-public final class JobWaiter {
-  static final double GROWTH = 1.5;
-
+public final class JobWaiter implements Poller.Wait<JobPrinter.Job> {
   private final JobsClient api;
-  private final Environment environment;
+  private final String id;
   private final Duration timeout;
-  private final Duration interval;
-  private final Duration longestInterval;
   private final Duration grace;
-  private final ProgressLine progress;
+  private String state = "queued";
 
-  public JobWaiter(
-      JobsClient api,
-      Environment environment,
-      Duration timeout,
-      Duration interval,
-      Duration longestInterval,
-      Duration grace,
-      ProgressLine progress) {
+  JobWaiter(JobsClient api, String id, Duration timeout, Duration grace) {
     this.api = api;
-    this.environment = environment;
+    this.id = id;
     this.timeout = timeout;
-    this.interval = interval;
-    this.longestInterval = longestInterval;
     this.grace = grace;
-    this.progress = progress;
   }
 
-  /** The job's final record; throws for a timeout or an id that never appeared. */
-  public JobPrinter.Job await(String id) {
-    Instant start = environment.clock().instant();
-    Instant deadline = start.plus(timeout);
-    double pause = interval.toMillis();
-    try {
-      while (true) {
-        JobsClient.Response response = api.get(id);
-        Instant now = environment.clock().instant();
-        Duration elapsed = Duration.between(start, now);
-        String state;
-        if (response.found()) {
-          JobPrinter.Job job = JobPrinter.parse(response.body());
-          if (job.finished()) {
-            return job;
-          }
-          state = job.status() + attempt(job);
-        } else if (elapsed.compareTo(grace) >= 0) {
-          throw new JobsException(
-              ExitCode.NOT_FOUND,
-              "job " + id + " not found (still unknown after " + Durations.format(grace) + ")");
-        } else {
-          state = "queued";
-        }
-        if (!now.isBefore(deadline)) {
-          throw new JobsException(
-              ExitCode.TIMED_OUT,
-              "job "
-                  + id
-                  + " is still "
-                  + state
-                  + " after "
-                  + Durations.format(timeout)
-                  + "; resume with: jobs wait "
-                  + id);
-        }
-        progress.show("job " + id + ": " + state + ", " + Durations.format(elapsed));
-        long jittered = (long) (pause * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
-        Duration sleep = Duration.ofMillis(jittered);
-        Duration left = Duration.between(now, deadline);
-        environment.sleeper().sleep(sleep.compareTo(left) > 0 ? left : sleep);
-        pause = Math.min(pause * GROWTH, longestInterval.toMillis());
+  /** The job's final record; throws for a timeout, an id that never appeared, or Ctrl-C. */
+  public static JobPrinter.Job await(
+      Poller poller, JobsClient api, String id, Duration timeout, Duration grace, PrintWriter err) {
+    return poller
+        .timeout(timeout)
+        .awaitOrStop(
+            new JobWaiter(api, id, timeout, grace),
+            "job " + id + " goes on. Resume with: jobs wait " + id,
+            err);
+  }
+
+  @Override
+  public Optional<JobPrinter.Job> poll(Duration waited) {
+    JobsClient.Response response = api.get(id);
+    if (response.found()) {
+      JobPrinter.Job job = JobPrinter.parse(response.body());
+      if (job.finished()) {
+        return Optional.of(job);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      state = job.status() + attempt(job);
+    } else if (waited.compareTo(grace) >= 0) {
       throw new JobsException(
-          ExitCode.INTERRUPTED,
-          "interrupted; job " + id + " goes on. Resume with: jobs wait " + id);
-    } finally {
-      progress.clear();
+          ExitCode.NOT_FOUND,
+          "job " + id + " not found (still unknown after " + Durations.format(grace) + ")");
+    } else {
+      state = "queued";
     }
+    return Optional.empty();
+  }
+
+  @Override
+  public String line(Duration waited) {
+    return "job " + id + ": " + state + ", " + Durations.format(waited);
+  }
+
+  @Override
+  public JobsException timedOut() {
+    return Poller.stillAfter("job " + id, state, timeout, "resume with: jobs wait " + id);
   }
 
   private static String attempt(JobPrinter.Job job) {

@@ -34,6 +34,12 @@ public record Target(
   public static final String DASHBOARD_URL = "DashboardUrl";
   public static final String ALARM_NAME_PREFIX = "AlarmNamePrefix";
 
+  /** A target that no stack's outputs filled yet: what flags and a stored target say of it. */
+  public static Target draft(
+      String name, String stackName, String region, String profile, String endpointUrl) {
+    return fromOutputs(name, stackName, region, profile, endpointUrl, Map.of());
+  }
+
   public static Target fromOutputs(
       String name,
       String stackName,

@@ -1,47 +1,30 @@
 package dev.jobs.cli.target;
 
-import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
-import dev.jobs.cli.core.Json;
 import dev.jobs.cli.local.AutoStart;
 import dev.jobs.cli.net.Network;
 import dev.jobs.cli.net.Proxies;
 import dev.jobs.cli.net.TrustedCas;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.session.AssumedRoleCredentials;
-import dev.jobs.cli.session.AwsClients;
-import dev.jobs.cli.session.BaseCredentials;
-import dev.jobs.cli.session.CredentialCache;
-import dev.jobs.cli.session.HttpClients;
 import dev.jobs.local.RuntimeFile;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.Profile;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.regions.Region;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The settings a command runs with, each taken from the flag, then the environment, then the
  * target, then a default. Values are resolved on first use, so a command given everything by flags
- * never reads the local runtime or the targets file.
+ * never reads the local runtime or the targets file. What the settings are read from has a class
+ * each: the targets file ({@link TargetConfig}), the AWS profiles ({@link Profiles}), the local
+ * runtime ({@link LocalTarget}).
  *
  * <p>For the built-in {@code local} target the endpoint, region and operator keys come from the
  * runtime's {@code runtime.json}, overridden by flags only: the AWS environment variables describe
@@ -50,47 +33,31 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TargetSettings {
   private final Environment environment;
   private final TargetOptions flags;
-  private final WireLog wireLog;
-  private final AutoStart autoStart;
+  private final Profiles profiles;
+  private final LocalTarget local;
   private String name;
   private TargetConfig config;
-  private RuntimeFile runtime;
   private Target target;
-  private AwsClients clients;
   private Setting region;
-  private ProfileFile profileFile;
-  private HttpClients.Workload workload = HttpClients.Workload.ONE_SHOT;
   private Network network;
-  private SdkHttpClient http;
 
-  /** Settings that never start the local runtime: they describe it, or fail without it. */
-  public TargetSettings(Environment environment, TargetOptions flags, WireLog wireLog) {
-    this(environment, flags, wireLog, null, null);
-  }
-
-  /** Settings of a job command, which starts the local runtime when it needs it and none runs. */
+  /**
+   * @param target the target, such as one being added and not stored yet; null to find it by name
+   * @param autoStart how to start the local runtime for a job command that needs it and finds none;
+   *     null for settings that never start it: they describe it, or fail without it
+   * @param outputs how to read the local runtime's stack outputs
+   */
   public TargetSettings(
-      Environment environment, TargetOptions flags, WireLog wireLog, AutoStart autoStart) {
-    this(environment, flags, wireLog, null, autoStart);
-  }
-
-  /** Settings for a given target, such as one being added and not stored yet. */
-  public TargetSettings(
-      Environment environment, TargetOptions flags, WireLog wireLog, Target target) {
-    this(environment, flags, wireLog, target, null);
-  }
-
-  private TargetSettings(
       Environment environment,
       TargetOptions flags,
-      WireLog wireLog,
       Target target,
-      AutoStart autoStart) {
+      AutoStart autoStart,
+      LocalOutputs outputs) {
     this.environment = environment;
     this.flags = flags;
-    this.wireLog = wireLog;
     this.target = target;
-    this.autoStart = autoStart;
+    this.profiles = new Profiles(environment);
+    this.local = new LocalTarget(environment, autoStart, startsLocalRuntime(), outputs);
     if (target != null) {
       this.name = target.name();
     }
@@ -110,61 +77,42 @@ public final class TargetSettings {
     return TargetConfig.LOCAL.equals(name());
   }
 
-  TargetConfig config() {
+  /** The targets file. */
+  public TargetConfig config() {
     if (config == null) {
       config = TargetConfig.load(environment.configFile());
     }
     return config;
   }
 
-  /** The running local runtime; fails saying why none runs (no file, or its process has exited). */
-  RuntimeFile runtime() {
-    if (runtime == null) {
-      Path dataDir = environment.localDir();
-      Optional<RuntimeFile> file = runtimeFile(dataDir);
-      if (file.filter(RuntimeFile::isAlive).isEmpty() && startsLocalRuntime()) {
-        autoStart.ensureRunning(dataDir);
-        file = runtimeFile(dataDir);
-      }
-      RuntimeFile found =
-          file.orElseThrow(() -> notRunning("no " + dataDir.resolve(RuntimeFile.NAME)));
-      if (!found.isAlive()) {
-        throw notRunning("its process " + found.pid() + " has exited");
-      }
-      runtime = found;
-    }
-    return runtime;
+  /** The AWS profiles. */
+  public Profiles profiles() {
+    return profiles;
   }
 
-  private static Optional<RuntimeFile> runtimeFile(Path dataDir) {
-    try {
-      return RuntimeFile.readChecked(dataDir);
-    } catch (IOException e) {
-      throw new JobsException(ExitCode.ERROR, e.getMessage(), e);
-    }
-  }
-
-  private static JobsException notRunning(String why) {
-    return new JobsException(
-        ExitCode.ERROR,
-        "the local runtime is not running (" + why + "); start it with: jobs local start");
+  /** The running local runtime; fails saying why none runs. */
+  public RuntimeFile runtime() {
+    return local.runtime();
   }
 
   /**
-   * Whether a local runtime that does not run is started: for the job commands, unless {@code
-   * JOBS_LOCAL_AUTOSTART=0}, or an endpoint or API URL given explicitly says where to go instead.
+   * Whether a local runtime that does not run is started: unless {@code JOBS_LOCAL_AUTOSTART=0}, or
+   * an endpoint or API URL given explicitly says where to go instead.
    */
   private boolean startsLocalRuntime() {
-    return autoStart != null
-        && first(flags.aws.endpointUrl).isEmpty()
-        && first(flags.apiUrl, () -> environment.get("JOBS_API_URL").orElse(null)).isEmpty()
-        && autoStart.enabled();
+    return blank(flags.aws.endpointUrl)
+        && blank(flags.apiUrl)
+        && blank(environment.get("JOBS_API_URL").orElse(null));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** The stored target, or for {@code local} the runtime's stack outputs. */
   public Target target() {
     if (target == null) {
-      target = isLocal() ? localTarget() : registered();
+      target = isLocal() ? local.target() : registered();
     }
     return target;
   }
@@ -247,38 +195,9 @@ public final class TargetSettings {
    * the SDK would only say that no credentials were found.
    */
   private Optional<Profile> profileSettings() {
-    Optional<Profile> found = profileFile().profile(profileName());
-    if (found.isEmpty() && profile().isPresent()) {
-      throw missingProfile(profileName());
-    }
-    return found;
-  }
-
-  private ProfileFile profileFile() {
-    if (profileFile == null) {
-      try {
-        profileFile = BaseCredentials.profileFilesOf(environment).get();
-      } catch (SdkClientException | IllegalArgumentException | IllegalStateException e) {
-        throw new JobsException(
-            ExitCode.USAGE,
-            "cannot read "
-                + String.join(" or ", BaseCredentials.profileFileNames(environment))
-                + ": "
-                + e.getMessage(),
-            e);
-      }
-    }
-    return profileFile;
-  }
-
-  /** Exit 5, as every credentials problem: the profile was meant to give them. */
-  private JobsException missingProfile(String name) {
-    return new JobsException(
-        ExitCode.CREDENTIALS,
-        "profile '"
-            + name
-            + "' does not exist in "
-            + String.join(" or ", BaseCredentials.profileFileNames(environment)));
+    return profile().isPresent()
+        ? Optional.of(profiles.require(profileName()))
+        : profiles.find(profileName());
   }
 
   public Optional<String> profile() {
@@ -328,23 +247,11 @@ public final class TargetSettings {
             () -> configured ? environment.get(variable).orElse(null) : null,
             () -> configured ? environment.get("AWS_ENDPOINT_URL").orElse(null) : null,
             () -> target().endpointUrl(),
-            () -> configured ? profileEndpoint(key) : null);
+            () ->
+                configured
+                    ? profileSettings().map(p -> profiles.endpoint(p, key)).orElse(null)
+                    : null);
     return endpoint.map(url -> uri(url, "--endpoint-url")).orElse(null);
-  }
-
-  private String profileEndpoint(String service) {
-    Optional<Profile> profile = profileSettings();
-    if (profile.isEmpty()
-        || profile.get().booleanProperty("ignore_configured_endpoint_urls").orElse(false)) {
-      return null;
-    }
-    return profile
-        .get()
-        .property("services")
-        .flatMap(section -> profileFile().getSection("services", section))
-        .flatMap(services -> services.property(service + ".endpoint_url"))
-        .or(() -> profile.get().property("endpoint_url"))
-        .orElse(null);
   }
 
   public URI apiUrl() {
@@ -377,77 +284,6 @@ public final class TargetSettings {
   public String replayRuleArn() {
     return Optional.ofNullable(target().replayRuleArn())
         .orElseThrow(() -> missing("a replay rule ARN (output ReplayRuleArn)", null));
-  }
-
-  public BaseCredentials baseCredentials() {
-    Optional<String> profile = profile();
-    if (profile.isPresent()) {
-      return profileCredentials(profile.get(), new HashSet<>());
-    }
-    if (isLocal()) {
-      return BaseCredentials.operatorKeys(runtime().accessKeyId(), runtime().secretAccessKey());
-    }
-    return BaseCredentials.defaultChain(environment);
-  }
-
-  /**
-   * A profile's credentials. A profile with {@code role_arn} and {@code source_profile} is assumed
-   * here, through this target's STS endpoint: the SDK would build its own STS client, which knows
-   * neither the profile's {@code endpoint_url} nor the region chosen here. Every other kind ({@code
-   * credential_process}, SSO, keys) is the SDK's.
-   */
-  private BaseCredentials profileCredentials(String name, Set<String> seen) {
-    Profile settings = profileFile().profile(name).orElseThrow(() -> missingProfile(name));
-    Optional<String> role = settings.property("role_arn");
-    Optional<String> source = settings.property("source_profile");
-    if (role.isEmpty() || source.isEmpty() || source.get().equals(name)) {
-      return BaseCredentials.profile(environment, name);
-    }
-    if (!seen.add(name)) {
-      throw new JobsException(
-          ExitCode.USAGE, "profile '" + name + "' is its own source_profile through " + seen);
-    }
-    BaseCredentials sourceCredentials = profileCredentials(source.get(), seen);
-    String scope = region().id() + "|" + endpoint("STS");
-    AssumedRoleCredentials assumed =
-        new AssumedRoleCredentials(
-            role.get(),
-            sourceCredentials,
-            () -> clients().sts(sourceCredentials.provider()),
-            new CredentialCache(environment.cacheDir().resolve("credentials")),
-            scope,
-            environment.clock());
-    return new BaseCredentials(
-        assumed,
-        "profile '"
-            + name
-            + "' (role "
-            + role.get()
-            + " assumed with "
-            + sourceCredentials.description()
-            + ")",
-        "role:" + role.get() + "|" + sourceCredentials.identity());
-  }
-
-  public AwsClients clients() {
-    if (clients == null) {
-      clients = new AwsClients(region(), this::endpoint, wireLog, http());
-    }
-    return clients;
-  }
-
-  /** Says how the command uses the network, before its first call: see {@link HttpClients}. */
-  public TargetSettings workload(HttpClients.Workload workload) {
-    this.workload = workload;
-    return this;
-  }
-
-  /** The command's one HTTP client, for its AWS clients and the jobs API alike. */
-  public SdkHttpClient http() {
-    if (http == null) {
-      http = HttpClients.create(network(), workload);
-    }
-    return http;
   }
 
   /**
@@ -493,65 +329,6 @@ public final class TargetSettings {
     return Path.of(value);
   }
 
-  /**
-   * The local stack's outputs, cached per runtime process: they cannot change while it runs, and
-   * asking CloudFormation on every command would double the time of a {@code jobs get}.
-   */
-  private Target localTarget() {
-    RuntimeFile local = runtime();
-    String stack = local.stackName();
-    String key = local.endpoint() + "|" + local.pid() + "|" + stack;
-    Path cacheFile = environment.cacheDir().resolve("local-outputs.json");
-    Map<String, String> outputs = readCachedOutputs(cacheFile, key);
-    if (outputs == null) {
-      AwsClients localClients =
-          new AwsClients(
-              Region.of(local.region()),
-              service -> uri(local.endpoint(), "endpoint"),
-              wireLog,
-              http());
-      outputs =
-          StackOutputs.describe(
-              localClients.cloudFormation(
-                  BaseCredentials.operatorKeys(local.accessKeyId(), local.secretAccessKey())
-                      .provider()),
-              stack);
-      writeCachedOutputs(cacheFile, key, outputs);
-    }
-    return Target.fromOutputs(
-        TargetConfig.LOCAL, stack, local.region(), null, local.endpoint(), outputs);
-  }
-
-  private static Map<String, String> readCachedOutputs(Path file, String key) {
-    try {
-      JsonNode cached = Json.parse(Files.readAllBytes(file));
-      if (!key.equals(Json.text(cached, "key"))) {
-        return null;
-      }
-      Map<String, String> outputs = new LinkedHashMap<>();
-      Json.object(cached, "outputs")
-          .forEach((name, value) -> outputs.put(name, value.isString() ? value.asString() : null));
-      return outputs.isEmpty() ? null : outputs;
-    } catch (IOException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static void writeCachedOutputs(Path file, String key, Map<String, String> outputs) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".outputs", ".tmp");
-      ObjectNode cached = Json.mapper().createObjectNode();
-      cached.put("key", key);
-      ObjectNode values = cached.putObject("outputs");
-      outputs.forEach(values::put);
-      Files.write(temp, Json.mapper().writeValueAsBytes(cached));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      // Only a cache: the next command asks CloudFormation again.
-    }
-  }
-
   private JobsException missing(String what, String flag) {
     return new JobsException(
         ExitCode.USAGE,
@@ -563,7 +340,8 @@ public final class TargetSettings {
             + (isLocal() ? "" : " or refresh it with: jobs target add " + name() + " ..."));
   }
 
-  static URI uri(String url, String what) {
+  /** A URL from a setting; a usage error naming the setting when it is none. */
+  public static URI uri(String url, String what) {
     try {
       URI uri = new URI(url);
       if (uri.getScheme() == null || uri.getHost() == null) {

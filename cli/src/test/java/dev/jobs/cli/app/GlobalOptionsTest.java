@@ -4,37 +4,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Global options work before the subcommand as after it, as with {@code aws}. */
-class GlobalOptionsTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  CliRun jobs;
+class GlobalOptionsTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
   }

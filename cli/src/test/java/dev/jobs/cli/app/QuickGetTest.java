@@ -3,37 +3,23 @@ package dev.jobs.cli.app;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code jobs get} answers the same on the quick path as through picocli. */
-class QuickGetTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  CliRun jobs;
-  FakeAws aws;
+class QuickGetTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(get("/other/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(

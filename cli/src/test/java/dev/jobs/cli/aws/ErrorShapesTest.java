@@ -11,21 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.deploy.DeployStubs;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
-import java.nio.file.Files;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each ends in one line with the service's own words (or its HTTP status) and the exit code of its
  * kind, never an "unexpected" exception or a stack trace.
  */
-class ErrorShapesTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+class ErrorShapesTest extends OnLocalTarget {
 
   private static final String WORDS = "the service broke";
 
@@ -190,37 +186,14 @@ class ErrorShapesTest {
         .withRequestBody(matching("(?s).*StackName=" + stack + "(&.*)?"));
   }
 
-  @TempDir Path home;
   @TempDir Path assembly;
-  FakeAws aws;
-  CliRun jobs;
 
   @BeforeEach
   void aWorkingStack() throws Exception {
-    aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
-    wire.stubFor(
-        FakeAws.events("DescribeArchive")
-            .willReturn(
-                FakeAws.json11(
-                    "{\"ArchiveArn\":\""
-                        + FakeAws.ARCHIVE_ARN
-                        + "\",\"ArchiveName\":\""
-                        + FakeAws.ARCHIVE
-                        + "\",\"EventSourceArn\":\""
-                        + FakeAws.BUS
-                        + "\",\"State\":\"ENABLED\",\"EventCount\":7}")));
+    aws.archive();
     DeployStubs.readyToDeploy(wire, assembly);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
   }
 
   static Stream<Arguments> everyShapeThroughEveryFamily() {

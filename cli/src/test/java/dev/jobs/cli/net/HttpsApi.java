@@ -58,13 +58,7 @@ final class HttpsApi implements AutoCloseable {
             + "\"region\":\"us-east-1\",\"profile\":\"dev\",\"apiUrl\":\""
             + apiUrl()
             + "\"}]}");
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    return new CliRun(home)
-        .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    return new CliRun(home).devProfile();
   }
 
   @Override

@@ -3,32 +3,19 @@ package dev.jobs.cli.options;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.jobs.cli.testing.OnLocalTarget;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each command checks its flags before any work: one usage line naming the flag, no call made. */
-class OptionChecksTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  CliRun jobs;
+class OptionChecksTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
   }
 

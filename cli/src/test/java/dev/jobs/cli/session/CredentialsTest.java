@@ -184,12 +184,7 @@ class CredentialsTest {
 
   @Test
   void profileKeys_signTheAssumeRoleCall() throws Exception {
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("none").toString());
+    jobs.devProfile();
     aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
 
     CliRun.Result result = jobs.run("get", "job-1", "--profile", "dev");

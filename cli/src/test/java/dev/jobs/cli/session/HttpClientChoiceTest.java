@@ -7,19 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.deploy.DeployStubs;
-import dev.jobs.cli.testing.CliRun;
-import dev.jobs.cli.testing.FakeAws;
-import java.nio.file.Files;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,28 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * url-connection client for a one-shot command such as {@code target add}. The commands may fail
  * later on these stubs; the calls they made before tell.
  */
-class HttpClientChoiceTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+class HttpClientChoiceTest extends OnLocalTarget {
 
-  @TempDir Path home;
   @TempDir Path assembly;
-  FakeAws aws;
-  CliRun jobs;
 
   @BeforeEach
   void aWorkingStack() throws Exception {
-    aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     DeployStubs.readyToDeploy(wire, assembly);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
   }
 
   @Test
@@ -74,18 +55,7 @@ class HttpClientChoiceTest {
 
   @Test
   void targetAdd_callsCloudFormationThroughTheUrlConnectionClient() {
-    jobs.run(
-        "target",
-        "add",
-        "prod",
-        "--stack-name",
-        "jobs-prod",
-        "--region",
-        "eu-west-1",
-        "--profile",
-        "dev",
-        "--endpoint-url",
-        aws.endpoint());
+    aws.addProd(jobs);
 
     assertThat(userAgents(cloudFormation("jobs-prod")))
         .isNotEmpty()

@@ -41,6 +41,19 @@ public final class CliRun {
     return this;
   }
 
+  /**
+   * A profile {@code dev} with static keys in the credentials file, and no config file: the AWS
+   * side of a deployed target.
+   */
+  public CliRun devProfile() throws java.io.IOException {
+    java.nio.file.Path credentials =
+        java.nio.file.Files.writeString(
+            home.resolve("credentials"),
+            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
+    return env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
+        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+  }
+
   public CliRun terminal(boolean terminal) {
     this.terminal = terminal;
     return this;

@@ -12,6 +12,7 @@ import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
 import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -52,6 +53,57 @@ public final class FakeAws {
                 .dynamicPort()
                 .bindAddress("127.0.0.1"))
         .build();
+  }
+
+  /**
+   * The built-in local target on this server, as most tests need it: a running runtime, its stack's
+   * outputs, and the invoke role that STS grants for an hour.
+   */
+  public CliRun localTarget(Path home) {
+    return localTarget(home, Duration.ofHours(1));
+  }
+
+  /** The same, with the role granted for this long (a long wait outlives an hour). */
+  public CliRun localTarget(Path home, Duration role) {
+    localRuntime(home);
+    stackOutputs("jobs-local");
+    CliRun jobs = new CliRun(home);
+    assumeRole(jobs.now().plus(role));
+    return jobs;
+  }
+
+  /** The target's failed-jobs archive, as EventBridge DescribeArchive describes it. */
+  public void archive() {
+    wire.stubFor(
+        events("DescribeArchive")
+            .willReturn(
+                json11(
+                    "{\"ArchiveArn\":\""
+                        + ARCHIVE_ARN
+                        + "\",\"ArchiveName\":\""
+                        + ARCHIVE
+                        + "\",\"EventSourceArn\":\""
+                        + BUS
+                        + "\",\"State\":\"ENABLED\",\"EventCount\":7}")));
+  }
+
+  /**
+   * {@code jobs target add prod} for the stack {@code jobs-prod} in eu-west-1 on this server, with
+   * the profile {@code dev} ({@link CliRun#devProfile()}).
+   */
+  public CliRun.Result addProd(CliRun jobs) {
+    return jobs.run(
+        "target",
+        "add",
+        "prod",
+        "--stack-name",
+        "jobs-prod",
+        "--region",
+        "eu-west-1",
+        "--profile",
+        "dev",
+        "--endpoint-url",
+        endpoint());
   }
 
   /** Writes {@code runtime.json} as the local runtime would, pointing at this server. */

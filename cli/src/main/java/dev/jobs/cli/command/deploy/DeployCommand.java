@@ -19,8 +19,9 @@ import dev.jobs.cli.deploy.StackDeployer.Result;
 import dev.jobs.cli.deploy.StackOptions;
 import dev.jobs.cli.deploy.StackSession;
 import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.target.Target;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,10 @@ public final class DeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+    Printer printer = Printer.of(output, environment, spec);
     StackSession session =
-        new StackSession(environment, stack, output, out, spec.commandLine().getErr());
+        new StackSession(
+            environment, stack, output, spec.commandLine().getOut(), spec.commandLine().getErr());
     try (PackagedAssembly packaged = stack.openAssembly()) {
       CloudAssembly assembly = packaged.assembly();
       checkParameters(assembly.parameterNames());
@@ -120,7 +122,7 @@ public final class DeployCommand implements Callable<Integer> {
                       approval,
                       dryRun));
       if (deployment.result() == Result.DRY_RUN) {
-        printDryRun(out, session, deployment.changes());
+        printer.print(dryRun(session, deployment.changes()));
         return ExitCode.OK;
       }
       Map<String, String> outputs = new TreeMap<>(deployment.outputs());
@@ -140,7 +142,7 @@ public final class DeployCommand implements Callable<Integer> {
                 + outputs.keySet());
       }
       Target target = session.register(outputs);
-      print(out, environment, target, outputs, deployment.result());
+      printer.print(deployed(target, outputs, deployment.result()));
       return ExitCode.OK;
     } catch (SdkException e) {
       throw session.failure(e, "jobs deploy of stack " + stack.stackName);
@@ -217,55 +219,53 @@ public final class DeployCommand implements Callable<Integer> {
    * "region", "result": "DRY_RUN", "changes": [{"action", "logicalId", "resourceType",
    * "replacement"}]}}; {@code -q} the change lines alone.
    */
-  private void printDryRun(PrintWriter out, StackSession session, List<ResourceChange> changes) {
-    if (output.json(environment)) {
-      var root = Json.mapper().createObjectNode();
-      root.put("stackName", session.stackName());
-      root.put("region", session.region());
-      root.put("result", Result.DRY_RUN.name());
-      var array = root.putArray("changes");
-      for (ResourceChange change : changes) {
-        var item = array.addObject();
-        item.put("action", change.action());
-        item.put("logicalId", change.logicalId());
-        item.put("resourceType", change.resourceType());
-        item.put("replacement", change.replacement());
-      }
-      out.println(root.toString());
-    }
+  private static Answer dryRun(StackSession session, List<ResourceChange> changes) {
+    return Answer.of(() -> dryRunJson(session, changes), out -> {}, out -> {});
   }
 
-  private void print(
-      PrintWriter out,
-      Environment environment,
-      Target target,
-      Map<String, String> outputs,
-      Result result) {
-    if (output.json(environment)) {
-      var root = Json.mapper().createObjectNode();
-      root.put("result", result.name());
-      root.put("stackName", target.stackName());
-      root.put("region", target.region());
-      root.put("target", target.name());
-      var values = root.putObject("outputs");
-      outputs.forEach(values::put);
-      out.println(root.toString());
-      return;
+  private static Object dryRunJson(StackSession session, List<ResourceChange> changes) {
+    var root = Json.mapper().createObjectNode();
+    root.put("stackName", session.stackName());
+    root.put("region", session.region());
+    root.put("result", Result.DRY_RUN.name());
+    var array = root.putArray("changes");
+    for (ResourceChange change : changes) {
+      var item = array.addObject();
+      item.put("action", change.action());
+      item.put("logicalId", change.logicalId());
+      item.put("resourceType", change.resourceType());
+      item.put("replacement", change.replacement());
     }
-    if (output.quiet()) {
-      out.println(target.apiUrl());
-      return;
-    }
-    out.println("outputs:");
-    outputs.forEach((key, value) -> out.println("  " + key + " = " + value));
-    if (target.dashboardUrl() != null && !target.dashboardUrl().isEmpty()) {
-      out.println("dashboard: " + target.dashboardUrl() + " (alarms: jobs alarms)");
-    }
-    out.println(
-        "target "
-            + target.name()
-            + " is ready and current: 'jobs submit --seconds 5 --wait' runs a job on AWS"
-            + " ('jobs target use local' switches back)");
+    return root.toString();
+  }
+
+  private static Answer deployed(Target target, Map<String, String> outputs, Result result) {
+    return Answer.of(
+        () -> deployedJson(target, outputs, result),
+        target.apiUrl(),
+        out -> {
+          out.println("outputs:");
+          outputs.forEach((key, value) -> out.println("  " + key + " = " + value));
+          if (target.dashboardUrl() != null && !target.dashboardUrl().isEmpty()) {
+            out.println("dashboard: " + target.dashboardUrl() + " (alarms: jobs alarms)");
+          }
+          out.println(
+              "target "
+                  + target.name()
+                  + " is ready and current: 'jobs submit --seconds 5 --wait' runs a job on AWS"
+                  + " ('jobs target use local' switches back)");
+        });
+  }
+
+  private static Object deployedJson(Target target, Map<String, String> outputs, Result result) {
+    var root = Json.mapper().createObjectNode();
+    root.put("result", result.name());
+    root.put("stackName", target.stackName());
+    root.put("region", target.region());
+    root.put("target", target.name());
+    var values = root.putObject("outputs");
+    outputs.forEach(values::put);
+    return root.toString();
   }
 
   /** {@code --require-approval}'s values as users type them. */

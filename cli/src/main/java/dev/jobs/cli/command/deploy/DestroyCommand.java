@@ -4,7 +4,6 @@ import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.deploy.AssetPublisher;
 import dev.jobs.cli.deploy.AwsCalls;
 import dev.jobs.cli.deploy.CloudAssembly;
 import dev.jobs.cli.deploy.Confirmation;
@@ -12,7 +11,8 @@ import dev.jobs.cli.deploy.PackagedAssembly;
 import dev.jobs.cli.deploy.StackOptions;
 import dev.jobs.cli.deploy.StackSession;
 import dev.jobs.cli.options.OutputOptions;
-import java.io.PrintWriter;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,9 +57,9 @@ public final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
     StackSession session =
-        new StackSession(environment, stack, output, out, spec.commandLine().getErr());
+        new StackSession(
+            environment, stack, output, spec.commandLine().getOut(), spec.commandLine().getErr());
     try {
       String stackName = session.stackName();
       String where = "stack " + stackName + " in " + session.region();
@@ -89,20 +89,22 @@ public final class DestroyCommand implements Callable<Integer> {
               packaged
                   .assembly()
                   .bucket(CloudAssembly.placeholders(session.account(), session.region()));
-          AwsCalls.run(
-              "s3:DeleteBucket",
-              bucket,
-              () -> new AssetPublisher(session.s3(), session.progress()).deleteBucket(bucket));
+          AwsCalls.run("s3:DeleteBucket", bucket, () -> session.assets().deleteBucket(bucket));
         }
       }
       // The answer: JSON {"stackName", "region", "targetRemoved", "assetsDeleted"}; -q the name.
-      if (output.json(environment)) {
-        var answer = Json.mapper().createObjectNode().put("stackName", stackName);
-        answer.put("region", session.region()).put("targetRemoved", unregistered);
-        out.println(answer.put("assetsDeleted", !keepAssets));
-      } else if (output.quiet()) {
-        out.println(stackName);
-      }
+      Printer.of(output, environment, spec)
+          .print(
+              Answer.of(
+                  () ->
+                      Json.mapper()
+                          .createObjectNode()
+                          .put("stackName", stackName)
+                          .put("region", session.region())
+                          .put("targetRemoved", unregistered)
+                          .put("assetsDeleted", !keepAssets),
+                  stackName,
+                  out -> {}));
       // A stack that was already gone is what destroy wants: it said so, and exits 0.
       return ExitCode.OK;
     } catch (SdkException e) {

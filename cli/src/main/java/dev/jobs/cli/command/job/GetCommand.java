@@ -1,18 +1,13 @@
 package dev.jobs.cli.command.job;
 
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.JobPrinter;
 import dev.jobs.cli.session.Session;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jobs get ID}: one job's record. */
 @Command(
@@ -20,23 +15,18 @@ import picocli.CommandLine.Spec;
     aliases = "status",
     mixinStandardHelpOptions = true,
     description = "Show a job: status, timings, and its result or error. Exit 6 if unknown.")
-public final class GetCommand implements Callable<Integer> {
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
+public final class GetCommand extends TargetedCommand {
 
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
   String id;
 
   GetCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
-    return show(Session.of(environment, spec, target, output), id);
+    return show(session(), id);
   }
 
   /** Prints the job; also the whole of {@code jobs get} on the quick path. */
@@ -45,8 +35,7 @@ public final class GetCommand implements Callable<Integer> {
     if (!response.found()) {
       throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found");
     }
-    JobPrinter.print(
-        session.out(), JobPrinter.parse(response.body()), session.json(), session.output().quiet());
+    session.printer().print(JobPrinter.parse(response.body()));
     return ExitCode.OK;
   }
 }

@@ -2,25 +2,23 @@ package dev.jobs.cli.command.job;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobQuery;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.options.WindowOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.Session;
-import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code jobs list}: a page of jobs, newest first. */
 @Command(
+    modelTransformer = WindowOptions.Words.class,
     name = "list",
     mixinStandardHelpOptions = true,
     description = {
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
       "A job's status time is when it entered its status: started for RUNNING, finished for"
           + " SUCCEEDED and FAILED. The window filters on it."
     })
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand extends TargetedCommand {
   /** The statuses the API filters on. */
   enum Status {
     RUNNING,
@@ -37,33 +35,13 @@ public final class ListCommand implements Callable<Integer> {
     FAILED
   }
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
-
   @Option(
       names = "--status",
       paramLabel = "STATUS",
       description = "Only jobs in this status: ${COMPLETION-CANDIDATES} (default: every status).")
   Status status;
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description =
-          "Status time at or after TIME: an ISO-8601 instant or a duration ago (90m, 2h, 3d)."
-              + " Default: 24 hours before --until.")
-  TimeSpec since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "Status time before TIME, as --since (default: now). 31 days at most.")
-  TimeSpec until;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--limit",
@@ -78,7 +56,7 @@ public final class ListCommand implements Callable<Integer> {
   String next;
 
   ListCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
@@ -87,29 +65,30 @@ public final class ListCommand implements Callable<Integer> {
       throw new JobsException(
           ExitCode.USAGE, "--limit must be 1 to " + JobQuery.MAX_LIMIT + ", not " + limit);
     }
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     Instant now = environment.clock().instant();
     JobQuery query =
         new JobQuery(
             status == null ? null : status.name(),
-            since == null ? null : since.resolve(now),
-            until == null ? null : until.resolve(now),
+            window.since(now),
+            window.until(now),
             limit,
             next);
     JobPage page = session.api().list(query);
-    PrintWriter out = session.out();
-    if (session.json()) {
-      out.println(page.body());
-    } else if (output.quiet()) {
-      page.jobs().forEach(job -> out.println(job.id()));
-    } else if (page.jobs().isEmpty()) {
-      out.println(none(query));
-    } else {
-      JobTable.print(out, page.jobs());
-    }
-    out.flush();
+    Printer printer = session.printer();
+    printer.print(
+        Answer.of(
+            page::body,
+            out -> page.jobs().forEach(job -> out.println(job.id())),
+            out -> {
+              if (page.jobs().isEmpty()) {
+                out.println(none(query));
+              } else {
+                JobTable.print(out, page.jobs());
+              }
+            }));
     // The JSON carries the token itself; people and id lists get the command that goes on.
-    if (!session.json() && page.next().isPresent()) {
+    if (!printer.json() && page.next().isPresent()) {
       session.err().println("next page: " + command(query.withNext(page.next().get())));
       session.err().flush();
     }

@@ -1,23 +1,21 @@
 package dev.jobs.cli.command.job;
 
 import dev.jobs.backend.kind.SleepJob;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobPrinter;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,15 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
       "Submit a job (signed POST /jobs) and print its id, or the API's JSON answer.",
       "With --wait, go on as 'jobs wait'."
     })
-public final class SubmitCommand implements Callable<Integer> {
+public final class SubmitCommand extends TargetedCommand {
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
   @Mixin WaitOptions waiting;
 
   @Option(
@@ -61,14 +54,14 @@ public final class SubmitCommand implements Callable<Integer> {
   boolean await;
 
   SubmitCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
     waiting.check();
     ObjectNode body = body();
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
     JobPrinter.Job answer = JobPrinter.parse(response.body());
     String id = answer.text("id");
@@ -77,16 +70,16 @@ public final class SubmitCommand implements Callable<Integer> {
           ExitCode.ERROR,
           "the jobs API accepted the job but answered without an id: " + answer.body());
     }
+    Printer printer = session.printer();
     if (!await) {
-      session.out().println(session.json() ? answer.body() : id);
-      session.out().flush();
+      printer.print(Answer.of(answer::body, id, out -> out.println(id)));
       return ExitCode.OK;
     }
-    if (output.quiet() && !session.json()) {
+    if (printer.quiet()) {
       // The id first, so that a script has it even if the wait is interrupted; then the status.
       session.out().println(id);
       session.out().flush();
-    } else if (!session.json()) {
+    } else if (!printer.json()) {
       session.err().println("submitted job " + id);
       session.err().flush();
     }

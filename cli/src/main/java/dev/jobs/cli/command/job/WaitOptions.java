@@ -3,12 +3,11 @@ package dev.jobs.cli.command.job;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.output.InterruptNotice;
 import dev.jobs.cli.output.JobPrinter;
 import dev.jobs.cli.output.JobWaiter;
+import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.output.ProgressLine;
 import dev.jobs.cli.session.Session;
-import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -56,25 +55,12 @@ public final class WaitOptions {
   /** Waits for the job, prints its record, and answers the exit code its status calls for. */
   int awaitAndPrint(Session session, String id) {
     check();
-    PrintWriter err = session.err();
-    ProgressLine progress = new ProgressLine(err, session.output().progress(session.environment()));
-    Thread notice = InterruptNotice.install(err, id);
-    JobPrinter.Job job;
-    try {
-      job =
-          new JobWaiter(
-                  session.api(),
-                  session.environment(),
-                  timeout,
-                  interval,
-                  LONGEST_INTERVAL,
-                  grace,
-                  progress)
-              .await(id);
-    } finally {
-      InterruptNotice.remove(notice);
-    }
-    JobPrinter.print(session.out(), job, session.json(), session.output().quiet());
+    Poller poller =
+        Poller.backingOff(session.environment(), interval, LONGEST_INTERVAL)
+            .showing(
+                new ProgressLine(session.err(), session.output().progress(session.environment())));
+    JobPrinter.Job job = JobWaiter.await(poller, session.api(), id, timeout, grace, session.err());
+    session.printer().print(job);
     return "SUCCEEDED".equals(job.status()) ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
 }

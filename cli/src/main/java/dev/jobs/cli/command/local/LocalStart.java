@@ -8,9 +8,9 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.local.AutoStart;
 import dev.jobs.cli.local.DetachedRuntime;
 import dev.jobs.cli.local.KindJarSetting;
-import dev.jobs.cli.options.DataDirOption;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.local.LocalRuntime;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.RuntimeOptions;
@@ -20,12 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local start}: runs the local runtime in this process, or detached. */
@@ -33,11 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
     name = "start",
     mixinStandardHelpOptions = true,
     description = "Start the local runtime; it prints its endpoint and operator credentials.")
-public final class LocalStart implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DataDirOption dataDir;
-  @Mixin OutputOptions output;
-
+public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -298,20 +290,23 @@ public final class LocalStart implements Callable<Integer> {
   private void printReady(
       PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
     String endpoint = file.endpoint();
-    if (output.json(dataDir.environment())) {
-      ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
-      ready.put("endpoint", endpoint).put("pid", pid).put("region", RuntimeOptions.DEFAULT_REGION);
-      ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
-      file.kinds().forEach(ready.putArray("kinds")::add);
-      out.println(ready);
-      out.flush();
-      return;
-    }
-    if (output.quiet()) {
-      out.println(endpoint);
-      out.flush();
-      return;
-    }
+    printer()
+        .print(
+            Answer.of(
+                () -> {
+                  ObjectNode ready = Json.mapper().createObjectNode().put("running", true);
+                  ready.put("endpoint", endpoint).put("pid", pid);
+                  ready.put("region", RuntimeOptions.DEFAULT_REGION);
+                  ready.put("accessKeyId", accessKeyId).put("dataDir", directory.toString());
+                  file.kinds().forEach(ready.putArray("kinds")::add);
+                  return ready;
+                },
+                endpoint,
+                text -> ready(text, file, directory, pid, millis)));
+  }
+
+  private void ready(PrintWriter out, RuntimeFile file, Path directory, long pid, long millis) {
+    String endpoint = file.endpoint();
     out.println("jobs local runtime ready in " + millis + " ms (pid " + pid + ")");
     out.println("  endpoint:          " + endpoint);
     out.println("  jobs API:          " + endpoint + "/prod/jobs");
@@ -321,7 +316,6 @@ public final class LocalStart implements Callable<Integer> {
     out.println("  data:              " + directory);
     out.println("  job kinds:         " + String.join(", ", file.kinds()));
     out.println(howTheLocalTargetUsesIt(directory));
-    out.flush();
   }
 
   /**
@@ -377,7 +371,8 @@ public final class LocalStart implements Callable<Integer> {
             "--replay-pace=" + replayPace));
     DetachedRuntime.Started started = DetachedRuntime.start(directory, options);
     printReady(out, started.file(), directory, started.file().pid(), started.millis());
-    if (!output.quiet() && !output.json(dataDir.environment())) {
+    Printer printer = printer();
+    if (!printer.quiet() && !printer.json()) {
       out.println(
           "It runs in the background (log: " + started.log() + "); `jobs local stop` ends it.");
     }

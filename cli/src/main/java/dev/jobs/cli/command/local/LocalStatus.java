@@ -3,22 +3,17 @@ package dev.jobs.cli.command.local;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.DataDirOption;
-import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local status}: whether the runtime runs, and where. */
@@ -26,33 +21,32 @@ import tools.jackson.databind.node.ObjectNode;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Say whether the local runtime is running, and where (exit code 6 when not).")
-public final class LocalStatus implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DataDirOption dataDir;
-  @Mixin OutputOptions output;
-
+public final class LocalStatus extends RuntimeCommand {
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    Printer printer = printer();
     Path directory = dataDir.resolve();
-    boolean json = output.json(dataDir.environment());
-    Optional<RuntimeFile> file = RuntimeFile.read(directory);
-    if (file.isEmpty() || !file.get().isAlive()) {
-      if (json) {
-        ObjectNode answer = Json.mapper().createObjectNode().put("running", false);
-        out.println(answer.put("dataDir", directory.toString()));
-      } else if (!output.quiet()) {
-        out.println("not running (data: " + directory + ")");
-      }
+    Optional<RuntimeFile> found = RuntimeFile.read(directory);
+    if (found.isEmpty() || !found.get().isAlive()) {
+      printer.print(
+          Answer.of(
+              () ->
+                  Json.mapper()
+                      .createObjectNode()
+                      .put("running", false)
+                      .put("dataDir", directory.toString()),
+              out -> {},
+              out -> out.println("not running (data: " + directory + ")")));
       return ExitCode.NOT_FOUND;
     }
-    String endpoint = file.get().endpoint();
+    RuntimeFile file = found.get();
+    String endpoint = file.endpoint();
     Optional<String> silent = unanswered(endpoint);
     if (silent.isPresent()) {
       throw new JobsException(
           ExitCode.ERROR,
           "the local runtime (pid "
-              + file.get().pid()
+              + file.pid()
               + ") does not answer at "
               + endpoint
               + " ("
@@ -61,23 +55,23 @@ public final class LocalStatus implements Callable<Integer> {
               + directory.resolve("runtime.log")
               + "; restart it with: jobs local stop && jobs local start --detach");
     }
-    if (json) {
-      ObjectNode answer = Json.mapper().createObjectNode().put("running", true);
-      answer.put("endpoint", endpoint).put("pid", file.get().pid());
-      answer.put("region", file.get().region()).put("accessKeyId", file.get().accessKeyId());
-      file.get().kinds().forEach(answer.putArray("kinds")::add);
-      out.println(answer.put("dataDir", directory.toString()));
-      return ExitCode.OK;
-    }
-    if (output.quiet()) {
-      out.println(endpoint);
-      return ExitCode.OK;
-    }
-    out.println("running at " + endpoint + " (pid " + file.get().pid() + ")");
-    out.println("  region:        " + file.get().region());
-    out.println("  access key id: " + file.get().accessKeyId());
-    out.println("  data:          " + directory);
-    out.println("  job kinds:     " + String.join(", ", file.get().kinds()));
+    printer.print(
+        Answer.of(
+            () -> {
+              ObjectNode answer = Json.mapper().createObjectNode().put("running", true);
+              answer.put("endpoint", endpoint).put("pid", file.pid());
+              answer.put("region", file.region()).put("accessKeyId", file.accessKeyId());
+              file.kinds().forEach(answer.putArray("kinds")::add);
+              return answer.put("dataDir", directory.toString());
+            },
+            endpoint,
+            out -> {
+              out.println("running at " + endpoint + " (pid " + file.pid() + ")");
+              out.println("  region:        " + file.region());
+              out.println("  access key id: " + file.accessKeyId());
+              out.println("  data:          " + directory);
+              out.println("  job kinds:     " + String.join(", ", file.kinds()));
+            }));
     return ExitCode.OK;
   }
 

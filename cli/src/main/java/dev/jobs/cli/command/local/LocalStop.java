@@ -3,21 +3,15 @@ package dev.jobs.cli.command.local;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.DataDirOption;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.local.RuntimeFile;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs local stop}: SIGTERM to the runtime, then wait for it to finish. */
@@ -25,11 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
     name = "stop",
     mixinStandardHelpOptions = true,
     description = "Stop the local runtime; unfinished jobs stay queued for the next start.")
-public final class LocalStop implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin DataDirOption dataDir;
-  @Mixin OutputOptions output;
-
+public final class LocalStop extends RuntimeCommand {
   @Option(
       names = "--wait",
       paramLabel = "DURATION",
@@ -68,19 +58,21 @@ public final class LocalStop implements Callable<Integer> {
 
   /** JSON {@code {"stopped":...,"pid":...,"dataDir":...}}; with -q the pid it stopped, if any. */
   private void answer(boolean stopped, Path directory, long pid, String text) {
-    PrintWriter out = spec.commandLine().getOut();
-    if (output.json(dataDir.environment())) {
-      ObjectNode answer = Json.mapper().createObjectNode().put("stopped", stopped);
-      if (stopped) {
-        answer.put("pid", pid);
-      }
-      out.println(answer.put("dataDir", directory.toString()));
-    } else if (output.quiet()) {
-      if (stopped) {
-        out.println(pid);
-      }
-    } else {
-      out.println(text);
-    }
+    printer()
+        .print(
+            Answer.of(
+                () -> {
+                  ObjectNode answer = Json.mapper().createObjectNode().put("stopped", stopped);
+                  if (stopped) {
+                    answer.put("pid", pid);
+                  }
+                  return answer.put("dataDir", directory.toString());
+                },
+                out -> {
+                  if (stopped) {
+                    out.println(pid);
+                  }
+                },
+                out -> out.println(text)));
   }
 }

@@ -1,23 +1,19 @@
 package dev.jobs.cli.command.monitor;
 
 import dev.jobs.cli.aws.AwsErrors;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -36,24 +32,18 @@ import tools.jackson.databind.node.ObjectNode;
           + " with your own credentials).",
       "The local runtime has no CloudWatch: there, jobs stats adds up the jobs instead."
     })
-public final class AlarmsCommand implements Callable<Integer> {
+public final class AlarmsCommand extends TargetedCommand {
   /** The states in the order they matter to an operator. */
   private static final List<StateValue> ORDER =
       List.of(StateValue.ALARM, StateValue.INSUFFICIENT_DATA, StateValue.OK);
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
-
   AlarmsCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     if (session.settings().isLocal()) {
       throw new JobsException(
           ExitCode.USAGE,
@@ -83,15 +73,24 @@ public final class AlarmsCommand implements Callable<Integer> {
     } catch (SdkException e) {
       throw AwsErrors.translate(e, "DescribeAlarms");
     }
-    PrintWriter out = session.out();
-    if (session.json()) {
-      out.println(json(alarms, prefix));
-    } else if (output.quiet()) {
-      alarms.stream()
-          .filter(alarm -> alarm.stateValue() == StateValue.ALARM)
-          .forEach(alarm -> out.println(alarm.alarmName()));
-    } else if (alarms.isEmpty()) {
-      out.println("no alarms named " + prefix + "* in " + session.settings().region().id());
+    String region = session.settings().region().id();
+    session
+        .printer()
+        .print(
+            Answer.of(
+                () -> json(alarms, prefix),
+                out ->
+                    alarms.stream()
+                        .filter(alarm -> alarm.stateValue() == StateValue.ALARM)
+                        .forEach(alarm -> out.println(alarm.alarmName())),
+                out -> text(out, alarms, prefix, region)));
+    return ExitCode.OK;
+  }
+
+  private static void text(
+      PrintWriter out, List<MetricAlarm> alarms, String prefix, String region) {
+    if (alarms.isEmpty()) {
+      out.println("no alarms named " + prefix + "* in " + region);
     } else {
       for (MetricAlarm alarm : alarms) {
         out.printf(
@@ -109,8 +108,6 @@ public final class AlarmsCommand implements Callable<Integer> {
               ? "no alarm in ALARM"
               : firing + " in ALARM: see 'jobs stats' and the dashboard (jobs target show)");
     }
-    out.flush();
-    return ExitCode.OK;
   }
 
   private static int rank(MetricAlarm alarm) {

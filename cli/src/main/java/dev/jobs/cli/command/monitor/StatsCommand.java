@@ -2,15 +2,14 @@ package dev.jobs.cli.command.monitor;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobWindow;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
-import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.monitor.JobStats;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.options.WindowOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,12 +17,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,54 +36,32 @@ import tools.jackson.databind.node.ObjectNode;
       "The window filters on a job's status time, as jobs list does: a job RUNNING since before"
           + " --since is not seen."
     })
-public final class StatsCommand implements Callable<Integer> {
+public final class StatsCommand extends TargetedCommand {
   /** The window when --since is not given, as the list API's default. */
   static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
-
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description =
-          "Status time at or after TIME: an ISO-8601 instant or a duration ago (90m, 2h, 3d)."
-              + " Default: 24 hours before --until.")
-  TimeSpec since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "Status time before TIME, as --since (default: now).")
-  TimeSpec until;
+  @Mixin WindowOptions window;
 
   StatsCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
     Instant now = environment.clock().instant();
-    Instant end = until == null ? now : until.resolve(now);
-    Instant start = since == null ? end.minus(DEFAULT_WINDOW) : since.resolve(now);
-    if (!start.isBefore(end)) {
-      throw new JobsException(
-          ExitCode.USAGE, "--since " + second(start) + " must be before --until " + second(end));
-    }
-    Session session = Session.of(environment, spec, target, output);
+    WindowOptions.Window window = this.window.resolve(now, DEFAULT_WINDOW);
+    Instant start = window.start();
+    Instant end = window.end();
+    Session session = session();
     JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end));
-    PrintWriter out = session.out();
-    if (session.json()) {
-      out.println(json(stats, start, end, now));
-    } else {
-      text(out, stats, start, end, now);
-    }
-    out.flush();
+    // -q changes nothing here: the numbers are the answer.
+    session
+        .printer()
+        .print(
+            Answer.of(
+                () -> json(stats, start, end, now),
+                out -> text(out, stats, start, end, now),
+                out -> text(out, stats, start, end, now)));
     return ExitCode.OK;
   }
 

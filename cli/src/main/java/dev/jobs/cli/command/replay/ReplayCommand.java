@@ -1,45 +1,41 @@
 package dev.jobs.cli.command.replay;
 
 import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.Durations;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
-import dev.jobs.cli.options.TimeSpec;
+import dev.jobs.cli.options.WindowOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
 import dev.jobs.cli.replay.FailedJobs;
 import dev.jobs.cli.replay.Redrive;
 import dev.jobs.cli.replay.ReplayArchive;
 import dev.jobs.cli.replay.ReplayNames;
+import dev.jobs.cli.replay.ReplayWait;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
-import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.StartReplayResponse;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jobs replay}: re-drives failed jobs from the archive through the replay rule. */
 @Command(
+    modelTransformer = WindowOptions.Words.class,
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
@@ -54,35 +50,13 @@ import tools.jackson.databind.node.ObjectNode;
       "With --wait: exit 0 when every re-driven job SUCCEEDED, 3 when some FAILED again, 1 when"
           + " the replay failed or was cancelled, 4 on timeout."
     })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends TargetedCommand {
   private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
-
-  /** How long EventBridge may take to archive an event, as its docs count before a replay. */
-  static final Duration ARCHIVE_DELAY = Duration.ofMinutes(10);
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  private final Environment environment;
-
-  @Spec CommandSpec spec;
-  @Mixin TargetOptions target;
-  @Mixin OutputOptions output;
-
-  @Option(
-      names = "--since",
-      required = true,
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "Start of the window: an ISO-8601 instant or a duration ago (90m, 2h, 3d).")
-  TimeSpec since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      converter = TimeSpec.Converter.class,
-      description = "End of the window, as --since (default: now).")
-  TimeSpec until;
+  @Mixin WindowOptions window;
 
   @Option(
       names = "--name",
@@ -123,21 +97,19 @@ public final class ReplayCommand implements Callable<Integer> {
   Duration grace;
 
   ReplayCommand(Environment environment) {
-    this.environment = environment;
+    super(environment);
   }
 
   @Override
   public Integer call() {
     Durations.notNegative("--timeout", timeout);
     Durations.notNegative("--grace", grace);
-    Session session = Session.of(environment, spec, target, output);
+    Session session = session();
     Instant now = session.environment().clock().instant();
-    Instant start = since.resolve(now);
-    Instant end = until == null ? now : until.resolve(now);
-    if (!start.isBefore(end)) {
-      throw new JobsException(
-          ExitCode.USAGE, "--since must be before --until (" + start + " >= " + end + ")");
-    }
+    // --since is required here: the window has no default start.
+    WindowOptions.Window window = this.window.resolve(now, Duration.ZERO);
+    Instant start = window.start();
+    Instant end = window.end();
     if (end.isAfter(now)) {
       throw new JobsException(ExitCode.USAGE, "--until " + end + " is in the future");
     }
@@ -152,217 +124,70 @@ public final class ReplayCommand implements Callable<Integer> {
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
     DescribeArchiveResponse archive = ReplayArchive.describe(session);
-    warnIfRecent(session, end, now);
-    PrintWriter out = session.out();
+    ReplayArchive.warnIfRecent(session, end, now);
     if (dryRun) {
       List<JobPage.Job> failed = FailedJobs.in(session.api(), start, end);
-      printDryRun(session, out, archive, replayName, start, end, busArn, ruleArn, failed);
+      session.printer().print(dryRun(archive, replayName, start, end, busArn, ruleArn, failed));
       return ExitCode.OK;
     }
     // Listed before the replay starts, with their attempts: how a re-driven job is told apart.
     List<JobPage.Job> failed = await ? FailedJobs.in(session.api(), start, end) : List.of();
-    StartReplayResponse started;
-    try {
-      started =
-          session
-              .eventBridge()
-              .startReplay(
-                  r ->
-                      r.replayName(replayName)
-                          .eventSourceArn(archive.archiveArn())
-                          .eventStartTime(start)
-                          .eventEndTime(end)
-                          .description("jobs replay of " + archive.archiveName())
-                          .destination(d -> d.arn(busArn).filterArns(ruleArn)));
-    } catch (ResourceAlreadyExistsException e) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "a replay named " + replayName + " exists already; pick another --name",
-          e);
-    } catch (SdkException e) {
-      throw ReplayArchive.failure(session, e, "StartReplay " + replayName);
-    }
+    StartReplayResponse started =
+        ReplayArchive.start(session, replayName, archive, start, end, busArn, ruleArn);
     ReplayNames.remember(environment, List.of(replayName));
     if (!await) {
-      if (session.json()) {
-        ObjectNode json = Json.mapper().createObjectNode();
-        json.put("name", replayName);
-        json.put("arn", started.replayArn());
-        json.put("state", started.stateAsString());
-        json.put("archive", archive.archiveName());
-        json.put("eventStartTime", start.toString());
-        json.put("eventEndTime", end.toString());
-        out.println(json);
-      } else if (output.quiet()) {
-        out.println(replayName);
-      } else {
-        out.println(
-            "replay "
-                + replayName
-                + " "
-                + started.stateAsString()
-                + ": "
-                + archive.archiveName()
-                + " from "
-                + start
-                + " to "
-                + end
-                + "; follow it with: jobs replays list");
-      }
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> {
+                    ObjectNode json = Json.mapper().createObjectNode();
+                    json.put("name", replayName);
+                    json.put("arn", started.replayArn());
+                    json.put("state", started.stateAsString());
+                    json.put("archive", archive.archiveName());
+                    json.put("eventStartTime", start.toString());
+                    json.put("eventEndTime", end.toString());
+                    return json;
+                  },
+                  replayName,
+                  out ->
+                      out.println(
+                          "replay "
+                              + replayName
+                              + " "
+                              + started.stateAsString()
+                              + ": "
+                              + archive.archiveName()
+                              + " from "
+                              + start
+                              + " to "
+                              + end
+                              + "; follow it with: jobs replays list")));
       return ExitCode.OK;
     }
     Instant deadline = now.plus(timeout);
-    DescribeReplayResponse replay = follow(session, replayName, now, deadline);
+    DescribeReplayResponse replay = ReplayWait.replay(session, replayName, deadline, timeout);
     if (replay.state() != ReplayState.COMPLETED) {
       print(session, replay, null);
       return ExitCode.ERROR;
     }
-    Redrive.Outcome outcome;
-    try {
-      outcome =
-          new Redrive(
-                  session.api(),
-                  session.environment(),
-                  session.err(),
-                  session.output().progress(session.environment()))
-              .follow(failed, grace, deadline, timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobsException(
-          ExitCode.INTERRUPTED,
-          "interrupted; replay " + replayName + " ended, its re-driven jobs go on");
-    }
+    Redrive.Outcome outcome =
+        ReplayWait.jobs(session, replayName, failed, grace, deadline, timeout);
     print(session, replay, outcome);
     return outcome.failedAgain().isEmpty() ? ExitCode.OK : ExitCode.JOB_FAILED;
   }
 
-  /**
-   * EventBridge may archive an event minutes after it was put (its docs advise waiting 10 minutes
-   * before replaying), so on AWS the window's last minutes may miss failures. Locally archiving is
-   * part of putting the event.
-   */
-  private static void warnIfRecent(Session session, Instant end, Instant now) {
-    Instant archivedBy = now.minus(ARCHIVE_DELAY).truncatedTo(ChronoUnit.SECONDS);
-    if (session.settings().isLocal() || !end.isAfter(archivedBy)) {
-      return;
-    }
-    session
-        .err()
-        .println(
-            "jobs: warning: failures after "
-                + archivedBy
-                + " may not be archived yet (EventBridge can take minutes); replay that part"
-                + " again later");
-    session.err().flush();
-  }
-
-  /** Follows the replay to a final state. */
-  private DescribeReplayResponse follow(
-      Session session, String replayName, Instant begin, Instant deadline) {
-    boolean progress = session.output().progress(session.environment());
-    PrintWriter err = session.err();
-    Duration pause = Duration.ofSeconds(1);
-    try {
-      while (true) {
-        DescribeReplayResponse replay;
-        try {
-          replay = session.eventBridge().describeReplay(r -> r.replayName(replayName));
-        } catch (SdkException e) {
-          throw ReplayArchive.failure(session, e, "DescribeReplay " + replayName);
-        }
-        ReplayState state = replay.state();
-        if (state == ReplayState.COMPLETED
-            || state == ReplayState.FAILED
-            || state == ReplayState.CANCELLED) {
-          if (progress) {
-            err.print("\r\u001b[K");
-            err.flush();
-          }
-          return replay;
-        }
-        Instant now = session.environment().clock().instant();
-        if (!now.isBefore(deadline)) {
-          throw new JobsException(
-              ExitCode.TIMED_OUT,
-              "replay "
-                  + replayName
-                  + " is still "
-                  + replay.stateAsString()
-                  + " after "
-                  + Durations.format(timeout)
-                  + "; it goes on (see: jobs replays list)");
-        }
-        if (progress) {
-          err.print(
-              "\r\u001b[Kreplay "
-                  + replayName
-                  + ": "
-                  + replay.stateAsString()
-                  + ", "
-                  + Durations.format(Duration.between(begin, now)));
-          err.flush();
-        }
-        session.environment().sleeper().sleep(pause);
-        pause = pause.multipliedBy(3).dividedBy(2);
-        if (pause.compareTo(Duration.ofSeconds(10)) > 0) {
-          pause = Duration.ofSeconds(10);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobsException(
-          ExitCode.INTERRUPTED, "interrupted; replay " + replayName + " goes on");
-    }
-  }
-
   /** The replay's end and, when it completed, what became of the failed jobs. */
-  private void print(Session session, DescribeReplayResponse replay, Redrive.Outcome outcome) {
-    PrintWriter out = session.out();
-    if (session.json()) {
-      ObjectNode json = Json.mapper().createObjectNode();
-      json.put("name", replay.replayName());
-      json.put("arn", replay.replayArn());
-      json.put("state", replay.stateAsString());
-      if (replay.stateReason() != null) {
-        json.put("stateReason", replay.stateReason());
-      }
-      json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-      json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
-      if (replay.eventLastReplayedTime() != null) {
-        json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
-      }
-      if (outcome != null) {
-        json.put("listed", outcome.listed());
-        json.put("redriven", outcome.redriven());
-        json.put("succeeded", outcome.succeeded().size());
-        json.put("failedAgain", outcome.failedAgain().size());
-        outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
-        outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
-      }
-      out.println(json);
-    } else if (output.quiet()) {
-      out.println(replay.stateAsString());
-    } else {
-      out.println(
-          "replay "
-              + replay.replayName()
-              + " "
-              + replay.stateAsString()
-              + (replay.stateReason() == null ? "" : ": " + replay.stateReason()));
-      if (outcome != null) {
-        out.println(
-            "re-driven "
-                + outcome.redriven()
-                + ": SUCCEEDED "
-                + outcome.succeeded().size()
-                + ", FAILED again "
-                + outcome.failedAgain().size());
-        if (!outcome.failedAgain().isEmpty()) {
-          out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
-        }
-      }
-    }
-    out.flush();
+  private static void print(
+      Session session, DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    session
+        .printer()
+        .print(
+            Answer.of(
+                () -> json(replay, outcome),
+                replay.stateAsString(),
+                out -> text(out, replay, outcome)));
     if (outcome != null && !outcome.notRedriven().isEmpty()) {
       session
           .err()
@@ -376,9 +201,53 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private void printDryRun(
-      Session session,
-      PrintWriter out,
+  private static ObjectNode json(DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.put("name", replay.replayName());
+    json.put("arn", replay.replayArn());
+    json.put("state", replay.stateAsString());
+    if (replay.stateReason() != null) {
+      json.put("stateReason", replay.stateReason());
+    }
+    json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
+    json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+    if (replay.eventLastReplayedTime() != null) {
+      json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
+    }
+    if (outcome != null) {
+      json.put("listed", outcome.listed());
+      json.put("redriven", outcome.redriven());
+      json.put("succeeded", outcome.succeeded().size());
+      json.put("failedAgain", outcome.failedAgain().size());
+      outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
+      outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
+    }
+    return json;
+  }
+
+  private static void text(
+      PrintWriter out, DescribeReplayResponse replay, Redrive.Outcome outcome) {
+    out.println(
+        "replay "
+            + replay.replayName()
+            + " "
+            + replay.stateAsString()
+            + (replay.stateReason() == null ? "" : ": " + replay.stateReason()));
+    if (outcome != null) {
+      out.println(
+          "re-driven "
+              + outcome.redriven()
+              + ": SUCCEEDED "
+              + outcome.succeeded().size()
+              + ", FAILED again "
+              + outcome.failedAgain().size());
+      if (!outcome.failedAgain().isEmpty()) {
+        out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
+      }
+    }
+  }
+
+  private static Answer dryRun(
       DescribeArchiveResponse archive,
       String replayName,
       Instant start,
@@ -386,37 +255,46 @@ public final class ReplayCommand implements Callable<Integer> {
       String busArn,
       String ruleArn,
       List<JobPage.Job> failed) {
-    if (session.json()) {
-      ObjectNode json = Json.mapper().createObjectNode();
-      json.put("dryRun", true);
-      json.put("name", replayName);
-      json.put("archive", archive.archiveName());
-      json.put("archiveArn", archive.archiveArn());
-      json.put("eventStartTime", start.toString());
-      json.put("eventEndTime", end.toString());
-      json.put("destination", busArn);
-      json.put("filterArn", ruleArn);
-      if (archive.eventCount() != null) {
-        json.put("archiveEventCount", archive.eventCount());
-      }
-      json.put("failedJobCount", failed.size());
-      ArrayNode jobs = json.putArray("failedJobs");
-      failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
-      out.println(json);
-      return;
+    return Answer.of(
+        () -> dryRunJson(archive, replayName, start, end, busArn, ruleArn, failed),
+        out -> failed.forEach(job -> out.println(job.id())),
+        out -> {
+          out.println("would start replay " + replayName);
+          out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
+          out.printf("  %-12s %s to %s%n", "window", start, end);
+          out.printf("  %-12s %s%n", "onto bus", busArn);
+          out.printf("  %-12s %s%n", "rule only", ruleArn);
+          out.printf(
+              "  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
+          if (!failed.isEmpty()) {
+            JobTable.print(out, failed);
+          }
+        });
+  }
+
+  private static ObjectNode dryRunJson(
+      DescribeArchiveResponse archive,
+      String replayName,
+      Instant start,
+      Instant end,
+      String busArn,
+      String ruleArn,
+      List<JobPage.Job> failed) {
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.put("dryRun", true);
+    json.put("name", replayName);
+    json.put("archive", archive.archiveName());
+    json.put("archiveArn", archive.archiveArn());
+    json.put("eventStartTime", start.toString());
+    json.put("eventEndTime", end.toString());
+    json.put("destination", busArn);
+    json.put("filterArn", ruleArn);
+    if (archive.eventCount() != null) {
+      json.put("archiveEventCount", archive.eventCount());
     }
-    if (output.quiet()) {
-      failed.forEach(job -> out.println(job.id()));
-      return;
-    }
-    out.println("would start replay " + replayName);
-    out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
-    out.printf("  %-12s %s to %s%n", "window", start, end);
-    out.printf("  %-12s %s%n", "onto bus", busArn);
-    out.printf("  %-12s %s%n", "rule only", ruleArn);
-    out.printf("  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
-    if (!failed.isEmpty()) {
-      JobTable.print(out, failed);
-    }
+    json.put("failedJobCount", failed.size());
+    ArrayNode jobs = json.putArray("failedJobs");
+    failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
+    return json;
   }
 }

@@ -1,21 +1,19 @@
 package dev.jobs.cli.command.replay;
 
+import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.completion.Candidates;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.OutputOptions;
-import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.replay.ReplayArchive;
 import dev.jobs.cli.replay.ReplayNames;
 import dev.jobs.cli.session.Session;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,20 +46,14 @@ public final class ReplaysCommand implements Callable<Integer> {
       aliases = "ls",
       mixinStandardHelpOptions = true,
       description = "List the replays of the archive, newest first.")
-  static final class ListReplays implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin TargetOptions target;
-    @Mixin OutputOptions output;
-
+  static final class ListReplays extends TargetedCommand {
     ListReplays(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
     public Integer call() {
-      Session session = Session.of(environment, spec, target, output);
+      Session session = session();
       String archiveArn = ReplayArchive.describe(session).archiveArn();
       List<Replay> replays;
       try {
@@ -76,42 +68,43 @@ public final class ReplaysCommand implements Callable<Integer> {
         throw ReplayArchive.failure(session, e, "ListReplays");
       }
       ReplayNames.remember(environment, replays.stream().map(Replay::replayName).toList());
-      PrintWriter out = session.out();
-      if (session.json()) {
-        ArrayNode array = Json.mapper().createArrayNode();
-        for (Replay replay : replays) {
-          ObjectNode json = array.addObject();
-          json.put("name", replay.replayName());
-          json.put("state", replay.stateAsString());
-          if (replay.stateReason() != null) {
-            json.put("stateReason", replay.stateReason());
-          }
-          json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-          json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
-          json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
-        }
-        out.println(array);
-        return ExitCode.OK;
-      }
-      if (replays.isEmpty()) {
-        if (!output.quiet()) {
-          out.println("no replays of " + session.settings().archiveName());
-        }
-        return ExitCode.OK;
-      }
-      for (Replay replay : replays) {
-        if (output.quiet()) {
-          out.println(replay.replayName());
-          continue;
-        }
-        out.printf(
-            "%-32s %-10s %s .. %s%n",
-            replay.replayName(),
-            replay.stateAsString(),
-            Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
-            Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
-      }
+      String archiveName = replays.isEmpty() ? session.settings().archiveName() : null;
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> json(replays),
+                  out -> replays.forEach(replay -> out.println(replay.replayName())),
+                  out -> {
+                    if (replays.isEmpty()) {
+                      out.println("no replays of " + archiveName);
+                    }
+                    for (Replay replay : replays) {
+                      out.printf(
+                          "%-32s %-10s %s .. %s%n",
+                          replay.replayName(),
+                          replay.stateAsString(),
+                          Timestamps.toSecond(String.valueOf(replay.eventStartTime())),
+                          Timestamps.toSecond(String.valueOf(replay.eventEndTime())));
+                    }
+                  }));
       return ExitCode.OK;
+    }
+
+    private static ArrayNode json(List<Replay> replays) {
+      ArrayNode array = Json.mapper().createArrayNode();
+      for (Replay replay : replays) {
+        ObjectNode json = array.addObject();
+        json.put("name", replay.replayName());
+        json.put("state", replay.stateAsString());
+        if (replay.stateReason() != null) {
+          json.put("stateReason", replay.stateReason());
+        }
+        json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
+        json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+        json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
+      }
+      return array;
     }
   }
 
@@ -120,13 +113,7 @@ public final class ReplaysCommand implements Callable<Integer> {
       name = "cancel",
       mixinStandardHelpOptions = true,
       description = "Cancel a replay that has not finished.")
-  static final class Cancel implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin TargetOptions target;
-    @Mixin OutputOptions output;
-
+  static final class Cancel extends TargetedCommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.ReplayNames.class,
@@ -134,12 +121,12 @@ public final class ReplaysCommand implements Callable<Integer> {
     String name;
 
     Cancel(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
     public Integer call() {
-      Session session = Session.of(environment, spec, target, output);
+      Session session = session();
       CancelReplayResponse cancelled;
       try {
         cancelled = session.eventBridge().cancelReplay(r -> r.replayName(name));

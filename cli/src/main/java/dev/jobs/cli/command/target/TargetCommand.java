@@ -1,6 +1,5 @@
 package dev.jobs.cli.command.target;
 
-import dev.jobs.cli.aws.WireLog;
 import dev.jobs.cli.completion.Candidates;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
@@ -9,7 +8,11 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.AwsOptions;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.BaseCredentials;
+import dev.jobs.cli.session.HttpClients;
+import dev.jobs.cli.session.Session;
 import dev.jobs.cli.target.StackOutputs;
 import dev.jobs.cli.target.Target;
 import dev.jobs.cli.target.TargetConfig;
@@ -54,6 +57,22 @@ public final class TargetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** A {@code jobs target} subcommand: its environment and output options, and its printer. */
+  abstract static class Subcommand implements Callable<Integer> {
+    final Environment environment;
+
+    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
+
+    Subcommand(Environment environment) {
+      this.environment = environment;
+    }
+
+    Printer printer() {
+      return Printer.of(output, environment, spec);
+    }
+  }
+
   static String checkName(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new JobsException(
@@ -72,12 +91,7 @@ public final class TargetCommand implements Callable<Integer> {
         "The stack's region is stored with the target, and so are --profile and --endpoint-url"
             + " when given."
       })
-  static final class Add implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class Add extends Subcommand {
     @Parameters(paramLabel = "NAME", description = "The target's name.")
     String name;
 
@@ -94,7 +108,7 @@ public final class TargetCommand implements Callable<Integer> {
     boolean use;
 
     Add(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -109,29 +123,21 @@ public final class TargetCommand implements Callable<Integer> {
       flags.target = name;
       flags.aws = aws;
       // Resolve region and credentials as commands will, with this target not yet stored.
-      Target draft =
-          new Target(
-              name,
-              stackName,
-              aws.region,
-              aws.profile,
-              aws.endpointUrl,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
-      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
-      TargetSettings settings = new TargetSettings(environment, flags, wireLog, draft);
+      Session session =
+          Session.describing(
+              environment,
+              flags,
+              Target.draft(name, stackName, aws.region, aws.profile, aws.endpointUrl),
+              output,
+              spec.commandLine().getOut(),
+              spec.commandLine().getErr(),
+              HttpClients.Workload.ONE_SHOT);
+      TargetSettings settings = session.settings();
       Region resolvedRegion = settings.region();
-      BaseCredentials base = settings.baseCredentials();
+      BaseCredentials base = session.baseCredentials();
       Map<String, String> outputs;
       try {
-        outputs =
-            StackOutputs.describe(settings.clients().cloudFormation(base.provider()), stackName);
+        outputs = StackOutputs.describe(session.cloudFormation(), stackName);
       } catch (JobsException e) {
         throw settings.withRegionSource(e.triedWith(base.description()));
       }
@@ -143,22 +149,24 @@ public final class TargetCommand implements Callable<Integer> {
         config.use(name);
       }
       config.save();
-      PrintWriter out = spec.commandLine().getOut();
-      if (output.json(environment)) {
-        out.println(Json.mapper().writeValueAsString(target));
-      } else if (output.quiet()) {
-        out.println(name);
-      } else {
-        out.println(
-            "added target "
-                + name
-                + " (stack "
-                + stackName
-                + " in "
-                + resolvedRegion.id()
-                + ")"
-                + (name.equals(config.current().orElse(null)) ? "; it is the current target" : ""));
-      }
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> Json.mapper().writeValueAsString(target),
+                  name,
+                  out ->
+                      out.println(
+                          "added target "
+                              + name
+                              + " (stack "
+                              + stackName
+                              + " in "
+                              + resolvedRegion.id()
+                              + ")"
+                              + (name.equals(config.current().orElse(null))
+                                  ? "; it is the current target"
+                                  : ""))));
       return ExitCode.OK;
     }
   }
@@ -169,14 +177,9 @@ public final class TargetCommand implements Callable<Integer> {
       aliases = "ls",
       mixinStandardHelpOptions = true,
       description = "List the targets; '*' marks the current one.")
-  static final class ListTargets implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class ListTargets extends Subcommand {
     ListTargets(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -184,34 +187,36 @@ public final class TargetCommand implements Callable<Integer> {
       TargetConfig config = TargetConfig.load(environment.configFile());
       String current =
           environment.get("JOBS_TARGET").or(config::current).orElse(TargetConfig.LOCAL);
-      PrintWriter out = spec.commandLine().getOut();
       List<Target> targets = config.targets();
-      if (output.json(environment)) {
-        var root = Json.mapper().createObjectNode();
-        root.put("current", current);
-        root.set("targets", Json.mapper().valueToTree(targets));
-        out.println(root.toString());
-        return ExitCode.OK;
-      }
-      if (output.quiet()) {
-        out.println(TargetConfig.LOCAL);
-        targets.forEach(target -> out.println(target.name()));
-        return ExitCode.OK;
-      }
-      out.printf(
-          "%s %-16s %s%n",
-          TargetConfig.LOCAL.equals(current) ? "*" : " ",
-          TargetConfig.LOCAL,
-          "built in: the local runtime in " + environment.localDir());
-      for (Target target : targets) {
-        out.printf(
-            "%s %-16s stack %s in %s%s%n",
-            target.name().equals(current) ? "*" : " ",
-            target.name(),
-            target.stackName(),
-            target.region(),
-            target.profile() == null ? "" : ", profile " + target.profile());
-      }
+      printer()
+          .print(
+              Answer.of(
+                  () -> {
+                    var root = Json.mapper().createObjectNode();
+                    root.put("current", current);
+                    root.set("targets", Json.mapper().valueToTree(targets));
+                    return root;
+                  },
+                  out -> {
+                    out.println(TargetConfig.LOCAL);
+                    targets.forEach(target -> out.println(target.name()));
+                  },
+                  out -> {
+                    out.printf(
+                        "%s %-16s %s%n",
+                        TargetConfig.LOCAL.equals(current) ? "*" : " ",
+                        TargetConfig.LOCAL,
+                        "built in: the local runtime in " + environment.localDir());
+                    for (Target target : targets) {
+                      out.printf(
+                          "%s %-16s stack %s in %s%s%n",
+                          target.name().equals(current) ? "*" : " ",
+                          target.name(),
+                          target.stackName(),
+                          target.region(),
+                          target.profile() == null ? "" : ", profile " + target.profile());
+                    }
+                  }));
       return ExitCode.OK;
     }
   }
@@ -221,13 +226,7 @@ public final class TargetCommand implements Callable<Integer> {
       name = "use",
       mixinStandardHelpOptions = true,
       description = "Make a target the current one.")
-  static final class Use implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-
-    @Mixin OutputOptions output;
-
+  static final class Use extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.TargetNames.class,
@@ -235,7 +234,7 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Use(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -247,12 +246,12 @@ public final class TargetCommand implements Callable<Integer> {
       }
       config.use(name);
       config.save();
-      PrintWriter out = spec.commandLine().getOut();
-      if (output.json(environment)) {
-        out.println(Json.mapper().createObjectNode().put("current", name));
-      } else {
-        out.println(output.quiet() ? name : "current target: " + name);
-      }
+      printer()
+          .print(
+              Answer.of(
+                  () -> Json.mapper().createObjectNode().put("current", name),
+                  name,
+                  out -> out.println("current target: " + name)));
       return ExitCode.OK;
     }
   }
@@ -262,12 +261,7 @@ public final class TargetCommand implements Callable<Integer> {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show a target's settings and outputs (default: the current target).")
-  static final class Show implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-    @Mixin OutputOptions output;
-
+  static final class Show extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         arity = "0..1",
@@ -276,30 +270,40 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Show(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
     public Integer call() {
       TargetOptions flags = new TargetOptions();
       flags.target = name;
-      WireLog wireLog = output.debug() ? new WireLog(spec.commandLine().getErr()) : null;
-      TargetSettings settings = new TargetSettings(environment, flags, wireLog);
+      Session session =
+          Session.describing(
+              environment,
+              flags,
+              null,
+              output,
+              spec.commandLine().getOut(),
+              spec.commandLine().getErr(),
+              HttpClients.Workload.ONE_SHOT);
+      TargetSettings settings = session.settings();
       if (!settings.isLocal()
           && TargetConfig.load(environment.configFile()).find(settings.name()).isEmpty()) {
         throw new JobsException(
             ExitCode.NOT_FOUND, "no target '" + settings.name() + "'; see: jobs target list");
       }
       Target target = settings.target();
-      PrintWriter out = spec.commandLine().getOut();
-      if (output.json(environment)) {
-        out.println(Json.mapper().valueToTree(target).toString());
-        return ExitCode.OK;
-      }
-      if (output.quiet()) {
-        out.println(target.name());
-        return ExitCode.OK;
-      }
+      session
+          .printer()
+          .print(
+              Answer.of(
+                  () -> Json.mapper().valueToTree(target).toString(),
+                  target.name(),
+                  out -> rows(out, target)));
+      return ExitCode.OK;
+    }
+
+    private static void rows(PrintWriter out, Target target) {
       row(out, "name", target.name());
       row(out, "stack", target.stackName());
       row(out, "region", target.region());
@@ -313,7 +317,6 @@ public final class TargetCommand implements Callable<Integer> {
       row(out, "table", target.tableName());
       row(out, "dashboard", target.dashboardUrl());
       row(out, "alarms", target.alarmNamePrefix() == null ? null : target.alarmNamePrefix() + "*");
-      return ExitCode.OK;
     }
 
     private static void row(PrintWriter out, String name, String value) {
@@ -330,13 +333,7 @@ public final class TargetCommand implements Callable<Integer> {
       aliases = "rm",
       mixinStandardHelpOptions = true,
       description = "Forget a target (the stack itself is untouched).")
-  static final class Remove implements Callable<Integer> {
-    private final Environment environment;
-
-    @Spec CommandSpec spec;
-
-    @Mixin OutputOptions output;
-
+  static final class Remove extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
         completionCandidates = Candidates.TargetNames.class,
@@ -344,7 +341,7 @@ public final class TargetCommand implements Callable<Integer> {
     String name;
 
     Remove(Environment environment) {
-      this.environment = environment;
+      super(environment);
     }
 
     @Override
@@ -357,12 +354,12 @@ public final class TargetCommand implements Callable<Integer> {
         throw new JobsException(ExitCode.NOT_FOUND, "no target '" + name + "'");
       }
       config.save();
-      PrintWriter out = spec.commandLine().getOut();
-      if (output.json(environment)) {
-        out.println(Json.mapper().createObjectNode().put("removed", name));
-      } else {
-        out.println(output.quiet() ? name : "removed target " + name);
-      }
+      printer()
+          .print(
+              Answer.of(
+                  () -> Json.mapper().createObjectNode().put("removed", name),
+                  name,
+                  out -> out.println("removed target " + name)));
       return ExitCode.OK;
     }
   }

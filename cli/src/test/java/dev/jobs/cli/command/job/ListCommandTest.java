@@ -6,36 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jobs list}: the signed GET /jobs against WireMock, and its three outputs. */
-class ListCommandTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  CliRun jobs;
-
-  @BeforeEach
-  void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
-  }
+class ListCommandTest extends OnLocalTarget {
 
   List<LoggedRequest> listCalls() {
     return wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs")));

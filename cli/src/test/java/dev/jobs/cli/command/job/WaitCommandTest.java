@@ -5,39 +5,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
-import java.nio.file.Path;
+import dev.jobs.cli.testing.OnLocalTarget;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Waiting: polling with backoff, the 404 grace, timeouts, and the live line. */
-class WaitCommandTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
+class WaitCommandTest extends OnLocalTarget {
+  /** The waits below outlast an hour of the fake clock. */
+  @Override
+  protected Duration role() {
+    return Duration.ofHours(2);
+  }
 
   static final String RUNNING = "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"attempts\":1}";
   static final String FAILED =
       "{\"id\":\"job-1\",\"status\":\"FAILED\",\"attempts\":1,\"error\":{\"type\":\"TimeoutError\","
           + "\"message\":\"Task timed out after 900 seconds\",\"condition\":\"RetriesExhausted\"}}";
-
-  @TempDir Path home;
-  CliRun jobs;
-
-  @BeforeEach
-  void localStack() throws Exception {
-    FakeAws aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(2)));
-  }
 
   void answers(String... bodies) {
     for (int i = 0; i < bodies.length; i++) {

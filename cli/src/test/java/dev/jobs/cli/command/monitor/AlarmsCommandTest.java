@@ -13,7 +13,6 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,26 +42,9 @@ class AlarmsCommandTest {
   void aDeployedStack() throws Exception {
     aws = new FakeAws(wire);
     jobs = new CliRun(home);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
     aws.stackOutputs("jobs-prod");
-    CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "prod",
-            "--stack-name",
-            "jobs-prod",
-            "--region",
-            "eu-west-1",
-            "--profile",
-            "dev",
-            "--endpoint-url",
-            aws.endpoint());
+    CliRun.Result added = aws.addProd(jobs);
     assertThat(added.exitCode()).as(added.err()).isZero();
   }
 

@@ -11,12 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -26,38 +26,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** Replays: EventBridge (JSON 1.1) against WireMock. */
-class ReplayCommandTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
+class ReplayCommandTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    aws = new FakeAws(wire);
-    aws.localRuntime(home);
-    aws.stackOutputs("jobs-local");
-    jobs = new CliRun(home);
-    aws.assumeRole(jobs.now().plus(Duration.ofHours(1)));
     // No failed jobs, unless a test lists some (a later stub wins).
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
-    wire.stubFor(
-        FakeAws.events("DescribeArchive")
-            .willReturn(
-                FakeAws.json11(
-                    "{\"ArchiveArn\":\""
-                        + FakeAws.ARCHIVE_ARN
-                        + "\",\"ArchiveName\":\""
-                        + FakeAws.ARCHIVE
-                        + "\",\"EventSourceArn\":\""
-                        + FakeAws.BUS
-                        + "\",\"State\":\"ENABLED\",\"EventCount\":7}")));
+    aws.archive();
   }
 
   void startReplayAnswers() {

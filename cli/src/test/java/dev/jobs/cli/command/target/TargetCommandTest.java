@@ -35,27 +35,11 @@ class TargetCommandTest {
   void profile() throws Exception {
     aws = new FakeAws(wire);
     jobs = new CliRun(home);
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
   }
 
   CliRun.Result addProd() {
-    return jobs.run(
-        "target",
-        "add",
-        "prod",
-        "--stack-name",
-        "jobs-prod",
-        "--region",
-        "eu-west-1",
-        "--profile",
-        "dev",
-        "--endpoint-url",
-        aws.endpoint());
+    return aws.addProd(jobs);
   }
 
   @Test
