@@ -141,7 +141,9 @@ public final class CommandModel {
 
   private static CommandLine withSubcommands(CommandLine root, List<Class<?>> commands) {
     for (Class<?> command : commands) {
-      root.addSubcommand(command);
+      // Built by a CommandLine of its own, not by addSubcommand(Class): only the constructor
+      // applies a command's modelTransformer (WindowOptions.Words words the window per command).
+      root.addSubcommand(new CommandLine(command, root.getFactory()));
     }
     GlobalOptions.acceptBetweenSubcommandWords(root);
     return root;

@@ -25,6 +25,13 @@ class ListCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void listHelp_saysTheWindowsLongestSpan() {
+    CliRun.Result result = jobs.run("list", "--help");
+
+    assertThat(result.out()).contains("31 days at most.");
+  }
+
+  @Test
   void list_signsGetJobsWithTheQuery_timesSentAsInstants() {
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
 

@@ -98,6 +98,27 @@ class ReplayCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void replay_withoutSince_isAUsageError_andStartsNothing() {
+    startReplayAnswers();
+
+    CliRun.Result result = jobs.run("replay", "--name", "r1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo("jobs: Missing required option: '--since=TIME' (see: jobs replay --help)\n");
+    assertThat(calls("StartReplay")).isEmpty();
+  }
+
+  @Test
+  void replayHelp_wordsTheWindowAsTheArchivesWindow() {
+    CliRun.Result result = jobs.run("replay", "--help");
+
+    assertThat(result.out())
+        .contains("--since=TIME         Start of the window: an ISO-8601 instant or a")
+        .contains("--until=TIME         End of the window, as --since (default: now).");
+  }
+
+  @Test
   void replayWait_redrivenJobSucceeds_sumsItUp_exits0() {
     listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");
