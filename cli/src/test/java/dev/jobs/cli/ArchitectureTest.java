@@ -2,7 +2,6 @@ package dev.jobs.cli;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,21 +23,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 class ArchitectureTest {
   private static final String CLI = "dev.jobs.cli";
 
-  /**
-   * The one cycle left: TargetSettings resolves a target and also builds its credentials and
-   * clients through session. Delete this exception when TargetSettings is split by job.
-   */
-  private static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
-      TARGET_SETTINGS = simpleName("TargetSettings").or(simpleNameStartingWithTargetSettings());
-
   @ArchTest
   static final ArchRule packagesHaveNoCycle =
-      slices()
-          .matching(CLI + ".(*)..")
-          .namingSlices("$1")
-          .should()
-          .beFreeOfCycles()
-          .ignoreDependency(TARGET_SETTINGS, resideInAPackage(CLI + ".session.."));
+      slices().matching(CLI + ".(*)..").namingSlices("$1").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule commandsNeverImportEachOther =
@@ -113,13 +100,6 @@ class ArchitectureTest {
 
   private static boolean inCore(com.tngtech.archunit.core.domain.JavaClass type) {
     return type.getPackageName().startsWith(CLI + ".core");
-  }
-
-  private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
-      simpleNameStartingWithTargetSettings() {
-    return describe(
-        "TargetSettings' nested classes",
-        c -> c.getName().startsWith(CLI + ".target.TargetSettings$"));
   }
 
   /**
