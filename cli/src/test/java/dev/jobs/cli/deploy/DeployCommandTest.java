@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.output;
@@ -26,6 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployCommandTest {
   private static final String API_URL = "https://abc.execute-api.us-east-1.amazonaws.com/prod/";
 
-  @RegisterExtension
-  static WireMockExtension aws =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension aws = FakeAws.server();
 
   @TempDir Path home;
   @TempDir Path assembly;
@@ -64,15 +60,7 @@ class DeployCommandTest {
             .env("AWS_PROFILE", "dev")
             .env("AWS_CONFIG_FILE", home.resolve("no-config").toString())
             .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-    aws.stubFor(
-        cfn("GetCallerIdentity")
-            .willReturn(
-                xml(
-                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn>"
-                        + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
-                        + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
-                        + "</ResponseMetadata></GetCallerIdentityResponse>")));
+    DeployStubs.stubCallerIdentity(aws);
   }
 
   private CliRun.Result jobs(String... args) {

@@ -33,9 +33,14 @@ public final class DeployStubs {
    */
   public static void readyToDeploy(WireMockExtension aws, java.nio.file.Path dir) throws Exception {
     StackDeployerTest.writeAssembly(dir);
+    stubCallerIdentity(aws);
+    stubS3(aws, true);
+  }
+
+  /** STS's GetCallerIdentity: the user {@code dev} of account 123456789012. */
+  static void stubCallerIdentity(WireMockExtension aws) {
     aws.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing("Action=GetCallerIdentity"))
+        cfn("GetCallerIdentity")
             .willReturn(
                 xml(
                     "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
@@ -43,7 +48,6 @@ public final class DeployStubs {
                         + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
                         + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
                         + "</ResponseMetadata></GetCallerIdentityResponse>")));
-    stubS3(aws, true);
   }
 
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {

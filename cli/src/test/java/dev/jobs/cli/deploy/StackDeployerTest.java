@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.jobs.cli.deploy.CloudFormationXml.changeSet;
 import static dev.jobs.cli.deploy.CloudFormationXml.createChangeSet;
@@ -37,6 +36,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.StackDeployer.DeployRequest;
 import dev.jobs.cli.deploy.StackDeployer.Result;
+import dev.jobs.cli.testing.FakeAws;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -63,11 +63,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class StackDeployerTest {
 
-  @RegisterExtension
-  static WireMockExtension aws =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension aws = FakeAws.server();
 
   @TempDir Path assemblyDir;
 
