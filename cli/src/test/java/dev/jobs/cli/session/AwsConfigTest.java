@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnFakeAws;
 import dev.jobs.cli.testing.SigV4;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AWS config files and variables as the AWS CLI reads them: endpoints from profiles and {@code
@@ -29,18 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and the region's source in errors. No endpoint flag anywhere: without the profile's or the
  * variable's endpoint the calls would go to AWS and fail.
  */
-class AwsConfigTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
+class AwsConfigTest extends OnFakeAws {
   Path config;
 
   @BeforeEach
   void files() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = new CliRun(home);
     config = home.resolve("config");
     Path credentials =
         Files.writeString(
