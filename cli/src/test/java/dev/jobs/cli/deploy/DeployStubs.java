@@ -18,6 +18,8 @@ import static dev.jobs.cli.deploy.CloudFormationXml.stack;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.ArrayList;
+import java.util.List;
 
 /** WireMock answers of S3, STS and CloudFormation for the deploy tests, on their XML protocols. */
 public final class DeployStubs {
@@ -48,6 +50,25 @@ public final class DeployStubs {
                         + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
                         + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
                         + "</ResponseMetadata></GetCallerIdentityResponse>")));
+  }
+
+  /**
+   * {@code jobs deploy} with no question asked, as profile {@code dev} in us-east-1, then {@code
+   * more}.
+   */
+  public static String[] deployAsDev(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "deploy",
+                "--require-approval",
+                "never",
+                "--profile",
+                "dev",
+                "--region",
+                "us-east-1"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {
