@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -69,6 +70,14 @@ public final class DeployStubs {
                 "us-east-1"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
+  }
+
+  /** The body of the first {@code action} call AWS received, as the SDK wrote it. */
+  static String firstCallBody(WireMockExtension aws, String action) {
+    return aws.findAll(
+            postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action)))
+        .get(0)
+        .getBodyAsString();
   }
 
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {

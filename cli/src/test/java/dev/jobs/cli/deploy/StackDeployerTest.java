@@ -218,12 +218,7 @@ class StackDeployerTest {
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
-    String body =
-        aws.findAll(
-                postRequestedFor(urlEqualTo("/"))
-                    .withRequestBody(containing("Action=CreateChangeSet")))
-            .get(0)
-            .getBodyAsString();
+    String body = DeployStubs.firstCallBody(aws, "CreateChangeSet");
     assertThat(body)
         .contains(
             "Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds"
@@ -247,12 +242,7 @@ class StackDeployerTest {
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
-    String body =
-        aws.findAll(
-                postRequestedFor(urlEqualTo("/"))
-                    .withRequestBody(containing("Action=CreateChangeSet")))
-            .get(0)
-            .getBodyAsString();
+    String body = DeployStubs.firstCallBody(aws, "CreateChangeSet");
     assertThat(body)
         .contains("Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds")
         .doesNotContain("UsePreviousValue", "LogRetentionDays");
@@ -327,11 +317,7 @@ class StackDeployerTest {
     assertThat(deployment.result()).isEqualTo(Result.NO_CHANGES);
     assertThat(deployment.outputs()).containsEntry("ApiUrl", "u");
     assertThat(printed.toString()).contains("no changes: stack jobs is up to date");
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
   }
 
   @Test
@@ -404,11 +390,7 @@ class StackDeployerTest {
         .isInstanceOf(JobsException.class)
         .hasMessage(
             "the change set broadens security and there is no terminal to confirm on; run it on a terminal or pass --require-approval never");
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
     aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteStack")));
   }
 
@@ -517,11 +499,7 @@ class StackDeployerTest {
         .contains(
             "  + JobsTable AWS::DynamoDB::Table\n",
             "dry run: change set deleted, nothing deployed");
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
   }
 
   @Test
@@ -619,5 +597,14 @@ class StackDeployerTest {
     Files.writeString(dir.resolve("jobs.template.json"), "{\"Resources\": {}}");
     Files.write(dir.resolve("asset.4f2a9c.jar"), new byte[] {1, 2, 3});
     return CloudAssembly.read(dir);
+  }
+
+  /** The change set was deleted and never executed: nothing was deployed. */
+  private static void assertChangeSetDeletedNotExecuted() {
+    aws.verify(
+        0,
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
   }
 }

@@ -24,6 +24,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LocalStartOptionsTest {
   @TempDir Path home;
 
+  /** {@code jobs local start --detach --data-dir DATA FLAG VALUE}, in this process. */
+  private CliRun.Result startDetached(Path data, String flag, String value) {
+    return new CliRun(home)
+        .run("local", "start", "--detach", "--data-dir", data.toString(), flag, value);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -44,9 +50,7 @@ class LocalStartOptionsTest {
     Path data = home.resolve("data");
     String[] option = flag.trim().split(" +");
 
-    CliRun.Result result =
-        new CliRun(home)
-            .run("local", "start", "--detach", "--data-dir", data.toString(), option[0], option[1]);
+    CliRun.Result result = startDetached(data, option[0], option[1]);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).isEqualTo("jobs: " + message.trim() + "\n");
@@ -87,16 +91,7 @@ class LocalStartOptionsTest {
     Path data = home.resolve("data");
 
     for (int outside : new int[] {setting.min() - 1, setting.max() + 1}) {
-      CliRun.Result result =
-          new CliRun(home)
-              .run(
-                  "local",
-                  "start",
-                  "--detach",
-                  "--data-dir",
-                  data.toString(),
-                  flag,
-                  String.valueOf(outside));
+      CliRun.Result result = startDetached(data, flag, String.valueOf(outside));
 
       assertThat(result.exitCode()).as(flag + " " + outside).isEqualTo(ExitCode.USAGE);
       assertThat(result.err()).contains(setting.range());
@@ -111,16 +106,7 @@ class LocalStartOptionsTest {
       taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       int port = taken.getLocalPort();
 
-      CliRun.Result result =
-          new CliRun(home)
-              .run(
-                  "local",
-                  "start",
-                  "--detach",
-                  "--data-dir",
-                  data.toString(),
-                  "--port",
-                  String.valueOf(port));
+      CliRun.Result result = startDetached(data, "--port", String.valueOf(port));
 
       assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
       assertThat(result.err().lines()).hasSize(1);

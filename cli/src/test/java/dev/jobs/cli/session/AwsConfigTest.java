@@ -17,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The AWS config files and variables as the AWS CLI reads them: endpoints from profiles and {@code
@@ -42,8 +45,12 @@ class AwsConfigTest extends OnFakeAws {
     aws.stackOutputs("jobs-local");
   }
 
-  CliRun.Result addWithProfile(String profile) {
-    return jobs.run("target", "add", "x", "--stack-name", "jobs-local", "--profile", profile);
+  CliRun.Result addWithProfile(String profile, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("target", "add", "x", "--stack-name", "jobs-local", "--profile", profile));
+    args.addAll(List.of(more));
+    return jobs.run(args.toArray(String[]::new));
   }
 
   List<LoggedRequest> describeStacks() {
@@ -56,25 +63,16 @@ class AwsConfigTest extends OnFakeAws {
     return SigV4.parse(request.getHeader("Authorization")).accessKey();
   }
 
-  @Test
-  void profileEndpointUrl_isWhereTheCallsGo() throws Exception {
-    Files.writeString(
-        config, "[profile base]\nregion = us-east-1\nendpoint_url = " + aws.endpoint() + "\n");
-
-    CliRun.Result added = addWithProfile("base");
-
-    assertThat(added.exitCode()).as(added.err()).isZero();
-    assertThat(describeStacks()).hasSize(1);
-  }
-
-  @Test
-  void profileServicesSection_givesOneServiceItsEndpoint() throws Exception {
-    Files.writeString(
-        config,
+  /** An endpoint in the profile, or in the services section it names, is where the calls go. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[profile base]\nregion = us-east-1\nendpoint_url = ENDPOINT\n",
         "[profile base]\nregion = us-east-1\nservices = here\n"
-            + "[services here]\ncloudformation =\n  endpoint_url = "
-            + aws.endpoint()
-            + "\n");
+            + "[services here]\ncloudformation =\n  endpoint_url = ENDPOINT\n"
+      })
+  void profileEndpoint_isWhereTheCallsGo(String profiles) throws Exception {
+    Files.writeString(config, profiles.replace("ENDPOINT", aws.endpoint()));
 
     CliRun.Result added = addWithProfile("base");
 
@@ -86,17 +84,7 @@ class AwsConfigTest extends OnFakeAws {
   void serviceEndpointVariable_isHonoured() {
     jobs.env("AWS_ENDPOINT_URL_CLOUDFORMATION", aws.endpoint());
 
-    CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "x",
-            "--stack-name",
-            "jobs-local",
-            "--profile",
-            "base",
-            "--region",
-            "us-east-1");
+    CliRun.Result added = addWithProfile("base", "--region", "us-east-1");
 
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(describeStacks()).hasSize(1);
@@ -148,18 +136,7 @@ class AwsConfigTest extends OnFakeAws {
   @Test
   void missingProfile_exits5_namingItAndTheFilesRead() {
     CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "x",
-            "--stack-name",
-            "jobs-local",
-            "--profile",
-            "doesnotexist",
-            "--region",
-            "us-east-1",
-            "--endpoint-url",
-            aws.endpoint());
+        addWithProfile("doesnotexist", "--region", "us-east-1", "--endpoint-url", aws.endpoint());
 
     assertThat(added.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
     assertThat(added.err())
