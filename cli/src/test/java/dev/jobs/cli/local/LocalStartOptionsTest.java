@@ -12,10 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code jobs local start} checks every flag before it starts anything: the stack's ranges, one
@@ -57,16 +60,20 @@ class LocalStartOptionsTest {
     assertThat(data).doesNotExist();
   }
 
+  /** The flags that stand for the stack's parameters, each with its parameter. */
+  static Stream<Arguments> stackFlags() {
+    return Stream.of(
+        Arguments.of("--timeout", "ProcessingTimeoutSeconds"),
+        Arguments.of("--retry-attempts", "ProcessingRetryAttempts"),
+        Arguments.of("--max-event-age", "ProcessingMaxEventAgeSeconds"));
+  }
+
   /**
    * The flags that stand for the stack's parameters state the parameters' ranges and defaults:
    * {@link StackSettings}, which the stack's parameters are declared from.
    */
   @ParameterizedTest
-  @CsvSource({
-    "--timeout, ProcessingTimeoutSeconds",
-    "--retry-attempts, ProcessingRetryAttempts",
-    "--max-event-age, ProcessingMaxEventAgeSeconds"
-  })
+  @MethodSource("stackFlags")
   void aStackFlag_showsItsParametersRangeAndDefault(String flag, String parameter) {
     Setting setting = StackSettings.byParameter(parameter).orElseThrow();
 
@@ -81,11 +88,7 @@ class LocalStartOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "--timeout, ProcessingTimeoutSeconds",
-    "--retry-attempts, ProcessingRetryAttempts",
-    "--max-event-age, ProcessingMaxEventAgeSeconds"
-  })
+  @MethodSource("stackFlags")
   void aStackFlag_refusesValuesBeyondItsParametersRange(String flag, String parameter) {
     Setting setting = StackSettings.byParameter(parameter).orElseThrow();
     Path data = home.resolve("data");
