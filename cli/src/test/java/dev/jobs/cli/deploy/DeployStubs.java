@@ -80,6 +80,16 @@ public final class DeployStubs {
         .getBodyAsString();
   }
 
+  /**
+   * CreateChangeSet answered, and DescribeChangeSet with that change set as CloudFormation states
+   * it.
+   */
+  static void stubChangeSet(
+      WireMockExtension aws, String status, String reason, String... changes) {
+    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
+    aws.stubFor(cfn("DescribeChangeSet").willReturn(xml(changeSet(status, reason, changes))));
+  }
+
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {
     String[] all =
         changes.length > 0

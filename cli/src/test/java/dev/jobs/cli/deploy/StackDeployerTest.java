@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.jobs.cli.deploy.CloudFormationXml.changeSet;
-import static dev.jobs.cli.deploy.CloudFormationXml.createChangeSet;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.events;
@@ -24,6 +23,7 @@ import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
 import static dev.jobs.cli.deploy.DeployStubs.TEMPLATE_KEY;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
+import static dev.jobs.cli.deploy.DeployStubs.stubChangeSet;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubDestroyFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubS3;
@@ -157,15 +157,8 @@ class StackDeployerTest {
             .inScenario("deploy")
             .whenScenarioStateIs(STARTED)
             .willReturn(xml(stack("CREATE_COMPLETE", null))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "CREATE_COMPLETE",
-                        null,
-                        "Modify ProcessFunction AWS::Lambda::Function False"))));
+    stubChangeSet(
+        aws, "CREATE_COMPLETE", null, "Modify ProcessFunction AWS::Lambda::Function False");
     aws.stubFor(
         cfn("ExecuteChangeSet")
             .inScenario("deploy")
@@ -210,10 +203,7 @@ class StackDeployerTest {
                         output("ApiUrl", "u"),
                         parameter("ProcessingTimeoutSeconds", "300")
                             + parameter("LogRetentionDays", "7")))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(xml(changeSet("FAILED", "No updates are to be performed."))));
+    stubChangeSet(aws, "FAILED", "No updates are to be performed.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
@@ -301,14 +291,10 @@ class StackDeployerTest {
     stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks").willReturn(xml(stack("UPDATE_COMPLETE", output("ApiUrl", "u")))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "FAILED",
-                        "The submitted information didn't contain changes. Submit different information to create a change set."))));
+    stubChangeSet(
+        aws,
+        "FAILED",
+        "The submitted information didn't contain changes. Submit different information to create a change set.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     StackDeployer.Deployment deployment =
@@ -328,11 +314,7 @@ class StackDeployerTest {
             .inScenario("deploy")
             .whenScenarioStateIs(STARTED)
             .willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(changeSet("CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(aws, "CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(
         cfn("ExecuteChangeSet")
             .inScenario("deploy")
@@ -372,16 +354,12 @@ class StackDeployerTest {
   void aBroadeningChangeIsRefusedWithoutATerminalAndNothingIsExecuted() throws Exception {
     stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "CREATE_COMPLETE",
-                        null,
-                        "Add InvokeRole AWS::IAM::Role",
-                        "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(
+        aws,
+        "CREATE_COMPLETE",
+        null,
+        "Add InvokeRole AWS::IAM::Role",
+        "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
     aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
 
@@ -468,10 +446,7 @@ class StackDeployerTest {
             .inScenario("throttle")
             .whenScenarioStateIs("calm")
             .willReturn(xml(stack("UPDATE_COMPLETE", null))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(xml(changeSet("FAILED", "No updates are to be performed."))));
+    stubChangeSet(aws, "FAILED", "No updates are to be performed.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     assertThat(deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false)).result())
@@ -484,11 +459,7 @@ class StackDeployerTest {
   void aDryRunPrintsTheChangeSetAndDeletesIt() throws Exception {
     stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(changeSet("CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(aws, "CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
     aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
 
