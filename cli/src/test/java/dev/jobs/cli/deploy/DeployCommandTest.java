@@ -30,10 +30,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code jobs deploy} and {@code jobs destroy} as a user runs them, against WireMock. */
 class DeployCommandTest {
@@ -123,26 +127,32 @@ class DeployCommandTest {
     assertThat(home.resolve(".jobs/config.json")).doesNotExist();
   }
 
-  @Test
-  void deploy_withAnUnknownParameter_saysWhichOnesExist_andCallsNoAws() {
-    CliRun.Result refused = jobs("deploy", "--parameters", "Timeout=600");
-
-    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n");
-    assertThat(aws.getAllServeEvents()).isEmpty();
+  /** Deploys refused for their flags: a usage error that says why, before any AWS call. */
+  static Stream<Arguments> refusedDeploys() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--parameters", "Timeout=600"),
+            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n"),
+        Arguments.of(
+            List.of("--parameters", "ProcessingTimeoutSeconds=901"),
+            "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
+                + " not '901'\n"),
+        Arguments.of(
+            List.of("--require-approval", "sometimes"),
+            "jobs: Invalid value for option '--require-approval': must be never, any-change or"
+                + " broadening, not 'sometimes' (see: jobs deploy --help)\n"));
   }
 
-  @Test
-  void deploy_withAParameterOutsideItsRange_saysTheRange_andCallsNoAws() {
-    CliRun.Result refused = jobs("deploy", "--parameters", "ProcessingTimeoutSeconds=901");
+  @ParameterizedTest(name = "deploy {0}")
+  @MethodSource("refusedDeploys")
+  void deploy_withABadFlagValue_isAUsageErrorSayingWhy_andCallsNoAws(
+      List<String> flags, String message) {
+    List<String> args = new ArrayList<>(List.of("deploy"));
+    args.addAll(flags);
+    CliRun.Result refused = jobs(args.toArray(String[]::new));
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
-                + " not '901'\n");
+    assertThat(refused.err()).isEqualTo(message);
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
@@ -231,18 +241,6 @@ class DeployCommandTest {
 
     assertThat(deployed.exitCode()).as(deployed.err()).isZero();
     aws.verify(0, getRequestedFor(urlEqualTo(ACCOUNT_SETTINGS)));
-  }
-
-  @Test
-  void deploy_withABadApprovalValue_isAUsageError() {
-    CliRun.Result refused = jobs("deploy", "--require-approval", "sometimes");
-
-    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: Invalid value for option '--require-approval': must be never, any-change or"
-                + " broadening, not 'sometimes' (see: jobs deploy --help)\n");
-    assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
   @Test
