@@ -41,7 +41,10 @@ class RebuildIT {
 
   @AfterEach
   void stopTheRuntime() throws Exception {
-    if (dataDir != null && Files.exists(dataDir.resolve(RuntimeFile.NAME))) {
+    if (dataDir == null) {
+      return; // the test stopped before it chose a data dir: no runtime was started
+    }
+    if (Files.exists(dataDir.resolve(RuntimeFile.NAME))) {
       jobs("local", "stop");
     }
     Shell.runtimesOf(dataDir).forEach(ProcessHandle::destroyForcibly);
