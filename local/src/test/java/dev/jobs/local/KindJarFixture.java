@@ -49,6 +49,12 @@ public final class KindJarFixture {
         .replace("KIND_NAME", name);
   }
 
+  /** A jar in {@code directory} serving one {@link #echoKind}, {@code kinds.<className>}. */
+  public static Path echoJar(Path directory, String jarName, String className, String name)
+      throws IOException {
+    return jar(directory, jarName, List.of("kinds." + className), echoKind(className, name));
+  }
+
   /**
    * Compiles the sources ({@code kinds.<ClassName>} each, by their file names) and writes a jar
    * with them and a service file listing {@code services}.

@@ -142,8 +142,7 @@ class KindJarsTest {
 
   /** A jar in the test's directory serving one echoing kind, {@code kinds.<className>}. */
   private Path echoJar(String file, String className, String kind) throws Exception {
-    return KindJarFixture.jar(
-        directory, file, List.of("kinds." + className), KindJarFixture.echoKind(className, kind));
+    return KindJarFixture.echoJar(directory, file, className, kind);
   }
 
   /** Asserts that loading the jars fails, blaming the jar {@code blamed} for {@code reason}. */

@@ -11,14 +11,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import tools.jackson.databind.JsonNode;
 
 /** The failed-jobs bus on EventBridge: one {@code PutEvents} entry per failure. */
-public final class EventBridgeFailureBus implements FailureBus {
-  private final EventBridgeClient events;
-  private final String busName;
-
-  public EventBridgeFailureBus(EventBridgeClient events, String busName) {
-    this.events = events;
-    this.busName = busName;
-  }
+public record EventBridgeFailureBus(EventBridgeClient events, String busName)
+    implements FailureBus {
 
   /**
    * The Lambda wiring: bus from {@code EVENT_BUS_NAME}, region from {@code AWS_REGION}, credentials

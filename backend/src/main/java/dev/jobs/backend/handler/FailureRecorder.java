@@ -10,16 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Records a failed job from its destination record. */
-public final class FailureRecorder {
-  private final JobStore store;
-  private final Clock clock;
-  private final Duration retention;
-
-  public FailureRecorder(JobStore store, Clock clock, Duration retention) {
-    this.store = store;
-    this.clock = clock;
-    this.retention = retention;
-  }
+public record FailureRecorder(JobStore store, Clock clock, Duration retention) {
 
   /**
    * Records the failure described by a destination record.

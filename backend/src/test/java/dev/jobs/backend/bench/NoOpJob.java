@@ -59,7 +59,7 @@ public final class NoOpJob extends ParameterlessJob {
    * @return {@link System#nanoTime} once the handler answered
    */
   static long handleFirstEvent(RequestStreamHandler handler, String id) throws IOException {
-    String answer = HandlerCalls.answer(handler, event(id), new FakeLambdaContext(id, 900_000));
+    String answer = HandlerCalls.answer(handler, event(id), FakeLambdaContext.of(id, 900_000));
     long handled = System.nanoTime();
     if (!answer.contains("\"SUCCEEDED\"")) {
       System.err.println("the first event was not processed: " + answer);

@@ -1,5 +1,6 @@
 package dev.jobs.backend.bench;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.jobs.backend.handler.Backend;
 import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
@@ -52,7 +53,7 @@ public final class WarmEvents {
             Backend.create(
                     store, JobKinds.of(new NoOpJob()), Clock.systemUTC(), Backend.DEFAULT_RETENTION)
                 .processor());
-    FakeLambdaContext context = new FakeLambdaContext("warm", 900_000);
+    Context context = FakeLambdaContext.of("warm", 900_000);
     String run = Long.toString(System.nanoTime(), 36);
     byte[][] inputs = new byte[warmup + events][];
     for (int i = 0; i < inputs.length; i++) {

@@ -183,6 +183,6 @@ class FailedJobHandlerTest {
   }
 
   private JsonNode handle(JsonNode record) throws Exception {
-    return HandlerCalls.json(handler, record.toString(), new FakeLambdaContext(60_000));
+    return HandlerCalls.json(handler, record.toString(), FakeLambdaContext.of(60_000));
   }
 }

@@ -137,7 +137,7 @@ public final class FirstRequestClasses {
         (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
     String answer =
         HandlerCalls.answer(
-            handler, FIRST_REQUESTS.get(handler.getClass()), new FakeLambdaContext(900_000));
+            handler, FIRST_REQUESTS.get(handler.getClass()), FakeLambdaContext.of(900_000));
     System.out.flush();
     System.out.println(END);
     System.out.flush();

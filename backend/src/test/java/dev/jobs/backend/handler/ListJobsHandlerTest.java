@@ -215,6 +215,6 @@ class ListJobsHandlerTest {
   }
 
   private JsonNode handle(JsonNode event) throws Exception {
-    return HandlerCalls.json(handler, event.toString(), new FakeLambdaContext(10_000));
+    return HandlerCalls.json(handler, event.toString(), FakeLambdaContext.of(10_000));
   }
 }

@@ -247,7 +247,7 @@ class ProcessJobHandlerTest {
   }
 
   private JsonNode handle(String event) throws Exception {
-    return HandlerCalls.json(handler, event, new FakeLambdaContext(60_000));
+    return HandlerCalls.json(handler, event, FakeLambdaContext.of(60_000));
   }
 
   private void handleUnchecked(String event) {

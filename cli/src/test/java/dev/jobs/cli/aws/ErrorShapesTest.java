@@ -147,27 +147,8 @@ class ErrorShapesTest extends OnLocalTarget {
         "--dry-run"),
     EVENTS_REPLAYS_LIST(Protocol.JSON11, () -> FakeAws.events("ListReplays"), "replays", "list"),
     CLOUDFORMATION_TARGET_ADD(
-        Protocol.QUERY,
-        () -> describeStacks("jobs-prod"),
-        "target",
-        "add",
-        "prod",
-        "--stack-name",
-        "jobs-prod",
-        "--region",
-        "eu-west-1",
-        "--profile",
-        "dev"),
-    CLOUDFORMATION_DEPLOY(
-        Protocol.QUERY,
-        () -> describeStacks("jobs"),
-        "deploy",
-        "--require-approval",
-        "never",
-        "--profile",
-        "dev",
-        "--region",
-        "us-east-1");
+        Protocol.QUERY, () -> describeStacks("jobs-prod"), FakeAws.addProdArgs()),
+    CLOUDFORMATION_DEPLOY(Protocol.QUERY, () -> describeStacks("jobs"), DeployStubs.deployAsDev());
 
     final Protocol protocol;
     final Supplier<MappingBuilder> call;

@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real bash completes {@code jobs} with the committed script. */
 class CompletionBashTest {
@@ -98,9 +101,14 @@ class CompletionBashTest {
     return Map.of("HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH"));
   }
 
-  @Test
-  void targetUse_offersTheConfiguredTargets(@TempDir Path home) throws Exception {
-    assertThat(complete(homeWithTargets(home), "jobs", "target", "use", ""))
+  /** {@code target use} and the {@code --target} option offer every configured target. */
+  @ParameterizedTest
+  @ValueSource(strings = {"target use", "get --target"})
+  void aTargetsPlace_offersTheConfiguredTargets(String words, @TempDir Path home) throws Exception {
+    List<String> line = new ArrayList<>(List.of("jobs"));
+    line.addAll(List.of(words.split(" ")));
+    line.add("");
+    assertThat(complete(homeWithTargets(home), line.toArray(String[]::new)))
         .containsExactlyInAnyOrder("local", "prod", "staging");
   }
 
@@ -109,12 +117,6 @@ class CompletionBashTest {
     Map<String, String> environment = homeWithTargets(home);
     assertThat(complete(environment, "jobs", "target", "show", "st")).containsExactly("staging");
     assertThat(complete(environment, "jobs", "target", "remove", "p")).containsExactly("prod");
-  }
-
-  @Test
-  void targetOption_offersTheConfiguredTargets(@TempDir Path home) throws Exception {
-    assertThat(complete(homeWithTargets(home), "jobs", "get", "--target", ""))
-        .containsExactlyInAnyOrder("local", "prod", "staging");
   }
 
   @Test

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.output;
@@ -26,24 +25,25 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code jobs deploy} and {@code jobs destroy} as a user runs them, against WireMock. */
 class DeployCommandTest {
   private static final String API_URL = "https://abc.execute-api.us-east-1.amazonaws.com/prod/";
 
-  @RegisterExtension
-  static WireMockExtension aws =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension aws = FakeAws.server();
 
   @TempDir Path home;
   @TempDir Path assembly;
@@ -64,15 +64,7 @@ class DeployCommandTest {
             .env("AWS_PROFILE", "dev")
             .env("AWS_CONFIG_FILE", home.resolve("no-config").toString())
             .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-    aws.stubFor(
-        cfn("GetCallerIdentity")
-            .willReturn(
-                xml(
-                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/dev</Arn>"
-                        + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
-                        + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
-                        + "</ResponseMetadata></GetCallerIdentityResponse>")));
+    DeployStubs.stubCallerIdentity(aws);
   }
 
   private CliRun.Result jobs(String... args) {
@@ -135,26 +127,32 @@ class DeployCommandTest {
     assertThat(home.resolve(".jobs/config.json")).doesNotExist();
   }
 
-  @Test
-  void deploy_withAnUnknownParameter_saysWhichOnesExist_andCallsNoAws() {
-    CliRun.Result refused = jobs("deploy", "--parameters", "Timeout=600");
-
-    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n");
-    assertThat(aws.getAllServeEvents()).isEmpty();
+  /** Deploys refused for their flags: a usage error that says why, before any AWS call. */
+  static Stream<Arguments> refusedDeploys() {
+    return Stream.of(
+        Arguments.of(
+            List.of("--parameters", "Timeout=600"),
+            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n"),
+        Arguments.of(
+            List.of("--parameters", "ProcessingTimeoutSeconds=901"),
+            "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
+                + " not '901'\n"),
+        Arguments.of(
+            List.of("--require-approval", "sometimes"),
+            "jobs: Invalid value for option '--require-approval': must be never, any-change or"
+                + " broadening, not 'sometimes' (see: jobs deploy --help)\n"));
   }
 
-  @Test
-  void deploy_withAParameterOutsideItsRange_saysTheRange_andCallsNoAws() {
-    CliRun.Result refused = jobs("deploy", "--parameters", "ProcessingTimeoutSeconds=901");
+  @ParameterizedTest(name = "deploy {0}")
+  @MethodSource("refusedDeploys")
+  void deploy_withABadFlagValue_isAUsageErrorSayingWhy_andCallsNoAws(
+      List<String> flags, String message) {
+    List<String> args = new ArrayList<>(List.of("deploy"));
+    args.addAll(flags);
+    CliRun.Result refused = jobs(args.toArray(String[]::new));
 
     assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
-                + " not '901'\n");
+    assertThat(refused.err()).isEqualTo(message);
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
@@ -243,18 +241,6 @@ class DeployCommandTest {
 
     assertThat(deployed.exitCode()).as(deployed.err()).isZero();
     aws.verify(0, getRequestedFor(urlEqualTo(ACCOUNT_SETTINGS)));
-  }
-
-  @Test
-  void deploy_withABadApprovalValue_isAUsageError() {
-    CliRun.Result refused = jobs("deploy", "--require-approval", "sometimes");
-
-    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(refused.err())
-        .isEqualTo(
-            "jobs: Invalid value for option '--require-approval': must be never, any-change or"
-                + " broadening, not 'sometimes' (see: jobs deploy --help)\n");
-    assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
   @Test

@@ -299,9 +299,7 @@ class DeployOnMotoIT {
         "",
         ", \"KindsLayerKey\": {\"Type\": \"String\", \"Default\": \"\"},"
             + " \"JobTypes\": {\"Type\": \"CommaDelimitedList\", \"Default\": \"sleep,flaky\"}");
-    Path jar =
-        KindJarFixture.jar(
-            home, "echo.jar", List.of("kinds.EchoJob"), KindJarFixture.echoKind("EchoJob", "echo"));
+    Path jar = KindJarFixture.echoJar(home, "echo.jar", "EchoJob", "echo");
 
     CliRun.Result deployed = deploy("--kinds", jar.toString());
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -18,6 +19,8 @@ import static dev.jobs.cli.deploy.CloudFormationXml.stack;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.ArrayList;
+import java.util.List;
 
 /** WireMock answers of S3, STS and CloudFormation for the deploy tests, on their XML protocols. */
 public final class DeployStubs {
@@ -33,9 +36,14 @@ public final class DeployStubs {
    */
   public static void readyToDeploy(WireMockExtension aws, java.nio.file.Path dir) throws Exception {
     StackDeployerTest.writeAssembly(dir);
+    stubCallerIdentity(aws);
+    stubS3(aws, true);
+  }
+
+  /** STS's GetCallerIdentity: the user {@code dev} of account 123456789012. */
+  static void stubCallerIdentity(WireMockExtension aws) {
     aws.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing("Action=GetCallerIdentity"))
+        cfn("GetCallerIdentity")
             .willReturn(
                 xml(
                     "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
@@ -43,7 +51,43 @@ public final class DeployStubs {
                         + "<UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account>"
                         + "</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId>"
                         + "</ResponseMetadata></GetCallerIdentityResponse>")));
-    stubS3(aws, true);
+  }
+
+  /**
+   * {@code jobs deploy} with no question asked, as profile {@code dev} in us-east-1, then {@code
+   * more}.
+   */
+  public static String[] deployAsDev(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "deploy",
+                "--require-approval",
+                "never",
+                "--profile",
+                "dev",
+                "--region",
+                "us-east-1"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  /** The body of the first {@code action} call AWS received, as the SDK wrote it. */
+  static String firstCallBody(WireMockExtension aws, String action) {
+    return aws.findAll(
+            postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action)))
+        .get(0)
+        .getBodyAsString();
+  }
+
+  /**
+   * CreateChangeSet answered, and DescribeChangeSet with that change set as CloudFormation states
+   * it.
+   */
+  static void stubChangeSet(
+      WireMockExtension aws, String status, String reason, String... changes) {
+    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
+    aws.stubFor(cfn("DescribeChangeSet").willReturn(xml(changeSet(status, reason, changes))));
   }
 
   static void stubCreateFlow(WireMockExtension aws, String finalStatus, String... changes) {

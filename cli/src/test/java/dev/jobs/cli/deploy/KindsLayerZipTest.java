@@ -20,18 +20,8 @@ class KindsLayerZipTest {
 
   @Test
   void of_putsEachJarUnderJavaLib_andNamesTheZipByItsContent() throws Exception {
-    Path echo =
-        KindJarFixture.jar(
-            directory,
-            "echo.jar",
-            List.of("kinds.EchoJob"),
-            KindJarFixture.echoKind("EchoJob", "echo"));
-    Path shout =
-        KindJarFixture.jar(
-            directory,
-            "shout.jar",
-            List.of("kinds.ShoutJob"),
-            KindJarFixture.echoKind("ShoutJob", "shout"));
+    Path echo = KindJarFixture.echoJar(directory, "echo.jar", "EchoJob", "echo");
+    Path shout = KindJarFixture.echoJar(directory, "shout.jar", "ShoutJob", "shout");
 
     KindsLayerZip.Layer layer = KindsLayerZip.of(List.of(shout, echo), "bucket");
     FileAsset first = layer.zip();
@@ -52,19 +42,9 @@ class KindsLayerZipTest {
 
   @Test
   void of_twoJarsOfOneFileName_isRefused() throws Exception {
-    Path echo =
-        KindJarFixture.jar(
-            directory,
-            "echo.jar",
-            List.of("kinds.EchoJob"),
-            KindJarFixture.echoKind("EchoJob", "echo"));
+    Path echo = KindJarFixture.echoJar(directory, "echo.jar", "EchoJob", "echo");
     Path other = Files.createDirectories(directory.resolve("other"));
-    Path twin =
-        KindJarFixture.jar(
-            other,
-            "echo.jar",
-            List.of("kinds.TwinJob"),
-            KindJarFixture.echoKind("TwinJob", "twin"));
+    Path twin = KindJarFixture.echoJar(other, "echo.jar", "TwinJob", "twin");
 
     assertThatThrownBy(() -> KindsLayerZip.of(List.of(echo, twin), "bucket"))
         .isInstanceOf(JobsException.class)

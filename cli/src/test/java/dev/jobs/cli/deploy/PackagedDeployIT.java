@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
@@ -18,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.jobs.cli.testing.FakeAws;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,23 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedDeployIT {
   static final Path JAR = Path.of("target/jobs.jar").toAbsolutePath();
 
-  @RegisterExtension
-  static WireMockExtension aws =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension aws = FakeAws.server();
 
   @TempDir Path home;
 
   @Test
   void theJarUploadsItsOwnAssetsAndProposesTheSynthesizedTemplate() throws Exception {
-    aws.stubFor(
-        cfn("GetCallerIdentity")
-            .willReturn(
-                xml(
-                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                        + "<GetCallerIdentityResult><Account>123456789012</Account>"
-                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")));
+    DeployStubs.stubCallerIdentity(aws);
     aws.stubFor(WireMock.head(urlMatching("/.*")).willReturn(aResponse().withStatus(404)));
     aws.stubFor(put(urlMatching("/.*")).willReturn(aResponse().withStatus(200)));
     stubCreateFlow(aws, "CREATE_COMPLETE");

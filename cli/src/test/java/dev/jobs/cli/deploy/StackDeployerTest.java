@@ -10,10 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.jobs.cli.deploy.CloudFormationXml.changeSet;
-import static dev.jobs.cli.deploy.CloudFormationXml.createChangeSet;
 import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.events;
@@ -25,6 +23,7 @@ import static dev.jobs.cli.deploy.DeployStubs.BUCKET;
 import static dev.jobs.cli.deploy.DeployStubs.TEMPLATE_KEY;
 import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
+import static dev.jobs.cli.deploy.DeployStubs.stubChangeSet;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubDestroyFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubS3;
@@ -37,6 +36,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.StackDeployer.DeployRequest;
 import dev.jobs.cli.deploy.StackDeployer.Result;
+import dev.jobs.cli.testing.FakeAws;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -63,11 +63,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 class StackDeployerTest {
 
-  @RegisterExtension
-  static WireMockExtension aws =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension aws = FakeAws.server();
 
   @TempDir Path assemblyDir;
 
@@ -161,15 +157,8 @@ class StackDeployerTest {
             .inScenario("deploy")
             .whenScenarioStateIs(STARTED)
             .willReturn(xml(stack("CREATE_COMPLETE", null))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "CREATE_COMPLETE",
-                        null,
-                        "Modify ProcessFunction AWS::Lambda::Function False"))));
+    stubChangeSet(
+        aws, "CREATE_COMPLETE", null, "Modify ProcessFunction AWS::Lambda::Function False");
     aws.stubFor(
         cfn("ExecuteChangeSet")
             .inScenario("deploy")
@@ -214,20 +203,12 @@ class StackDeployerTest {
                         output("ApiUrl", "u"),
                         parameter("ProcessingTimeoutSeconds", "300")
                             + parameter("LogRetentionDays", "7")))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(xml(changeSet("FAILED", "No updates are to be performed."))));
+    stubChangeSet(aws, "FAILED", "No updates are to be performed.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
-    String body =
-        aws.findAll(
-                postRequestedFor(urlEqualTo("/"))
-                    .withRequestBody(containing("Action=CreateChangeSet")))
-            .get(0)
-            .getBodyAsString();
+    String body = DeployStubs.firstCallBody(aws, "CreateChangeSet");
     assertThat(body)
         .contains(
             "Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds"
@@ -251,12 +232,7 @@ class StackDeployerTest {
 
     deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false));
 
-    String body =
-        aws.findAll(
-                postRequestedFor(urlEqualTo("/"))
-                    .withRequestBody(containing("Action=CreateChangeSet")))
-            .get(0)
-            .getBodyAsString();
+    String body = DeployStubs.firstCallBody(aws, "CreateChangeSet");
     assertThat(body)
         .contains("Parameters.member.1.ParameterKey=ProcessingTimeoutSeconds")
         .doesNotContain("UsePreviousValue", "LogRetentionDays");
@@ -315,14 +291,10 @@ class StackDeployerTest {
     stubS3(aws, true);
     aws.stubFor(
         cfn("DescribeStacks").willReturn(xml(stack("UPDATE_COMPLETE", output("ApiUrl", "u")))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "FAILED",
-                        "The submitted information didn't contain changes. Submit different information to create a change set."))));
+    stubChangeSet(
+        aws,
+        "FAILED",
+        "The submitted information didn't contain changes. Submit different information to create a change set.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     StackDeployer.Deployment deployment =
@@ -331,11 +303,7 @@ class StackDeployerTest {
     assertThat(deployment.result()).isEqualTo(Result.NO_CHANGES);
     assertThat(deployment.outputs()).containsEntry("ApiUrl", "u");
     assertThat(printed.toString()).contains("no changes: stack jobs is up to date");
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
   }
 
   @Test
@@ -346,11 +314,7 @@ class StackDeployerTest {
             .inScenario("deploy")
             .whenScenarioStateIs(STARTED)
             .willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(changeSet("CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(aws, "CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(
         cfn("ExecuteChangeSet")
             .inScenario("deploy")
@@ -390,16 +354,12 @@ class StackDeployerTest {
   void aBroadeningChangeIsRefusedWithoutATerminalAndNothingIsExecuted() throws Exception {
     stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(
-                    changeSet(
-                        "CREATE_COMPLETE",
-                        null,
-                        "Add InvokeRole AWS::IAM::Role",
-                        "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(
+        aws,
+        "CREATE_COMPLETE",
+        null,
+        "Add InvokeRole AWS::IAM::Role",
+        "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
     aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
 
@@ -408,11 +368,7 @@ class StackDeployerTest {
         .isInstanceOf(JobsException.class)
         .hasMessage(
             "the change set broadens security and there is no terminal to confirm on; run it on a terminal or pass --require-approval never");
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
     aws.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteStack")));
   }
 
@@ -490,10 +446,7 @@ class StackDeployerTest {
             .inScenario("throttle")
             .whenScenarioStateIs("calm")
             .willReturn(xml(stack("UPDATE_COMPLETE", null))));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(xml(changeSet("FAILED", "No updates are to be performed."))));
+    stubChangeSet(aws, "FAILED", "No updates are to be performed.");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
 
     assertThat(deployer(Optional.empty()).deploy(request(ApprovalPolicy.NEVER, false)).result())
@@ -506,11 +459,7 @@ class StackDeployerTest {
   void aDryRunPrintsTheChangeSetAndDeletesIt() throws Exception {
     stubS3(aws, true);
     aws.stubFor(cfn("DescribeStacks").willReturn(notFound()));
-    aws.stubFor(cfn("CreateChangeSet").willReturn(xml(createChangeSet())));
-    aws.stubFor(
-        cfn("DescribeChangeSet")
-            .willReturn(
-                xml(changeSet("CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table"))));
+    stubChangeSet(aws, "CREATE_COMPLETE", null, "Add JobsTable AWS::DynamoDB::Table");
     aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
     aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
 
@@ -521,11 +470,7 @@ class StackDeployerTest {
         .contains(
             "  + JobsTable AWS::DynamoDB::Table\n",
             "dry run: change set deleted, nothing deployed");
-    aws.verify(
-        0,
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
-    aws.verify(
-        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
+    assertChangeSetDeletedNotExecuted();
   }
 
   @Test
@@ -623,5 +568,14 @@ class StackDeployerTest {
     Files.writeString(dir.resolve("jobs.template.json"), "{\"Resources\": {}}");
     Files.write(dir.resolve("asset.4f2a9c.jar"), new byte[] {1, 2, 3});
     return CloudAssembly.read(dir);
+  }
+
+  /** The change set was deleted and never executed: nothing was deployed. */
+  private static void assertChangeSetDeletedNotExecuted() {
+    aws.verify(
+        0,
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ExecuteChangeSet")));
+    aws.verify(
+        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteChangeSet")));
   }
 }

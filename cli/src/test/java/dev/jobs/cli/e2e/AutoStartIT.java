@@ -3,11 +3,12 @@ package dev.jobs.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.e2e.Shell.Run;
+import dev.jobs.cli.e2e.Shell.Running;
 import dev.jobs.cli.testing.Sigint;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +34,8 @@ class AutoStartIT {
               + " 'jobs local stop' ends it\n");
 
   /** What a {@code jobs} process did. */
-  record Run(int exitCode, String out, String err) {}
-
   @TempDir Path home;
+
   Path dataDir;
 
   @BeforeEach
@@ -176,10 +176,7 @@ class AutoStartIT {
       if (!following.isEmpty()) {
         jobs(following, "local", "stop");
       }
-      String option = "--data-dir=" + other;
-      ProcessHandle.allProcesses()
-          .filter(p -> p.info().arguments().map(a -> List.of(a).contains(option)).orElse(false))
-          .forEach(ProcessHandle::destroyForcibly);
+      Shell.runtimesOf(other).forEach(ProcessHandle::destroyForcibly);
     }
   }
 
@@ -241,26 +238,12 @@ class AutoStartIT {
 
   /** The local runtimes started for this test's data directory, found by their command line. */
   private List<ProcessHandle> runtimesOfThisDataDir() {
-    String option = "--data-dir=" + dataDir.toAbsolutePath();
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(option)).orElse(false))
-        .toList();
+    return Shell.runtimesOf(dataDir);
   }
 
   private Run jobs(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return start(env, args).finish();
-  }
-
-  /** A {@code jobs} process that runs, and where its output goes. */
-  record Running(Process process, Path out, Path err) {
-    Run finish() throws IOException, InterruptedException {
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jobs finished").isTrue();
-      return new Run(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    }
   }
 
   private Running start(Map<String, String> env, String... args) throws IOException {
@@ -279,17 +262,12 @@ class AutoStartIT {
   /** A command line in the test's home, with the test's variables. */
   private Running command(Map<String, String> env, List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
-    environment.put("HOME", home.toString());
+    Map<String, String> environment = Shell.userEnvironment(builder, home);
     environment.put("JOBS_CONFIG", home.resolve("config.json").toString());
     environment.put("JOBS_LOCAL_DIR", dataDir.toString());
     // Never the default port: other builds on this machine may hold it.
     environment.put("JOBS_LOCAL_PORT", "0");
     environment.putAll(env);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    return new Running(process, out, err);
+    return Shell.start(builder, home);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.e2e.LocalRuntimeIT.Run;
+import dev.jobs.cli.e2e.Shell.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

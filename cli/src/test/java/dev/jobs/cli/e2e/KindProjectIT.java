@@ -3,7 +3,7 @@ package dev.jobs.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
-import dev.jobs.cli.e2e.LocalRuntimeIT.Run;
+import dev.jobs.cli.e2e.Shell.Run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
+import dev.jobs.cli.e2e.Shell.Run;
 import dev.jobs.cli.testing.Sigint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,6 @@ class LocalRuntimeIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** What a {@code jobs} process did. */
-  record Run(int exitCode, String out, String err) {}
-
   @TempDir static Path home;
 
   @BeforeAll
@@ -82,19 +81,10 @@ class LocalRuntimeIT {
     command.add(ROOT.resolve("jobs").toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
-    environment.put("HOME", home.toString());
+    Map<String, String> environment = Shell.userEnvironment(builder, home);
     environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
     environment.putAll(env);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jobs %s finished", command).isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Shell.start(builder, home).finish(Duration.ofSeconds(120), "jobs " + command);
   }
 
   @Test

@@ -3,13 +3,14 @@ package dev.jobs.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.e2e.Shell.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +40,6 @@ class OperatorStoryIT {
   static final String REPLAY = "jobs replay --since 1h --wait";
 
   /** What a command line did. */
-  record Run(int exitCode, String out, String err) {}
-
   @TempDir static Path home;
 
   @BeforeAll
@@ -65,19 +64,10 @@ class OperatorStoryIT {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "--norc", "--noprofile", "-c", SETUP + "\n" + line)
             .directory(home.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
-    environment.put("HOME", home.toString());
+    Map<String, String> environment = Shell.userEnvironment(builder, home);
     environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
     environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", line).isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 
   @Test

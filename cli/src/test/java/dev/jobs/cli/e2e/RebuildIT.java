@@ -2,6 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.cli.e2e.Shell.Run;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -34,21 +34,20 @@ class RebuildIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** What a {@code jobs} process did. */
-  record Run(int exitCode, String out, String err) {}
-
   @TempDir Path home;
+
   Path checkout;
   Path dataDir;
 
   @AfterEach
   void stopTheRuntime() throws Exception {
-    if (dataDir != null && Files.exists(dataDir.resolve(RuntimeFile.NAME))) {
+    if (dataDir == null) {
+      return; // the test stopped before it chose a data dir: no runtime was started
+    }
+    if (Files.exists(dataDir.resolve(RuntimeFile.NAME))) {
       jobs("local", "stop");
     }
-    String option = "--data-dir=" + dataDir;
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(option)).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+    Shell.runtimesOf(dataDir).forEach(ProcessHandle::destroyForcibly);
   }
 
   @Test
@@ -167,20 +166,11 @@ class RebuildIT {
     command.add(checkout.resolve("jobs").toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JOBS_"));
-    environment.put("HOME", home.toString());
+    Map<String, String> environment = Shell.userEnvironment(builder, home);
     environment.put("PATH", home.resolve("bin") + ":" + environment.get("PATH"));
     environment.put("JOBS_LOCAL_DIR", dataDir.toString());
     // Never the default port: other builds on this machine may hold it.
     environment.put("JOBS_LOCAL_PORT", "0");
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jobs finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Shell.start(builder, home).finish();
   }
 }

@@ -3,6 +3,7 @@ package dev.jobs.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.docs.MarkdownLinks;
+import dev.jobs.cli.e2e.Shell.Run;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,8 @@ class ReleaseArchiveIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** What a {@code jobs} process did. */
-  record Run(int exitCode, String out, String err) {}
-
   @TempDir Path unpacked;
+
   @TempDir Path home;
   Path install;
 
@@ -59,10 +59,7 @@ class ReleaseArchiveIT {
     if (Files.exists(dataDir.resolve(RuntimeFile.NAME))) {
       jobs("local", "stop");
     }
-    String option = "--data-dir=" + dataDir;
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(option)).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+    Shell.runtimesOf(dataDir).forEach(ProcessHandle::destroyForcibly);
   }
 
   @Test
@@ -122,13 +119,6 @@ class ReleaseArchiveIT {
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     // Never the default port: other builds on this machine may hold it.
     environment.put("JOBS_LOCAL_PORT", "0");
-    Path out = Files.createTempFile(unpacked, "out", ".txt");
-    Path err = Files.createTempFile(unpacked, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jobs finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Shell.start(builder, unpacked).finish();
   }
 }

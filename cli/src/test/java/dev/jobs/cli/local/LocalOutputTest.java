@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -18,6 +19,15 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 /** The {@code local} commands answer one JSON document with --output json, one value with -q. */
 class LocalOutputTest {
   @TempDir Path home;
+  Path dir;
+  CliRun jobs;
+
+  /** A {@code jobs} whose local runtime would keep its data in {@code home/local}. */
+  @BeforeEach
+  void aLocalDataDir() {
+    dir = home.resolve("local");
+    jobs = new CliRun(home).env("JOBS_LOCAL_DIR", dir.toString());
+  }
 
   private Map<String, JsonNode> json(CliRun.Result result) {
     return Json.parse(result.out()).asObject();
@@ -25,8 +35,6 @@ class LocalOutputTest {
 
   @Test
   void status_notRunning_json_andQuiet() {
-    Path dir = home.resolve("local");
-    CliRun jobs = new CliRun(home).env("JOBS_LOCAL_DIR", dir.toString());
 
     CliRun.Result json = jobs.run("local", "status", "--output", "json");
     CliRun.Result quiet = jobs.run("local", "status", "-q");
@@ -51,11 +59,9 @@ class LocalOutputTest {
         });
     server.start();
     try {
-      Path dir = home.resolve("local");
       String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
       long pid = ProcessHandle.current().pid();
       new RuntimeFile(endpoint, "us-east-1", "test", "test", pid, "jobs-local").write(dir);
-      CliRun jobs = new CliRun(home).env("JOBS_LOCAL_DIR", dir.toString());
 
       CliRun.Result json = jobs.run("local", "status", "--output", "json");
       CliRun.Result quiet = jobs.run("local", "status", "-q");
@@ -73,8 +79,6 @@ class LocalOutputTest {
 
   @Test
   void stop_notRunning_json_andQuiet() {
-    Path dir = home.resolve("local");
-    CliRun jobs = new CliRun(home).env("JOBS_LOCAL_DIR", dir.toString());
 
     CliRun.Result json = jobs.run("local", "stop", "--output", "json");
     CliRun.Result quiet = jobs.run("local", "stop", "-q");

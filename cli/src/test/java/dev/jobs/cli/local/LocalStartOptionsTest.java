@@ -12,10 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code jobs local start} checks every flag before it starts anything: the stack's ranges, one
@@ -23,6 +26,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LocalStartOptionsTest {
   @TempDir Path home;
+
+  /** {@code jobs local start --detach --data-dir DATA FLAG VALUE}, in this process. */
+  private CliRun.Result startDetached(Path data, String flag, String value) {
+    return new CliRun(home)
+        .run("local", "start", "--detach", "--data-dir", data.toString(), flag, value);
+  }
 
   @ParameterizedTest
   @CsvSource(
@@ -44,13 +53,19 @@ class LocalStartOptionsTest {
     Path data = home.resolve("data");
     String[] option = flag.trim().split(" +");
 
-    CliRun.Result result =
-        new CliRun(home)
-            .run("local", "start", "--detach", "--data-dir", data.toString(), option[0], option[1]);
+    CliRun.Result result = startDetached(data, option[0], option[1]);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).isEqualTo("jobs: " + message.trim() + "\n");
     assertThat(data).doesNotExist();
+  }
+
+  /** The flags that stand for the stack's parameters, each with its parameter. */
+  static Stream<Arguments> stackFlags() {
+    return Stream.of(
+        Arguments.of("--timeout", "ProcessingTimeoutSeconds"),
+        Arguments.of("--retry-attempts", "ProcessingRetryAttempts"),
+        Arguments.of("--max-event-age", "ProcessingMaxEventAgeSeconds"));
   }
 
   /**
@@ -58,11 +73,7 @@ class LocalStartOptionsTest {
    * {@link StackSettings}, which the stack's parameters are declared from.
    */
   @ParameterizedTest
-  @CsvSource({
-    "--timeout, ProcessingTimeoutSeconds",
-    "--retry-attempts, ProcessingRetryAttempts",
-    "--max-event-age, ProcessingMaxEventAgeSeconds"
-  })
+  @MethodSource("stackFlags")
   void aStackFlag_showsItsParametersRangeAndDefault(String flag, String parameter) {
     Setting setting = StackSettings.byParameter(parameter).orElseThrow();
 
@@ -77,26 +88,13 @@ class LocalStartOptionsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "--timeout, ProcessingTimeoutSeconds",
-    "--retry-attempts, ProcessingRetryAttempts",
-    "--max-event-age, ProcessingMaxEventAgeSeconds"
-  })
+  @MethodSource("stackFlags")
   void aStackFlag_refusesValuesBeyondItsParametersRange(String flag, String parameter) {
     Setting setting = StackSettings.byParameter(parameter).orElseThrow();
     Path data = home.resolve("data");
 
     for (int outside : new int[] {setting.min() - 1, setting.max() + 1}) {
-      CliRun.Result result =
-          new CliRun(home)
-              .run(
-                  "local",
-                  "start",
-                  "--detach",
-                  "--data-dir",
-                  data.toString(),
-                  flag,
-                  String.valueOf(outside));
+      CliRun.Result result = startDetached(data, flag, String.valueOf(outside));
 
       assertThat(result.exitCode()).as(flag + " " + outside).isEqualTo(ExitCode.USAGE);
       assertThat(result.err()).contains(setting.range());
@@ -111,16 +109,7 @@ class LocalStartOptionsTest {
       taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       int port = taken.getLocalPort();
 
-      CliRun.Result result =
-          new CliRun(home)
-              .run(
-                  "local",
-                  "start",
-                  "--detach",
-                  "--data-dir",
-                  data.toString(),
-                  "--port",
-                  String.valueOf(port));
+      CliRun.Result result = startDetached(data, "--port", String.valueOf(port));
 
       assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
       assertThat(result.err().lines()).hasSize(1);

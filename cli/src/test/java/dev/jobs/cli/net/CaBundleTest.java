@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,20 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code get} takes the url-connection client, {@code wait} the Apache one.
  */
 class CaBundleTest {
-  @TempDir static Path certificates;
-  static HttpsApi api;
+  @RegisterExtension static final HttpsApi api = new HttpsApi();
 
   @TempDir Path home;
-
-  @BeforeAll
-  static void anHttpsApi() throws Exception {
-    api = new HttpsApi(certificates);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"get", "wait"})

@@ -9,22 +9,32 @@ import dev.jobs.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The jobs API over HTTPS on 127.0.0.1, served by WireMock with a certificate from a {@link
- * TestCa}, and a home whose current target {@code corp} calls it with a profile's keys.
+ * TestCa}, and a home whose current target {@code corp} calls it with a profile's keys. A test
+ * class registers it as a static extension: it starts before the class's tests and stops after
+ * them.
  */
-final class HttpsApi implements AutoCloseable {
+final class HttpsApi implements BeforeAllCallback, AfterAllCallback {
   static final String JOB =
       "{\"id\":\"job-1\",\"status\":\"SUCCEEDED\",\"type\":\"sleep\",\"parameters\":{\"seconds\":5},"
           + "\"result\":{\"slept\":5},\"attempts\":1,\"startedAt\":\"2026-11-26T12:00:00Z\","
           + "\"finishedAt\":\"2026-11-26T12:00:05Z\",\"expiresAt\":1800000000}";
 
-  final TestCa ca;
-  final WireMockServer server;
+  private Path certificates;
+  TestCa ca;
+  WireMockServer server;
 
-  HttpsApi(Path dir) throws IOException, InterruptedException {
-    ca = TestCa.create(dir);
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    certificates = Files.createTempDirectory("https-api");
+    ca = TestCa.create(certificates);
     server =
         new WireMockServer(
             WireMockConfiguration.wireMockConfig()
@@ -62,7 +72,12 @@ final class HttpsApi implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) throws IOException {
     server.stop();
+    try (Stream<Path> files = Files.walk(certificates)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.testing.CliRun;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,20 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * NO_PROXY names. The API listens on 127.0.0.1, so the tests ask for loopback to be proxied too.
  */
 class ProxyTest {
-  @TempDir static Path certificates;
-  static HttpsApi api;
+  @RegisterExtension static final HttpsApi api = new HttpsApi();
 
   @TempDir Path home;
-
-  @BeforeAll
-  static void anHttpsApi() throws Exception {
-    api = new HttpsApi(certificates);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   CliRun jobs() throws Exception {
     return api.jobsIn(home)

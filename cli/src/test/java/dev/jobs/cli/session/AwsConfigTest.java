@@ -7,21 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnFakeAws;
 import dev.jobs.cli.testing.SigV4;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The AWS config files and variables as the AWS CLI reads them: endpoints from profiles and {@code
@@ -29,18 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and the region's source in errors. No endpoint flag anywhere: without the profile's or the
  * variable's endpoint the calls would go to AWS and fail.
  */
-class AwsConfigTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
+class AwsConfigTest extends OnFakeAws {
   Path config;
 
   @BeforeEach
   void files() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = new CliRun(home);
     config = home.resolve("config");
     Path credentials =
         Files.writeString(
@@ -51,8 +45,12 @@ class AwsConfigTest {
     aws.stackOutputs("jobs-local");
   }
 
-  CliRun.Result addWithProfile(String profile) {
-    return jobs.run("target", "add", "x", "--stack-name", "jobs-local", "--profile", profile);
+  CliRun.Result addWithProfile(String profile, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("target", "add", "x", "--stack-name", "jobs-local", "--profile", profile));
+    args.addAll(List.of(more));
+    return jobs.run(args.toArray(String[]::new));
   }
 
   List<LoggedRequest> describeStacks() {
@@ -65,25 +63,16 @@ class AwsConfigTest {
     return SigV4.parse(request.getHeader("Authorization")).accessKey();
   }
 
-  @Test
-  void profileEndpointUrl_isWhereTheCallsGo() throws Exception {
-    Files.writeString(
-        config, "[profile base]\nregion = us-east-1\nendpoint_url = " + aws.endpoint() + "\n");
-
-    CliRun.Result added = addWithProfile("base");
-
-    assertThat(added.exitCode()).as(added.err()).isZero();
-    assertThat(describeStacks()).hasSize(1);
-  }
-
-  @Test
-  void profileServicesSection_givesOneServiceItsEndpoint() throws Exception {
-    Files.writeString(
-        config,
+  /** An endpoint in the profile, or in the services section it names, is where the calls go. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[profile base]\nregion = us-east-1\nendpoint_url = ENDPOINT\n",
         "[profile base]\nregion = us-east-1\nservices = here\n"
-            + "[services here]\ncloudformation =\n  endpoint_url = "
-            + aws.endpoint()
-            + "\n");
+            + "[services here]\ncloudformation =\n  endpoint_url = ENDPOINT\n"
+      })
+  void profileEndpoint_isWhereTheCallsGo(String profiles) throws Exception {
+    Files.writeString(config, profiles.replace("ENDPOINT", aws.endpoint()));
 
     CliRun.Result added = addWithProfile("base");
 
@@ -95,17 +84,7 @@ class AwsConfigTest {
   void serviceEndpointVariable_isHonoured() {
     jobs.env("AWS_ENDPOINT_URL_CLOUDFORMATION", aws.endpoint());
 
-    CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "x",
-            "--stack-name",
-            "jobs-local",
-            "--profile",
-            "base",
-            "--region",
-            "us-east-1");
+    CliRun.Result added = addWithProfile("base", "--region", "us-east-1");
 
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(describeStacks()).hasSize(1);
@@ -157,18 +136,7 @@ class AwsConfigTest {
   @Test
   void missingProfile_exits5_namingItAndTheFilesRead() {
     CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "x",
-            "--stack-name",
-            "jobs-local",
-            "--profile",
-            "doesnotexist",
-            "--region",
-            "us-east-1",
-            "--endpoint-url",
-            aws.endpoint());
+        addWithProfile("doesnotexist", "--region", "us-east-1", "--endpoint-url", aws.endpoint());
 
     assertThat(added.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
     assertThat(added.err())

@@ -4,12 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.OnFakeAws;
 import dev.jobs.cli.testing.SigV4;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,24 +19,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** STS AssumeRole against WireMock: the cache, refreshing, and every kind of refusal. */
-class CredentialsTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
-
+class CredentialsTest extends OnFakeAws {
   @BeforeEach
   void localStack() throws Exception {
-    aws = new FakeAws(wire);
     aws.localRuntime(home);
     aws.stackOutputs("jobs-local");
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
-    jobs = new CliRun(home);
   }
 
   @Test

@@ -36,17 +36,8 @@ class HttpClientChoiceTest extends OnLocalTarget {
   @Test
   void deploy_callsCloudFormationThroughTheApacheClient() {
     jobs.run(
-        "deploy",
-        "--require-approval",
-        "never",
-        "--profile",
-        "dev",
-        "--region",
-        "us-east-1",
-        "--endpoint-url",
-        aws.endpoint(),
-        "--assembly",
-        assembly.toString());
+        DeployStubs.deployAsDev(
+            "--endpoint-url", aws.endpoint(), "--assembly", assembly.toString()));
 
     assertThat(userAgents(cloudFormation("jobs")))
         .isNotEmpty()

@@ -14,6 +14,8 @@ import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The AWS answers a stack gives, in each service's wire format: STS and CloudFormation (query
@@ -91,19 +93,26 @@ public final class FakeAws {
    * {@code jobs target add prod} for the stack {@code jobs-prod} in eu-west-1 on this server, with
    * the profile {@code dev} ({@link CliRun#devProfile()}).
    */
-  public CliRun.Result addProd(CliRun jobs) {
-    return jobs.run(
-        "target",
-        "add",
-        "prod",
-        "--stack-name",
-        "jobs-prod",
-        "--region",
-        "eu-west-1",
-        "--profile",
-        "dev",
-        "--endpoint-url",
-        endpoint());
+  public CliRun.Result addProd(CliRun jobs, String... more) {
+    List<String> args = new ArrayList<>(List.of(addProdArgs()));
+    args.addAll(List.of("--endpoint-url", endpoint()));
+    args.addAll(List.of(more));
+    return jobs.run(args.toArray(String[]::new));
+  }
+
+  /** {@link #addProd}'s command line short of the endpoint, for tests that serve AWS otherwise. */
+  public static String[] addProdArgs() {
+    return new String[] {
+      "target",
+      "add",
+      "prod",
+      "--stack-name",
+      "jobs-prod",
+      "--region",
+      "eu-west-1",
+      "--profile",
+      "dev"
+    };
   }
 
   /** Writes {@code runtime.json} as the local runtime would, pointing at this server. */

@@ -19,28 +19,15 @@ import java.util.Optional;
  * Verifies a SigV4 {@code Authorization} header the way AWS does, and says who signed: the
  * operator's key pair, or temporary credentials the local STS issued. Failures carry AWS's codes
  * and messages.
+ *
+ * @param issued the temporary credentials the local STS issued, which sign for the invoke role
+ * @param region the one region requests may be scoped to
  */
-public final class SignatureVerifier {
+public record SignatureVerifier(
+    OperatorKey operator, CredentialStore issued, String region, Clock clock) {
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
   static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-  private final OperatorKey operator;
-  private final CredentialStore issued;
-  private final String region;
-  private final Clock clock;
-
-  /**
-   * @param issued the temporary credentials the local STS issued, which sign for the invoke role
-   * @param region the one region requests may be scoped to
-   */
-  public SignatureVerifier(
-      OperatorKey operator, CredentialStore issued, String region, Clock clock) {
-    this.operator = operator;
-    this.issued = issued;
-    this.region = region;
-    this.clock = clock;
-  }
 
   private record Authorization(
       String accessKeyId,

@@ -13,20 +13,10 @@ import java.util.UUID;
  * EventBridge's behaviour over the one failed-jobs bus: who may call it, where a put event goes,
  * the bus's archive as ListArchives and DescribeArchive show it, and the replays' lifecycle. What
  * it finds missing or in the wrong state is an {@link AwsError} in EventBridge's terms.
+ *
+ * @param created when the archive was created
  */
-final class EventBridge {
-  private final EventBus bus;
-  private final ReplayRunner replays;
-  private final Instant created;
-
-  /**
-   * @param created when the archive was created
-   */
-  EventBridge(EventBus bus, ReplayRunner replays, Instant created) {
-    this.bus = bus;
-    this.replays = replays;
-    this.created = created;
-  }
+record EventBridge(EventBus bus, ReplayRunner replays, Instant created) {
 
   /** The operator alone may call EventBridge here; the invoke role may not. */
   void checkAccess(Caller caller, String operation) {

@@ -20,30 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction: the error handler's {@code Job Failed} events and its destination's records. The
  * bus's only rule is the replay rule, which matches replayed events alone (they carry {@code
  * replay-name}); live events are kept for a replay and go nowhere else.
+ *
+ * @param archive where its archive is kept
+ * @param replayTarget the target of its replay rule: the processing function
  */
-public final class EventBus {
+public record EventBus(
+    LocalStack stack, ArchiveStore archive, LocalFunction replayTarget, Clock clock) {
   public static final String FAILURE_DETAIL_TYPE = "Lambda Function Invocation Result - Failure";
 
   /** Checked against the packaged template's archive by the CLI's {@code LocalMatchesStackIT}. */
   public static final String ARCHIVE_DESCRIPTION = "Every failed job, for a replay";
-
-  private final LocalStack stack;
-  private final ArchiveStore archive;
-  private final LocalFunction replayTarget;
-  private final Clock clock;
-
-  /**
-   * The stack's bus.
-   *
-   * @param archive where its archive is kept
-   * @param replayTarget the target of its replay rule: the processing function
-   */
-  public EventBus(LocalStack stack, ArchiveStore archive, LocalFunction replayTarget, Clock clock) {
-    this.stack = stack;
-    this.archive = archive;
-    this.replayTarget = replayTarget;
-    this.clock = clock;
-  }
 
   public String name() {
     return stack.busName();
@@ -87,10 +73,6 @@ public final class EventBus {
   /** The bus's one rule, which sends replayed events to its {@link #replayTarget}. */
   public String replayRuleArn() {
     return stack.replayRuleArn();
-  }
-
-  public LocalFunction replayTarget() {
-    return replayTarget;
   }
 
   /**

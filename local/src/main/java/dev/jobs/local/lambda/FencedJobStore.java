@@ -1,48 +1,35 @@
 package dev.jobs.local.lambda;
 
 import dev.jobs.backend.job.JobRecord;
-import dev.jobs.backend.store.JobPage;
-import dev.jobs.backend.store.JobQuery;
+import dev.jobs.backend.store.ForwardingJobStore;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStoreException;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** A job store that refuses writes from attempts that already timed out. */
-public final class FencedJobStore implements JobStore {
-  private final JobStore store;
-
+/** A job store that refuses writes from attempts that already timed out; reads go through. */
+public final class FencedJobStore extends ForwardingJobStore {
   public FencedJobStore(JobStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public Optional<JobRecord> find(String id) {
-    return store.find(id);
+    super(store);
   }
 
   @Override
   public Optional<JobRecord> start(JobStart start) {
     check();
-    return store.start(start);
+    return super.start(start);
   }
 
   @Override
   public boolean succeed(String id, JsonNode result, Instant finishedAt) {
     check();
-    return store.succeed(id, result, finishedAt);
+    return super.succeed(id, result, finishedAt);
   }
 
   @Override
   public boolean fail(JobFailure failure) {
     check();
-    return store.fail(failure);
-  }
-
-  @Override
-  public JobPage list(JobQuery query) {
-    return store.list(query);
+    return super.fail(failure);
   }
 
   private static void check() {

@@ -1,6 +1,7 @@
 package dev.jobs.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.jobs.backend.aws.FunctionContext;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.store.Invocation;
@@ -46,6 +47,9 @@ public final class LocalFunction implements AutoCloseable {
   /** Lambda's record timestamps always carry milliseconds: {@code 2019-11-24T23:08:25.651Z}. */
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** The memory an attempt's context reports; nothing here limits it. */
+  private static final int MEMORY_MB = 512;
 
   private final FunctionConfig config;
   private final QualifiedArn arn;
@@ -252,14 +256,14 @@ public final class LocalFunction implements AutoCloseable {
     long deadline = clock.millis() + timeout;
     AtomicBoolean abandoned = new AtomicBoolean();
     AtomicReference<Thread> runner = new AtomicReference<>();
-    LocalContext context =
-        new LocalContext(
+    FunctionContext context =
+        new FunctionContext(
             invocation.requestId(),
             config.name(),
             qualifiedArn(),
             arn.qualifier().version(),
-            deadline,
-            clock);
+            MEMORY_MB,
+            () -> (int) Math.max(0, deadline - clock.millis()));
     Future<?> future =
         attemptThreads.submit(
             () -> {

@@ -17,23 +17,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** STS: AssumeRole for the invoke role, and GetCallerIdentity. */
-public final class StsApi {
+public record StsApi(CredentialStore credentials, LocalStack stack, Clock clock) {
   static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
   private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** AssumeRole's constraint on RoleSessionName, as STS states it in its ValidationError. */
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
-
-  private final CredentialStore credentials;
-  private final LocalStack stack;
-  private final Clock clock;
-
-  public StsApi(CredentialStore credentials, LocalStack stack, Clock clock) {
-    this.credentials = credentials;
-    this.stack = stack;
-    this.clock = clock;
-  }
 
   /** The service, as the query protocol serves it. */
   public QueryProtocol.Service service() {

@@ -2,26 +2,16 @@ package dev.jobs.cli.command.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.app.CommandModel;
-import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.ParsedCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.ParseResult;
 
 /** The {@code local} commands take durations as every other command does; a number is seconds. */
 class LocalDurationsTest {
   @TempDir Path home;
-
-  private Object parsed(String... args) {
-    ParseResult result = CommandModel.commandLine(Environment.system()).parseArgs(args);
-    while (result.hasSubcommand()) {
-      result = result.subcommand();
-    }
-    return result.commandSpec().userObject();
-  }
 
   @Test
   void stop_waitTakesADuration_andExitsAsBefore() {
@@ -34,7 +24,7 @@ class LocalDurationsTest {
 
   @Test
   void stop_waitAsAPlainNumber_isSeconds() {
-    LocalStop stop = (LocalStop) parsed("local", "stop", "--wait", "45");
+    LocalStop stop = ParsedCommand.of(LocalStop.class, "local", "stop", "--wait", "45");
 
     assertThat(stop.wait).isEqualTo(Duration.ofSeconds(45));
   }
@@ -42,18 +32,18 @@ class LocalDurationsTest {
   @Test
   void start_durationOptions_takeUnits_andPlainNumbersAreSeconds() {
     LocalStart start =
-        (LocalStart)
-            parsed(
-                "local",
-                "start",
-                "--timeout",
-                "15m",
-                "--retry-delay",
-                "90",
-                "--max-event-age",
-                "6h",
-                "--grace",
-                "500ms");
+        ParsedCommand.of(
+            LocalStart.class,
+            "local",
+            "start",
+            "--timeout",
+            "15m",
+            "--retry-delay",
+            "90",
+            "--max-event-age",
+            "6h",
+            "--grace",
+            "500ms");
 
     assertThat(start.timeout).isEqualTo(Duration.ofMinutes(15));
     assertThat(start.retryDelay).isEqualTo(Duration.ofSeconds(90));
@@ -63,7 +53,7 @@ class LocalDurationsTest {
 
   @Test
   void start_defaults_areTheSecondsTheyWere() {
-    LocalStart start = (LocalStart) parsed("local", "start");
+    LocalStart start = ParsedCommand.of(LocalStart.class, "local", "start");
 
     assertThat(start.timeout).isEqualTo(Duration.ofSeconds(900));
     assertThat(start.retryDelay).isEqualTo(Duration.ofSeconds(60));

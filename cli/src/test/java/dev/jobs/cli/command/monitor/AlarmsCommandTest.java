@@ -6,42 +6,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
-import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnFakeAws;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * {@code jobs alarms} against WireMock answering as CloudWatch does: the SDK's CloudWatch client
  * speaks Smithy RPC v2 CBOR, which moto_server does not, so the answers are CBOR written here.
  */
-class AlarmsCommandTest {
+class AlarmsCommandTest extends OnFakeAws {
   private static final String DESCRIBE_ALARMS =
       "/service/GraniteServiceVersion20100801/operation/DescribeAlarms";
 
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
-
   @BeforeEach
   void aDeployedStack() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = new CliRun(home);
     jobs.devProfile();
     aws.stackOutputs("jobs-prod");
     CliRun.Result added = aws.addProd(jobs);

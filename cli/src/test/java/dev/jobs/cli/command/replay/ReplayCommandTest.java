@@ -19,8 +19,6 @@ import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -261,27 +259,9 @@ class ReplayCommandTest extends OnLocalTarget {
 
   @Test
   void deployedTarget_windowEndingLessThan10MinutesAgo_warnsNamingTheTime() throws Exception {
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[dev]\naws_access_key_id = AKIADEVKEY\naws_secret_access_key = dev-secret\n");
-    jobs.env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
-        .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+    jobs.devProfile();
     aws.stackOutputs("jobs-prod");
-    CliRun.Result added =
-        jobs.run(
-            "target",
-            "add",
-            "prod",
-            "--stack-name",
-            "jobs-prod",
-            "--region",
-            "us-east-1",
-            "--profile",
-            "dev",
-            "--endpoint-url",
-            aws.endpoint(),
-            "--use");
+    CliRun.Result added = aws.addProd(jobs, "--use");
     assertThat(added.exitCode()).as(added.err()).isZero();
 
     CliRun.Result recent = jobs.run("replay", "--since", "1h", "--until", "5m", "--dry-run");

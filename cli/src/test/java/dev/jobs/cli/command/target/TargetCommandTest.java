@@ -7,34 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
+import dev.jobs.cli.testing.OnFakeAws;
 import dev.jobs.cli.testing.SigV4;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Targets: CloudFormation DescribeStacks against WireMock, the targets file, and precedence. */
-class TargetCommandTest {
-  @RegisterExtension static WireMockExtension wire = FakeAws.server();
-
-  @TempDir Path home;
-  FakeAws aws;
-  CliRun jobs;
-
+class TargetCommandTest extends OnFakeAws {
   @BeforeEach
   void profile() throws Exception {
-    aws = new FakeAws(wire);
-    jobs = new CliRun(home);
     jobs.devProfile();
   }
 

@@ -1,26 +1,28 @@
-package dev.jobs.local.lambda;
+package dev.jobs.backend.aws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.function.IntSupplier;
 
 /**
- * Lambda's context object for one local attempt.
+ * Lambda's invocation context where Lambda does not make one: the local runtime's attempts and the
+ * tests. It holds what the handlers read; its logger writes to standard error, each line headed by
+ * the function and the request, as a function's log would tell them apart.
  *
  * @param functionArn the ARN the function was invoked by (with its alias, as on AWS)
  * @param functionVersion the version that runs
- * @param deadline when the attempt times out, in the clock's millis
+ * @param remainingMillis the time left before the invocation times out, asked when read
  */
-record LocalContext(
+public record FunctionContext(
     String requestId,
     String functionName,
     String functionArn,
     String functionVersion,
-    long deadline,
-    Clock clock)
+    int memoryLimitMb,
+    IntSupplier remainingMillis)
     implements Context {
   @Override
   public String getAwsRequestId() {
@@ -64,12 +66,12 @@ record LocalContext(
 
   @Override
   public int getRemainingTimeInMillis() {
-    return (int) Math.max(0, deadline - clock.millis());
+    return remainingMillis.getAsInt();
   }
 
   @Override
   public int getMemoryLimitInMB() {
-    return 512;
+    return memoryLimitMb;
   }
 
   @Override

@@ -6,8 +6,9 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job store that hands every call to another: a test overrides the one call it makes fail or
- * watches, as an outage or a broken table would. Shared with the local runtime's tests.
+ * A job store that hands every call to another: a subclass overrides the calls it guards (the local
+ * runtime's fence on timed-out attempts) or, in a test, the one call it makes fail or watches, as an
+ * outage or a broken table would.
  */
 public class ForwardingJobStore implements JobStore {
   private final JobStore delegate;

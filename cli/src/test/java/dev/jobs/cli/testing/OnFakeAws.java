@@ -1,0 +1,25 @@
+package dev.jobs.cli.testing;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A test class whose commands run in a fresh home per test, with AWS's answers served by WireMock
+ * ({@link FakeAws}) and no target yet: each class adds the target and profile it is about.
+ */
+public abstract class OnFakeAws {
+  @RegisterExtension protected static final WireMockExtension wire = FakeAws.server();
+
+  @TempDir protected Path home;
+  protected FakeAws aws;
+  protected CliRun jobs;
+
+  @BeforeEach
+  protected void onFakeAws() {
+    aws = new FakeAws(wire);
+    jobs = new CliRun(home);
+  }
+}
