@@ -16,9 +16,11 @@ import dev.jobs.cli.command.replay.ReplayCommand;
 import dev.jobs.cli.command.replay.ReplaysCommand;
 import dev.jobs.cli.command.target.TargetCommand;
 import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -143,8 +145,21 @@ public final class CommandModel {
     for (Class<?> command : commands) {
       root.addSubcommand(command);
     }
+    // picocli applies a @Command's modelTransformer only under a CommandLine constructed with its
+    // subcommands, not to those added after it: so here, once each (the window's words).
+    root.getSubcommands().values().stream().distinct().forEach(CommandModel::transform);
     GlobalOptions.acceptBetweenSubcommandWords(root);
+    // Every duration option reads durations as people type them (90s, 5m), declared once here.
+    root.registerConverter(Duration.class, new Durations());
     return root;
+  }
+
+  private static void transform(CommandLine command) {
+    CommandLine.IModelTransformer transformer = command.getCommandSpec().modelTransformer();
+    if (transformer != null) {
+      transformer.transform(command.getCommandSpec());
+    }
+    command.getSubcommands().values().stream().distinct().forEach(CommandModel::transform);
   }
 
   /** The version from the jar's manifest. */
