@@ -47,29 +47,29 @@ public final class JobsClient {
       ": its stack or local runtime predates jobs list; deploy it again (jobs deploy) or restart"
           + " it (jobs local stop)";
 
+  /**
+   * As whom and for which region the requests are signed, and how to name those credentials in an
+   * error.
+   */
+  public record Signer(String region, AwsCredentialsProvider credentials, String description) {}
+
   private final URI base;
-  private final String region;
-  private final AwsCredentialsProvider credentials;
+  private final Signer signer;
   private final SdkHttpClient http;
   private final RetryPolicy retry;
   private final Environment environment;
   private final WireLog wireLog;
-  private final String credentialsDescription;
 
   public JobsClient(
       URI base,
-      String region,
-      AwsCredentialsProvider credentials,
-      String credentialsDescription,
+      Signer signer,
       SdkHttpClient http,
       RetryPolicy retry,
       Environment environment,
       WireLog wireLog) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    this.region = region;
-    this.credentials = credentials;
-    this.credentialsDescription = credentialsDescription;
+    this.signer = signer;
     this.http = http;
     this.retry = retry;
     this.environment = environment;
@@ -147,7 +147,7 @@ public final class JobsClient {
 
   /** Cached credentials the API rejects may be stale (a restarted runtime): assume again once. */
   private boolean renewable() {
-    return credentials instanceof RenewableCredentials renewable && renewable.invalidate();
+    return signer.credentials() instanceof RenewableCredentials renewable && renewable.invalidate();
   }
 
   private static boolean retryable(SdkHttpMethod method, int status) {
@@ -181,13 +181,13 @@ public final class JobsClient {
           AwsV4HttpSigner.create()
               .sign(
                   r ->
-                      r.identity(credentials.resolveCredentials())
+                      r.identity(signer.credentials().resolveCredentials())
                           .request(request.build())
                           .payload(signedPayload)
                           .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                          .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+                          .putProperty(AwsV4HttpSigner.REGION_NAME, signer.region()));
     } catch (SdkException e) {
-      throw AwsErrors.translate(e, "signing the request with " + credentialsDescription);
+      throw AwsErrors.translate(e, "signing the request with " + signer.description());
     }
     if (wireLog != null) {
       wireLog.note("execute-api:Invoke " + method + " " + uri.getPath());
@@ -252,7 +252,7 @@ public final class JobsClient {
               + ": "
               + message
               + ") with "
-              + credentialsDescription
+              + signer.description()
               + "; check the role and the target");
     }
     if (list && status == 400) {

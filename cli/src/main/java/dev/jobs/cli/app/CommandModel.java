@@ -16,9 +16,11 @@ import dev.jobs.cli.command.replay.ReplayCommand;
 import dev.jobs.cli.command.replay.ReplaysCommand;
 import dev.jobs.cli.command.target.TargetCommand;
 import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -146,6 +148,8 @@ public final class CommandModel {
       root.addSubcommand(new CommandLine(command, root.getFactory()));
     }
     GlobalOptions.acceptBetweenSubcommandWords(root);
+    // Every duration option reads durations as people type them (90s, 5m), declared once here.
+    root.registerConverter(Duration.class, new Durations());
     return root;
   }
 

@@ -1,11 +1,8 @@
 package dev.jobs.cli.deploy;
 
-import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.output.Poller;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,22 +61,18 @@ public final class StackDeployer {
   private final ProgressPrinter progress;
   private final Optional<Confirmation> confirmation;
   private final Poller poller;
-  private final Clock clock;
 
   public StackDeployer(
       CloudFormationClient cloudFormation,
       AssetPublisher assets,
       ProgressPrinter progress,
       Optional<Confirmation> confirmation,
-      Environment.Sleeper sleeper,
-      Duration interval,
-      Clock clock) {
+      Poller poller) {
     this.cloudFormation = cloudFormation;
     this.assets = assets;
     this.progress = progress;
     this.confirmation = confirmation;
-    this.poller = Poller.every(clock, sleeper, interval);
-    this.clock = clock;
+    this.poller = poller;
     this.watcher = new StackWatcher(cloudFormation, progress, poller);
   }
 
@@ -108,7 +101,7 @@ public final class StackDeployer {
     }
     boolean create =
         existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
-    String changeSet = "jobs-deploy-" + clock.millis();
+    String changeSet = "jobs-deploy-" + poller.clock().millis();
     String stackId =
         AwsCalls.call(
             "cloudformation:CreateChangeSet",
@@ -181,7 +174,7 @@ public final class StackDeployer {
       }
     }
 
-    Instant start = clock.instant().minusSeconds(1);
+    Instant start = poller.clock().instant().minusSeconds(1);
     execute(stack, stackId, changeSet);
     StackWatcher.Outcome outcome = watcher.watch(stackId, start, changes.size());
     if (!outcome.succeeded()) {
@@ -238,7 +231,7 @@ public final class StackDeployer {
             .stream()
             .mapToInt(r -> 1)
             .sum();
-    Instant start = clock.instant().minusSeconds(1);
+    Instant start = poller.clock().instant().minusSeconds(1);
     AwsCalls.run(
         "cloudformation:DeleteStack",
         stackName,

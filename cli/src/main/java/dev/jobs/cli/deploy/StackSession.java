@@ -6,6 +6,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.session.HttpClients;
 import dev.jobs.cli.session.Session;
 import dev.jobs.cli.target.Target;
@@ -127,9 +128,7 @@ public final class StackSession {
         assets(),
         progress,
         confirmation,
-        environment.sleeper(),
-        POLL_INTERVAL,
-        environment.clock());
+        Poller.every(environment.clock(), environment.sleeper(), POLL_INTERVAL));
   }
 
   /** The asset bucket's uploads and deletion, with the caller's own credentials. */

@@ -36,7 +36,6 @@ public final class AwsOptions {
   @Option(
       names = "--connect-timeout",
       paramLabel = "DURATION",
-      converter = Durations.class,
       description =
           "How long to wait for a connection, such as 10s; 0 waits forever (default: 60s, as the"
               + " AWS CLI's).")
@@ -45,7 +44,6 @@ public final class AwsOptions {
   @Option(
       names = "--read-timeout",
       paramLabel = "DURATION",
-      converter = Durations.class,
       description =
           "How long to wait for an answer once connected, such as 2m; 0 waits forever (default:"
               + " 60s, as the AWS CLI's).")

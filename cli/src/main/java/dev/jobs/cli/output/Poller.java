@@ -52,38 +52,48 @@ public final class Poller {
         what + " is still " + state + " after " + Durations.format(timeout) + "; " + then);
   }
 
+  /** How long the pauses are: {@code first}, growing up to {@code longest}, maybe jittered. */
+  private record Pace(Duration first, Duration longest, boolean jitter) {
+    Duration pause(double millis) {
+      return Duration.ofMillis(
+          jitter
+              ? (long) (millis * ThreadLocalRandom.current().nextDouble(0.8, 1.2))
+              : (long) millis);
+    }
+
+    double next(double millis) {
+      return Math.min(millis * GROWTH, longest.toMillis());
+    }
+  }
+
+  /** Where a wait ends: a timeout from its start, or a deadline; neither, it waits on. */
+  private record End(Duration timeout, Instant deadline) {
+    static final End NEVER = new End(null, null);
+
+    Instant from(Instant start) {
+      return timeout == null ? deadline : start.plus(timeout);
+    }
+  }
+
   private final Clock clock;
   private final Environment.Sleeper sleeper;
-  private final Duration first;
-  private final Duration longest;
-  private final boolean jitter;
-  private final Duration timeout;
-  private final Instant deadline;
+  private final Pace pace;
+  private final End end;
   private final ProgressLine line;
 
-  private Poller(
-      Clock clock,
-      Environment.Sleeper sleeper,
-      Duration first,
-      Duration longest,
-      boolean jitter,
-      Duration timeout,
-      Instant deadline,
-      ProgressLine line) {
+  private Poller(Clock clock, Environment.Sleeper sleeper, Pace pace, End end, ProgressLine line) {
     this.clock = clock;
     this.sleeper = sleeper;
-    this.first = first;
-    this.longest = longest;
-    this.jitter = jitter;
-    this.timeout = timeout;
-    this.deadline = deadline;
+    this.pace = pace;
+    this.end = end;
     this.line = line;
   }
 
   /** Polls at {@code first}, then half as long again each time up to {@code longest}, jittered. */
   public static Poller backingOff(
       Clock clock, Environment.Sleeper sleeper, Duration first, Duration longest) {
-    return new Poller(clock, sleeper, first, longest, true, null, null, ProgressLine.off());
+    return new Poller(
+        clock, sleeper, new Pace(first, longest, true), End.NEVER, ProgressLine.off());
   }
 
   /** As above, with the command's clock and sleeper. */
@@ -93,22 +103,23 @@ public final class Poller {
 
   /** Polls every {@code interval}, as a service that asks for a steady pace. */
   public static Poller every(Clock clock, Environment.Sleeper sleeper, Duration interval) {
-    return new Poller(clock, sleeper, interval, interval, false, null, null, ProgressLine.off());
+    return new Poller(
+        clock, sleeper, new Pace(interval, interval, false), End.NEVER, ProgressLine.off());
   }
 
   /** The same, ending this long after it starts, with the wait's {@link Wait#timedOut()}. */
   public Poller timeout(Duration timeout) {
-    return new Poller(clock, sleeper, first, longest, jitter, timeout, null, line);
+    return new Poller(clock, sleeper, pace, new End(timeout, null), line);
   }
 
   /** The same, ending at this instant, with the wait's {@link Wait#timedOut()}. */
   public Poller until(Instant deadline) {
-    return new Poller(clock, sleeper, first, longest, jitter, null, deadline, line);
+    return new Poller(clock, sleeper, pace, new End(null, deadline), line);
   }
 
   /** The same, with the wait's live line on this terminal line. */
   public Poller showing(ProgressLine line) {
-    return new Poller(clock, sleeper, first, longest, jitter, timeout, deadline, line);
+    return new Poller(clock, sleeper, pace, end, line);
   }
 
   /** The clock it reads. */
@@ -119,8 +130,8 @@ public final class Poller {
   /** Polls until the wait has its answer; throws its timeout, or when interrupted. */
   public <T> T await(Wait<T> wait) throws InterruptedException {
     Instant start = clock.instant();
-    Instant deadline = timeout == null ? this.deadline : start.plus(timeout);
-    double pause = first.toMillis();
+    Instant deadline = end.from(start);
+    double pause = pace.first().toMillis();
     try {
       while (true) {
         Optional<T> answer = wait.poll(Duration.between(start, clock.instant()));
@@ -135,16 +146,12 @@ public final class Poller {
         if (text != null) {
           line.show(text);
         }
-        Duration sleep =
-            Duration.ofMillis(
-                jitter
-                    ? (long) (pause * ThreadLocalRandom.current().nextDouble(0.8, 1.2))
-                    : (long) pause);
+        Duration sleep = pace.pause(pause);
         if (deadline != null && sleep.compareTo(Duration.between(now, deadline)) > 0) {
           sleep = Duration.between(now, deadline);
         }
         sleeper.sleep(sleep);
-        pause = Math.min(pause * GROWTH, longest.toMillis());
+        pause = pace.next(pause);
       }
     } finally {
       line.clear();

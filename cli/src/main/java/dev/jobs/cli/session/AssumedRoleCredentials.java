@@ -34,8 +34,7 @@ public final class AssumedRoleCredentials implements RenewableCredentials {
   private final String roleArn;
   private final BaseCredentials base;
   private final Supplier<StsClient> sts;
-  private final CredentialCache cache;
-  private final String cacheKey;
+  private final CredentialCache.Slot slot;
   private final Clock clock;
   private CredentialCache.Entry current;
   private boolean fromCache;
@@ -44,25 +43,23 @@ public final class AssumedRoleCredentials implements RenewableCredentials {
       String roleArn,
       BaseCredentials base,
       Supplier<StsClient> sts,
-      CredentialCache cache,
-      String scope,
+      CredentialCache.Slot slot,
       Clock clock) {
     this.roleArn = roleArn;
     this.base = base;
     this.sts = sts;
-    this.cache = cache;
-    this.cacheKey = CredentialCache.key(roleArn, base.identity(), scope);
+    this.slot = slot;
     this.clock = clock;
   }
 
   @Override
   public synchronized AwsCredentials resolveCredentials() {
     if (current == null || !fresh(current)) {
-      current = cache.read(cacheKey).filter(this::fresh).orElse(null);
+      current = slot.read().filter(this::fresh).orElse(null);
       fromCache = current != null;
       if (current == null) {
         current = assume();
-        cache.write(cacheKey, current);
+        slot.write(current);
       }
     }
     return AwsSessionCredentials.builder()
@@ -83,7 +80,7 @@ public final class AssumedRoleCredentials implements RenewableCredentials {
     boolean cached = fromCache;
     current = null;
     fromCache = false;
-    cache.delete(cacheKey);
+    slot.delete();
     return cached;
   }
 

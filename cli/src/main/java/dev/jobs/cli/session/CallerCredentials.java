@@ -80,8 +80,8 @@ final class CallerCredentials {
         role,
         with,
         () -> sts.sts(with.provider()),
-        new CredentialCache(environment.cacheDir().resolve("credentials")),
-        settings.region().id() + "|" + settings.endpoint("STS"),
+        new CredentialCache(environment.cacheDir().resolve("credentials"))
+            .slot(role, with.identity(), settings.region().id() + "|" + settings.endpoint("STS")),
         environment.clock());
   }
 }

@@ -33,6 +33,26 @@ public final class CredentialCache {
     this.dir = dir;
   }
 
+  /** One set of credentials' place in the cache: its file, read, written and deleted by key. */
+  public record Slot(CredentialCache cache, String key) {
+    public Optional<Entry> read() {
+      return cache.read(key);
+    }
+
+    public void write(Entry entry) {
+      cache.write(key, entry);
+    }
+
+    public void delete() {
+      cache.delete(key);
+    }
+  }
+
+  /** The slot of the credentials these parts name, such as a role, the caller and the scope. */
+  public Slot slot(String... parts) {
+    return new Slot(this, key(parts));
+  }
+
   /** A file name that says nothing of the role or the keys. */
   public static String key(String... parts) {
     try {

@@ -174,9 +174,10 @@ public final class Session {
       api =
           new JobsClient(
               settings.apiUrl(),
-              settings.region().id(),
-              credentials,
-              description + ", signed for " + settings.regionSource(),
+              new JobsClient.Signer(
+                  settings.region().id(),
+                  credentials,
+                  description + ", signed for " + settings.regionSource()),
               http(),
               RetryPolicy.DEFAULT,
               environment,

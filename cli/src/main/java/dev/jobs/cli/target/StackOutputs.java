@@ -1,5 +1,6 @@
 package dev.jobs.cli.target;
 
+import dev.jobs.backend.settings.StackOutput;
 import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
@@ -35,13 +36,13 @@ public final class StackOutputs {
     for (Output output : found.outputs()) {
       outputs.put(output.outputKey(), output.outputValue());
     }
-    if (!outputs.containsKey(Target.API_URL)) {
+    if (!outputs.containsKey(StackOutput.API_URL.key())) {
       throw new JobsException(
           ExitCode.ERROR,
           "stack "
               + stack
               + " has no "
-              + Target.API_URL
+              + StackOutput.API_URL.key()
               + " output; is it a jobs stack? outputs: "
               + outputs.keySet());
     }

@@ -1,6 +1,7 @@
 package dev.jobs.cli.target;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.jobs.backend.settings.StackOutput;
 import java.util.Map;
 
 /**
@@ -23,17 +24,6 @@ public record Target(
     String dashboardUrl,
     String alarmNamePrefix) {
 
-  /** The output keys of the stack, the same locally and on AWS. */
-  public static final String API_URL = "ApiUrl";
-
-  public static final String INVOKE_ROLE_ARN = "InvokeRoleArn";
-  public static final String EVENT_BUS_ARN = "EventBusArn";
-  public static final String ARCHIVE_NAME = "ArchiveName";
-  public static final String REPLAY_RULE_ARN = "ReplayRuleArn";
-  public static final String TABLE_NAME = "TableName";
-  public static final String DASHBOARD_URL = "DashboardUrl";
-  public static final String ALARM_NAME_PREFIX = "AlarmNamePrefix";
-
   /** A target that no stack's outputs filled yet: what flags and a stored target say of it. */
   public static Target draft(
       String name, String stackName, String region, String profile, String endpointUrl) {
@@ -53,13 +43,13 @@ public record Target(
         region,
         profile,
         endpointUrl,
-        outputs.get(API_URL),
-        outputs.get(INVOKE_ROLE_ARN),
-        outputs.get(EVENT_BUS_ARN),
-        outputs.get(ARCHIVE_NAME),
-        outputs.get(REPLAY_RULE_ARN),
-        outputs.get(TABLE_NAME),
-        outputs.get(DASHBOARD_URL),
-        outputs.get(ALARM_NAME_PREFIX));
+        outputs.get(StackOutput.API_URL.key()),
+        outputs.get(StackOutput.INVOKE_ROLE_ARN.key()),
+        outputs.get(StackOutput.EVENT_BUS_ARN.key()),
+        outputs.get(StackOutput.ARCHIVE_NAME.key()),
+        outputs.get(StackOutput.REPLAY_RULE_ARN.key()),
+        outputs.get(StackOutput.TABLE_NAME.key()),
+        outputs.get(StackOutput.DASHBOARD_URL.key()),
+        outputs.get(StackOutput.ALARM_NAME_PREFIX.key()));
   }
 }

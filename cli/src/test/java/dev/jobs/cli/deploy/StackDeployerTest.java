@@ -36,6 +36,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.StackDeployer.DeployRequest;
 import dev.jobs.cli.deploy.StackDeployer.Result;
+import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.testing.FakeAws;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -528,9 +529,10 @@ class StackDeployerTest {
         new AssetPublisher(s3, progress),
         progress,
         confirmation,
-        duration -> {},
-        Duration.ofSeconds(5),
-        Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
+        Poller.every(
+            Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC),
+            duration -> {},
+            Duration.ofSeconds(5)));
   }
 
   private DeployRequest request(ApprovalPolicy approval, boolean dryRun) {

@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 /** {@code jobs completion bash|zsh}: prints the completion script. */
 @Command(
     name = "completion",
-    mixinStandardHelpOptions = true,
     description = {
       "Print the completion script for bash or zsh. It also defines `jobs` as a shell function,",
       "since the shell's own `jobs` builtin would run first: `jobs submit` runs the tool, while",

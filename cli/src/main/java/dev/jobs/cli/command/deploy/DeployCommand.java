@@ -1,6 +1,7 @@
 package dev.jobs.cli.command.deploy;
 
 import dev.jobs.backend.settings.Setting;
+import dev.jobs.backend.settings.StackOutput;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
@@ -39,7 +40,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** {@code jobs deploy}: the packaged stack onto AWS with a change set, then its target. */
 @Command(
     name = "deploy",
-    mixinStandardHelpOptions = true,
     description = {
       "Deploy the stack to AWS and make it the current target.",
       "From the cloud assembly this jobs carries: uploads its assets to the asset bucket (made if"
@@ -130,14 +130,14 @@ public final class DeployCommand implements Callable<Integer> {
         OutputsFile.write(outputsFile, session.stackName(), outputs);
       }
       // Without an API URL a target would be unusable: say so rather than store it as current.
-      if (!outputs.containsKey(Target.API_URL)) {
+      if (!outputs.containsKey(StackOutput.API_URL.key())) {
         throw new JobsException(
             ExitCode.ERROR,
             "stack "
                 + session.stackName()
                 + (deployment.result() == Result.NO_CHANGES ? " is up to date" : " is deployed")
                 + ", but it has no "
-                + Target.API_URL
+                + StackOutput.API_URL.key()
                 + " output, so no target was added; is it a jobs stack? outputs: "
                 + outputs.keySet());
       }

@@ -25,7 +25,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** {@code jobs destroy}: deletes the stack, its target and (unless kept) the asset bucket. */
 @Command(
     name = "destroy",
-    mixinStandardHelpOptions = true,
     description = {
       "Delete the stack, its target and the asset bucket.",
       "Follows the deletion to its end, removes the target, and empties and deletes the asset"

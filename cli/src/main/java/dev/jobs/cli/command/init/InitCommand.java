@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code jobs init}: starting points for your own code. */
 @Command(
     name = "init",
-    mixinStandardHelpOptions = true,
     description = "Write a ready project to start from.",
     subcommands = {InitKind.class})
 public final class InitCommand {}

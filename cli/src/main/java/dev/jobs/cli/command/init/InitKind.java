@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "kind",
-    mixinStandardHelpOptions = true,
     description = {
       "Write a Maven project for a job kind of your own: pom, kind, unit test, service file, README.",
       "`mvn package` builds its jar for `jobs local start --kinds` and `jobs deploy --kinds`."

@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "get",
     aliases = "status",
-    mixinStandardHelpOptions = true,
     description = "Show a job: status, timings, and its result or error. Exit 6 if unknown.")
 public final class GetCommand extends TargetedCommand {
 

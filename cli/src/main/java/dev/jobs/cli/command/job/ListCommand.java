@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 @Command(
     modelTransformer = WindowOptions.Words.class,
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {
       "List jobs, newest first (signed GET /jobs): one page, and on stderr the command for the next"
           + " page.",

@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code jobs submit}: sends a job and prints its id. */
 @Command(
     name = "submit",
-    mixinStandardHelpOptions = true,
     description = {
       "Submit a job (signed POST /jobs) and print its id, or the API's JSON answer.",
       "With --wait, go on as 'jobs wait'."

@@ -9,7 +9,6 @@ import picocli.CommandLine.Parameters;
 /** {@code jobs wait ID}: polls until the job ends. */
 @Command(
     name = "wait",
-    mixinStandardHelpOptions = true,
     description = {
       "Wait for a job to end and show it.",
       "Exit 0 if it SUCCEEDED, 3 if it FAILED, 4 on timeout, 6 if the id stays unknown past the"

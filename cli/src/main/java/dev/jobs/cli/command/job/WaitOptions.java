@@ -18,7 +18,6 @@ public final class WaitOptions {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "30m",
       description =
           "Give up waiting after this long (exit 4); the job goes on. Default: ${DEFAULT-VALUE}.")
@@ -27,7 +26,6 @@ public final class WaitOptions {
   @Option(
       names = "--interval",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "1s",
       description =
           "First pause between polls; it grows 1.5 times per poll up to 15s. Default: ${DEFAULT-VALUE}.")
@@ -36,7 +34,6 @@ public final class WaitOptions {
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "2m",
       description =
           "How long an unknown id counts as queued before it is not found (exit 6). Default: ${DEFAULT-VALUE}.")

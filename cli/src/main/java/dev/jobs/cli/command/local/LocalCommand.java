@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code jobs local}: the whole architecture on this machine. */
 @Command(
     name = "local",
-    mixinStandardHelpOptions = true,
     description = "Run the jobs architecture on this machine (127.0.0.1 only).",
     subcommands = {LocalStart.class, LocalStop.class, LocalStatus.class})
 public final class LocalCommand {}

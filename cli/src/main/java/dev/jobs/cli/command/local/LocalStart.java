@@ -27,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code jobs local start}: runs the local runtime in this process, or detached. */
 @Command(
     name = "start",
-    mixinStandardHelpOptions = true,
     description = "Start the local runtime; it prints its endpoint and operator credentials.")
 public final class LocalStart extends RuntimeCommand {
   @Option(
@@ -62,7 +61,6 @@ public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "" + StackSettings.DEFAULT_TIMEOUT_SECONDS,
       description =
           "The processing function's timeout, 1 to 900 seconds (default: ${DEFAULT-VALUE}).")
@@ -88,7 +86,6 @@ public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--retry-delay",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "60",
       description =
           "Wait before the first retry; the second waits twice as long (default: ${DEFAULT-VALUE}).")
@@ -97,7 +94,6 @@ public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--max-event-age",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "" + StackSettings.DEFAULT_MAX_EVENT_AGE_SECONDS,
       description = "Maximum event age, 60 to 21600 seconds (default: ${DEFAULT-VALUE}).")
   Duration maxEventAge;
@@ -120,7 +116,6 @@ public final class LocalStart extends RuntimeCommand {
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "10",
       description = "On stop, how long running attempts may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;

@@ -19,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code jobs local status}: whether the runtime runs, and where. */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = "Say whether the local runtime is running, and where (exit code 6 when not).")
 public final class LocalStatus extends RuntimeCommand {
   @Override

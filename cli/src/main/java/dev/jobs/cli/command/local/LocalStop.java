@@ -17,13 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code jobs local stop}: SIGTERM to the runtime, then wait for it to finish. */
 @Command(
     name = "stop",
-    mixinStandardHelpOptions = true,
     description = "Stop the local runtime; unfinished jobs stay queued for the next start.")
 public final class LocalStop extends RuntimeCommand {
   @Option(
       names = "--wait",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "30s",
       description = "How long to wait for it to stop (default: ${DEFAULT-VALUE}).")
   Duration wait;

@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(
     name = "alarms",
-    mixinStandardHelpOptions = true,
     description = {
       "List the stack's CloudWatch alarms and their states, those in ALARM first (DescribeAlarms,"
           + " with your own credentials).",

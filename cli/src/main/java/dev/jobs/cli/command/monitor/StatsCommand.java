@@ -28,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(
     name = "stats",
-    mixinStandardHelpOptions = true,
     description = {
       "Add up the jobs of a window (every page of signed GET /jobs): how many in each status, the"
           + " run time's median and p95, failures by error type and condition, and the job"

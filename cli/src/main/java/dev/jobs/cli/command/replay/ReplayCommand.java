@@ -37,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     modelTransformer = WindowOptions.Words.class,
     name = "replay",
-    mixinStandardHelpOptions = true,
     description = {
       "Re-drive the failed jobs of a window: every job whose failure falls between --since and"
           + " --until runs again under its id, each once, and a job that has run again or"
@@ -80,7 +79,6 @@ public final class ReplayCommand extends TargetedCommand {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "30m",
       description = "With --wait: give up after this long (exit 4). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
@@ -88,7 +86,6 @@ public final class ReplayCommand extends TargetedCommand {
   @Option(
       names = "--grace",
       paramLabel = "DURATION",
-      converter = Durations.class,
       defaultValue = "2m",
       description =
           "With --wait: how long after the replay a listed job may take to start before it counts"
@@ -127,7 +124,9 @@ public final class ReplayCommand extends TargetedCommand {
     ReplayArchive.warnIfRecent(session, end, now);
     if (dryRun) {
       List<JobPage.Job> failed = FailedJobs.in(session.api(), start, end);
-      session.printer().print(dryRun(archive, replayName, start, end, busArn, ruleArn, failed));
+      session
+          .printer()
+          .print(new DryRun(archive, replayName, start, end, busArn, ruleArn, failed).answer());
       return ExitCode.OK;
     }
     // Listed before the replay starts, with their attempts: how a re-driven job is told apart.
@@ -247,7 +246,8 @@ public final class ReplayCommand extends TargetedCommand {
     }
   }
 
-  private static Answer dryRun(
+  /** What a replay of the window would do: the archive it reads, onto which bus, which jobs. */
+  private record DryRun(
       DescribeArchiveResponse archive,
       String replayName,
       Instant start,
@@ -255,46 +255,42 @@ public final class ReplayCommand extends TargetedCommand {
       String busArn,
       String ruleArn,
       List<JobPage.Job> failed) {
-    return Answer.of(
-        () -> dryRunJson(archive, replayName, start, end, busArn, ruleArn, failed),
-        out -> failed.forEach(job -> out.println(job.id())),
-        out -> {
-          out.println("would start replay " + replayName);
-          out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
-          out.printf("  %-12s %s to %s%n", "window", start, end);
-          out.printf("  %-12s %s%n", "onto bus", busArn);
-          out.printf("  %-12s %s%n", "rule only", ruleArn);
-          out.printf(
-              "  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
-          if (!failed.isEmpty()) {
-            JobTable.print(out, failed);
-          }
-        });
-  }
 
-  private static ObjectNode dryRunJson(
-      DescribeArchiveResponse archive,
-      String replayName,
-      Instant start,
-      Instant end,
-      String busArn,
-      String ruleArn,
-      List<JobPage.Job> failed) {
-    ObjectNode json = Json.mapper().createObjectNode();
-    json.put("dryRun", true);
-    json.put("name", replayName);
-    json.put("archive", archive.archiveName());
-    json.put("archiveArn", archive.archiveArn());
-    json.put("eventStartTime", start.toString());
-    json.put("eventEndTime", end.toString());
-    json.put("destination", busArn);
-    json.put("filterArn", ruleArn);
-    if (archive.eventCount() != null) {
-      json.put("archiveEventCount", archive.eventCount());
+    Answer answer() {
+      return Answer.of(
+          this::json,
+          out -> failed.forEach(job -> out.println(job.id())),
+          out -> {
+            out.println("would start replay " + replayName);
+            out.printf("  %-12s %s (%s)%n", "archive", archive.archiveName(), archive.archiveArn());
+            out.printf("  %-12s %s to %s%n", "window", start, end);
+            out.printf("  %-12s %s%n", "onto bus", busArn);
+            out.printf("  %-12s %s%n", "rule only", ruleArn);
+            out.printf(
+                "  %-12s %d, each re-driven once by the replay%n", "failed jobs", failed.size());
+            if (!failed.isEmpty()) {
+              JobTable.print(out, failed);
+            }
+          });
     }
-    json.put("failedJobCount", failed.size());
-    ArrayNode jobs = json.putArray("failedJobs");
-    failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
-    return json;
+
+    private ObjectNode json() {
+      ObjectNode json = Json.mapper().createObjectNode();
+      json.put("dryRun", true);
+      json.put("name", replayName);
+      json.put("archive", archive.archiveName());
+      json.put("archiveArn", archive.archiveArn());
+      json.put("eventStartTime", start.toString());
+      json.put("eventEndTime", end.toString());
+      json.put("destination", busArn);
+      json.put("filterArn", ruleArn);
+      if (archive.eventCount() != null) {
+        json.put("archiveEventCount", archive.eventCount());
+      }
+      json.put("failedJobCount", failed.size());
+      ArrayNode jobs = json.putArray("failedJobs");
+      failed.forEach(job -> jobs.add(Json.mapper().readTree(Json.write(job.node()))));
+      return json;
+    }
   }
 }

@@ -28,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code jobs replays}: the replays of the target's archive. */
 @Command(
     name = "replays",
-    mixinStandardHelpOptions = true,
     description = "List or cancel the replays of the failed-jobs archive.",
     subcommands = {ReplaysCommand.ListReplays.class, ReplaysCommand.Cancel.class})
 public final class ReplaysCommand implements Callable<Integer> {
@@ -44,7 +43,6 @@ public final class ReplaysCommand implements Callable<Integer> {
   @Command(
       name = "list",
       aliases = "ls",
-      mixinStandardHelpOptions = true,
       description = "List the replays of the archive, newest first.")
   static final class ListReplays extends TargetedCommand {
     ListReplays(Environment environment) {
@@ -109,10 +107,7 @@ public final class ReplaysCommand implements Callable<Integer> {
   }
 
   /** {@code jobs replays cancel}. */
-  @Command(
-      name = "cancel",
-      mixinStandardHelpOptions = true,
-      description = "Cancel a replay that has not finished.")
+  @Command(name = "cancel", description = "Cancel a replay that has not finished.")
   static final class Cancel extends TargetedCommand {
     @Parameters(
         paramLabel = "NAME",

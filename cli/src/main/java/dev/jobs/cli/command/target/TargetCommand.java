@@ -33,7 +33,6 @@ import software.amazon.awssdk.regions.Region;
 /** {@code jobs target}: the places jobs run, and which one is current. */
 @Command(
     name = "target",
-    mixinStandardHelpOptions = true,
     description = {
       "Manage targets: where jobs run.",
       "'local' is built in (the local runtime); deployed stacks are stored in ~/.jobs/config.json,"
@@ -85,7 +84,6 @@ public final class TargetCommand implements Callable<Integer> {
   /** {@code jobs target add}. */
   @Command(
       name = "add",
-      mixinStandardHelpOptions = true,
       description = {
         "Register a deployed stack: its outputs are read with DescribeStacks.",
         "The stack's region is stored with the target, and so are --profile and --endpoint-url"
@@ -175,7 +173,6 @@ public final class TargetCommand implements Callable<Integer> {
   @Command(
       name = "list",
       aliases = "ls",
-      mixinStandardHelpOptions = true,
       description = "List the targets; '*' marks the current one.")
   static final class ListTargets extends Subcommand {
     ListTargets(Environment environment) {
@@ -222,10 +219,7 @@ public final class TargetCommand implements Callable<Integer> {
   }
 
   /** {@code jobs target use}. */
-  @Command(
-      name = "use",
-      mixinStandardHelpOptions = true,
-      description = "Make a target the current one.")
+  @Command(name = "use", description = "Make a target the current one.")
   static final class Use extends Subcommand {
     @Parameters(
         paramLabel = "NAME",
@@ -259,7 +253,6 @@ public final class TargetCommand implements Callable<Integer> {
   /** {@code jobs target show}. */
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "Show a target's settings and outputs (default: the current target).")
   static final class Show extends Subcommand {
     @Parameters(
@@ -331,7 +324,6 @@ public final class TargetCommand implements Callable<Integer> {
   @Command(
       name = "remove",
       aliases = "rm",
-      mixinStandardHelpOptions = true,
       description = "Forget a target (the stack itself is untouched).")
   static final class Remove extends Subcommand {
     @Parameters(
