@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A job store that hands every call to another: a subclass overrides the calls it guards (the local
- * runtime's fence on timed-out attempts) or, in a test, the one call it makes fail or watches, as an
- * outage or a broken table would.
+ * runtime's fence on timed-out attempts) or, in a test, the one call it makes fail or watches, as
+ * an outage or a broken table would.
  */
 public class ForwardingJobStore implements JobStore {
   private final JobStore delegate;

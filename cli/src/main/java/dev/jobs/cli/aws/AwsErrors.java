@@ -148,10 +148,6 @@ public final class AwsErrors {
   }
 
   public static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return NetworkErrors.firstLine(message, "unknown error");
   }
 }

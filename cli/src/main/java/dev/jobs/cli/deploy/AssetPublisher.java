@@ -129,20 +129,8 @@ public final class AssetPublisher {
     for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket))) {
       List<ObjectIdentifier> objects =
           Stream.concat(
-                  page.versions().stream()
-                      .map(
-                          v ->
-                              ObjectIdentifier.builder()
-                                  .key(v.key())
-                                  .versionId(v.versionId())
-                                  .build()),
-                  page.deleteMarkers().stream()
-                      .map(
-                          m ->
-                              ObjectIdentifier.builder()
-                                  .key(m.key())
-                                  .versionId(m.versionId())
-                                  .build()))
+                  page.versions().stream().map(v -> version(v.key(), v.versionId())),
+                  page.deleteMarkers().stream().map(m -> version(m.key(), m.versionId())))
               .toList();
       if (!objects.isEmpty()) {
         s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(objects).quiet(true)));
@@ -179,5 +167,10 @@ public final class AssetPublisher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One version of an object (or a delete marker), as DeleteObjects names it. */
+  private static ObjectIdentifier version(String key, String versionId) {
+    return ObjectIdentifier.builder().key(key).versionId(versionId).build();
   }
 }

@@ -32,8 +32,13 @@ public final class NetworkErrors {
   }
 
   private static String firstLine(String message) {
+    return firstLine(message, "no detail");
+  }
+
+  /** A message's first line (the rest is a stack or a body), or {@code ifNone} without one. */
+  public static String firstLine(String message, String ifNone) {
     if (message == null) {
-      return "no detail";
+      return ifNone;
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

@@ -13,6 +13,7 @@ import dev.jobs.cli.output.JobTable;
 import dev.jobs.cli.replay.FailedJobs;
 import dev.jobs.cli.replay.Redrive;
 import dev.jobs.cli.replay.ReplayArchive;
+import dev.jobs.cli.replay.ReplayJson;
 import dev.jobs.cli.replay.ReplayNames;
 import dev.jobs.cli.replay.ReplayWait;
 import dev.jobs.cli.session.Session;
@@ -201,15 +202,15 @@ public final class ReplayCommand extends TargetedCommand {
   }
 
   private static ObjectNode json(DescribeReplayResponse replay, Redrive.Outcome outcome) {
-    ObjectNode json = Json.mapper().createObjectNode();
-    json.put("name", replay.replayName());
-    json.put("arn", replay.replayArn());
-    json.put("state", replay.stateAsString());
-    if (replay.stateReason() != null) {
-      json.put("stateReason", replay.stateReason());
-    }
-    json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-    json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+    ObjectNode json =
+        ReplayJson.put(
+            Json.mapper().createObjectNode(),
+            replay.replayName(),
+            replay.replayArn(),
+            replay.stateAsString(),
+            replay.stateReason(),
+            replay.eventStartTime(),
+            replay.eventEndTime());
     if (replay.eventLastReplayedTime() != null) {
       json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
     }

@@ -9,6 +9,7 @@ import dev.jobs.cli.core.Json;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.replay.ReplayArchive;
+import dev.jobs.cli.replay.ReplayJson;
 import dev.jobs.cli.replay.ReplayNames;
 import dev.jobs.cli.session.Session;
 import java.util.List;
@@ -92,14 +93,15 @@ public final class ReplaysCommand implements Callable<Integer> {
     private static ArrayNode json(List<Replay> replays) {
       ArrayNode array = Json.mapper().createArrayNode();
       for (Replay replay : replays) {
-        ObjectNode json = array.addObject();
-        json.put("name", replay.replayName());
-        json.put("state", replay.stateAsString());
-        if (replay.stateReason() != null) {
-          json.put("stateReason", replay.stateReason());
-        }
-        json.put("eventStartTime", String.valueOf(replay.eventStartTime()));
-        json.put("eventEndTime", String.valueOf(replay.eventEndTime()));
+        ObjectNode json =
+            ReplayJson.put(
+                array.addObject(),
+                replay.replayName(),
+                null,
+                replay.stateAsString(),
+                replay.stateReason(),
+                replay.eventStartTime(),
+                replay.eventEndTime());
         json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
       }
       return array;
