@@ -202,15 +202,15 @@ public final class ReplayCommand extends TargetedCommand {
   }
 
   private static ObjectNode json(DescribeReplayResponse replay, Redrive.Outcome outcome) {
-    ObjectNode json =
-        ReplayJson.put(
-            Json.mapper().createObjectNode(),
-            replay.replayName(),
-            replay.replayArn(),
-            replay.stateAsString(),
-            replay.stateReason(),
-            replay.eventStartTime(),
-            replay.eventEndTime());
+    ObjectNode json = Json.mapper().createObjectNode();
+    json.put("name", replay.replayName());
+    json.put("arn", replay.replayArn());
+    ReplayJson.putState(
+        json,
+        replay.stateAsString(),
+        replay.stateReason(),
+        replay.eventStartTime(),
+        replay.eventEndTime());
     if (replay.eventLastReplayedTime() != null) {
       json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
     }

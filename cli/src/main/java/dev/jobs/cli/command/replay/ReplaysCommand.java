@@ -93,15 +93,13 @@ public final class ReplaysCommand implements Callable<Integer> {
     private static ArrayNode json(List<Replay> replays) {
       ArrayNode array = Json.mapper().createArrayNode();
       for (Replay replay : replays) {
-        ObjectNode json =
-            ReplayJson.put(
-                array.addObject(),
-                replay.replayName(),
-                null,
-                replay.stateAsString(),
-                replay.stateReason(),
-                replay.eventStartTime(),
-                replay.eventEndTime());
+        ObjectNode json = array.addObject().put("name", replay.replayName());
+        ReplayJson.putState(
+            json,
+            replay.stateAsString(),
+            replay.stateReason(),
+            replay.eventStartTime(),
+            replay.eventEndTime());
         json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
       }
       return array;
