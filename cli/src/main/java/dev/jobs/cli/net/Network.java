@@ -9,27 +9,24 @@ import java.util.function.Supplier;
  * trust. The CAs are read on the first HTTPS connection only, so a {@code jobs get} against the
  * local runtime reads no bundle and no profile file for them.
  */
-public final class Network {
+public record Network(
+    Duration connectTimeout,
+    Duration readTimeout,
+    Proxies proxies,
+    Supplier<Optional<TrustedCas>> trustSource) {
   /**
    * The AWS CLI's default for both {@code --cli-connect-timeout} and {@code --cli-read-timeout}.
    */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Proxies proxies;
-  private final Supplier<Optional<TrustedCas>> trustSource;
-  private Optional<TrustedCas> trust;
-
-  public Network(
-      Duration connectTimeout,
-      Duration readTimeout,
-      Proxies proxies,
-      Supplier<Optional<TrustedCas>> trust) {
-    this.connectTimeout = connectTimeout == null ? DEFAULT_TIMEOUT : connectTimeout;
-    this.readTimeout = readTimeout == null ? DEFAULT_TIMEOUT : readTimeout;
-    this.proxies = proxies;
-    this.trustSource = trust;
+  /**
+   * A null timeout is the default one; 0 waits forever, as with the AWS CLI. The CAs are read once,
+   * on first use.
+   */
+  public Network {
+    connectTimeout = connectTimeout == null ? DEFAULT_TIMEOUT : connectTimeout;
+    readTimeout = readTimeout == null ? DEFAULT_TIMEOUT : readTimeout;
+    trustSource = new ReadOnce<>(trustSource);
   }
 
   /** The defaults: 60 s timeouts, no proxy, the JRE's CAs. */
@@ -37,25 +34,9 @@ public final class Network {
     return new Network(null, null, Proxies.NONE, Optional::empty);
   }
 
-  /** 0 waits forever, as with the AWS CLI. */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  public Duration readTimeout() {
-    return readTimeout;
-  }
-
-  public Proxies proxies() {
-    return proxies;
-  }
-
   /** The JRE's CAs and a bundle's, when one is given; empty means the JRE's alone. */
-  public synchronized Optional<TrustedCas> trust() {
-    if (trust == null) {
-      trust = trustSource.get();
-    }
-    return trust;
+  public Optional<TrustedCas> trust() {
+    return trustSource.get();
   }
 
   public int connectTimeoutMillis() {
@@ -64,5 +45,23 @@ public final class Network {
 
   public int readTimeoutMillis() {
     return (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+  }
+
+  /** A source asked once; HTTP clients of one command may share the answer across threads. */
+  private static final class ReadOnce<T> implements Supplier<T> {
+    private final Supplier<T> source;
+    private T value;
+
+    ReadOnce(Supplier<T> source) {
+      this.source = source;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = source.get();
+      }
+      return value;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.jobs.cli.replay;
 
 import java.time.Instant;
+import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
+import software.amazon.awssdk.services.eventbridge.model.Replay;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,8 +12,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReplayJson {
   private ReplayJson() {}
 
+  /** The state and window of a replay as {@code DescribeReplay} answers it. */
+  public static ObjectNode putState(ObjectNode json, DescribeReplayResponse r) {
+    return putState(json, r.stateAsString(), r.stateReason(), r.eventStartTime(), r.eventEndTime());
+  }
+
+  /** The state and window of a replay as {@code ListReplays} answers it. */
+  public static ObjectNode putState(ObjectNode json, Replay r) {
+    return putState(json, r.stateAsString(), r.stateReason(), r.eventStartTime(), r.eventEndTime());
+  }
+
   /** Puts the state, its reason when there is one, and the window, in this order. */
-  public static ObjectNode putState(
+  private static ObjectNode putState(
       ObjectNode json, String state, String reason, Instant start, Instant end) {
     json.put("state", state);
     if (reason != null) {

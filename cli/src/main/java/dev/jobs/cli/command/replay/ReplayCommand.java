@@ -205,12 +205,7 @@ public final class ReplayCommand extends TargetedCommand {
     ObjectNode json = Json.mapper().createObjectNode();
     json.put("name", replay.replayName());
     json.put("arn", replay.replayArn());
-    ReplayJson.putState(
-        json,
-        replay.stateAsString(),
-        replay.stateReason(),
-        replay.eventStartTime(),
-        replay.eventEndTime());
+    ReplayJson.putState(json, replay);
     if (replay.eventLastReplayedTime() != null) {
       json.put("eventLastReplayedTime", replay.eventLastReplayedTime().toString());
     }

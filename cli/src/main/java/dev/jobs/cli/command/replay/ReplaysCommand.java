@@ -94,12 +94,7 @@ public final class ReplaysCommand implements Callable<Integer> {
       ArrayNode array = Json.mapper().createArrayNode();
       for (Replay replay : replays) {
         ObjectNode json = array.addObject().put("name", replay.replayName());
-        ReplayJson.putState(
-            json,
-            replay.stateAsString(),
-            replay.stateReason(),
-            replay.eventStartTime(),
-            replay.eventEndTime());
+        ReplayJson.putState(json, replay);
         json.put("replayStartTime", String.valueOf(replay.replayStartTime()));
       }
       return array;
