@@ -2,6 +2,7 @@ package dev.jobs.local.events;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.local.protocol.AwsError;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -187,8 +188,9 @@ final class EventBridgeFields {
   }
 
   /**
-   * JSON 1.1 timestamps: epoch seconds (with a fraction), or an ISO-8601 string as the SDKs also
-   * accept. Anything else, or a time no {@link Instant} holds, is the caller's error.
+   * JSON 1.1 timestamps: any epoch-seconds number, its fraction truncated to milliseconds as AWS
+   * keeps it ({@code time.time() - 3600} sends microseconds), or an ISO-8601 string as the SDKs
+   * also accept. Anything else, or a time no {@link Instant} holds, is the caller's error.
    */
   private static Instant time(JsonNode value) {
     if (value == null || value.isNull()) {
@@ -196,7 +198,8 @@ final class EventBridgeFields {
     }
     try {
       if (value.isNumber()) {
-        return Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValueExact());
+        return Instant.ofEpochMilli(
+            value.decimalValue().movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact());
       }
       if (value.isString()) {
         return Instant.parse(value.asString());

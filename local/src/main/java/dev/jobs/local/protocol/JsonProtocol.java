@@ -8,7 +8,9 @@ import dev.jobs.local.server.HttpCall;
 import java.io.IOException;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,6 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
  * every service of the protocol; errors are answered as {@code {"__type": CODE, "message": ...}}.
  */
 public final class JsonProtocol {
+  /**
+   * How inputs are read: numbers with a fraction as decimals, so that a timestamp such as {@code
+   * 1765045000.9999999} keeps its digits (a double would round it to the next second).
+   */
+  public static final ObjectReader INPUT =
+      JobJson.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
   /** AWS's code for an operation nobody serves. */
@@ -74,9 +83,7 @@ public final class JsonProtocol {
     }
     try {
       JsonNode input =
-          call.body().length == 0
-              ? JobJson.MAPPER.createObjectNode()
-              : JobJson.MAPPER.readTree(call.body());
+          call.body().length == 0 ? JobJson.MAPPER.createObjectNode() : INPUT.readTree(call.body());
       service.access().check(caller, name);
       Operation operation = service.operations().get(name);
       if (operation == null) {
