@@ -1,6 +1,8 @@
 package dev.jobs.local.store;
 
 import dev.jobs.backend.store.JobStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,15 +29,27 @@ import java.util.concurrent.TimeUnit;
 public final class Database implements AutoCloseable {
   private static final int READERS = 8;
 
+  /**
+   * The WAL's size past which a checkpoint may make the writer wait ({@code RESTART}), and to which
+   * SQLite truncates it when it starts over ({@code journal_size_limit}): without them a WAL under
+   * steady load reached 382 MB beside a 30 MB database and kept that size until the runtime
+   * stopped.
+   */
+  static final long WAL_LIMIT_BYTES = 64L << 20;
+
   private final String url;
   private final GroupCommitWriter writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final Connection checkpointConnection;
   private final ScheduledExecutorService checkpointer;
+  private final Path walFile;
   private int openedReaders;
+  private long commitsAtLastCheckpoint = -1;
 
-  private Database(String url, Connection writeConnection, Connection checkpointConnection) {
+  private Database(
+      String url, Path walFile, Connection writeConnection, Connection checkpointConnection) {
     this.url = url;
+    this.walFile = walFile;
     this.writer = new GroupCommitWriter(writeConnection);
     this.checkpointConnection = checkpointConnection;
     this.checkpointer =
@@ -64,12 +78,13 @@ public final class Database implements AutoCloseable {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
         statement.execute("PRAGMA wal_autocheckpoint=0");
+        statement.execute("PRAGMA journal_size_limit=" + WAL_LIMIT_BYTES);
         statement.execute("PRAGMA busy_timeout=10000");
         Schema.create(statement);
       }
       write.setAutoCommit(false);
-      return new Database(url, write, reader(url));
-    } catch (SQLException | java.io.IOException e) {
+      return new Database(url, directory.resolve("jobs.db-wal"), write, reader(url));
+    } catch (SQLException | IOException e) {
       throw new JobStoreException("could not open the local database in " + directory, e);
     }
   }
@@ -154,11 +169,38 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Once a second: while writes come, a {@code PASSIVE} checkpoint, which never blocks them, or a
+   * {@code RESTART} once the WAL is past its limit, which makes the writer wait until the WAL can
+   * start over; when a second passed without a commit, a {@code TRUNCATE}, which gives the WAL's
+   * disk back.
+   */
   private void checkpoint() {
+    long commits = writer.commits();
+    boolean paused = commits == commitsAtLastCheckpoint;
+    commitsAtLastCheckpoint = commits;
+    long walBytes = walBytes();
+    String mode;
+    if (paused) {
+      if (walBytes == 0) {
+        return;
+      }
+      mode = "TRUNCATE";
+    } else {
+      mode = walBytes > WAL_LIMIT_BYTES ? "RESTART" : "PASSIVE";
+    }
     try (Statement statement = checkpointConnection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+      statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
     } catch (SQLException e) {
       // A busy checkpoint is retried on the next tick; the WAL only grows meanwhile.
+    }
+  }
+
+  private long walBytes() {
+    try {
+      return Files.size(walFile);
+    } catch (IOException e) {
+      return 0;
     }
   }
 

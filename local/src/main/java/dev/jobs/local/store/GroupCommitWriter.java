@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * caller learns of its write once it is durable, and a burst of writers shares one commit.
  */
 final class GroupCommitWriter implements AutoCloseable {
+  private volatile long commits;
+
   static final int MAX_BATCH = 512;
 
   private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
@@ -41,6 +43,11 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     queue.add(new Pending<>(work, future));
     return future;
+  }
+
+  /** How many transactions committed so far: a checkpointer tells a pause from load with it. */
+  long commits() {
+    return commits;
   }
 
   private void loop() {
@@ -74,6 +81,7 @@ final class GroupCommitWriter implements AutoCloseable {
         results[i] = batch.get(i).work().run(connection);
       }
       connection.commit();
+      commits++;
     } catch (SQLException | RuntimeException e) {
       rollback();
       if (batch.size() == 1) {
