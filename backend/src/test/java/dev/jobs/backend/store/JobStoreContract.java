@@ -577,6 +577,30 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void list_sparseMonth_pagesFindEveryDaysJobsInOrder() {
+    Instant base = newWindow();
+    List<JobRecord> jobs = new ArrayList<>();
+    for (int day : new int[] {0, 1, 13, 29, 30}) {
+      jobs.add(jobAt(JobStatus.SUCCEEDED, base.plus(Duration.ofDays(day)).plusSeconds(60)));
+      jobs.add(jobAt(JobStatus.FAILED, base.plus(Duration.ofDays(day)).plusSeconds(120)));
+    }
+    Instant until = base.plus(Duration.ofDays(31));
+
+    List<String> listed = new ArrayList<>();
+    Optional<JobCursor> after = Optional.empty();
+    int pages = 0;
+    do {
+      JobPage page = store().list(new JobQuery(Optional.empty(), base, until, 3, after));
+      listed.addAll(ids(page.jobs()));
+      after = page.next();
+      pages++;
+    } while (after.isPresent() && pages < 20);
+
+    assertThat(listed).isEqualTo(newestFirst(jobs));
+    assertThat(pages).isEqualTo(4);
+  }
+
+  @Test
   void list_limit_returnsThatManyAndTheLastOnesPosition() {
     Instant base = newWindow();
     List<JobRecord> jobs = new ArrayList<>();
