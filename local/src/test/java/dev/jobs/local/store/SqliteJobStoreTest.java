@@ -46,7 +46,7 @@ class SqliteJobStoreTest {
   }
 
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null);
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null);
   }
 
   private static JobFailure failure(String id, Instant at) {
