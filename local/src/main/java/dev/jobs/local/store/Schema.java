@@ -20,11 +20,25 @@ final class Schema {
             + "id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT, parameters TEXT,"
             + " result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
             + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
-            + " status_at TEXT)");
+            + " status_at TEXT, progress TEXT, heartbeat_at TEXT, cancel_requested_at TEXT,"
+            + " timeout_seconds INTEGER)");
     // Data directories from before the list: the status time as sortable text, filled in once.
     if (!hasColumn(statement, "jobs", "status_at")) {
       statement.execute("ALTER TABLE jobs ADD COLUMN status_at TEXT");
       fillStatusTimes(statement.getConnection());
+    }
+    // Data directories from before progress and cancel: the columns, empty (as DynamoDB's absent
+    // attributes), added once.
+    for (String column :
+        new String[] {
+          "progress TEXT",
+          "heartbeat_at TEXT",
+          "cancel_requested_at TEXT",
+          "timeout_seconds INTEGER"
+        }) {
+      if (!hasColumn(statement, "jobs", column.substring(0, column.indexOf(' ')))) {
+        statement.execute("ALTER TABLE jobs ADD COLUMN " + column);
+      }
     }
     // GET /jobs: one status, or all, newest status time first (SqliteJobStore.list).
     statement.execute(
