@@ -29,17 +29,12 @@ final class Schema {
     }
     // Data directories from before progress and cancel: the columns, empty (as DynamoDB's absent
     // attributes), added once.
-    for (String column :
-        new String[] {
-          "progress TEXT",
-          "heartbeat_at TEXT",
-          "cancel_requested_at TEXT",
-          "timeout_seconds INTEGER"
-        }) {
-      if (!hasColumn(statement, "jobs", column.substring(0, column.indexOf(' ')))) {
-        statement.execute("ALTER TABLE jobs ADD COLUMN " + column);
-      }
-    }
+    addColumnIfMissing(statement, "progress", "ALTER TABLE jobs ADD COLUMN progress TEXT");
+    addColumnIfMissing(statement, "heartbeat_at", "ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT");
+    addColumnIfMissing(
+        statement, "cancel_requested_at", "ALTER TABLE jobs ADD COLUMN cancel_requested_at TEXT");
+    addColumnIfMissing(
+        statement, "timeout_seconds", "ALTER TABLE jobs ADD COLUMN timeout_seconds INTEGER");
     // GET /jobs: one status, or all, newest status time first (SqliteJobStore.list).
     statement.execute(
         "CREATE INDEX IF NOT EXISTS jobs_by_status_time ON jobs (status, status_at, id)");
@@ -100,6 +95,14 @@ final class Schema {
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Runs {@code alter}, a constant statement, when the job table lacks the column. */
+  private static void addColumnIfMissing(Statement statement, String column, String alter)
+      throws SQLException {
+    if (!hasColumn(statement, "jobs", column)) {
+      statement.execute(alter);
     }
   }
 
