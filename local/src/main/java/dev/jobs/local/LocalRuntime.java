@@ -109,7 +109,8 @@ public final class LocalRuntime implements AutoCloseable {
                 verifier,
                 stack,
                 kinds.names(),
-                new ApiGatewayStage.Integrations(processing, jobs, backend.list())),
+                new ApiGatewayStage.Integrations(
+                    processing, jobs, backend.list(), backend.cancel())),
             List.of(new EventBridgeApi(bus, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),

@@ -105,6 +105,11 @@ public final class ApiClient {
     return send("GET", "/jobs/" + id, null, true);
   }
 
+  /** {@code POST /jobs/{id}/cancel}, with no body. */
+  public Response cancel(String id) {
+    return send("POST", "/jobs/" + id + "/cancel", null, true);
+  }
+
   /** {@code GET /jobs} with a raw (already encoded) query string, empty for none. */
   public Response list(String rawQuery) {
     return send("GET", rawQuery.isEmpty() ? "/jobs" : "/jobs?" + rawQuery, null, true);
@@ -121,7 +126,7 @@ public final class ApiClient {
       Response response = get(id);
       if (response.status() == 200) {
         String status = response.body().path("status").asString();
-        if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+        if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
           return response.body();
         }
       }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +93,55 @@ class CrashRecoveryIT {
     try (ResultSet result = statement.executeQuery(query)) {
       assertThat(result.next()).as(query).isTrue();
       return result.getString(1);
+    }
+  }
+
+  @Test
+  void kill9_afterCancels_theJobsAreCancelledAfterRestartAndDoNotRunAgain() throws Exception {
+    int port = freePort();
+    ChildRuntime first = ChildRuntime.start(directory, port, "--concurrency=1");
+    ApiClient api = ApiClient.forRole(first.endpoint());
+    String running = api.submit("{\"seconds\":60}").body().get("id").asString();
+    while (api.get(running).status() != 200) {
+      Thread.sleep(20);
+    }
+    String queued = api.submit("{\"seconds\":1}").body().get("id").asString();
+    assertThat(api.cancel(queued).body().get("status").asString()).isEqualTo("CANCELLED");
+    // Killed at once: the running attempt may not have written since it learned of its cancel.
+    assertThat(api.cancel(running).status()).isEqualTo(202);
+
+    Instant killed = Instant.now();
+    first.process.destroyForcibly(); // SIGKILL
+    assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    ChildRuntime second = ChildRuntime.start(directory, port, "--concurrency=1");
+    try {
+      ApiClient again = ApiClient.forRole(second.endpoint());
+      JsonNode stopped = again.awaitTerminal(running, Duration.ofSeconds(10));
+      assertThat(stopped.get("status").asString()).isEqualTo("CANCELLED");
+      // Its redelivery, if it still had one, found the cancel and ended before running: no
+      // progress was reported after the kill.
+      JsonNode progress = stopped.get("progress");
+      if (progress != null) {
+        assertThat(Instant.parse(progress.get("at").asString())).isBefore(killed);
+      }
+      // The queued job's delivery, resumed from disk, may come last: give it the time to.
+      long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      while (System.nanoTime() < until) {
+        JsonNode job = again.get(queued).body();
+        assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(job.get("attempts").asInt()).isZero();
+        assertThat(job.has("startedAt")).isFalse();
+        Thread.sleep(100);
+      }
+    } finally {
+      second.process.destroy();
+      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "SELECT count(*) FROM invocations")).isEqualTo("0");
     }
   }
 

@@ -72,6 +72,32 @@ public final class TestJobs {
     }
   }
 
+  /**
+   * Calls {@code progress} as fast as it can for {@code seconds} (default 1), and answers how many
+   * calls it made: the subject of ProgressBenchmark.
+   */
+  public static final class Report extends Kind {
+    public Report() {
+      super("report");
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+      return Set.of("seconds");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      long until = System.nanoTime() + parameters.path("seconds").asLong(1) * 1_000_000_000L;
+      long calls = 0;
+      while (System.nanoTime() < until) {
+        calls++;
+        context.progress(calls, 0, "call " + calls);
+      }
+      return JobJson.MAPPER.createObjectNode().put("calls", calls);
+    }
+  }
+
   abstract static class Kind implements JobKind {
     private final String name;
 

@@ -1,5 +1,6 @@
 package dev.jobs.backend.handler;
 
+import dev.jobs.backend.cancel.JobCancel;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.list.JobList;
@@ -15,7 +16,11 @@ import java.util.Map;
  * {@link #fromEnvironment()}; the local runtime and the tests pass their own store.
  */
 public record Backend(
-    JobProcessor processor, FailureRecorder failures, JobList list, Priming priming) {
+    JobProcessor processor,
+    FailureRecorder failures,
+    JobList list,
+    JobCancel cancel,
+    Priming priming) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
   public static final Duration DEFAULT_RETENTION =
       Duration.ofDays(StackSettings.JOB_RETENTION_DAYS.defaultValue());
@@ -26,6 +31,7 @@ public record Backend(
         new JobProcessor(store, requests, clock, retention),
         new FailureRecorder(store, clock, retention),
         new JobList(store, clock),
+        new JobCancel(store, clock, retention),
         new Priming(store, kinds, requests));
   }
 

@@ -1,20 +1,16 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.list.JobList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The list function behind {@code GET /jobs}: API Gateway's Lambda proxy event in, the proxy
@@ -22,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * partitions (days x shards) and decodes a token, and a template cannot loop over queries.
  */
 public class ListJobsHandler extends BackendHandler {
-  static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
-
   private final JobList list;
 
   /**
@@ -72,15 +66,9 @@ public class ListJobsHandler extends BackendHandler {
     try {
       answer = list.answer(queryParameters(event));
     } catch (RuntimeException e) {
-      // The caller learns nothing of the cause; the function's log keeps it.
-      log(context, e);
-      answer = new JobList.Answer(500, INTERNAL_ERROR);
+      return ProxyResponse.internalError(context, "listing jobs", e);
     }
-    ObjectNode response = JobJson.MAPPER.createObjectNode();
-    response.put("statusCode", answer.statusCode());
-    response.putObject("headers").put("Content-Type", "application/json");
-    response.put("body", answer.body());
-    return response;
+    return ProxyResponse.of(answer.statusCode(), answer.body());
   }
 
   /** {@code queryStringParameters}: null when the request has none, values already decoded. */
@@ -98,16 +86,5 @@ public class ListJobsHandler extends BackendHandler {
               });
     }
     return parameters;
-  }
-
-  private static void log(Context context, RuntimeException e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    LambdaLogger logger = context == null ? null : context.getLogger();
-    if (logger != null) {
-      logger.log("listing jobs failed: " + trace);
-    } else {
-      System.err.println("listing jobs failed: " + trace);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.jobs.backend.job.JobJson;
+import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * event replayed from the failed-jobs archive (it carries {@code replay-name}), which re-drives the
  * job inside it under the same id, once per failure (the event's time tells which failure it
  * carries). A failed job throws, so that Lambda's asynchronous retries and the on-failure
- * destination take over.
+ * destination take over; a cancelled one returns, so that neither does.
  */
 public class ProcessJobHandler extends BackendHandler {
   private final JobProcessor processor;
@@ -48,7 +49,7 @@ public class ProcessJobHandler extends BackendHandler {
     Instant replayOf = replay ? ReplayEnvelope.eventTime(event) : null;
     JobProcessor.Outcome outcome =
         processor.process(
-            job, replayOf, attempt -> new LambdaJobContext(job.id(), attempt, context));
+            job, replayOf, () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
     return JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name());
   }
 }

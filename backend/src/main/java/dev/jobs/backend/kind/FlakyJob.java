@@ -6,7 +6,6 @@ import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
 import dev.jobs.kind.JobKind;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A job that fails on purpose: it sleeps {@code seconds} (default 0), then fails while its attempt
  * number is at most {@code failures}, and succeeds after. With {@code failures=1} and no Lambda
  * retry, the first run fails and a replay (attempt 2) succeeds: the failure story, without tricks.
+ * Its sleep reports progress and stops for a cancel as {@link SleepJob}'s does.
  */
 public final class FlakyJob implements JobKind {
   public static final int MAX_FAILURES = 10;
@@ -68,9 +68,7 @@ public final class FlakyJob implements JobKind {
   public JsonNode run(ObjectNode parameters, JobContext context) throws InterruptedException {
     int failures = parameters.get("failures").asInt();
     int seconds = parameters.path("seconds").asInt(0);
-    if (seconds > 0) {
-      sleeper.sleep(Duration.ofSeconds(seconds));
-    }
+    SleepJob.sleepReporting(sleeper, seconds, context);
     int attempt = context.attempt();
     if (attempt <= failures) {
       throw new JobFailedException(

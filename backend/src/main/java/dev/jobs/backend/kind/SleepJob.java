@@ -10,7 +10,11 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The pattern's original job: sleeps {@code seconds} and says so. */
+/**
+ * The pattern's original job: sleeps {@code seconds} and says so. It sleeps a second at a time,
+ * reporting its progress after each ({@code done} = seconds slept, {@code total} = seconds asked),
+ * and stops within a second of a cancel.
+ */
 public final class SleepJob implements JobKind {
   /** Lambda's longest timeout; no sleep could finish beyond it. */
   public static final int MAX_SECONDS = 900;
@@ -58,6 +62,21 @@ public final class SleepJob implements JobKind {
     }
   }
 
+  /**
+   * Sleeps {@code seconds}, one second at a time: progress after each second, and a stop at the
+   * first second that finds a cancel asked (the progress write brings the flag back).
+   *
+   * @throws dev.jobs.kind.JobCancelledException when an operator cancelled the job
+   */
+  static void sleepReporting(Sleeper sleeper, int seconds, JobContext context)
+      throws InterruptedException {
+    for (int slept = 0; slept < seconds; slept++) {
+      context.checkCancelled();
+      sleeper.sleep(Duration.ofSeconds(1));
+      context.progress(slept + 1, seconds, "slept " + (slept + 1) + " of " + seconds + " s");
+    }
+  }
+
   private static boolean isWholeDecimal(JsonNode number) {
     return number.decimalValue().stripTrailingZeros().scale() <= 0;
   }
@@ -75,7 +94,7 @@ public final class SleepJob implements JobKind {
               + left.toSeconds()
               + " seconds left before it times out");
     }
-    sleeper.sleep(sleep);
+    sleepReporting(sleeper, seconds, context);
     return JobJson.MAPPER.createObjectNode().put("message", "I slept for " + seconds + " seconds");
   }
 }

@@ -73,7 +73,7 @@ public final class ListParameters {
         return status;
       }
     }
-    throw new BadParameterException(STATUS, "must be RUNNING, SUCCEEDED or FAILED");
+    throw new BadParameterException(STATUS, "must be RUNNING, SUCCEEDED, FAILED or CANCELLED");
   }
 
   private static Instant instant(String name, String value) {

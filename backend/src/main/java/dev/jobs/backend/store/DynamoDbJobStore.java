@@ -3,6 +3,7 @@ package dev.jobs.backend.store;
 import dev.jobs.backend.aws.FunctionEnvironment;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import tools.jackson.databind.JsonNode;
@@ -39,11 +41,12 @@ import tools.jackson.databind.node.ObjectNode;
  * The job store on DynamoDB. One item per job, keyed by {@code id}. {@code parameters}, {@code
  * result} and {@code error} are strings holding JSON, so that API Gateway's {@code GET} mapping
  * template can emit them as they are; {@code attempts} and {@code expiresAt} (the TTL attribute)
- * are numbers; {@code startedAt} and {@code finishedAt} are ISO-8601 strings. {@code listKey} and
- * {@code listAt} key the list index {@value #INDEX}, written with every status transition. Every
- * write is one conditional {@code UpdateItem}. {@code status}, {@code type}, {@code parameters},
- * {@code result} and {@code error} are DynamoDB reserved words, so expressions name them through
- * aliases.
+ * are numbers; {@code startedAt} and {@code finishedAt} are ISO-8601 strings. So are {@code
+ * heartbeatAt} and {@code cancelRequestedAt}; {@code progress} is a string holding its JSON and
+ * {@code timeoutSeconds} a number. {@code listKey} and {@code listAt} key the list index {@value
+ * #INDEX}, written with every status transition. Every write is one conditional {@code UpdateItem}.
+ * {@code status}, {@code type}, {@code parameters}, {@code result} and {@code error} are DynamoDB
+ * reserved words, so expressions name them through aliases.
  */
 public final class DynamoDbJobStore implements JobStore {
   private static final Map<String, String> NAMES =
@@ -57,7 +60,9 @@ public final class DynamoDbJobStore implements JobStore {
           "#result",
           "result",
           "#error",
-          "error");
+          "error",
+          "#progress",
+          "progress");
 
   /** The global secondary index the list reads (the stack defines it with these names). */
   public static final String INDEX = "JobsByStatusDay";
@@ -75,6 +80,10 @@ public final class DynamoDbJobStore implements JobStore {
   static final int SHARDS = 4;
 
   private static final String KEY_SEPARATOR = "#";
+  private static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";
+
+  /** A cancel races a start at most once in practice; three rounds leave room to spare. */
+  private static final int CANCEL_ROUNDS = 3;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -134,7 +143,12 @@ public final class DynamoDbJobStore implements JobStore {
     values.put(":listAt", s(listAt(start.id(), start.startedAt())));
     String update =
         "SET #status = :running, #type = :type, #parameters = :parameters,"
-            + " expiresAt = :expiresAt, attempts = if_not_exists(attempts, :zero) + :one";
+            + " expiresAt = :expiresAt, attempts = if_not_exists(attempts, :zero) + :one,"
+            + " heartbeatAt = :now";
+    if (start.timeoutSeconds() != null) {
+      values.put(":timeout", n(start.timeoutSeconds()));
+      update += ", timeoutSeconds = :timeout";
+    }
     String condition;
     if (start.replay()) {
       // Once per failure: listAt begins with the status time, so comparing it with the cutoff
@@ -143,7 +157,7 @@ public final class DynamoDbJobStore implements JobStore {
       values.put(":cutoff", s(JobCursor.sortable(start.replayCutoff())));
       update +=
           ", startedAt = :now, listKey = :listKey, listAt = :listAt REMOVE finishedAt, #error,"
-              + " #result";
+              + " #result, #progress";
       condition =
           "attribute_not_exists(id) OR ((#status = :running OR #status = :failed)"
               + " AND (listAt < :cutoff OR attribute_not_exists(listAt)))";
@@ -157,6 +171,106 @@ public final class DynamoDbJobStore implements JobStore {
     Optional<UpdateItemResponse> response =
         update(start.id(), update, condition, values, ReturnValue.ALL_NEW);
     return response.map(r -> toRecord(r.attributes()));
+  }
+
+  /**
+   * {@code ALL_NEW} brings the cancel flag back with the write: the item's size costs the write's
+   * capacity either way, so the answer adds only bytes on the wire, not a read.
+   */
+  @Override
+  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":running", s(JobStatus.RUNNING.name()));
+    values.put(":attempt", n(attempt));
+    values.put(":at", s(at.toString()));
+    String update = "SET heartbeatAt = :at";
+    if (progress != null) {
+      values.put(":progress", s(JobJson.MAPPER.writeValueAsString(progress)));
+      update += ", #progress = :progress";
+    }
+    return update(
+            id, update, "#status = :running AND attempts = :attempt", values, ReturnValue.ALL_NEW)
+        .map(
+            r ->
+                r.attributes().containsKey(CANCEL_REQUESTED_AT)
+                    ? Heartbeat.CANCEL_REQUESTED
+                    : Heartbeat.RUNNING)
+        .orElse(Heartbeat.ATTEMPT_OVER);
+  }
+
+  /**
+   * One conditional write for a job that has a record: a running one notes the request, and a
+   * refused write returns the item as it was ({@code ALL_OLD}), which tells an ended job without a
+   * read. A job with no record takes a second write that creates it {@code CANCELLED}: an update
+   * expression cannot leave out {@code finishedAt} and the list keys for a running job while
+   * writing them for a new one. Should a start slip in between, the request goes round again.
+   */
+  @Override
+  public CancelResult cancel(String id, Instant at, long expiresAt) {
+    for (int round = 0; round < CANCEL_ROUNDS; round++) {
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":running", s(JobStatus.RUNNING.name()));
+      values.put(":at", s(at.toString()));
+      Written running =
+          write(
+              id,
+              "SET cancelRequestedAt = if_not_exists(cancelRequestedAt, :at)",
+              "#status = :running",
+              values);
+      if (running.done()) {
+        return new CancelResult(CancelOutcome.CANCEL_RECORDED, toRecord(running.item()));
+      }
+      if (running.item() != null) {
+        JobRecord current = toRecord(running.item());
+        return new CancelResult(CancelResult.outcomeFor(current), current);
+      }
+      values = new HashMap<>();
+      values.put(":cancelled", s(JobStatus.CANCELLED.name()));
+      values.put(":at", s(at.toString()));
+      values.put(":zero", n(0));
+      values.put(":expiresAt", n(expiresAt));
+      values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, at)));
+      values.put(":listAt", s(listAt(id, at)));
+      Written created =
+          write(
+              id,
+              "SET #status = :cancelled, attempts = :zero, cancelRequestedAt = :at,"
+                  + " finishedAt = :at, expiresAt = :expiresAt, listKey = :listKey,"
+                  + " listAt = :listAt",
+              "attribute_not_exists(id)",
+              values);
+      if (created.done()) {
+        return new CancelResult(CancelOutcome.CANCEL_RECORDED, toRecord(created.item()));
+      }
+      if (created.item() != null) {
+        JobRecord current = toRecord(created.item());
+        if (current.status() != JobStatus.RUNNING) {
+          return new CancelResult(CancelResult.outcomeFor(current), current);
+        }
+      }
+      // A start came between the two writes (or the record vanished, its TTL passed): again.
+    }
+    throw new JobStoreException(
+        "job " + id + " kept changing while it was being cancelled",
+        new IllegalStateException("no cancel outcome after " + CANCEL_ROUNDS + " rounds"));
+  }
+
+  @Override
+  public boolean cancelled(String id, int attempt, Instant finishedAt) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":running", s(JobStatus.RUNNING.name()));
+    values.put(":cancelled", s(JobStatus.CANCELLED.name()));
+    values.put(":attempt", n(attempt));
+    values.put(":now", s(finishedAt.toString()));
+    values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, finishedAt)));
+    values.put(":listAt", s(listAt(id, finishedAt)));
+    return update(
+            id,
+            "SET #status = :cancelled, finishedAt = :now, listKey = :listKey, listAt = :listAt",
+            "#status = :running AND attempts = :attempt",
+            values,
+            ReturnValue.NONE)
+        .isPresent();
   }
 
   @Override
@@ -391,20 +505,13 @@ public final class DynamoDbJobStore implements JobStore {
       String condition,
       Map<String, AttributeValue> values,
       ReturnValue returnValue) {
-    Map<String, String> names = new HashMap<>();
-    NAMES.forEach(
-        (alias, name) -> {
-          if (update.contains(alias) || condition.contains(alias)) {
-            names.put(alias, name);
-          }
-        });
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
             .key(key(id))
             .updateExpression(update)
             .conditionExpression(condition)
-            .expressionAttributeNames(names)
+            .expressionAttributeNames(names(update, condition))
             .expressionAttributeValues(values)
             .returnValues(returnValue)
             .build();
@@ -415,6 +522,45 @@ public final class DynamoDbJobStore implements JobStore {
     } catch (SdkException e) {
       throw new JobStoreException("could not write job " + id + " to table " + table, e);
     }
+  }
+
+  /**
+   * A conditional write answering {@code ALL_NEW} when done, else the item as it was ({@code
+   * ALL_OLD}; null when there was none).
+   */
+  private record Written(boolean done, Map<String, AttributeValue> item) {}
+
+  private Written write(
+      String id, String update, String condition, Map<String, AttributeValue> values) {
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(table)
+            .key(key(id))
+            .updateExpression(update)
+            .conditionExpression(condition)
+            .expressionAttributeNames(names(update, condition))
+            .expressionAttributeValues(values)
+            .returnValues(ReturnValue.ALL_NEW)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
+    try {
+      return new Written(true, dynamo.updateItem(request).attributes());
+    } catch (ConditionalCheckFailedException e) {
+      return new Written(false, e.hasItem() && !e.item().isEmpty() ? e.item() : null);
+    } catch (SdkException e) {
+      throw new JobStoreException("could not write job " + id + " to table " + table, e);
+    }
+  }
+
+  private static Map<String, String> names(String update, String condition) {
+    Map<String, String> names = new HashMap<>();
+    NAMES.forEach(
+        (alias, name) -> {
+          if (update.contains(alias) || condition.contains(alias)) {
+            names.put(alias, name);
+          }
+        });
+    return names;
   }
 
   private static Map<String, AttributeValue> key(String id) {
@@ -442,7 +588,15 @@ public final class DynamoDbJobStore implements JobStore {
         item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
         instant(item, "startedAt"),
         instant(item, "finishedAt"),
-        item.containsKey("expiresAt") ? Long.parseLong(item.get("expiresAt").n()) : 0);
+        item.containsKey("expiresAt") ? Long.parseLong(item.get("expiresAt").n()) : 0,
+        item.containsKey("progress")
+            ? JobJson.MAPPER.readValue(item.get("progress").s(), JobProgress.class)
+            : null,
+        instant(item, "heartbeatAt"),
+        instant(item, CANCEL_REQUESTED_AT),
+        item.containsKey("timeoutSeconds")
+            ? Integer.valueOf(item.get("timeoutSeconds").n())
+            : null);
   }
 
   private static String string(Map<String, AttributeValue> item, String name) {

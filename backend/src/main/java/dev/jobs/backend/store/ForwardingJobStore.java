@@ -1,5 +1,6 @@
 package dev.jobs.backend.store;
 
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +36,21 @@ public class ForwardingJobStore implements JobStore {
   @Override
   public boolean fail(JobFailure failure) {
     return delegate.fail(failure);
+  }
+
+  @Override
+  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
+    return delegate.progress(id, attempt, progress, at);
+  }
+
+  @Override
+  public CancelResult cancel(String id, Instant at, long expiresAt) {
+    return delegate.cancel(id, at, expiresAt);
+  }
+
+  @Override
+  public boolean cancelled(String id, int attempt, Instant finishedAt) {
+    return delegate.cancelled(id, attempt, finishedAt);
   }
 
   @Override

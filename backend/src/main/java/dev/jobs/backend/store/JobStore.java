@@ -1,6 +1,7 @@
 package dev.jobs.backend.store;
 
 import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
@@ -22,9 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
  *       once.
  *   <li>{@link #succeed}: only a {@code RUNNING} job.
  *   <li>{@link #fail}: a {@code RUNNING} job, or one never started (its event expired first).
+ *   <li>{@link #progress}: only the attempt that is running: {@code RUNNING} with that attempt
+ *       number; its answer carries the cancel flag.
+ *   <li>{@link #cancel}: a {@code RUNNING} job keeps running with its first cancel request noted; a
+ *       job never started becomes {@code CANCELLED} (so its delivery never runs); an ended job
+ *       stays as it is.
+ *   <li>{@link #cancelled}: only the attempt that is running, which stopped for the cancel.
  * </ul>
  *
- * A refused transition is not an error: it returns empty or {@code false} and changes nothing.
+ * A {@code CANCELLED} job is never started again, by a delivery or by a replay.
+ *
+ * <p>A refused transition is not an error: it returns empty or {@code false} and changes nothing.
  * Failures of the store itself throw {@link JobStoreException}.
  */
 public interface JobStore {
@@ -52,6 +61,28 @@ public interface JobStore {
   boolean fail(JobFailure failure);
 
   /**
+   * Records a running attempt's progress, or only its heartbeat, in one conditional write.
+   *
+   * @param progress the progress to record, or null for a heartbeat that keeps the last one
+   * @return what the write learned: whether the attempt still holds and whether a cancel is asked
+   */
+  Heartbeat progress(String id, int attempt, JobProgress progress, Instant at);
+
+  /**
+   * Asks a job to stop.
+   *
+   * @param expiresAt the retention of a record made for a job that had none
+   */
+  CancelResult cancel(String id, Instant at, long expiresAt);
+
+  /**
+   * Records that an attempt stopped because of a cancel.
+   *
+   * @return false when the job was not {@code RUNNING} in that attempt (nothing changes)
+   */
+  boolean cancelled(String id, int attempt, Instant finishedAt);
+
+  /**
    * A page of jobs, newest status time first (see {@link JobCursor}); reads are not required to be
    * strongly consistent.
    */
@@ -62,6 +93,7 @@ public interface JobStore {
    *
    * @param replayOf for a replay, the time of the replayed event (EventBridge's {@code time}, whole
    *     seconds, kept by a replay); null for a delivery from the API
+   * @param timeoutSeconds the function's timeout as the attempt sees it, or null when unknown
    */
   record JobStart(
       String id,
@@ -69,7 +101,8 @@ public interface JobStore {
       ObjectNode parameters,
       Instant startedAt,
       long expiresAt,
-      Instant replayOf) {
+      Instant replayOf,
+      Integer timeoutSeconds) {
     public boolean replay() {
       return replayOf != null;
     }
@@ -88,11 +121,50 @@ public interface JobStore {
         return true;
       }
       JobRecord job = current.get();
+      if (job.status() == JobStatus.CANCELLED) {
+        return false;
+      }
       if (!replay()) {
         return job.status() == JobStatus.RUNNING;
       }
       Instant at = JobCursor.statusTime(job);
       return job.status() != JobStatus.SUCCEEDED && (at == null || at.isBefore(replayCutoff()));
+    }
+  }
+
+  /** What a progress or heartbeat write learned. */
+  enum Heartbeat {
+    /** The attempt still holds and nobody asked it to stop. */
+    RUNNING,
+    /** The attempt still holds, and an operator asked the job to stop. */
+    CANCEL_REQUESTED,
+    /** The job ended or another attempt took it over: nothing was written. */
+    ATTEMPT_OVER
+  }
+
+  /** What a cancel request found. */
+  enum CancelOutcome {
+    /** A running job noted the request, or a job never started is now {@code CANCELLED}. */
+    CANCEL_RECORDED,
+    /** The job was already {@code CANCELLED}; nothing changed. */
+    ALREADY_CANCELLED,
+    /** The job had already ended otherwise; nothing changed. */
+    ALREADY_ENDED
+  }
+
+  /**
+   * A cancel request's outcome.
+   *
+   * @param record the job's record after the request (unchanged unless recorded)
+   */
+  record CancelResult(CancelOutcome outcome, JobRecord record) {
+    /** The outcome a request has on a job that has a record in this state. */
+    public static CancelOutcome outcomeFor(JobRecord current) {
+      return switch (current.status()) {
+        case RUNNING -> CancelOutcome.CANCEL_RECORDED;
+        case CANCELLED -> CancelOutcome.ALREADY_CANCELLED;
+        case SUCCEEDED, FAILED -> CancelOutcome.ALREADY_ENDED;
+      };
     }
   }
 

@@ -68,7 +68,7 @@ public final class BackendBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of("target", "backend-0.1.0-SNAPSHOT-lambda.jar");
+    Path jar = Path.of("target", "backend-0.2.0-SNAPSHOT-lambda.jar");
     Path testClasses = Path.of("target", "test-classes");
     int runs = 10;
     int events = 20_000;

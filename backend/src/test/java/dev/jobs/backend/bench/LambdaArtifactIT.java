@@ -53,7 +53,7 @@ class LambdaArtifactIT {
 
   @BeforeAll
   static void readJar() throws IOException {
-    jar = Path.of(System.getProperty("lambda.jar", "target/backend-0.1.0-SNAPSHOT-lambda.jar"));
+    jar = Path.of(System.getProperty("lambda.jar", "target/backend-0.2.0-SNAPSHOT-lambda.jar"));
     assertThat(jar).as("the Lambda artifact (built at package)").isRegularFile();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       entries = zip.stream().map(ZipEntry::getName).toList();

@@ -178,6 +178,7 @@ class FailedJobHandlerTest {
               (ObjectNode) JobJson.MAPPER.readTree(parameters),
               NOW.minusSeconds(60),
               NOW.getEpochSecond(),
+              null,
               null));
     }
   }

@@ -40,7 +40,7 @@ class JobProcessorMetricsTest {
   void aSucceededJobRecordsOneSuccessWithItsRunTime() {
     job.takes = Duration.ofMillis(1500);
 
-    processor.process(invocation("{\"type\":\"timed\"}"), null, attempt -> null);
+    processor.process(invocation("{\"type\":\"timed\"}"), null, () -> Duration.ofMinutes(15));
 
     assertThat(records).hasSize(1);
     JsonNode record = JobJson.MAPPER.readTree(records.get(0));
@@ -55,7 +55,9 @@ class JobProcessorMetricsTest {
     job.fails = true;
 
     assertThatThrownBy(
-            () -> processor.process(invocation("{\"type\":\"timed\"}"), null, attempt -> null))
+            () ->
+                processor.process(
+                    invocation("{\"type\":\"timed\"}"), null, () -> Duration.ofMinutes(15)))
         .isInstanceOf(JobFailedException.class);
 
     JsonNode record = JobJson.MAPPER.readTree(records.get(0));
@@ -66,7 +68,8 @@ class JobProcessorMetricsTest {
 
   @Test
   void aRefusedJobRecordsAFailureUnderTheInvalidTypeNotTheCallersText() {
-    processor.process(invocation("{\"type\":\"timed\",\"unknown\":1}"), null, attempt -> null);
+    processor.process(
+        invocation("{\"type\":\"timed\",\"unknown\":1}"), null, () -> Duration.ofMinutes(15));
 
     JsonNode record = JobJson.MAPPER.readTree(records.get(0));
     assertThat(record.get("JobType").asString()).isEqualTo(JobMetrics.INVALID_TYPE);
@@ -75,8 +78,8 @@ class JobProcessorMetricsTest {
 
   @Test
   void aDuplicateDeliveryRecordsNothing() {
-    processor.process(invocation("{\"type\":\"timed\"}"), null, attempt -> null);
-    processor.process(invocation("{\"type\":\"timed\"}"), null, attempt -> null);
+    processor.process(invocation("{\"type\":\"timed\"}"), null, () -> Duration.ofMinutes(15));
+    processor.process(invocation("{\"type\":\"timed\"}"), null, () -> Duration.ofMinutes(15));
 
     assertThat(records).hasSize(1);
   }

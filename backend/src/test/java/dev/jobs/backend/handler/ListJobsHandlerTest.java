@@ -112,7 +112,7 @@ class ListJobsHandlerTest {
 
     assertThat(response.get("statusCode").asInt()).isEqualTo(400);
     assertThat(response.get("body").asString())
-        .isEqualTo("{\"message\":\"status: must be RUNNING, SUCCEEDED or FAILED\"}");
+        .isEqualTo("{\"message\":\"status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED\"}");
     assertThat(queries).isEmpty();
   }
 
@@ -186,7 +186,7 @@ class ListJobsHandlerTest {
   private void failed(String id, Instant at) {
     memory.start(
         new JobStart(
-            id, "sleep", JobJson.MAPPER.createObjectNode().put("seconds", 1), at, 1L, null));
+            id, "sleep", JobJson.MAPPER.createObjectNode().put("seconds", 1), at, 1L, null, null));
     memory.fail(
         new JobFailure(id, "sleep", null, new JobError("E", "boom", "RetriesExhausted"), at, 1L));
   }

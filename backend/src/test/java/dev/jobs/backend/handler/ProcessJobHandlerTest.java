@@ -55,7 +55,7 @@ class ProcessJobHandlerTest {
     assertThat(record.startedAt()).isEqualTo(NOW);
     assertThat(record.finishedAt()).isEqualTo(NOW);
     assertThat(record.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(30)).getEpochSecond());
-    assertThat(sleeps).hasValue(1);
+    assertThat(sleeps).hasValue(3);
   }
 
   @Test
@@ -210,7 +210,7 @@ class ProcessJobHandlerTest {
     JsonNode answer = handle(Fixtures.json("replayed-archive-event.json").toString());
 
     assertSkippedLeaving(answer, done);
-    assertThat(sleeps).hasValue(1);
+    assertThat(sleeps).hasValue(2);
   }
 
   @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.ReportingJobContext;
+import dev.jobs.backend.testing.ReportingJobContext.Report;
 import dev.jobs.backend.testing.TestJobContext;
 import dev.jobs.kind.InvalidJobException;
+import dev.jobs.kind.JobCancelledException;
 import dev.jobs.kind.JobFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +50,18 @@ class FlakyJobTest {
                     parameters("{\"failures\": 1, \"seconds\": 3}"), TestJobContext.attempt(1)))
         .isInstanceOf(JobFailedException.class);
 
-    assertThat(slept).containsExactly(Duration.ofSeconds(3));
+    assertThat(slept).hasSize(3).containsOnly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void stopsItsSleepForACancelWithoutFailing() {
+    ReportingJobContext context = new ReportingJobContext(1);
+
+    assertThatThrownBy(() -> flaky.run(parameters("{\"failures\": 1, \"seconds\": 30}"), context))
+        .isInstanceOf(JobCancelledException.class);
+
+    assertThat(slept).hasSize(1);
+    assertThat(context.reports()).containsExactly(new Report(1, 30, "slept 1 of 30 s"));
   }
 
   @ParameterizedTest

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.testing.ReportingJobContext;
+import dev.jobs.backend.testing.ReportingJobContext.Report;
 import dev.jobs.backend.testing.TestJobContext;
+import dev.jobs.kind.JobCancelledException;
 import dev.jobs.kind.JobFailedException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ class SleepJobTest {
   void sleepsForTheSecondsAndSaysSo() throws Exception {
     var result = sleep.run(seconds(7), TestJobContext.remaining(Duration.ofSeconds(900)));
 
-    assertThat(slept).containsExactly(Duration.ofSeconds(7));
+    assertThat(slept).hasSize(7).containsOnly(Duration.ofSeconds(1));
     assertThat(result.toString()).isEqualTo("{\"message\":\"I slept for 7 seconds\"}");
   }
 
@@ -41,5 +44,29 @@ class SleepJobTest {
 
   private static ObjectNode seconds(int seconds) {
     return JobJson.MAPPER.createObjectNode().put("seconds", seconds);
+  }
+
+  @Test
+  void reportsItsProgressAfterEverySecond() throws Exception {
+    ReportingJobContext context = new ReportingJobContext(Integer.MAX_VALUE);
+
+    sleep.run(seconds(3), context);
+
+    assertThat(context.reports())
+        .containsExactly(
+            new Report(1, 3, "slept 1 of 3 s"),
+            new Report(2, 3, "slept 2 of 3 s"),
+            new Report(3, 3, "slept 3 of 3 s"));
+  }
+
+  @Test
+  void stopsAtTheFirstSecondAfterACancel() {
+    ReportingJobContext context = new ReportingJobContext(2);
+
+    assertThatThrownBy(() -> sleep.run(seconds(60), context))
+        .isInstanceOf(JobCancelledException.class);
+
+    assertThat(slept).hasSize(2);
+    assertThat(context.reports()).hasSize(2);
   }
 }

@@ -53,6 +53,13 @@ class ListParametersTest {
   }
 
   @Test
+  void statusCancelled_listsTheCancelledJobs() {
+    JobQuery query = ListParameters.parse(Map.of("status", "CANCELLED"), NOW);
+
+    assertThat(query.statuses()).containsExactly(JobStatus.CANCELLED);
+  }
+
+  @Test
   void untilAlone_windowIsThe24HoursBeforeIt() {
     JobQuery query = ListParameters.parse(Map.of("until", "2026-11-01T00:00:00Z"), NOW);
 
@@ -72,9 +79,9 @@ class ListParametersTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "status|failed|status: must be RUNNING, SUCCEEDED or FAILED",
-        "status||status: must be RUNNING, SUCCEEDED or FAILED",
-        "status|PENDING|status: must be RUNNING, SUCCEEDED or FAILED",
+        "status|failed|status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
+        "status||status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
+        "status|PENDING|status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
         "since|2026-11-29|since: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "since|1h|since: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "until|+10000-01-01T00:00:00Z|until: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",

@@ -59,12 +59,26 @@ class JobMetricsTest {
         .isEqualTo(
             "[{\"Name\":\"JobsSucceeded\",\"Unit\":\"Count\"},"
                 + "{\"Name\":\"JobsFailed\",\"Unit\":\"Count\"},"
+                + "{\"Name\":\"JobsCancelled\",\"Unit\":\"Count\"},"
                 + "{\"Name\":\"RunTime\",\"Unit\":\"Milliseconds\"}]");
     assertThat(record.get("Function").asString()).isEqualTo("jobs-Processor");
     assertThat(record.get("JobType").asString()).isEqualTo("sleep");
     assertThat(record.get("JobsSucceeded").asInt()).isEqualTo(1);
     assertThat(record.get("JobsFailed").asInt()).isEqualTo(0);
+    assertThat(record.get("JobsCancelled").asInt()).isEqualTo(0);
     assertThat(record.get("RunTime").asLong()).isEqualTo(3042);
+  }
+
+  @Test
+  void aCancelledRunCountsOneCancelAndNeitherASuccessNorAFailure() {
+    metrics.cancelled("sleep", AT, Duration.ofMillis(800));
+
+    JsonNode record = JobJson.MAPPER.readTree(lines.get(0));
+    assertThat(emf.validate(lines.get(0), InputFormat.JSON)).isEmpty();
+    assertThat(record.get("JobsCancelled").asInt()).isEqualTo(1);
+    assertThat(record.get("JobsSucceeded").asInt()).isEqualTo(0);
+    assertThat(record.get("JobsFailed").asInt()).isEqualTo(0);
+    assertThat(record.get("RunTime").asLong()).isEqualTo(800);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.time.Instant;
@@ -63,7 +64,13 @@ class DynamoDbJobStoreIT extends JobStoreContract {
     Instant now = Instant.parse("2026-03-04T05:06:07Z");
     store.start(
         new JobStart(
-            "format", "sleep", JobJson.MAPPER.createObjectNode().put("seconds", 2), now, 99, null));
+            "format",
+            "sleep",
+            JobJson.MAPPER.createObjectNode().put("seconds", 2),
+            now,
+            99,
+            null,
+            null));
     store.fail(
         new JobFailure(
             "format", "sleep", null, new JobError("E", "boom", "RetriesExhausted"), now, 100));
@@ -87,6 +94,39 @@ class DynamoDbJobStoreIT extends JobStoreContract {
     assertThat(item.get("listKey").s())
         .isEqualTo("FAILED#2026-03-04#" + Math.floorMod("format".hashCode(), 4));
     assertThat(item.get("listAt").s()).isEqualTo("2026-03-04T05:06:07.000000000Z#format");
+  }
+
+  @Test
+  void item_holdsProgressHeartbeatCancelAndTimeoutAsTheApiMappingTemplateReadsThem() {
+    Instant now = Instant.parse("2026-03-04T05:06:07Z");
+    store.start(
+        new JobStart(
+            "steered",
+            "sleep",
+            JobJson.MAPPER.createObjectNode().put("seconds", 9),
+            now,
+            99,
+            null,
+            900));
+    store.progress("steered", 1, new JobProgress(3, 9, "slept 3 of 9 s", now), now.plusSeconds(3));
+    store.cancel("steered", now.plusSeconds(4), 99);
+    store.cancelled("steered", 1, now.plusSeconds(5));
+
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("steered"))))
+            .item();
+
+    assertThat(item.get("status").s()).isEqualTo("CANCELLED");
+    assertThat(item.get("progress").s())
+        .isEqualTo(
+            "{\"done\":3,\"total\":9,\"message\":\"slept 3 of 9 s\",\"at\":\"2026-03-04T05:06:07Z\"}");
+    assertThat(item.get("heartbeatAt").s()).isEqualTo("2026-03-04T05:06:10Z");
+    assertThat(item.get("cancelRequestedAt").s()).isEqualTo("2026-03-04T05:06:11Z");
+    assertThat(item.get("finishedAt").s()).isEqualTo("2026-03-04T05:06:12Z");
+    assertThat(item.get("timeoutSeconds").n()).isEqualTo("900");
+    assertThat(item.get("listKey").s())
+        .isEqualTo("CANCELLED#2026-03-04#" + Math.floorMod("steered".hashCode(), 4));
   }
 
   @Test

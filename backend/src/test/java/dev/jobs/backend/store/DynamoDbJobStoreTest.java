@@ -166,6 +166,7 @@ class DynamoDbJobStoreTest {
                     JobJson.MAPPER.createObjectNode().put("seconds", 3),
                     NOW,
                     1_800_000_000L,
+                    null,
                     null))
             .orElseThrow();
 
@@ -223,7 +224,7 @@ class DynamoDbJobStoreTest {
                 "job-5", "sleep", null, new JobError("E", "m", "RetriesExhausted"), NOW, 1L));
     var started =
         store.start(
-            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW));
+            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW, null));
 
     assertThat(succeeded).isFalse();
     assertThat(failed).isFalse();

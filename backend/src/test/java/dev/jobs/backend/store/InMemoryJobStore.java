@@ -1,13 +1,14 @@
 package dev.jobs.backend.store;
 
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
-import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** The job store's rules in memory, for tests. {@link #failWrites} makes every write throw. */
@@ -30,84 +31,43 @@ public final class InMemoryJobStore implements JobStore {
 
   @Override
   public Optional<JobRecord> start(JobStart start) {
-    checkWritable();
-    AtomicReference<JobRecord> stored = new AtomicReference<>();
-    records.compute(
-        start.id(),
-        (id, current) -> {
-          if (!start.allows(Optional.ofNullable(current))) {
-            return current;
-          }
-          Instant startedAt =
-              start.replay() || current == null ? start.startedAt() : current.startedAt();
-          JobRecord next =
-              new JobRecord(
-                  id,
-                  JobStatus.RUNNING,
-                  start.type(),
-                  start.parameters(),
-                  null,
-                  null,
-                  (current == null ? 0 : current.attempts()) + 1,
-                  startedAt,
-                  null,
-                  start.expiresAt());
-          stored.set(next);
-          return next;
-        });
-    return Optional.ofNullable(stored.get());
+    return transition(start.id(), current -> JobTransitions.start(current, start));
   }
 
   @Override
   public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-    checkWritable();
-    AtomicReference<Boolean> changed = new AtomicReference<>(false);
-    records.computeIfPresent(
-        id,
-        (key, current) -> {
-          if (current.status() != JobStatus.RUNNING) {
-            return current;
-          }
-          changed.set(true);
-          return new JobRecord(
-              key,
-              JobStatus.SUCCEEDED,
-              current.type(),
-              current.parameters(),
-              result,
-              null,
-              current.attempts(),
-              current.startedAt(),
-              finishedAt,
-              current.expiresAt());
-        });
-    return changed.get();
+    return transition(id, current -> JobTransitions.succeed(current, result, finishedAt))
+        .isPresent();
   }
 
   @Override
   public boolean fail(JobFailure failure) {
+    return transition(failure.id(), current -> JobTransitions.fail(current, failure)).isPresent();
+  }
+
+  @Override
+  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
+    return JobTransitions.heartbeat(
+        transition(id, current -> JobTransitions.progress(current, attempt, progress, at)));
+  }
+
+  @Override
+  public CancelResult cancel(String id, Instant at, long expiresAt) {
     checkWritable();
-    AtomicReference<Boolean> changed = new AtomicReference<>(false);
+    AtomicReference<CancelResult> result = new AtomicReference<>();
     records.compute(
-        failure.id(),
-        (id, current) -> {
-          if (current != null && current.status() != JobStatus.RUNNING) {
-            return current;
-          }
-          changed.set(true);
-          return new JobRecord(
-              id,
-              JobStatus.FAILED,
-              current == null ? failure.type() : current.type(),
-              current == null ? failure.parameters() : current.parameters(),
-              null,
-              failure.error(),
-              current == null ? 0 : current.attempts(),
-              current == null ? null : current.startedAt(),
-              failure.finishedAt(),
-              failure.expiresAt());
+        id,
+        (key, current) -> {
+          result.set(JobTransitions.cancel(Optional.ofNullable(current), id, at, expiresAt));
+          return result.get().record();
         });
-    return changed.get();
+    return result.get();
+  }
+
+  @Override
+  public boolean cancelled(String id, int attempt, Instant finishedAt) {
+    return transition(id, current -> JobTransitions.cancelled(current, attempt, finishedAt))
+        .isPresent();
   }
 
   @Override
@@ -118,6 +78,21 @@ public final class InMemoryJobStore implements JobStore {
             .sorted(Comparator.comparing(JobCursor::of, JobCursor.NEWEST_FIRST))
             .limit(query.limit() + 1L)
             .toList());
+  }
+
+  /** Applies a transition atomically; returns the record written, or empty when refused. */
+  private Optional<JobRecord> transition(
+      String id, Function<Optional<JobRecord>, Optional<JobRecord>> next) {
+    checkWritable();
+    AtomicReference<JobRecord> written = new AtomicReference<>();
+    records.compute(
+        id,
+        (key, current) -> {
+          Optional<JobRecord> changed = next.apply(Optional.ofNullable(current));
+          changed.ifPresent(written::set);
+          return changed.orElse(current);
+        });
+    return Optional.ofNullable(written.get());
   }
 
   private void checkWritable() {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobStore.CancelOutcome;
+import dev.jobs.backend.store.JobStore.CancelResult;
+import dev.jobs.backend.store.JobStore.Heartbeat;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.time.Duration;
@@ -31,6 +35,7 @@ public abstract class JobStoreContract {
   private static final Instant T1 = T0.plusSeconds(60);
   private static final Instant T2 = T0.plusSeconds(120);
   private static final Instant T3 = T0.plusSeconds(180);
+  private static final int TIMEOUT = 900;
   private static final long EXPIRES_AT = T0.plusSeconds(30 * 86_400).getEpochSecond();
   private static final JobError RETRIES_EXHAUSTED =
       new JobError("JobFailedException", "the job broke", "RetriesExhausted");
@@ -64,12 +69,12 @@ public abstract class JobStoreContract {
 
   /** A start at {@code at}; a replay's event is taken to be as old as the start itself. */
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null);
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null, TIMEOUT);
   }
 
   /** A replay, started at {@code at}, of the event put on the bus at {@code eventTime}. */
   private static JobStart replay(String id, Instant at, Instant eventTime) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime);
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime, TIMEOUT);
   }
 
   /** EventBridge's time for an event put at {@code at}: whole seconds. */
@@ -102,7 +107,20 @@ public abstract class JobStoreContract {
 
     JobRecord expected =
         new JobRecord(
-            id, JobStatus.RUNNING, "sleep", parameters(5), null, null, 1, T0, null, EXPIRES_AT);
+            id,
+            JobStatus.RUNNING,
+            "sleep",
+            parameters(5),
+            null,
+            null,
+            1,
+            T0,
+            null,
+            EXPIRES_AT,
+            null,
+            T0,
+            null,
+            TIMEOUT);
     assertThat(started).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -150,7 +168,11 @@ public abstract class JobStoreContract {
                 1,
                 T0,
                 T1,
-                EXPIRES_AT));
+                EXPIRES_AT,
+                null,
+                T0,
+                null,
+                TIMEOUT));
   }
 
   @Test
@@ -205,7 +227,11 @@ public abstract class JobStoreContract {
                 2,
                 T0,
                 T2,
-                EXPIRES_AT + 1));
+                EXPIRES_AT + 1,
+                null,
+                T1,
+                null,
+                TIMEOUT));
   }
 
   @Test
@@ -283,7 +309,20 @@ public abstract class JobStoreContract {
 
     JobRecord expected =
         new JobRecord(
-            id, JobStatus.RUNNING, "sleep", parameters(5), null, null, 2, T2, null, EXPIRES_AT);
+            id,
+            JobStatus.RUNNING,
+            "sleep",
+            parameters(5),
+            null,
+            null,
+            2,
+            T2,
+            null,
+            EXPIRES_AT,
+            null,
+            T2,
+            null,
+            TIMEOUT);
     assertThat(replayed).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -344,7 +383,7 @@ public abstract class JobStoreContract {
     result.put("text", "{\"not\": \"parsed\"}");
     JobError error = new JobError("java.lang.IllegalStateException", "line 1\nline \"2\"", null);
 
-    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null));
+    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null, null));
     store().succeed(id, result, T1);
     JobRecord succeeded = stored(id);
     String failedId = newId();
@@ -432,6 +471,249 @@ public abstract class JobStoreContract {
     assertThat(stored(id)).isEqualTo(failed);
   }
 
+  // Progress, heartbeat and cancel.
+
+  private static JobProgress progress(long done, String message, Instant at) {
+    return new JobProgress(done, 10, message, at);
+  }
+
+  @Test
+  void progress_ofTheRunningAttempt_recordsItAsTheHeartbeat() {
+    String id = newId();
+    store().start(start(id, T0, false));
+
+    Heartbeat answer = store().progress(id, 1, progress(3, "three of ten", T1), T1);
+
+    assertThat(answer).isEqualTo(Heartbeat.RUNNING);
+    JobRecord record = stored(id);
+    assertThat(record.progress()).isEqualTo(progress(3, "three of ten", T1));
+    assertThat(record.heartbeatAt()).isEqualTo(T1);
+    assertThat(record.status()).isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void progress_heartbeatAlone_keepsTheLastProgress() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().progress(id, 1, progress(3, null, T1), T1);
+
+    assertThat(store().progress(id, 1, null, T2)).isEqualTo(Heartbeat.RUNNING);
+
+    assertThat(stored(id).progress()).isEqualTo(progress(3, null, T1));
+    assertThat(stored(id).heartbeatAt()).isEqualTo(T2);
+  }
+
+  @Test
+  void progress_ofAnAttemptThatWasTakenOver_isRefusedAndChangesNothing() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().start(start(id, T1, false));
+    JobRecord second = stored(id);
+
+    assertThat(store().progress(id, 1, progress(5, "late", T2), T2))
+        .isEqualTo(Heartbeat.ATTEMPT_OVER);
+
+    assertThat(stored(id)).isEqualTo(second);
+  }
+
+  @Test
+  void progress_afterTheJobEnded_isRefusedAndChangesNothing() {
+    String id = succeededJob();
+    JobRecord succeeded = stored(id);
+
+    assertThat(store().progress(id, 1, progress(5, "late", T2), T2))
+        .isEqualTo(Heartbeat.ATTEMPT_OVER);
+    assertThat(store().progress(newId(), 1, null, T2)).isEqualTo(Heartbeat.ATTEMPT_OVER);
+
+    assertThat(stored(id)).isEqualTo(succeeded);
+  }
+
+  @Test
+  void progress_afterACancelRequest_answersTheCancelAndStillRecords() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(store().progress(id, 1, progress(4, null, T2), T2))
+        .isEqualTo(Heartbeat.CANCEL_REQUESTED);
+
+    assertThat(stored(id).progress()).isEqualTo(progress(4, null, T2));
+  }
+
+  @Test
+  void cancel_runningJob_notesTheFirstRequestAndKeepsItRunning() {
+    String id = newId();
+    store().start(start(id, T0, false));
+
+    CancelResult first = store().cancel(id, T1, EXPIRES_AT + 5);
+    CancelResult second = store().cancel(id, T2, EXPIRES_AT + 5);
+
+    assertThat(first.outcome()).isEqualTo(CancelOutcome.CANCEL_RECORDED);
+    assertThat(first.record().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(first.record().cancelRequestedAt()).isEqualTo(T1);
+    assertThat(first.record().expiresAt()).isEqualTo(EXPIRES_AT);
+    assertThat(second.outcome()).isEqualTo(CancelOutcome.CANCEL_RECORDED);
+    assertThat(second.record()).isEqualTo(first.record());
+    assertThat(stored(id)).isEqualTo(first.record());
+  }
+
+  @Test
+  void cancel_jobWithNoRecord_recordsItCancelledAndNoDeliveryOrReplayStartsIt() {
+    String id = newId();
+
+    CancelResult result = store().cancel(id, T1, EXPIRES_AT);
+
+    JobRecord expected = JobRecord.cancelledBeforeStart(id, T1, EXPIRES_AT);
+    assertThat(result).isEqualTo(new CancelResult(CancelOutcome.CANCEL_RECORDED, expected));
+    assertThat(stored(id)).isEqualTo(expected);
+    assertThat(store().start(start(id, T2, false))).isEmpty();
+    assertThat(store().start(replay(id, T3, eventTime(T3)))).isEmpty();
+    assertThat(stored(id)).isEqualTo(expected);
+  }
+
+  @Test
+  void cancel_cancelledJob_isAlreadyCancelledAndChangesNothing() {
+    String id = newId();
+    store().cancel(id, T1, EXPIRES_AT);
+    JobRecord cancelled = stored(id);
+
+    CancelResult again = store().cancel(id, T2, EXPIRES_AT + 9);
+
+    assertThat(again).isEqualTo(new CancelResult(CancelOutcome.ALREADY_CANCELLED, cancelled));
+    assertThat(stored(id)).isEqualTo(cancelled);
+  }
+
+  @Test
+  void cancel_endedJob_isAlreadyEndedAndChangesNothing() {
+    String succeededId = succeededJob();
+    JobRecord succeeded = stored(succeededId);
+    String failedId = failedJob();
+    JobRecord failed = stored(failedId);
+
+    assertThat(store().cancel(succeededId, T2, EXPIRES_AT))
+        .isEqualTo(new CancelResult(CancelOutcome.ALREADY_ENDED, succeeded));
+    assertThat(store().cancel(failedId, T2, EXPIRES_AT))
+        .isEqualTo(new CancelResult(CancelOutcome.ALREADY_ENDED, failed));
+
+    assertThat(stored(succeededId)).isEqualTo(succeeded);
+    assertThat(stored(failedId)).isEqualTo(failed);
+  }
+
+  @Test
+  void cancelled_theRunningAttempt_endsTheJobCancelledWithTheRequestKept() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().progress(id, 1, progress(2, "two", T1), T1);
+    store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(store().cancelled(id, 1, T2)).isTrue();
+
+    assertThat(stored(id))
+        .isEqualTo(
+            new JobRecord(
+                id,
+                JobStatus.CANCELLED,
+                "sleep",
+                parameters(5),
+                null,
+                null,
+                1,
+                T0,
+                T2,
+                EXPIRES_AT,
+                progress(2, "two", T1),
+                T1,
+                T1,
+                TIMEOUT));
+  }
+
+  @Test
+  void cancelled_byAnAttemptThatWasTakenOver_isRefused() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().start(start(id, T1, false));
+    JobRecord second = stored(id);
+
+    assertThat(store().cancelled(id, 1, T2)).isFalse();
+
+    assertThat(stored(id)).isEqualTo(second);
+  }
+
+  @Test
+  void cancelledJob_isNeitherRestartedNorReplayedNorEndedAgain() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().cancel(id, T1, EXPIRES_AT);
+    store().cancelled(id, 1, T1);
+    JobRecord cancelled = stored(id);
+
+    assertThat(store().start(start(id, T2, false))).isEmpty();
+    assertThat(store().start(replay(id, T3, eventTime(T3)))).isEmpty();
+    assertThat(store().succeed(id, result("late"), T2)).isFalse();
+    assertThat(store().fail(failure(id, RETRIES_EXHAUSTED, T2))).isFalse();
+
+    assertThat(stored(id)).isEqualTo(cancelled);
+  }
+
+  @Test
+  void succeed_afterACancelRequest_recordsTheSuccessAndKeepsTheRequest() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(store().succeed(id, result("finished anyway"), T2)).isTrue();
+
+    assertThat(stored(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(stored(id).cancelRequestedAt()).isEqualTo(T1);
+  }
+
+  @Test
+  void start_retryOfAJobWithACancelRequest_carriesTheRequest() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().cancel(id, T1, EXPIRES_AT);
+
+    JobRecord retried = store().start(start(id, T2, false)).orElseThrow();
+
+    assertThat(retried.attempts()).isEqualTo(2);
+    assertThat(retried.cancelRequestedAt()).isEqualTo(T1);
+    assertThat(retried.heartbeatAt()).isEqualTo(T2);
+  }
+
+  @Test
+  void start_replay_dropsTheLastRunsProgress() {
+    String id = newId();
+    store().start(start(id, T0, false));
+    store().progress(id, 1, progress(7, "seven", T0), T0);
+    store().fail(failure(id, RETRIES_EXHAUSTED, T1));
+
+    JobRecord replayed = store().start(start(id, T2, true)).orElseThrow();
+
+    assertThat(replayed.progress()).isNull();
+    assertThat(stored(id).progress()).isNull();
+  }
+
+  @Test
+  void list_cancelledStatus_listsCancelledJobsByTheirEnd() {
+    Instant base = newWindow();
+    JobRecord cancelled = jobAt(JobStatus.CANCELLED, base.plusSeconds(40));
+    String queued = newId();
+    store().cancel(queued, base.plusSeconds(50), EXPIRES_AT);
+    jobAt(JobStatus.FAILED, base.plusSeconds(45));
+
+    JobPage page =
+        store()
+            .list(
+                new JobQuery(
+                    Optional.of(JobStatus.CANCELLED),
+                    base,
+                    base.plusSeconds(60),
+                    10,
+                    Optional.empty()));
+
+    assertThat(page.jobs()).containsExactly(stored(queued), cancelled);
+  }
+
   // The list: newest status time first, by status, within [since, until), page by page.
 
   /** Each list test has a window of its own, far from the other tests' jobs. */
@@ -452,6 +734,11 @@ public abstract class JobStoreContract {
         store().succeed(id, result("done"), at);
       }
       case FAILED -> store().fail(failure(id, RETRIES_EXHAUSTED, at));
+      case CANCELLED -> {
+        store().start(start(id, at.minusSeconds(30), false));
+        store().cancel(id, at.minusSeconds(1), EXPIRES_AT);
+        store().cancelled(id, 1, at);
+      }
     }
     return stored(id);
   }

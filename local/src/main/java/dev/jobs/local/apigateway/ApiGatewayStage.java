@@ -1,5 +1,6 @@
 package dev.jobs.local.apigateway;
 
+import dev.jobs.backend.cancel.JobCancel;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
@@ -31,11 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
  * The jobs API's API Gateway stage ({@code /prod}) as the deployed stack serves it: IAM (SigV4)
  * authorization for the invoke role, then the request validator, then an asynchronous Lambda
  * invocation. {@code 202} is sent only once the invocation is on disk. {@code GET /jobs} answers
- * through the backend's {@link JobList}, as the deployed list function does.
+ * through the backend's {@link JobList}, as the deployed list function does, and {@code POST
+ * /jobs/{id}/cancel} through its {@link JobCancel}, as the deployed cancel function does.
  */
 public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
+  private static final String CANCEL = "/cancel";
 
   /** API Gateway's largest request payload (10 MB); a larger one answers 413. */
   static final int API_PAYLOAD_LIMIT = 10 * 1024 * 1024;
@@ -51,9 +54,10 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /**
    * What the deployed stack's routes are integrated with: {@code POST /jobs} invokes the processing
    * function asynchronously, {@code GET /jobs/{id}} reads the job table directly, {@code GET /jobs}
-   * is the list function's.
+   * is the list function's, {@code POST /jobs/{id}/cancel} the cancel function's.
    */
-  public record Integrations(LocalFunction processing, JobStore table, JobList list) {}
+  public record Integrations(
+      LocalFunction processing, JobStore table, JobList list, JobCancel cancel) {}
 
   /**
    * @param jobTypes the job types served, which the request validator allows
@@ -83,7 +87,16 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
         call.method().equals("GET") && path.startsWith(JOBS + "/")
             ? path.substring(JOBS.length() + 1)
             : null;
-    if (!submit && !listing && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
+    String cancelId =
+        call.method().equals("POST") && path.startsWith(JOBS + "/") && path.endsWith(CANCEL)
+            ? path.substring(
+                JOBS.length() + 1, Math.max(JOBS.length() + 1, path.length() - CANCEL.length()))
+            : null;
+    boolean cancelling = cancelId != null && !cancelId.isEmpty() && !cancelId.contains("/");
+    if (!submit
+        && !listing
+        && !cancelling
+        && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
       // API Gateway's answer for a route it does not have.
       GatewayAnswer.message(
           call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
@@ -109,7 +122,12 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       return;
     }
     if (!stack.invokeRoleArn().equals(caller.roleArn())) {
-      String resource = stack.apiArn(call.method(), submit || listing ? "/jobs" : "/jobs/" + jobId);
+      String resource =
+          stack.apiArn(
+              call.method(),
+              submit || listing
+                  ? "/jobs"
+                  : cancelling ? "/jobs/" + cancelId + CANCEL : "/jobs/" + jobId);
       ObjectNode body =
           JobJson.MAPPER
               .createObjectNode()
@@ -124,6 +142,8 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
     }
     if (listing) {
       list(call); // a Lambda proxy integration: no template, any content type goes through
+    } else if (cancelling) {
+      cancel(call, pathParameter(cancelId)); // a Lambda proxy integration too; the body is ignored
     } else if (!hasTemplateFor(call.header("content-type"))) {
       // Passthrough NEVER: a content type without a template is refused before the integration
       // (and POST's body is validated only against the model of its own content type: none).
@@ -241,6 +261,13 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private void list(HttpCall call) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
     JobList.Answer answer = integrations.list().answer(queryParameters(call.request().rawQuery()));
+    call.respond(answer.statusCode(), JSON, answer.body());
+  }
+
+  /** The cancel function's answer, through the backend's {@link JobCancel} as on AWS. */
+  private void cancel(HttpCall call, String id) throws IOException {
+    // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
+    JobCancel.Answer answer = integrations.cancel().answer(id);
     call.respond(answer.statusCode(), JSON, answer.body());
   }
 

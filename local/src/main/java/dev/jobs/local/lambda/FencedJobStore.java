@@ -1,5 +1,6 @@
 package dev.jobs.local.lambda;
 
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.store.ForwardingJobStore;
 import dev.jobs.backend.store.JobStore;
@@ -30,6 +31,27 @@ public final class FencedJobStore extends ForwardingJobStore {
   public boolean fail(JobFailure failure) {
     check();
     return super.fail(failure);
+  }
+
+  /** An abandoned attempt has moved on: it learns so, as from a write the store refused. */
+  @Override
+  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
+    if (AttemptFence.isAbandoned()) {
+      return Heartbeat.ATTEMPT_OVER;
+    }
+    return super.progress(id, attempt, progress, at);
+  }
+
+  @Override
+  public CancelResult cancel(String id, Instant at, long expiresAt) {
+    check();
+    return super.cancel(id, at, expiresAt);
+  }
+
+  @Override
+  public boolean cancelled(String id, int attempt, Instant finishedAt) {
+    check();
+    return super.cancelled(id, attempt, finishedAt);
   }
 
   private static void check() {

@@ -20,12 +20,21 @@ final class Schema {
             + "id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT, parameters TEXT,"
             + " result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
             + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
-            + " status_at TEXT)");
+            + " status_at TEXT, progress TEXT, heartbeat_at TEXT, cancel_requested_at TEXT,"
+            + " timeout_seconds INTEGER)");
     // Data directories from before the list: the status time as sortable text, filled in once.
     if (!hasColumn(statement, "jobs", "status_at")) {
       statement.execute("ALTER TABLE jobs ADD COLUMN status_at TEXT");
       fillStatusTimes(statement.getConnection());
     }
+    // Data directories from before progress and cancel: the columns, empty (as DynamoDB's absent
+    // attributes), added once.
+    addColumnIfMissing(statement, "progress", "ALTER TABLE jobs ADD COLUMN progress TEXT");
+    addColumnIfMissing(statement, "heartbeat_at", "ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT");
+    addColumnIfMissing(
+        statement, "cancel_requested_at", "ALTER TABLE jobs ADD COLUMN cancel_requested_at TEXT");
+    addColumnIfMissing(
+        statement, "timeout_seconds", "ALTER TABLE jobs ADD COLUMN timeout_seconds INTEGER");
     // GET /jobs: one status, or all, newest status time first (SqliteJobStore.list).
     statement.execute(
         "CREATE INDEX IF NOT EXISTS jobs_by_status_time ON jobs (status, status_at, id)");
@@ -86,6 +95,14 @@ final class Schema {
       throw e;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Runs {@code alter}, a constant statement, when the job table lacks the column. */
+  private static void addColumnIfMissing(Statement statement, String column, String alter)
+      throws SQLException {
+    if (!hasColumn(statement, "jobs", column)) {
+      statement.execute(alter);
     }
   }
 

@@ -2,12 +2,14 @@ package dev.jobs.local.store;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobCursor;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
 import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.store.JobTransitions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SqliteJobStore implements JobStore {
   private static final String COLUMNS =
-      "id, status, type, parameters, result, error, attempts, started_at, finished_at, expires_at";
+      "id, status, type, parameters, result, error, attempts, started_at, finished_at, expires_at,"
+          + " progress, heartbeat_at, cancel_requested_at, timeout_seconds";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
 
   private final Database database;
@@ -41,82 +45,58 @@ public final class SqliteJobStore implements JobStore {
 
   @Override
   public Optional<JobRecord> start(JobStart start) {
-    return database.write(
-        connection -> {
-          Optional<JobRecord> current = select(connection, start.id());
-          if (!start.allows(current)) {
-            return Optional.empty();
-          }
-          Instant startedAt =
-              start.replay() || current.isEmpty() || current.get().startedAt() == null
-                  ? start.startedAt()
-                  : current.get().startedAt();
-          JobRecord next =
-              new JobRecord(
-                  start.id(),
-                  JobStatus.RUNNING,
-                  start.type(),
-                  start.parameters(),
-                  null,
-                  null,
-                  current.map(JobRecord::attempts).orElse(0) + 1,
-                  startedAt,
-                  null,
-                  start.expiresAt());
-          upsert(connection, next);
-          return Optional.of(next);
-        });
+    return transition(start.id(), current -> JobTransitions.start(current, start));
   }
 
   @Override
   public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-    return database.write(
-        connection -> {
-          Optional<JobRecord> current = select(connection, id);
-          if (current.isEmpty() || current.get().status() != JobStatus.RUNNING) {
-            return false;
-          }
-          JobRecord job = current.get();
-          upsert(
-              connection,
-              new JobRecord(
-                  id,
-                  JobStatus.SUCCEEDED,
-                  job.type(),
-                  job.parameters(),
-                  result,
-                  null,
-                  job.attempts(),
-                  job.startedAt(),
-                  finishedAt,
-                  job.expiresAt()));
-          return true;
-        });
+    return transition(id, current -> JobTransitions.succeed(current, result, finishedAt))
+        .isPresent();
   }
 
   @Override
   public boolean fail(JobFailure failure) {
+    return transition(failure.id(), current -> JobTransitions.fail(current, failure)).isPresent();
+  }
+
+  @Override
+  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
+    return JobTransitions.heartbeat(
+        transition(id, current -> JobTransitions.progress(current, attempt, progress, at)));
+  }
+
+  @Override
+  public CancelResult cancel(String id, Instant at, long expiresAt) {
     return database.write(
         connection -> {
-          Optional<JobRecord> current = select(connection, failure.id());
-          if (current.isPresent() && current.get().status() != JobStatus.RUNNING) {
-            return false;
+          Optional<JobRecord> current = select(connection, id);
+          CancelResult result = JobTransitions.cancel(current, id, at, expiresAt);
+          if (current.isEmpty() || !current.get().equals(result.record())) {
+            upsert(connection, result.record());
           }
-          JobRecord job = current.orElse(null);
-          upsert(
-              connection,
-              new JobRecord(
-                  failure.id(),
-                  JobStatus.FAILED,
-                  job == null || job.type() == null ? failure.type() : job.type(),
-                  job == null || job.parameters() == null ? failure.parameters() : job.parameters(),
-                  null,
-                  failure.error(),
-                  job == null ? 0 : job.attempts(),
-                  job == null ? null : job.startedAt(),
-                  failure.finishedAt(),
-                  failure.expiresAt()));
-          return true;
+          return result;
+        });
+  }
+
+  @Override
+  public boolean cancelled(String id, int attempt, Instant finishedAt) {
+    return transition(id, current -> JobTransitions.cancelled(current, attempt, finishedAt))
+        .isPresent();
+  }
+
+  /**
+   * Reads the job and writes what the transition makes of it, in one write of the group commit;
+   * returns the record written, or empty when the transition was refused.
+   */
+  private Optional<JobRecord> transition(
+      String id, Function<Optional<JobRecord>, Optional<JobRecord>> next) {
+    return database.write(
+        connection -> {
+          Optional<JobRecord> written = next.apply(select(connection, id));
+          if (written.isPresent()) {
+            upsert(connection, written.get());
+          }
+          return written;
         });
   }
 
@@ -169,6 +149,9 @@ public final class SqliteJobStore implements JobStore {
 
   private static JobRecord record(ResultSet row) throws SQLException {
     String error = row.getString("error");
+    String progress = row.getString("progress");
+    int timeout = row.getInt("timeout_seconds");
+    Integer timeoutSeconds = row.wasNull() ? null : timeout;
     return new JobRecord(
         row.getString("id"),
         JobStatus.valueOf(row.getString("status")),
@@ -179,15 +162,20 @@ public final class SqliteJobStore implements JobStore {
         row.getInt("attempts"),
         instant(row.getString("started_at")),
         instant(row.getString("finished_at")),
-        row.getLong("expires_at"));
+        row.getLong("expires_at"),
+        progress == null ? null : JobJson.MAPPER.readValue(progress, JobProgress.class),
+        instant(row.getString("heartbeat_at")),
+        instant(row.getString("cancel_requested_at")),
+        timeoutSeconds);
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
     Statements.prepare(
             connection,
             "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
-                + " started_at, finished_at, expires_at, status_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " started_at, finished_at, expires_at, status_at, progress, heartbeat_at,"
+                + " cancel_requested_at, timeout_seconds)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             job.id(),
             job.status().name(),
             job.type(),
@@ -195,10 +183,14 @@ public final class SqliteJobStore implements JobStore {
             text(job.result()),
             job.error() == null ? null : JobJson.MAPPER.writeValueAsString(job.error()),
             job.attempts(),
-            job.startedAt() == null ? null : job.startedAt().toString(),
-            job.finishedAt() == null ? null : job.finishedAt().toString(),
+            text(job.startedAt()),
+            text(job.finishedAt()),
             job.expiresAt(),
-            statusAt(job))
+            statusAt(job),
+            job.progress() == null ? null : JobJson.MAPPER.writeValueAsString(job.progress()),
+            text(job.heartbeatAt()),
+            text(job.cancelRequestedAt()),
+            job.timeoutSeconds())
         .executeUpdate();
   }
 
@@ -210,6 +202,10 @@ public final class SqliteJobStore implements JobStore {
 
   private static String text(JsonNode node) {
     return node == null ? null : JobJson.MAPPER.writeValueAsString(node);
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static JsonNode json(String text) {

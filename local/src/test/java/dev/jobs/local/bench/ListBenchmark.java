@@ -109,7 +109,8 @@ public final class ListBenchmark {
                     continue;
                   }
                   store.start(
-                      new JobStart(id, "noop", parameters, at.minusSeconds(1), expires, null));
+                      new JobStart(
+                          id, "noop", parameters, at.minusSeconds(1), expires, null, null));
                   if (kind < 9) {
                     store.succeed(id, result, at);
                   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
+import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ class SqliteJobStoreTest {
   }
 
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null);
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null);
   }
 
   private static JobFailure failure(String id, Instant at) {
@@ -186,6 +188,42 @@ class SqliteJobStoreTest {
               .list(new JobQuery(Optional.empty(), T0, T0.plusSeconds(60), 10, Optional.empty()));
 
       assertThat(page.jobs()).extracting(JobRecord::id).containsExactly("running", "failed");
+    }
+  }
+
+  @Test
+  void open_jobTableFromBeforeProgressAndCancel_keepsItsJobsAndTakesTheNewOperations()
+      throws Exception {
+    Path old = directory.resolve("before-cancel");
+    java.nio.file.Files.createDirectories(old);
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + old.resolve("jobs.db"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
+              + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+              + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
+              + " status_at TEXT)");
+      statement.execute(
+          "INSERT INTO jobs (id, status, type, parameters, attempts, started_at, status_at)"
+              + " VALUES ('running', 'RUNNING', 'sleep', '{\"seconds\":9}', 1,"
+              + " '2026-01-01T00:00:05Z', '2026-01-01T00:00:05.000000000Z')");
+    }
+
+    try (Database migrated = Database.open(old)) {
+      SqliteJobStore upgraded = new SqliteJobStore(migrated);
+      JobRecord before = upgraded.find("running").orElseThrow();
+      assertThat(before.progress()).isNull();
+      assertThat(before.timeoutSeconds()).isNull();
+
+      assertThat(upgraded.progress("running", 1, new JobProgress(1, 9, null, T0), T0))
+          .isEqualTo(JobStore.Heartbeat.RUNNING);
+      assertThat(upgraded.cancel("running", T0.plusSeconds(1), 5).outcome())
+          .isEqualTo(JobStore.CancelOutcome.CANCEL_RECORDED);
+      assertThat(upgraded.cancelled("running", 1, T0.plusSeconds(2))).isTrue();
+      JobRecord after = upgraded.find("running").orElseThrow();
+      assertThat(after.status()).isEqualTo(JobStatus.CANCELLED);
+      assertThat(after.progress()).isEqualTo(new JobProgress(1, 9, null, T0));
     }
   }
 

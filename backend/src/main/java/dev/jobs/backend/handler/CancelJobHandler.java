@@ -1,0 +1,89 @@
+package dev.jobs.backend.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.jobs.backend.cancel.JobCancel;
+import dev.jobs.backend.job.JobJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cancel function behind {@code POST /jobs/{jobId}/cancel}: API Gateway's Lambda proxy event
+ * in, the proxy response out. A function rather than a direct DynamoDB integration because a
+ * cancel's answer depends on the job's state (202, 409, or a record made for a job not started
+ * yet), which takes a second conditional write a mapping template cannot chain; its role needs only
+ * {@code dynamodb:UpdateItem} on the table.
+ */
+public class CancelJobHandler extends BackendHandler {
+  /** The path parameter API Gateway names after the resource {@code /jobs/{jobId}}. */
+  static final String JOB_ID = "jobId";
+
+  /** An id outside the job-id pattern: answered 400 before any write. */
+  static final String PRIMING_EVENT =
+      "{\"httpMethod\":\"POST\",\"path\":\"/jobs/%23priming/cancel\","
+          + "\"pathParameters\":{\"jobId\":\""
+          + Priming.IMPOSSIBLE_ID
+          + "\"}}";
+
+  private final JobCancel cancel;
+
+  /**
+   * Lambda's constructor: wired from the environment, once per container, and primed before
+   * SnapStart's snapshot.
+   */
+  public CancelJobHandler() {
+    this(Backend.fromEnvironment().cancel(), true);
+    SnapStartHooks.register(this);
+  }
+
+  /** Without priming: for a runtime that takes no snapshot. */
+  public CancelJobHandler(JobCancel cancel) {
+    this(cancel, false);
+  }
+
+  CancelJobHandler(JobCancel cancel, boolean primes) {
+    super(primes ? () -> prime(cancel) : SnapStartHooks.NONE);
+    this.cancel = cancel;
+  }
+
+  /**
+   * Primes the event and answer path with {@link #PRIMING_EVENT}, which no store call follows: the
+   * function may only write, and a priming write would cancel something.
+   */
+  private static void prime(JobCancel cancel) {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try {
+      new CancelJobHandler(cancel)
+          .handleRequest(
+              new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
+              answer,
+              null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
+    if (response.path("statusCode").asInt() != 400) {
+      throw new IllegalStateException("the cancel answered " + response);
+    }
+  }
+
+  @Override
+  JsonNode handle(JsonNode event, Context context) {
+    JobCancel.Answer answer;
+    try {
+      answer = cancel.answer(jobId(event));
+    } catch (RuntimeException e) {
+      return ProxyResponse.internalError(context, "cancelling a job", e);
+    }
+    return ProxyResponse.of(answer.statusCode(), answer.body());
+  }
+
+  /** {@code pathParameters.jobId}, already decoded; null when missing. */
+  static String jobId(JsonNode event) {
+    JsonNode id = event == null ? null : event.path("pathParameters").get(JOB_ID);
+    return id != null && id.isString() ? id.asString() : null;
+  }
+}

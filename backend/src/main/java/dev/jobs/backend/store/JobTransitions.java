@@ -1,0 +1,188 @@
+package dev.jobs.backend.store;
+
+import dev.jobs.backend.job.JobProgress;
+import dev.jobs.backend.job.JobRecord;
+import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.store.JobStore.CancelOutcome;
+import dev.jobs.backend.store.JobStore.CancelResult;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
+import java.time.Instant;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link JobStore} transitions as functions of the current record, for a store that reads and
+ * writes whole records inside one transaction of its own (the local runtime's SQLite store, the
+ * tests' in-memory one): each returns the record to write, or empty when the transition is refused
+ * and nothing may change. What the DynamoDB store's update expressions keep, these keep too: a
+ * transition changes only the fields it names.
+ */
+public final class JobTransitions {
+  private JobTransitions() {}
+
+  /** See {@link JobStore#start}: a replay starts afresh and drops the last run's progress. */
+  public static Optional<JobRecord> start(Optional<JobRecord> current, JobStart start) {
+    if (!start.allows(current)) {
+      return Optional.empty();
+    }
+    JobRecord job = current.orElse(null);
+    Instant startedAt =
+        start.replay() || job == null || job.startedAt() == null
+            ? start.startedAt()
+            : job.startedAt();
+    return Optional.of(
+        new JobRecord(
+            start.id(),
+            JobStatus.RUNNING,
+            start.type(),
+            start.parameters(),
+            null,
+            null,
+            (job == null ? 0 : job.attempts()) + 1,
+            startedAt,
+            null,
+            start.expiresAt(),
+            job == null || start.replay() ? null : job.progress(),
+            start.startedAt(),
+            job == null ? null : job.cancelRequestedAt(),
+            start.timeoutSeconds() != null
+                ? start.timeoutSeconds()
+                : job == null ? null : job.timeoutSeconds()));
+  }
+
+  /** See {@link JobStore#succeed}. */
+  public static Optional<JobRecord> succeed(
+      Optional<JobRecord> current, JsonNode result, Instant finishedAt) {
+    return current
+        .filter(job -> job.status() == JobStatus.RUNNING)
+        .map(job -> ended(job, JobStatus.SUCCEEDED, result, finishedAt));
+  }
+
+  /** See {@link JobStore#fail}: a job never started takes the failure's type and parameters. */
+  public static Optional<JobRecord> fail(Optional<JobRecord> current, JobFailure failure) {
+    if (current.isPresent() && current.get().status() != JobStatus.RUNNING) {
+      return Optional.empty();
+    }
+    JobRecord job = current.orElse(null);
+    return Optional.of(
+        new JobRecord(
+            failure.id(),
+            JobStatus.FAILED,
+            job == null || job.type() == null ? failure.type() : job.type(),
+            job == null || job.parameters() == null ? failure.parameters() : job.parameters(),
+            null,
+            failure.error(),
+            job == null ? 0 : job.attempts(),
+            job == null ? null : job.startedAt(),
+            failure.finishedAt(),
+            failure.expiresAt(),
+            job == null ? null : job.progress(),
+            job == null ? null : job.heartbeatAt(),
+            job == null ? null : job.cancelRequestedAt(),
+            job == null ? null : job.timeoutSeconds()));
+  }
+
+  /**
+   * See {@link JobStore#progress}.
+   *
+   * @param progress null for a heartbeat alone, which keeps the last progress
+   */
+  public static Optional<JobRecord> progress(
+      Optional<JobRecord> current, int attempt, JobProgress progress, Instant at) {
+    return current
+        .filter(job -> holds(job, attempt))
+        .map(
+            job ->
+                new JobRecord(
+                    job.id(),
+                    job.status(),
+                    job.type(),
+                    job.parameters(),
+                    job.result(),
+                    job.error(),
+                    job.attempts(),
+                    job.startedAt(),
+                    job.finishedAt(),
+                    job.expiresAt(),
+                    progress == null ? job.progress() : progress,
+                    at,
+                    job.cancelRequestedAt(),
+                    job.timeoutSeconds()));
+  }
+
+  /** What a progress write's outcome tells the attempt. */
+  public static JobStore.Heartbeat heartbeat(Optional<JobRecord> written) {
+    if (written.isEmpty()) {
+      return JobStore.Heartbeat.ATTEMPT_OVER;
+    }
+    return written.get().cancelRequestedAt() == null
+        ? JobStore.Heartbeat.RUNNING
+        : JobStore.Heartbeat.CANCEL_REQUESTED;
+  }
+
+  /**
+   * See {@link JobStore#cancel}. The result's record is the one to write when it differs from the
+   * current one.
+   */
+  public static CancelResult cancel(
+      Optional<JobRecord> current, String id, Instant at, long expiresAt) {
+    if (current.isEmpty()) {
+      return new CancelResult(
+          CancelOutcome.CANCEL_RECORDED, JobRecord.cancelledBeforeStart(id, at, expiresAt));
+    }
+    JobRecord job = current.get();
+    CancelOutcome outcome = CancelResult.outcomeFor(job);
+    if (outcome != CancelOutcome.CANCEL_RECORDED || job.cancelRequestedAt() != null) {
+      return new CancelResult(outcome, job);
+    }
+    return new CancelResult(
+        outcome,
+        new JobRecord(
+            job.id(),
+            job.status(),
+            job.type(),
+            job.parameters(),
+            job.result(),
+            job.error(),
+            job.attempts(),
+            job.startedAt(),
+            job.finishedAt(),
+            job.expiresAt(),
+            job.progress(),
+            job.heartbeatAt(),
+            at,
+            job.timeoutSeconds()));
+  }
+
+  /** See {@link JobStore#cancelled}. */
+  public static Optional<JobRecord> cancelled(
+      Optional<JobRecord> current, int attempt, Instant finishedAt) {
+    return current
+        .filter(job -> holds(job, attempt))
+        .map(job -> ended(job, JobStatus.CANCELLED, null, finishedAt));
+  }
+
+  private static boolean holds(JobRecord job, int attempt) {
+    return job.status() == JobStatus.RUNNING && job.attempts() == attempt;
+  }
+
+  private static JobRecord ended(
+      JobRecord job, JobStatus status, JsonNode result, Instant finishedAt) {
+    return new JobRecord(
+        job.id(),
+        status,
+        job.type(),
+        job.parameters(),
+        result,
+        null,
+        job.attempts(),
+        job.startedAt(),
+        finishedAt,
+        job.expiresAt(),
+        job.progress(),
+        job.heartbeatAt(),
+        job.cancelRequestedAt(),
+        job.timeoutSeconds());
+  }
+}
