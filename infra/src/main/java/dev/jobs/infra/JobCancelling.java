@@ -1,6 +1,7 @@
 package dev.jobs.infra;
 
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnVersion;
@@ -42,8 +43,11 @@ final class JobCancelling extends Construct {
     // description, a change of it publishes a new version for the alias (as the processing
     // function's versioned configuration does).
     Version version = function.function.getCurrentVersion();
-    ((CfnVersion) version.getNode().getDefaultChild())
-        .setDescription(Fn.join(" ", List.of("retention", retention)));
+    CfnVersion published =
+        (CfnVersion)
+            Objects.requireNonNull(
+                version.getNode().getDefaultChild(), "a Version has its CfnVersion as child");
+    published.setDescription(Fn.join(" ", List.of("retention", retention)));
     alias =
         Alias.Builder.create(this, "Live").aliasName(JobProcessing.ALIAS).version(version).build();
   }
