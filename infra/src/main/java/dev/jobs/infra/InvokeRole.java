@@ -19,7 +19,7 @@ import software.constructs.Construct;
  */
 final class InvokeRole extends Construct {
   static final String DESCRIPTION =
-      "Calls the jobs API: POST /jobs, GET /jobs and GET /jobs/{jobId}";
+      "Calls the jobs API: POST /jobs, GET /jobs, GET /jobs/{jobId} and POST /jobs/{jobId}/cancel";
 
   final Role role;
 
@@ -47,8 +47,11 @@ final class InvokeRole extends Construct {
         role,
         new NagSuppression(
             "AwsSolutions-IAM5",
-            "The only wildcard is the {jobId} path parameter of GET /jobs/{jobId}: the role may"
-                + " read any job, through that one method",
-            List.of(NagSuppression.matching("^Resource::arn:.*/GET/jobs/\\*$"))));
+            "The only wildcards are the {jobId} path parameter of GET /jobs/{jobId} and of POST"
+                + " /jobs/{jobId}/cancel: the role may read and cancel any job, through those two"
+                + " methods",
+            List.of(
+                NagSuppression.matching("^Resource::arn:.*/GET/jobs/\\*$"),
+                NagSuppression.matching("^Resource::arn:.*/POST/jobs/\\*/cancel$"))));
   }
 }

@@ -39,8 +39,9 @@ import software.constructs.Construct;
 /**
  * The REST API: {@code POST /jobs} starts a job with an asynchronous invocation of the processing
  * function; {@code GET /jobs/{jobId}} reads the job straight from the table; {@code GET /jobs}
- * lists jobs through the list function (a Lambda proxy integration). All need {@code AWS_IAM} (the
- * invoke role).
+ * lists jobs through the list function and {@code POST /jobs/{jobId}/cancel} records a cancel
+ * through the cancel function (Lambda proxy integrations). All need {@code AWS_IAM} (the invoke
+ * role).
  */
 final class JobsApi extends Construct {
   static final String JSON = "application/json";
@@ -93,9 +94,10 @@ final class JobsApi extends Construct {
 
   /**
    * Renders the backend's item format as the {@code JobRecord} JSON: {@code parameters}, {@code
-   * result} and {@code error} hold JSON text and are emitted as they are; absent attributes are
-   * left out, as the backend's serializer does. No item answers 404, so that an unknown id is never
-   * mistaken for a running job.
+   * result}, {@code error} and {@code progress} hold JSON text and are emitted as they are; absent
+   * attributes are left out, as the backend's serializer does (a job cancelled while queued has no
+   * type, parameters nor start). No item answers 404, so that an unknown id is never mistaken for a
+   * running job.
    */
   static final String JOB_RECORD_TEMPLATE =
       String.join(
@@ -111,8 +113,14 @@ final class JobsApi extends Construct {
               + "#if(\"$!item.parameters.S\" != \"\"), \"parameters\": $item.parameters.S#end"
               + "#if(\"$!item.result.S\" != \"\"), \"result\": $item.result.S#end"
               + "#if(\"$!item.error.S\" != \"\"), \"error\": $item.error.S#end"
+              + "#if(\"$!item.progress.S\" != \"\"), \"progress\": $item.progress.S#end"
               + ", \"attempts\": #if(\"$!item.attempts.N\" != \"\")$item.attempts.N#{else}0#end"
               + "#if(\"$!item.startedAt.S\" != \"\"), \"startedAt\": \"$item.startedAt.S\"#end"
+              + "#if(\"$!item.heartbeatAt.S\" != \"\"), \"heartbeatAt\": \"$item.heartbeatAt.S\"#end"
+              + "#if(\"$!item.cancelRequestedAt.S\" != \"\"), \"cancelRequestedAt\":"
+              + " \"$item.cancelRequestedAt.S\"#end"
+              + "#if(\"$!item.timeoutSeconds.N\" != \"\"), \"timeoutSeconds\":"
+              + " $item.timeoutSeconds.N#end"
               + "#if(\"$!item.finishedAt.S\" != \"\"), \"finishedAt\": \"$item.finishedAt.S\"#end"
               + ", \"expiresAt\": #if(\"$!item.expiresAt.N\" != \"\")$item.expiresAt.N#{else}0#end}",
           "#end");
@@ -121,6 +129,7 @@ final class JobsApi extends Construct {
   final Method postJob;
   final Method getJob;
   final Method listJobs;
+  final Method cancelJob;
 
   /** The request model of {@code POST /jobs}. */
   final Model jobRequest;
@@ -136,13 +145,14 @@ final class JobsApi extends Construct {
       String stageName,
       IFunction processing,
       IFunction listing,
+      IFunction cancelling,
       JobTable table,
       EncryptedLogs logs) {
     super(scope, id);
     this.stageName = stageName;
     api =
         RestApi.Builder.create(this, "Api")
-            .description("Jobs: start a long job, read its state, list jobs")
+            .description("Jobs: start a long job, read its state, list jobs, cancel one")
             .endpointConfiguration(
                 EndpointConfiguration.builder().types(List.of(EndpointType.REGIONAL)).build())
             // Access logs need the account's API Gateway CloudWatch role, which a fresh account
@@ -278,6 +288,18 @@ final class JobsApi extends Construct {
             "GET",
             LambdaIntegration.Builder.create(listing).proxy(true).build(),
             MethodOptions.builder().requestParameters(optional).build());
+
+    // The body is ignored; the function checks the id against the job-id pattern (400).
+    cancelJob =
+        getJob
+            .getResource()
+            .addResource("cancel")
+            .addMethod(
+                "POST",
+                LambdaIntegration.Builder.create(cancelling).proxy(true).build(),
+                MethodOptions.builder()
+                    .requestParameters(Map.of("method.request.path.jobId", true))
+                    .build());
     acceptFindings();
   }
 
@@ -299,7 +321,7 @@ final class JobsApi extends Construct {
             "API Gateway's account-wide CloudWatch role takes AWS's policy for it"
                 + " (AmazonAPIGatewayPushToCloudWatchLogs), which follows what API Gateway needs",
             List.of(NagSuppression.matching("^Policy::.*AmazonAPIGatewayPushToCloudWatchLogs$"))));
-    for (Method method : List.of(postJob, getJob, listJobs)) {
+    for (Method method : List.of(postJob, getJob, listJobs, cancelJob)) {
       NagSuppression.apply(
           method,
           new NagSuppression(

@@ -9,7 +9,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
 /**
- * The AWS side of jobs: API Gateway, the processing, error-handling and list functions, the
+ * The AWS side of jobs: API Gateway, the processing, error-handling, list and cancel functions, the
  * failed-jobs bus with its archive and replay rule, the table with its list index, and the invoke
  * role.
  */
@@ -48,12 +48,27 @@ public final class JobsStack extends Stack {
     kinds.addPoliciesTo(processing.function);
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus, processing.alias);
     JobListing listing = new JobListing(this, "Listing", parts);
+    JobCancelling cancelling = new JobCancelling(this, "Cancelling", parts);
     JobsApi api =
-        new JobsApi(this, "Api", props.stageName(), processing.alias, listing.alias, table, logs);
+        new JobsApi(
+            this,
+            "Api",
+            props.stageName(),
+            processing.alias,
+            listing.alias,
+            cancelling.alias,
+            table,
+            logs);
     kinds.limitTypesOf(api);
     InvokeRole invoke =
         new InvokeRole(
-            this, "Invoke", props.invokePrincipals(), api.postJob, api.getJob, api.listJobs);
+            this,
+            "Invoke",
+            props.invokePrincipals(),
+            api.postJob,
+            api.getJob,
+            api.listJobs,
+            api.cancelJob);
     Monitoring monitoring =
         new Monitoring(
             this,
@@ -62,6 +77,7 @@ public final class JobsStack extends Stack {
             new Monitoring.Watched(
                 processing.function.function,
                 failed.handler.function,
+                cancelling.function.function,
                 failed.bus,
                 replay.rule,
                 replay.deadLetters,

@@ -51,6 +51,12 @@ final class Monitoring extends Construct {
   static final String LAMBDA = "AWS/Lambda";
   static final String EVENTS = "AWS/Events";
 
+  /**
+   * The job metric of the backend's EMF record for a run that stopped because of a cancel (beside
+   * {@link JobMetrics#SUCCEEDED} and {@link JobMetrics#FAILED}, same namespace and dimensions).
+   */
+  static final String JOBS_CANCELLED = "JobsCancelled";
+
   /** The detail type of a record that a Lambda on-failure destination puts on a bus. */
   static final String DESTINATION_FAILURE = "Lambda Function Invocation Result - Failure";
 
@@ -63,6 +69,7 @@ final class Monitoring extends Construct {
   record Watched(
       IFunction processing,
       IFunction errorHandler,
+      IFunction cancelling,
       IEventBus failedJobs,
       Rule replayRule,
       IQueue replayDeadLetters,
@@ -291,11 +298,11 @@ final class Monitoring extends Construct {
             TextWidget.Builder.create()
                 .markdown(
                     "## jobs\n"
-                        + "**API** (submit, get, list) → **processing function** (runs a job,"
+                        + "**API** (submit, get, list, cancel) → **processing function** (runs a job,"
                         + " records it in the table) → on failure the **error handler** records it"
                         + " FAILED and puts it on the **failed-jobs bus**, whose archive **replays**"
-                        + " it to the processing function. Per job: `jobs stats`; alarms: `jobs"
-                        + " alarms`.")
+                        + " it to the processing function; `jobs cancel` asks a running job to"
+                        + " stop. Per job: `jobs stats`; alarms: `jobs alarms`.")
                 .width(24)
                 .height(2)
                 .build()));
@@ -318,6 +325,7 @@ final class Monitoring extends Construct {
             graph(
                 "Run time (p50, p95)",
                 List.of(jobsStat(function, "p50"), jobsStat(function, "p95")))));
+    // After a run: what failed, what was replayed, what was cancelled.
     rows.add(
         List.of(
             graph(
@@ -325,25 +333,40 @@ final class Monitoring extends Construct {
                 List.of(
                     lambda("Invocations", watched.errorHandler(), "Sum"),
                     lambda("Errors", watched.errorHandler(), "Sum"),
-                    rule("MatchedEvents", unrecorded.getRef()))),
+                    rule("MatchedEvents", unrecorded.getRef())),
+                8),
             graph(
                 "Replays",
                 List.of(
                     rule("Invocations", watched.replayRule().getRuleName()),
-                    rule("FailedInvocations", watched.replayRule().getRuleName()))),
+                    rule("FailedInvocations", watched.replayRule().getRuleName())),
+                8),
+            graph(
+                "Cancels: requested and stopped",
+                List.of(
+                    labelled(lambda("Invocations", watched.cancelling(), "Sum"), "cancel requests"),
+                    labelled(
+                        lambda("Errors", watched.cancelling(), "Sum"), "cancel function errors"),
+                    labelled(jobs("Sum", function, JOBS_CANCELLED), "runs stopped by a cancel")),
+                8)));
+    // The edges: jobs waiting for a run, callers waiting for the API.
+    rows.add(
+        List.of(
             graph(
                 "Waiting: event age and drops",
                 List.of(
                     lambda("AsyncEventAge", watched.processing(), "Maximum"),
                     lambda("AsyncEventsDropped", watched.processing(), "Sum"),
-                    lambda("Throttles", watched.processing(), "Sum"))),
+                    lambda("Throttles", watched.processing(), "Sum")),
+                12),
             graph(
                 "API latency (p99)",
                 List.of(
                     watched
                         .apiStage()
                         .metricLatency(
-                            MetricOptions.builder().statistic("p99").period(PERIOD).build())))));
+                            MetricOptions.builder().statistic("p99").period(PERIOD).build())),
+                12)));
     rows.add(
         List.of(
             AlarmStatusWidget.Builder.create()
@@ -363,7 +386,16 @@ final class Monitoring extends Construct {
   }
 
   private static GraphWidget graph(String title, List<IMetric> metrics) {
-    return GraphWidget.Builder.create().title(title).left(metrics).width(6).height(6).build();
+    return graph(title, metrics, 6);
+  }
+
+  private static GraphWidget graph(String title, List<IMetric> metrics, int width) {
+    return GraphWidget.Builder.create().title(title).left(metrics).width(width).height(6).build();
+  }
+
+  /** A metric with a legend that says what it counts where its name alone would not. */
+  private static IMetric labelled(Metric metric, String label) {
+    return metric.with(MetricOptions.builder().label(label).build());
   }
 
   private static Metric lambda(String name, IFunction function, String statistic) {

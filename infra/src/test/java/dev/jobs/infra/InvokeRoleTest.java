@@ -41,8 +41,10 @@ class InvokeRoleTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the invoke role may call execute-api:Invoke on exactly the three methods' ARNs")
-  void invokesExactlyTheThreeMethods() {
+  @DisplayName(
+      "the invoke role may call execute-api:Invoke on exactly the four methods' ARNs: submit, get,"
+          + " list, cancel")
+  void invokesExactlyTheFourMethods() {
     String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
     Map<String, Map<String, Object>> policies =
         template.findResources(
@@ -62,7 +64,8 @@ class InvokeRoleTest extends DefaultStackFacts {
         .containsExactly(
             "[, " + methodArn("POST", "/jobs") + "]",
             "[, " + methodArn("GET", "/jobs/*") + "]",
-            "[, " + methodArn("GET", "/jobs") + "]");
+            "[, " + methodArn("GET", "/jobs") + "]",
+            "[, " + methodArn("POST", "/jobs/*/cancel") + "]");
   }
 
   @Test

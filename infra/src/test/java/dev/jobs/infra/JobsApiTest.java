@@ -23,11 +23,17 @@ import software.amazon.awscdk.assertions.Match;
 class JobsApiTest extends DefaultStackFacts {
   private static String jobsResource;
   private static String jobResource;
+  private static String cancelResource;
 
   @BeforeAll
   static void findTheResources() {
     jobsResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "jobs"));
     jobResource = logicalId(template, "AWS::ApiGateway::Resource", Map.of("PathPart", "{jobId}"));
+    cancelResource =
+        logicalId(
+            template,
+            "AWS::ApiGateway::Resource",
+            Map.of("PathPart", "cancel", "ParentId", ref(jobResource)));
   }
 
   private static Map<String, Object> postJob() {
@@ -56,6 +62,10 @@ class JobsApiTest extends DefaultStackFacts {
     return method("GET", jobResource);
   }
 
+  private static Map<String, Object> cancelJob() {
+    return method("POST", cancelResource);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> integration(Map<String, Object> method) {
     return (Map<String, Object>) method.get("Integration");
@@ -74,12 +84,12 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the API is regional and has exactly the three job methods")
-  void regionalApiWithThreeMethods() {
+  @DisplayName("the API is regional and has exactly the four job methods")
+  void regionalApiWithFourMethods() {
     template.hasResourceProperties(
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-    template.resourceCountIs("AWS::ApiGateway::Method", 3);
+    template.resourceCountIs("AWS::ApiGateway::Method", 4);
   }
 
   @Test
@@ -98,6 +108,40 @@ class JobsApiTest extends DefaultStackFacts {
   @DisplayName("GET /jobs needs AWS_IAM authorization")
   void listNeedsIam() {
     assertThat(listJobs()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName("POST /jobs/{jobId}/cancel needs AWS_IAM authorization")
+  void cancelNeedsIam() {
+    assertThat(cancelJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName(
+      "POST /jobs/{jobId}/cancel is a Lambda proxy integration of the cancel function's alias")
+  void cancelProxiesToTheCancelFunction() {
+    Map<String, Object> integration = integration(cancelJob());
+    assertThat(integration)
+        .containsEntry("Type", "AWS_PROXY")
+        .containsEntry("IntegrationHttpMethod", "POST");
+    assertThat(integration.get("Uri").toString())
+        .contains(":lambda:path/2015-03-31/functions/")
+        .contains("Ref=" + aliasOfHandler(JobCancelling.HANDLER));
+  }
+
+  @Test
+  @DisplayName("POST /jobs/{jobId}/cancel declares the job id as a required path parameter")
+  void cancelDeclaresTheJobId() {
+    assertThat(cancelJob())
+        .containsEntry("RequestParameters", Map.of("method.request.path.jobId", true));
+  }
+
+  @Test
+  @DisplayName("the API may invoke the cancel function's alias, from POST /jobs/*/cancel only")
+  void apiMayInvokeTheCancelFunction() {
+    assertThat(sourceArnsOfPermissions(JobCancelling.HANDLER))
+        .contains(stageArn("/POST/jobs/*/cancel"))
+        .allSatisfy(source -> assertThat(source).endsWith("/POST/jobs/*/cancel]]}"));
   }
 
   @Test
@@ -129,30 +173,43 @@ class JobsApiTest extends DefaultStackFacts {
   @Test
   @DisplayName("the API may invoke the list function's alias, from its GET /jobs only")
   void apiMayInvokeTheListFunction() {
-    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
-    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
-    Map<String, Map<String, Object>> permissions =
-        template.findResources(
+    assertThat(sourceArnsOfPermissions(JobListing.HANDLER))
+        .contains(stageArn("/GET/jobs"))
+        .allSatisfy(source -> assertThat(source).endsWith("/GET/jobs]]}"));
+  }
+
+  /** The source ARNs of API Gateway's permissions to invoke the alias of a handler's function. */
+  private static List<String> sourceArnsOfPermissions(String handler) {
+    return template
+        .findResources(
             "AWS::Lambda::Permission",
             Map.of(
                 "Properties",
                 Match.objectLike(
                     Map.of(
                         "FunctionName",
-                        ref(aliasOfHandler(JobListing.HANDLER)),
+                        ref(aliasOfHandler(handler)),
                         "Principal",
-                        "apigateway.amazonaws.com"))));
-    assertThat(permissions.values())
-        .extracting(permission -> ((Map<?, ?>) permission.get("Properties")).get("SourceArn"))
-        .extracting(Object::toString)
-        .contains(
-            "{Fn::Join=[, [arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
-                + " {Ref=AWS::AccountId}, :, {Ref="
-                + api
-                + "}, /, {Ref="
-                + stage
-                + "}, /GET/jobs]]}")
-        .allSatisfy(source -> assertThat(source).endsWith("/GET/jobs]]}"));
+                        "apigateway.amazonaws.com"))))
+        .values()
+        .stream()
+        .map(permission -> ((Map<?, ?>) permission.get("Properties")).get("SourceArn"))
+        .map(Object::toString)
+        .toList();
+  }
+
+  /** The ARN of a method of the deployed stage, as the template joins it. */
+  private static String stageArn(String methodAndPath) {
+    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    return "{Fn::Join=[, [arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
+        + " {Ref=AWS::AccountId}, :, {Ref="
+        + api
+        + "}, /, {Ref="
+        + stage
+        + "}, "
+        + methodAndPath
+        + "]]}";
   }
 
   @Test
@@ -249,12 +306,14 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("GET /jobs/{jobId} emits parameters, result and error as the JSON they hold")
+  @DisplayName(
+      "GET /jobs/{jobId} emits parameters, result, error and progress as the JSON they hold")
   void getEmitsJsonAttributesRaw() {
     assertThat(responseTemplate(getJob(), "200"))
         .contains("\"parameters\": $item.parameters.S")
         .contains("\"result\": $item.result.S")
-        .contains("\"error\": $item.error.S");
+        .contains("\"error\": $item.error.S")
+        .contains("\"progress\": $item.progress.S");
   }
 
   @Test

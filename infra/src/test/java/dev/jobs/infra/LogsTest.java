@@ -22,10 +22,10 @@ class LogsTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("every log group (access logs, the three functions) is encrypted and kept a while")
+  @DisplayName("every log group (access logs, the four functions) is encrypted and kept a while")
   void everyLogGroupEncryptedWithRetention() {
     Map<String, Map<String, Object>> groups = template.findResources("AWS::Logs::LogGroup");
-    assertThat(groups).hasSize(4);
+    assertThat(groups).hasSize(5);
     for (String group : groups.keySet()) {
       assertThat(properties(template, group))
           .as(group)
@@ -60,7 +60,9 @@ class LogsTest extends DefaultStackFacts {
   @Test
   @DisplayName("each function writes to its own log group")
   void functionsUseTheirLogGroups() {
-    for (String handler : List.of(JobProcessing.HANDLER, FailedJobs.HANDLER, JobListing.HANDLER)) {
+    for (String handler :
+        List.of(
+            JobProcessing.HANDLER, FailedJobs.HANDLER, JobListing.HANDLER, JobCancelling.HANDLER)) {
       String function = functionOf(template, handler);
       assertThat(properties(template, function).get("LoggingConfig").toString())
           .contains("LogGroup={Ref=");

@@ -159,6 +159,99 @@ public class MappingTemplatesTest {
   }
 
   @Test
+  @DisplayName(
+      "a running job's progress renders as the JSON it holds, with its heartbeat, timeout and"
+          + " pending cancel")
+  void runningItemRendersProgressAndAPendingCancel() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "job-4"}, "status": {"S": "RUNNING"}, "type": {"S": "sleep"},
+          "parameters": {"S": "{\\"seconds\\":60}"},
+          "progress": {"S": "{\\"done\\":3,\\"total\\":60,\\"message\\":\\"slept 3 of 60 s, \\\\\\"caf\u00e9\\\\\\"\\",\\"at\\":\\"2026-11-26T10:00:03Z\\"}"},
+          "attempts": {"N": "1"}, "startedAt": {"S": "2026-11-26T10:00:00Z"},
+          "heartbeatAt": {"S": "2026-11-26T10:00:03Z"},
+          "cancelRequestedAt": {"S": "2026-11-26T10:00:04Z"}, "timeoutSeconds": {"N": "900"},
+          "expiresAt": {"N": "1790000000"}}}
+        """;
+    Rendered rendered = render(JobsApi.JOB_RECORD_TEMPLATE, item);
+    assertThat(rendered.status()).isNull();
+    assertThat(rendered.body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "job-4", "status": "RUNNING", "type": "sleep", "parameters": {"seconds": 60},
+                 "progress": {"done": 3, "total": 60, "message": "slept 3 of 60 s, \\"caf\u00e9\\"",
+                              "at": "2026-11-26T10:00:03Z"},
+                 "attempts": 1, "startedAt": "2026-11-26T10:00:00Z",
+                 "heartbeatAt": "2026-11-26T10:00:03Z", "cancelRequestedAt": "2026-11-26T10:00:04Z",
+                 "timeoutSeconds": 900, "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName(
+      "a job cancelled while queued renders with no type, parameters nor start, and 0 attempts")
+  void cancelledWhileQueuedItemRendersWithoutARun() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "job-5"}, "status": {"S": "CANCELLED"}, "attempts": {"N": "0"},
+          "cancelRequestedAt": {"S": "2026-11-26T10:00:00Z"},
+          "finishedAt": {"S": "2026-11-26T10:00:00Z"}, "expiresAt": {"N": "1790000000"}}}
+        """;
+    assertThat(render(JobsApi.JOB_RECORD_TEMPLATE, item).body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "job-5", "status": "CANCELLED", "attempts": 0,
+                 "cancelRequestedAt": "2026-11-26T10:00:00Z",
+                 "finishedAt": "2026-11-26T10:00:00Z", "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName("a job stopped by a cancel renders CANCELLED with its last progress and its end")
+  void cancelledWhileRunningItemRendersItsRun() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "job-6"}, "status": {"S": "CANCELLED"}, "type": {"S": "flaky"},
+          "parameters": {"S": "{}"},
+          "progress": {"S": "{\\"done\\":7,\\"total\\":0,\\"at\\":\\"2026-11-26T10:00:07Z\\"}"},
+          "attempts": {"N": "1"}, "startedAt": {"S": "2026-11-26T10:00:00Z"},
+          "heartbeatAt": {"S": "2026-11-26T10:00:07Z"},
+          "cancelRequestedAt": {"S": "2026-11-26T10:00:07Z"}, "timeoutSeconds": {"N": "60"},
+          "finishedAt": {"S": "2026-11-26T10:00:08Z"}, "expiresAt": {"N": "1790000000"}}}
+        """;
+    assertThat(render(JobsApi.JOB_RECORD_TEMPLATE, item).body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "job-6", "status": "CANCELLED", "type": "flaky", "parameters": {},
+                 "progress": {"done": 7, "total": 0, "at": "2026-11-26T10:00:07Z"},
+                 "attempts": 1, "startedAt": "2026-11-26T10:00:00Z",
+                 "heartbeatAt": "2026-11-26T10:00:07Z", "cancelRequestedAt": "2026-11-26T10:00:07Z",
+                 "timeoutSeconds": 60, "finishedAt": "2026-11-26T10:00:08Z",
+                 "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName("a job that finished despite a cancel keeps the cancel's time beside its result")
+  void succeededDespiteACancelKeepsTheRequest() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "job-7"}, "status": {"S": "SUCCEEDED"}, "type": {"S": "mine"},
+          "parameters": {"S": "{}"}, "result": {"S": "{\\"done\\":true}"},
+          "attempts": {"N": "1"}, "startedAt": {"S": "2026-11-26T10:00:00Z"},
+          "cancelRequestedAt": {"S": "2026-11-26T10:00:01Z"},
+          "finishedAt": {"S": "2026-11-26T10:00:02Z"}, "expiresAt": {"N": "1790000000"}}}
+        """;
+    JsonNode body = render(JobsApi.JOB_RECORD_TEMPLATE, item).body();
+    assertThat(body.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(body.get("result")).isEqualTo(json("{\"done\": true}"));
+    assertThat(body.get("cancelRequestedAt").asText()).isEqualTo("2026-11-26T10:00:01Z");
+  }
+
+  @Test
   @DisplayName("no item answers 404 with {\"message\": \"Job not found\"}")
   void missingItemAnswers404() throws Exception {
     Rendered rendered = render(JobsApi.JOB_RECORD_TEMPLATE, "{}");

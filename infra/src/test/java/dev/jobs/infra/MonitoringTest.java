@@ -8,7 +8,10 @@ import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobs.backend.metrics.JobMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,7 @@ class MonitoringTest extends DefaultStackFacts {
   private static String topic;
   private static String processing;
   private static String errorHandler;
+  private static String canceller;
 
   @BeforeAll
   static void findTheResources() {
@@ -31,6 +35,7 @@ class MonitoringTest extends DefaultStackFacts {
     topic = onlyLogicalId(template, "AWS::SNS::Topic");
     processing = functionOf(template, JobProcessing.HANDLER);
     errorHandler = functionOf(template, FailedJobs.HANDLER);
+    canceller = functionOf(template, JobCancelling.HANDLER);
   }
 
   private static Map<String, Object> alarm(String name) {
@@ -247,6 +252,61 @@ class MonitoringTest extends DefaultStackFacts {
         .contains("ConcurrentExecutions")
         .contains("FailedInvocations")
         .contains("\"type\":\"alarm\"");
+  }
+
+  @Test
+  @DisplayName(
+      "the dashboard's cancels widget shows the cancel function's requests and errors and the runs"
+          + " stopped by a cancel (JobsCancelled, as the other job metrics)")
+  void dashboardShowsCancels() throws Exception {
+    JsonNode widget = widget("Cancels: requested and stopped");
+    List<List<String>> metrics = new ArrayList<>();
+    for (JsonNode metric : widget.path("properties").path("metrics")) {
+      metrics.add(
+          List.of(
+              metric.get(0).asText(),
+              metric.get(1).asText(),
+              metric.get(2).asText(),
+              metric.get(3).asText()));
+    }
+    assertThat(metrics)
+        .containsExactly(
+            List.of("AWS/Lambda", "Invocations", "FunctionName", "{Ref=" + canceller + "}"),
+            List.of("AWS/Lambda", "Errors", "FunctionName", "{Ref=" + canceller + "}"),
+            List.of(
+                JobMetrics.NAMESPACE,
+                "JobsCancelled",
+                JobMetrics.FUNCTION,
+                "{Ref=" + processing + "}"));
+  }
+
+  /** The dashboard's widget of this title. */
+  private static JsonNode widget(String title) throws Exception {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode widget : dashboardBody().path("widgets")) {
+      if (title.equals(widget.path("properties").path("title").asText())) {
+        found.add(widget);
+      }
+    }
+    assertThat(found).as("widgets titled %s", title).hasSize(1);
+    return found.get(0);
+  }
+
+  /**
+   * The dashboard's body as JSON: the template joins it from text and CloudFormation functions,
+   * which stand in it as their Java text (a {@code Ref} as {@code {Ref=id}}, with no quote).
+   */
+  private static JsonNode dashboardBody() throws Exception {
+    Map<?, ?> body =
+        (Map<?, ?>)
+            properties(template, onlyLogicalId(template, "AWS::CloudWatch::Dashboard"))
+                .get("DashboardBody");
+    List<?> join = (List<?>) body.get("Fn::Join");
+    StringBuilder text = new StringBuilder();
+    for (Object part : (List<?>) join.get(1)) {
+      text.append(part);
+    }
+    return new ObjectMapper().readTree(text.toString());
   }
 
   @Test
