@@ -74,15 +74,20 @@ public final class LocalRuntime implements AutoCloseable {
         new LocalStack(options.stackName(), options.region(), "http://127.0.0.1:" + server.port());
     this.invocations = new InvocationStore(database);
     this.archive = new ArchiveStore(database);
-    JobStore jobs = table.apply(new SqliteJobStore(database));
-    Backend backend =
-        Backend.create(new FencedJobStore(jobs), kinds, options.clock(), Backend.DEFAULT_RETENTION);
-    // The deployed stack invokes the processing function's alias (API, replay rule, retries).
+    // The deployed stack invokes the processing function's alias (API, replay rule, retries, the
+    // dispatcher of queued jobs).
     this.processing =
         function(
             options.processing(),
             stack.processFunctionName(),
             Qualifier.alias(LocalStack.PROCESSING_ALIAS));
+    // A queued job's invocation is written with its record (the table's stream and dispatcher).
+    JobStore jobs =
+        table.apply(
+            new SqliteJobStore(
+                database, new SqliteJobStore.QueuedJobs(processing.name(), processing::accept)));
+    Backend backend =
+        Backend.create(new FencedJobStore(jobs), kinds, options.clock(), Backend.DEFAULT_RETENTION);
     EventBus bus = new EventBus(stack, archive, processing, options.clock());
     this.errorHandler =
         function(options.errorHandler(), stack.failedFunctionName(), Qualifier.LATEST);
@@ -110,7 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
                 stack,
                 kinds.names(),
                 new ApiGatewayStage.Integrations(
-                    processing, jobs, backend.list(), backend.cancel())),
+                    processing, jobs, backend.list(), backend.cancel(), backend.queue())),
             List.of(new EventBridgeApi(bus, replays, created).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),

@@ -4,6 +4,7 @@ import dev.jobs.backend.cancel.JobCancel;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.list.JobList;
+import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.JobStore;
@@ -20,6 +21,7 @@ public record Backend(
     FailureRecorder failures,
     JobList list,
     JobCancel cancel,
+    JobQueue queue,
     Priming priming) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
   public static final Duration DEFAULT_RETENTION =
@@ -32,6 +34,7 @@ public record Backend(
         new FailureRecorder(store, clock, retention),
         new JobList(store, clock),
         new JobCancel(store, clock, retention),
+        new JobQueue(store, clock, retention),
         new Priming(store, kinds, requests));
   }
 

@@ -90,7 +90,8 @@ public final class JobProcessor {
                 now,
                 expiresAt(now),
                 replayOf,
-                timeoutSeconds(remainingTime.get())));
+                timeoutSeconds(remainingTime.get()),
+                invocation.queuedAt()));
     if (started.isEmpty()) {
       return Outcome.SKIPPED;
     }
