@@ -80,7 +80,10 @@ public final class JobPrinter {
     field(out, "type", job.fields().get("type"));
     field(out, "parameters", job.fields().get("parameters"));
     field(out, "attempts", job.fields().get("attempts"));
-    record.progress().ifPresent(progress -> out.println(pad("progress") + progress.shown()));
+    // Looked at only when there: a plain get loads no class for what the record lacks.
+    if (job.fields().containsKey("progress")) {
+      record.progress().ifPresent(progress -> out.println(pad("progress") + progress.shown()));
+    }
     boolean running = "RUNNING".equals(job.status());
     if (running) {
       record
