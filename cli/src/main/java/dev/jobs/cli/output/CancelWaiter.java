@@ -86,8 +86,9 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
   @Override
   public String line(Duration waited) {
     if (running.size() == 1 && ended.isEmpty()) {
-      String id = running.keySet().iterator().next();
-      JobPage.Job job = running.get(id);
+      Map.Entry<String, JobPage.Job> only = running.entrySet().iterator().next();
+      String id = only.getKey();
+      JobPage.Job job = only.getValue();
       Optional<JobPage.Progress> progress = job.progress();
       String line = "job " + id + ": RUNNING, cancel requested";
       if (progress.isEmpty()) {
