@@ -341,7 +341,8 @@ final class Monitoring extends Construct {
                     labelled(lambda("Invocations", watched.cancelling(), "Sum"), "cancel requests"),
                     labelled(
                         lambda("Errors", watched.cancelling(), "Sum"), "cancel function errors"),
-                    labelled(jobs("Sum", function, JobMetrics.CANCELLED), "runs stopped by a cancel")),
+                    labelled(
+                        jobs("Sum", function, JobMetrics.CANCELLED), "runs stopped by a cancel")),
                 8)));
     // The edges: jobs waiting for a run, callers waiting for the API.
     rows.add(
