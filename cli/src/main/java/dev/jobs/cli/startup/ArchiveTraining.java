@@ -17,12 +17,16 @@ import java.util.stream.Stream;
  * The workload the build runs once to make the class-data archive next to {@code jobs.jar}: the
  * commands a person types most, against a {@link LoopbackStack}, so the archive holds the classes
  * of exactly those paths (the first {@code get} resolves outputs and assumes the role; the next
- * ones read both from the caches).
+ * ones read both from the caches). With the argument {@code short}, only {@code get}, {@code
+ * --version} and {@code --help}: the training of the AOT cache ({@link AotCache}), whose classes a
+ * JVM loads before main whichever command runs, so that it holds only what the quickest commands
+ * need.
  */
 public final class ArchiveTraining {
   private ArchiveTraining() {}
 
   public static void main(String... args) throws IOException, ClassNotFoundException {
+    boolean onlyShort = args.length > 0 && args[0].equals("short");
     // The class the jar starts with belongs in the archive too; by name, as the manifest has it.
     Class.forName(MainClass.NAME);
     Path home = Files.createTempDirectory("jobs-training");
@@ -36,6 +40,13 @@ public final class ArchiveTraining {
               false,
               Clock.systemUTC(),
               duration -> {});
+      String[][] quick = {
+        {"get", "training-1"},
+        {"get", "training-2"},
+        {"get", "training-3", "--output", "json"},
+        {"--version"},
+        {"--help"}
+      };
       String[][] commands = {
         {"get", "training-1"},
         {"get", "training-2"},
@@ -45,9 +56,11 @@ public final class ArchiveTraining {
         {"wait", "training-4"},
         {"get", "--help"},
         {"target", "list"},
+        {"--version"},
+        {"--help"},
         {"no-such-command"}
       };
-      for (String[] command : commands) {
+      for (String[] command : onlyShort ? quick : commands) {
         StringWriter sink = new StringWriter();
         Jobs.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
       }
