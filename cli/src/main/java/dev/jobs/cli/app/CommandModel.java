@@ -96,11 +96,7 @@ public final class CommandModel {
 
   /** Runs one command line in this process, as the {@code jobs} program does. */
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    // Before any of picocli's model is built: that is what the quick paths save.
-    Integer answered = QuickAnswers.run(out, args);
-    if (answered != null) {
-      return answered;
-    }
+    // Before any of picocli's model is built: that is what the quick path saves.
     Integer quickGet = QuickGet.run(environment, out, err, args);
     if (quickGet != null) {
       return quickGet;
@@ -161,13 +157,7 @@ public final class CommandModel {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {line()};
-    }
-
-    /** {@code jobs VERSION}, as {@code --version} prints it. */
-    static String line() {
-      String version = CommandModel.class.getPackage().getImplementationVersion();
-      return "jobs " + (version == null ? "dev" : version);
+      return new String[] {QuickAnswers.version()};
     }
   }
 }

@@ -33,7 +33,7 @@ public final class QuickAnswers {
     }
     switch (args[0]) {
       case "-V", "--version" -> {
-        out.println(CommandModel.Version.line());
+        out.println(version());
         out.flush();
         return 0;
       }
@@ -51,6 +51,12 @@ public final class QuickAnswers {
         return null;
       }
     }
+  }
+
+  /** {@code jobs VERSION}, from the jar's manifest, as {@code --version} prints it. */
+  static String version() {
+    String version = QuickAnswers.class.getPackage().getImplementationVersion();
+    return "jobs " + (version == null ? "dev" : version);
   }
 
   private static String usage(String name) {

@@ -50,24 +50,47 @@ public final class AotCache {
     }
     Path java = jdk.get().resolve("bin/java");
     Path log = Path.of(cache + ".log");
+    Files.deleteIfExists(log);
+    Path home = Files.createTempDirectory("jobs-aot-training");
+    // The stand-in runs here, not in the training JVM, whose every class the cache keeps.
+    try (LoopbackStack stack = LoopbackStack.start()) {
+      stack.writeRuntimeFile(ArchiveTraining.localDir(home));
+      train(java, jar, home, null, log);
+      train(java, jar, home, cache, log);
+    } finally {
+      ArchiveTraining.delete(home);
+    }
+    Files.writeString(record, java + "\n", StandardCharsets.UTF_8);
+    System.out.println("AotCache: " + cache + " for " + java);
+  }
+
+  /**
+   * One run of the short commands in {@code home}; recorded into {@code cache} unless null (the
+   * first run fills the home's caches, so that the recorded one is a warm {@code get}).
+   */
+  private static void train(Path java, Path jar, Path home, Path cache, Path log)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.add("-XX:AOTCacheOutput=" + cache);
+    if (cache != null) {
+      command.add("-XX:AOTCacheOutput=" + cache);
+    }
     // The launcher's flags: a cache made with other GC or compiler settings may not map.
     command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
     command.addAll(List.of("-Xss1m", "-cp", jar.toString()));
-    command.addAll(List.of(ArchiveTraining.class.getName(), "short"));
+    command.addAll(List.of(ArchiveTraining.class.getName(), "short", home.toString()));
     Process training =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     if (!training.waitFor(10, TimeUnit.MINUTES)) {
       training.destroyForcibly();
       throw new IOException("the AOT training with " + java + " did not end; see " + log);
     }
-    if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
+    if (training.exitValue() != 0 || (cache != null && !Files.isRegularFile(cache))) {
       throw new IOException("the AOT training with " + java + " failed; see " + log);
     }
-    Files.writeString(record, java + "\n", StandardCharsets.UTF_8);
-    System.out.println("AotCache: " + cache + " for " + java);
   }
 
   /** The JDK to train with, if any: see the class comment for the order. */
