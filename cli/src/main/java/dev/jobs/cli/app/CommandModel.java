@@ -157,7 +157,8 @@ public final class CommandModel {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {QuickAnswers.version()};
+      String version = CommandModel.class.getPackage().getImplementationVersion();
+      return new String[] {"jobs " + (version == null ? "dev" : version)};
     }
   }
 }

@@ -53,7 +53,10 @@ public final class QuickAnswers {
     }
   }
 
-  /** {@code jobs VERSION}, from the jar's manifest, as {@code --version} prints it. */
+  /**
+   * {@code jobs VERSION}, from the jar's manifest, as {@code CommandModel.Version} has it ({@code
+   * QuickAnswersTest} checks that they agree).
+   */
   static String version() {
     String version = QuickAnswers.class.getPackage().getImplementationVersion();
     return "jobs " + (version == null ? "dev" : version);

@@ -113,7 +113,10 @@ public final class AotCache {
       Path java = Path.of(dir.isEmpty() ? "." : dir, "java");
       if (Files.isExecutable(java)) {
         // /usr/bin/java is a chain of links to <home>/bin/java.
-        ordered.add(java.toRealPath().getParent().getParent());
+        Path bin = java.toRealPath().getParent();
+        if (bin != null && bin.getParent() != null) {
+          ordered.add(bin.getParent());
+        }
       }
     }
     for (Path home : ordered) {

@@ -83,7 +83,9 @@ public final class ArchiveTraining {
 
   static void delete(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }
