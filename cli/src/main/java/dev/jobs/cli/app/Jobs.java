@@ -31,6 +31,11 @@ public final class Jobs {
   }
 
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    // Before the root command is even initialized (its class names picocli's).
+    Integer answered = QuickAnswers.run(out, args);
+    if (answered != null) {
+      return answered;
+    }
     return CommandModel.run(environment, out, err, args);
   }
 

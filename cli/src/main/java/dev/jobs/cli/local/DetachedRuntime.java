@@ -134,6 +134,11 @@ public final class DetachedRuntime {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    if (Runtime.version().feature() >= 22) {
+      // This JVM may be the launcher's JDK 25 (its AOT path): SQLite's native library then loads
+      // with a warning on the runtime's stderr unless native access is granted.
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
     command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
     command.add(RuntimeJar.classPathFor(directory, classPath()));
