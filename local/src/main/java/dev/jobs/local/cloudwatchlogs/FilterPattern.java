@@ -47,7 +47,7 @@ final class FilterPattern {
           default -> order >= 0;
         };
       }
-      boolean equal = wildcard(text).matcher(value.asString()).matches();
+      boolean equal = value.isString() && wildcard(text).matcher(value.asString()).matches();
       return operator.equals("=") == equal;
     }
   }
@@ -107,6 +107,14 @@ final class FilterPattern {
     } catch (JacksonException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether the pattern is the job id's comparison alone ({@code { $.jobId = "X" }}): every event
+   * the store reads for {@link #requiredJobId()} matches it, unparsed.
+   */
+  boolean isJobIdOnly() {
+    return root instanceof Comparison && jobId != null;
   }
 
   /**

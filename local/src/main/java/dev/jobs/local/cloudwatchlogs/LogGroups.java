@@ -153,6 +153,7 @@ public final class LogGroups {
     long after = afterSeq;
     int bytes = 0;
     int scanned = 0;
+    boolean readByJob = pattern.isJobIdOnly();
     while (true) {
       List<LogStore.Event> page =
           store.page(group.name(), pattern.requiredJobId(), from, to, after, BATCH);
@@ -161,7 +162,7 @@ public final class LogGroups {
         scanned++;
         if ((streams == null || streams.contains(event.stream()))
             && (streamPrefix == null || event.stream().startsWith(streamPrefix))
-            && pattern.matches(event.message())) {
+            && (readByJob || pattern.matches(event.message()))) {
           found.add(event);
           bytes += event.message().length() + 26;
           if (found.size() >= limit || bytes >= MAX_BYTES) {
