@@ -159,6 +159,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alarms" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_jobs; return $?; fi
@@ -191,57 +192,59 @@ function _complete_jobs() {
   local cmds2=(status)
   local cmds3=(list)
   local cmds4=(wait)
-  local cmds5=(stats)
-  local cmds6=(alarms)
-  local cmds7=(replay)
-  local cmds8=(replays)
-  local cmds9=(target)
-  local cmds10=(local)
-  local cmds11=(init)
-  local cmds12=(deploy)
-  local cmds13=(destroy)
-  local cmds14=(completion)
-  local cmds15=(help)
-  local cmds16=(replays list)
-  local cmds17=(replays ls)
-  local cmds18=(replays cancel)
-  local cmds19=(target add)
-  local cmds20=(target list)
-  local cmds21=(target ls)
-  local cmds22=(target use)
-  local cmds23=(target show)
-  local cmds24=(target remove)
-  local cmds25=(target rm)
-  local cmds26=(local start)
-  local cmds27=(local stop)
-  local cmds28=(local status)
-  local cmds29=(init kind)
+  local cmds5=(cancel)
+  local cmds6=(stats)
+  local cmds7=(alarms)
+  local cmds8=(replay)
+  local cmds9=(replays)
+  local cmds10=(target)
+  local cmds11=(local)
+  local cmds12=(init)
+  local cmds13=(deploy)
+  local cmds14=(destroy)
+  local cmds15=(completion)
+  local cmds16=(help)
+  local cmds17=(replays list)
+  local cmds18=(replays ls)
+  local cmds19=(replays cancel)
+  local cmds20=(target add)
+  local cmds21=(target list)
+  local cmds22=(target ls)
+  local cmds23=(target use)
+  local cmds24=(target show)
+  local cmds25=(target remove)
+  local cmds26=(target rm)
+  local cmds27=(local start)
+  local cmds28=(local stop)
+  local cmds29=(local status)
+  local cmds30=(init kind)
 
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_init_kind; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_completion; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_init; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_local; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_target; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_replays; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_replay; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_alarms; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_stats; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_jobs_init_kind; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_init; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_local; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_target; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_replays; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_replay; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_alarms; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_stats; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_cancel; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jobs_wait; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jobs_list; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jobs_status; return $?; fi
@@ -258,7 +261,7 @@ function _picocli_jobs() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="submit get status list wait stats alarms replay replays target local init deploy destroy completion help"
+  local commands="submit get status list wait cancel stats alarms replay replays target local init deploy destroy completion help"
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
@@ -509,7 +512,7 @@ function _picocli_jobs_list() {
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
-  local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED") # --status values
+  local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED" "CANCELLED") # --status values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -626,6 +629,66 @@ function _picocli_jobs_wait() {
       return
       ;;
     '--grace')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cancel` subcommand.
+function _picocli_jobs_cancel() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout'"
+  local NAME_option_args=("@jobs-targets@") # --target values
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--api-url')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--timeout')
       return
       ;;
   esac
@@ -1065,7 +1128,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get list wait stats alarms replay replays target local init deploy destroy completion"
+  local commands="submit get list wait cancel stats alarms replay replays target local init deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -1711,7 +1774,7 @@ _jobs_candidates() {
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|list|wait|stats|alarms|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
+    submit|get|status|list|wait|cancel|stats|alarms|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"

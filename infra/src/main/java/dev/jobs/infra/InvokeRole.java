@@ -19,7 +19,8 @@ import software.constructs.Construct;
  */
 final class InvokeRole extends Construct {
   static final String DESCRIPTION =
-      "Calls the jobs API: POST /jobs, GET /jobs, GET /jobs/{jobId} and POST /jobs/{jobId}/cancel";
+      "Calls the jobs API: POST /jobs, GET /jobs, GET /jobs/{jobId}, POST /jobs/{jobId}/cancel,"
+          + " PUT /jobs/{jobId} and POST /jobs/{jobId}/retry";
 
   final Role role;
 
@@ -47,11 +48,13 @@ final class InvokeRole extends Construct {
         role,
         new NagSuppression(
             "AwsSolutions-IAM5",
-            "The only wildcards are the {jobId} path parameter of GET /jobs/{jobId} and of POST"
-                + " /jobs/{jobId}/cancel: the role may read and cancel any job, through those two"
-                + " methods",
+            "The only wildcards are the {jobId} path parameter of GET /jobs/{jobId}, PUT"
+                + " /jobs/{jobId}, POST /jobs/{jobId}/cancel and POST /jobs/{jobId}/retry: the"
+                + " role may read, name, cancel and retry any job, through those four methods",
             List.of(
                 NagSuppression.matching("^Resource::arn:.*/GET/jobs/\\*$"),
-                NagSuppression.matching("^Resource::arn:.*/POST/jobs/\\*/cancel$"))));
+                NagSuppression.matching("^Resource::arn:.*/PUT/jobs/\\*$"),
+                NagSuppression.matching("^Resource::arn:.*/POST/jobs/\\*/cancel$"),
+                NagSuppression.matching("^Resource::arn:.*/POST/jobs/\\*/retry$"))));
   }
 }

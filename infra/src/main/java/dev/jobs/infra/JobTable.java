@@ -2,12 +2,14 @@ package dev.jobs.infra;
 
 import dev.jobs.backend.store.DynamoDbJobStore;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -56,6 +58,8 @@ final class JobTable extends Construct {
             .encryption(TableEncryption.CUSTOMER_MANAGED)
             .encryptionKey(key)
             .timeToLiveAttribute(TTL_ATTRIBUTE)
+            // New images only: the dispatcher starts the jobs whose new image is QUEUED.
+            .stream(StreamViewType.NEW_IMAGE)
             .build();
     table.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
@@ -82,6 +86,27 @@ final class JobTable extends Construct {
         grantee,
         List.of("dynamodb:Query"),
         List.of(listIndexArn()),
+        List.of("kms:Decrypt", "kms:DescribeKey"));
+  }
+
+  /** The table's stream, which carries queued jobs to the dispatcher. */
+  String streamArn() {
+    return Objects.requireNonNull(table.getTableStreamArn(), "the table has a stream");
+  }
+
+  /**
+   * For the dispatcher's stream mapping: reading the table's stream alone (Lambda lists, describes
+   * and reads its shards), and decrypting what it reads.
+   */
+  void grantStreamRead(IGrantable grantee) {
+    grant(
+        grantee,
+        List.of(
+            "dynamodb:DescribeStream",
+            "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams"),
+        List.of(streamArn()),
         List.of("kms:Decrypt", "kms:DescribeKey"));
   }
 

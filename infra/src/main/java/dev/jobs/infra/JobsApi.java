@@ -40,8 +40,9 @@ import software.constructs.Construct;
  * The REST API: {@code POST /jobs} starts a job with an asynchronous invocation of the processing
  * function; {@code GET /jobs/{jobId}} reads the job straight from the table; {@code GET /jobs}
  * lists jobs through the list function and {@code POST /jobs/{jobId}/cancel} records a cancel
- * through the cancel function (Lambda proxy integrations). All need {@code AWS_IAM} (the invoke
- * role).
+ * through the cancel function; {@code PUT /jobs/{jobId}} and {@code POST /jobs/{jobId}/retry} queue
+ * a job through the queue function (Lambda proxy integrations). All need {@code AWS_IAM} (the
+ * invoke role).
  */
 final class JobsApi extends Construct {
   static final String JSON = "application/json";
@@ -57,7 +58,8 @@ final class JobsApi extends Construct {
    * The query parameters of {@code GET /jobs}, all optional: declared for the API's description;
    * the list function validates them and answers 400 naming the parameter.
    */
-  static final List<String> LIST_PARAMETERS = List.of("status", "since", "until", "limit", "next");
+  static final List<String> LIST_PARAMETERS =
+      List.of("status", "since", "until", "limit", "next", "type", "errorType", "condition");
 
   static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
 
@@ -122,6 +124,7 @@ final class JobsApi extends Construct {
               + "#if(\"$!item.timeoutSeconds.N\" != \"\"), \"timeoutSeconds\":"
               + " $item.timeoutSeconds.N#end"
               + "#if(\"$!item.finishedAt.S\" != \"\"), \"finishedAt\": \"$item.finishedAt.S\"#end"
+              + "#if(\"$!item.queuedAt.S\" != \"\"), \"queuedAt\": \"$item.queuedAt.S\"#end"
               + ", \"expiresAt\": #if(\"$!item.expiresAt.N\" != \"\")$item.expiresAt.N#{else}0#end}",
           "#end");
 
@@ -130,6 +133,8 @@ final class JobsApi extends Construct {
   final Method getJob;
   final Method listJobs;
   final Method cancelJob;
+  final Method putJob;
+  final Method retryJob;
 
   /** The request model of {@code POST /jobs}. */
   final Model jobRequest;
@@ -146,13 +151,15 @@ final class JobsApi extends Construct {
       IFunction processing,
       IFunction listing,
       IFunction cancelling,
+      IFunction queueing,
       JobTable table,
       EncryptedLogs logs) {
     super(scope, id);
     this.stageName = stageName;
     api =
         RestApi.Builder.create(this, "Api")
-            .description("Jobs: start a long job, read its state, list jobs, cancel one")
+            .description(
+                "Jobs: start a long job, read its state, list jobs, cancel one, name one, retry one")
             .endpointConfiguration(
                 EndpointConfiguration.builder().types(List.of(EndpointType.REGIONAL)).build())
             // Access logs need the account's API Gateway CloudWatch role, which a fresh account
@@ -300,6 +307,35 @@ final class JobsApi extends Construct {
                 MethodOptions.builder()
                     .requestParameters(Map.of("method.request.path.jobId", true))
                     .build());
+    // A client-named job: the body is checked against the same model as POST's (the same 400),
+    // then the queue function records it QUEUED; the table's stream starts it.
+    putJob =
+        getJob
+            .getResource()
+            .addMethod(
+                "PUT",
+                LambdaIntegration.Builder.create(queueing).proxy(true).build(),
+                MethodOptions.builder()
+                    .requestValidator(validator)
+                    .requestModels(Map.of(JSON, jobRequest))
+                    .requestParameters(Map.of("method.request.path.jobId", true))
+                    .build());
+    // The body is ignored; ?cancelled=true lets a CANCELLED job be retried too.
+    retryJob =
+        getJob
+            .getResource()
+            .addResource("retry")
+            .addMethod(
+                "POST",
+                LambdaIntegration.Builder.create(queueing).proxy(true).build(),
+                MethodOptions.builder()
+                    .requestParameters(
+                        Map.of(
+                            "method.request.path.jobId",
+                            true,
+                            "method.request.querystring.cancelled",
+                            false))
+                    .build());
     acceptFindings();
   }
 
@@ -321,7 +357,7 @@ final class JobsApi extends Construct {
             "API Gateway's account-wide CloudWatch role takes AWS's policy for it"
                 + " (AmazonAPIGatewayPushToCloudWatchLogs), which follows what API Gateway needs",
             List.of(NagSuppression.matching("^Policy::.*AmazonAPIGatewayPushToCloudWatchLogs$"))));
-    for (Method method : List.of(postJob, getJob, listJobs, cancelJob)) {
+    for (Method method : List.of(postJob, getJob, listJobs, cancelJob, putJob, retryJob)) {
       NagSuppression.apply(
           method,
           new NagSuppression(

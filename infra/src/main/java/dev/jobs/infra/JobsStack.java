@@ -49,6 +49,7 @@ public final class JobsStack extends Stack {
     JobReplay replay = new JobReplay(this, "Replay", props, failed.bus, processing.alias);
     JobListing listing = new JobListing(this, "Listing", parts);
     JobCancelling cancelling = new JobCancelling(this, "Cancelling", parts);
+    JobQueueing queueing = new JobQueueing(this, "Queueing", parts, processing.alias);
     JobsApi api =
         new JobsApi(
             this,
@@ -57,6 +58,7 @@ public final class JobsStack extends Stack {
             processing.alias,
             listing.alias,
             cancelling.alias,
+            queueing.alias,
             table,
             logs);
     kinds.limitTypesOf(api);
@@ -68,7 +70,9 @@ public final class JobsStack extends Stack {
             api.postJob,
             api.getJob,
             api.listJobs,
-            api.cancelJob);
+            api.cancelJob,
+            api.putJob,
+            api.retryJob);
     Monitoring monitoring =
         new Monitoring(
             this,

@@ -51,12 +51,6 @@ final class Monitoring extends Construct {
   static final String LAMBDA = "AWS/Lambda";
   static final String EVENTS = "AWS/Events";
 
-  /**
-   * The job metric of the backend's EMF record for a run that stopped because of a cancel (beside
-   * {@link JobMetrics#SUCCEEDED} and {@link JobMetrics#FAILED}, same namespace and dimensions).
-   */
-  static final String JOBS_CANCELLED = "JobsCancelled";
-
   /** The detail type of a record that a Lambda on-failure destination puts on a bus. */
   static final String DESTINATION_FAILURE = "Lambda Function Invocation Result - Failure";
 
@@ -347,7 +341,8 @@ final class Monitoring extends Construct {
                     labelled(lambda("Invocations", watched.cancelling(), "Sum"), "cancel requests"),
                     labelled(
                         lambda("Errors", watched.cancelling(), "Sum"), "cancel function errors"),
-                    labelled(jobs("Sum", function, JOBS_CANCELLED), "runs stopped by a cancel")),
+                    labelled(
+                        jobs("Sum", function, JobMetrics.CANCELLED), "runs stopped by a cancel")),
                 8)));
     // The edges: jobs waiting for a run, callers waiting for the API.
     rows.add(

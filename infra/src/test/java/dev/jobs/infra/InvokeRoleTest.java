@@ -42,9 +42,9 @@ class InvokeRoleTest extends DefaultStackFacts {
 
   @Test
   @DisplayName(
-      "the invoke role may call execute-api:Invoke on exactly the four methods' ARNs: submit, get,"
-          + " list, cancel")
-  void invokesExactlyTheFourMethods() {
+      "the invoke role may call execute-api:Invoke on exactly the six methods' ARNs: submit, get,"
+          + " list, cancel, put, retry")
+  void invokesExactlyTheSixMethods() {
     String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
     Map<String, Map<String, Object>> policies =
         template.findResources(
@@ -65,7 +65,9 @@ class InvokeRoleTest extends DefaultStackFacts {
             "[, " + methodArn("POST", "/jobs") + "]",
             "[, " + methodArn("GET", "/jobs/*") + "]",
             "[, " + methodArn("GET", "/jobs") + "]",
-            "[, " + methodArn("POST", "/jobs/*/cancel") + "]");
+            "[, " + methodArn("POST", "/jobs/*/cancel") + "]",
+            "[, " + methodArn("PUT", "/jobs/*") + "]",
+            "[, " + methodArn("POST", "/jobs/*/retry") + "]");
   }
 
   @Test

@@ -66,6 +66,69 @@ class JobsApiTest extends DefaultStackFacts {
     return method("POST", cancelResource);
   }
 
+  private static Map<String, Object> putJob() {
+    return method("PUT", jobResource);
+  }
+
+  private static Map<String, Object> retryJob() {
+    return method(
+        "POST",
+        logicalId(
+            template,
+            "AWS::ApiGateway::Resource",
+            Map.of("PathPart", "retry", "ParentId", ref(jobResource))));
+  }
+
+  @Test
+  @DisplayName("PUT /jobs/{jobId} and POST /jobs/{jobId}/retry need AWS_IAM authorization")
+  void putAndRetryNeedIam() {
+    assertThat(putJob()).containsEntry("AuthorizationType", "AWS_IAM");
+    assertThat(retryJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  }
+
+  @Test
+  @DisplayName(
+      "PUT /jobs/{jobId} and POST /jobs/{jobId}/retry are Lambda proxy integrations of the queue"
+          + " function's alias")
+  void putAndRetryProxyToTheQueueFunction() {
+    for (Map<String, Object> method : List.of(putJob(), retryJob())) {
+      Map<String, Object> integration = integration(method);
+      assertThat(integration).containsEntry("Type", "AWS_PROXY");
+      assertThat(integration.get("Uri").toString())
+          .contains("Ref=" + aliasOfHandler(JobQueueing.HANDLER));
+    }
+  }
+
+  @Test
+  @DisplayName("PUT /jobs/{jobId} validates its body against POST's request model")
+  void putValidatesTheBodyAsPostDoes() {
+    assertThat(putJob().get("RequestModels")).isEqualTo(postJob().get("RequestModels"));
+    assertThat(putJob().get("RequestValidatorId")).isEqualTo(postJob().get("RequestValidatorId"));
+    assertThat(putJob())
+        .containsEntry("RequestParameters", Map.of("method.request.path.jobId", true));
+  }
+
+  @Test
+  @DisplayName("POST /jobs/{jobId}/retry declares the job id, and cancelled as optional")
+  void retryDeclaresItsParameters() {
+    assertThat(retryJob())
+        .containsEntry(
+            "RequestParameters",
+            Map.of(
+                "method.request.path.jobId", true, "method.request.querystring.cancelled", false));
+  }
+
+  @Test
+  @DisplayName(
+      "the API may invoke the queue function's alias, from PUT /jobs/* and POST /jobs/*/retry"
+          + " only")
+  void apiMayInvokeTheQueueFunction() {
+    assertThat(sourceArnsOfPermissions(JobQueueing.HANDLER))
+        .contains(stageArn("/PUT/jobs/*"), stageArn("/POST/jobs/*/retry"))
+        .allSatisfy(
+            source -> assertThat(source).matches(".*(/PUT/jobs/\\*|/POST/jobs/\\*/retry)]]}$"));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> integration(Map<String, Object> method) {
     return (Map<String, Object>) method.get("Integration");
@@ -84,12 +147,12 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the API is regional and has exactly the four job methods")
-  void regionalApiWithFourMethods() {
+  @DisplayName("the API is regional and has exactly the six job methods")
+  void regionalApiWithSixMethods() {
     template.hasResourceProperties(
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-    template.resourceCountIs("AWS::ApiGateway::Method", 4);
+    template.resourceCountIs("AWS::ApiGateway::Method", 6);
   }
 
   @Test
@@ -157,7 +220,9 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("GET /jobs declares status, since, until, limit and next as optional parameters")
+  @DisplayName(
+      "GET /jobs declares status, since, until, limit, next and the filters type, errorType and"
+          + " condition as optional parameters")
   void listDeclaresOptionalQueryParameters() {
     assertThat(listJobs())
         .containsEntry(
@@ -167,7 +232,10 @@ class JobsApiTest extends DefaultStackFacts {
                 "method.request.querystring.since", false,
                 "method.request.querystring.until", false,
                 "method.request.querystring.limit", false,
-                "method.request.querystring.next", false));
+                "method.request.querystring.next", false,
+                "method.request.querystring.type", false,
+                "method.request.querystring.errorType", false,
+                "method.request.querystring.condition", false));
   }
 
   @Test

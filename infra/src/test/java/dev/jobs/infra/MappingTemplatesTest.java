@@ -190,6 +190,29 @@ public class MappingTemplatesTest {
 
   @Test
   @DisplayName(
+      "a job its client named renders QUEUED with its parameters, 0 attempts and its queuedAt, as"
+          + " the store wrote it")
+  void queuedItemRendersItsQueueing() throws Exception {
+    String item =
+        """
+        {"Item": {"id": {"S": "nightly-2026-11-26"}, "status": {"S": "QUEUED"},
+          "type": {"S": "sleep"}, "parameters": {"S": "{\\"seconds\\":5}"},
+          "attempts": {"N": "0"}, "queuedAt": {"S": "2026-11-26T10:00:00.123Z"},
+          "expiresAt": {"N": "1790000000"}, "listKey": {"S": "QUEUED#2026-11-26#1"},
+          "listAt": {"S": "2026-11-26T10:00:00.123000000Z#nightly-2026-11-26"}}}
+        """;
+    assertThat(render(JobsApi.JOB_RECORD_TEMPLATE, item).body())
+        .isEqualTo(
+            json(
+                """
+                {"id": "nightly-2026-11-26", "status": "QUEUED", "type": "sleep",
+                 "parameters": {"seconds": 5}, "attempts": 0,
+                 "queuedAt": "2026-11-26T10:00:00.123Z", "expiresAt": 1790000000}
+                """));
+  }
+
+  @Test
+  @DisplayName(
       "a job cancelled while queued renders with no type, parameters nor start, and 0 attempts")
   void cancelledWhileQueuedItemRendersWithoutARun() throws Exception {
     String item =

@@ -83,12 +83,31 @@ public final class LocalRuntime implements AutoCloseable {
         new LocalStack(options.stackName(), options.region(), "http://127.0.0.1:" + server.port());
     this.invocations = new InvocationStore(database);
     this.archive = new ArchiveStore(database);
-    JobStore jobs = table.apply(new SqliteJobStore(database));
     Instant created = Instant.ofEpochMilli(options.clock().millis());
     // The job log lines are kept as long as the jobs.
     this.logs =
         new LogGroups(
             stack, new LogStore(database), options.clock(), Backend.DEFAULT_RETENTION, created);
+    this.logRetention =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "log-retention");
+              thread.setDaemon(true);
+              return thread;
+            });
+    logRetention.scheduleWithFixedDelay(this::purgeExpiredLogs, 0, 1, TimeUnit.HOURS);
+    // The deployed stack invokes the processing function's alias (API, replay rule, retries, the
+    // dispatcher of queued jobs).
+    this.processing =
+        function(
+            options.processing(),
+            stack.processFunctionName(),
+            Qualifier.alias(LocalStack.PROCESSING_ALIAS));
+    // A queued job's invocation is written with its record (the table's stream and dispatcher).
+    JobStore jobs =
+        table.apply(
+            new SqliteJobStore(
+                database, new SqliteJobStore.QueuedJobs(processing.name(), processing::accept)));
     Backend backend =
         Backend.create(
             new FencedJobStore(jobs),
@@ -99,20 +118,6 @@ public final class LocalRuntime implements AutoCloseable {
                 stack.processingLogGroupName(),
                 Qualifier.alias(LocalStack.PROCESSING_ALIAS).version()),
             logs.sink(stack.failedJobsLogGroupName(), Qualifier.LATEST.version()));
-    this.logRetention =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "log-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
-    logRetention.scheduleWithFixedDelay(this::purgeExpiredLogs, 0, 1, TimeUnit.HOURS);
-    // The deployed stack invokes the processing function's alias (API, replay rule, retries).
-    this.processing =
-        function(
-            options.processing(),
-            stack.processFunctionName(),
-            Qualifier.alias(LocalStack.PROCESSING_ALIAS));
     EventBus bus = new EventBus(stack, archive, processing, options.clock());
     this.errorHandler =
         function(options.errorHandler(), stack.failedFunctionName(), Qualifier.LATEST);
@@ -139,7 +144,7 @@ public final class LocalRuntime implements AutoCloseable {
                 stack,
                 kinds.names(),
                 new ApiGatewayStage.Integrations(
-                    processing, jobs, backend.list(), backend.cancel())),
+                    processing, jobs, backend.list(), backend.cancel(), backend.queue())),
             List.of(
                 new EventBridgeApi(bus, replays, created).service(),
                 new CloudWatchLogsApi(logs).service()),

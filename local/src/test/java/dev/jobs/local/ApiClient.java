@@ -110,6 +110,17 @@ public final class ApiClient {
     return send("POST", "/jobs/" + id + "/cancel", null, true);
   }
 
+  /** {@code PUT /jobs/{id}}: a job named by its client. */
+  public Response put(String id, String body) {
+    return send("PUT", "/jobs/" + id, body, true);
+  }
+
+  /** {@code POST /jobs/{id}/retry}, with a raw query string, empty for none. */
+  public Response retry(String id, String rawQuery) {
+    return send(
+        "POST", "/jobs/" + id + "/retry" + (rawQuery.isEmpty() ? "" : "?" + rawQuery), null, true);
+  }
+
   /** {@code GET /jobs} with a raw (already encoded) query string, empty for none. */
   public Response list(String rawQuery) {
     return send("GET", rawQuery.isEmpty() ? "/jobs" : "/jobs?" + rawQuery, null, true);

@@ -87,7 +87,8 @@ class ListJobsIT {
 
     assertThat(status.status()).isEqualTo(400);
     assertThat(status.text())
-        .isEqualTo("{\"message\":\"status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED\"}");
+        .isEqualTo(
+            "{\"message\":\"status: must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED\"}");
     assertThat(limit.text()).isEqualTo("{\"message\":\"limit: must be an integer from 1 to 100\"}");
     assertThat(next.text()).isEqualTo("{\"message\":\"next: not a token from this API\"}");
     assertThat(window.body().get("message").asString()).startsWith("since: ");

@@ -25,6 +25,26 @@ public final class TestJobs {
     }
   }
 
+  /** Counts its runs per job id, in this JVM: what shows that a job ran once. */
+  public static final class Counted extends Kind {
+    public static final java.util.concurrent.ConcurrentMap<
+            String, java.util.concurrent.atomic.AtomicInteger>
+        RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Counted() {
+      super("counted");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      int runs =
+          RUNS.computeIfAbsent(
+                  context.jobId(), id -> new java.util.concurrent.atomic.AtomicInteger())
+              .incrementAndGet();
+      return JobJson.MAPPER.createObjectNode().put("runs", runs);
+    }
+  }
+
   /** Fails every attempt. */
   public static final class Fail extends Kind {
     public Fail() {

@@ -5,6 +5,7 @@ import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.log.JobLogSink;
+import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.JobStore;
@@ -21,6 +22,7 @@ public record Backend(
     FailureRecorder failures,
     JobList list,
     JobCancel cancel,
+    JobQueue queue,
     Priming priming) {
   /** How long a job record is kept, unless {@code JOB_RETENTION_DAYS} says otherwise. */
   public static final Duration DEFAULT_RETENTION =
@@ -49,6 +51,7 @@ public record Backend(
         new FailureRecorder(store, clock, retention, failureLog),
         new JobList(store, clock),
         new JobCancel(store, clock, retention),
+        new JobQueue(store, clock, retention),
         new Priming(store, kinds, requests));
   }
 

@@ -146,7 +146,8 @@ public final class JobProcessor {
                 now,
                 expiresAt(now),
                 replayOf,
-                timeoutSeconds(remainingTime.get())));
+                timeoutSeconds(remainingTime.get()),
+                invocation.queuedAt()));
     if (started.isEmpty()) {
       new JobLogger(LOGGER, invocation.id(), null, target)
           .log(System.Logger.Level.INFO, "skipped: the job has already ended");

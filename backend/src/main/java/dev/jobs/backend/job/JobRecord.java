@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param cancelRequestedAt the first cancel request, kept when the job then ended otherwise
  * @param timeoutSeconds the processing function's timeout as the attempt saw it when it started
  *     (its remaining time, rounded up), with which a client tells a stalled job from a slow one
+ * @param queuedAt when the job was last queued ({@code PUT /jobs/{jobId}} or a retry); the dispatch
+ *     of that queueing carries it, so that it starts the job once
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobRecord(
@@ -30,7 +32,42 @@ public record JobRecord(
     JobProgress progress,
     Instant heartbeatAt,
     Instant cancelRequestedAt,
-    Integer timeoutSeconds) {
+    Integer timeoutSeconds,
+    Instant queuedAt) {
+  /** A record never queued by its client. */
+  public JobRecord(
+      String id,
+      JobStatus status,
+      String type,
+      ObjectNode parameters,
+      JsonNode result,
+      JobError error,
+      int attempts,
+      Instant startedAt,
+      Instant finishedAt,
+      long expiresAt,
+      JobProgress progress,
+      Instant heartbeatAt,
+      Instant cancelRequestedAt,
+      Integer timeoutSeconds) {
+    this(
+        id,
+        status,
+        type,
+        parameters,
+        result,
+        error,
+        attempts,
+        startedAt,
+        finishedAt,
+        expiresAt,
+        progress,
+        heartbeatAt,
+        cancelRequestedAt,
+        timeoutSeconds,
+        null);
+  }
+
   /** A record with no progress, heartbeat, cancel request or timeout. */
   public JobRecord(
       String id,
@@ -57,6 +94,7 @@ public record JobRecord(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -76,6 +114,28 @@ public record JobRecord(
         null,
         null,
         at,
+        null,
         null);
+  }
+
+  /** A job named by its client, accepted and waiting for its first start. */
+  public static JobRecord queued(
+      String id, String type, ObjectNode parameters, Instant queuedAt, long expiresAt) {
+    return new JobRecord(
+        id,
+        JobStatus.QUEUED,
+        type,
+        parameters,
+        null,
+        null,
+        0,
+        null,
+        null,
+        expiresAt,
+        null,
+        null,
+        null,
+        null,
+        queuedAt);
   }
 }

@@ -2,6 +2,7 @@ package dev.jobs.backend.list;
 
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobCursor;
+import dev.jobs.backend.store.JobFilter;
 import dev.jobs.backend.store.JobQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,21 @@ import java.util.regex.Pattern;
 
 /**
  * The query parameters of {@code GET /jobs}, read into a {@link JobQuery}: {@code status}, {@code
- * since} (inclusive), {@code until} (exclusive), {@code limit} and {@code next}, all optional.
- * Unknown parameters are ignored, as API Gateway passes them on.
+ * since} (inclusive), {@code until} (exclusive), {@code limit}, {@code next}, and the filters
+ * {@code type}, {@code errorType} and {@code condition} (exact matches), all optional. Unknown
+ * parameters are ignored, as API Gateway passes them on.
  */
 public final class ListParameters {
   public static final String STATUS = "status";
   public static final String SINCE = "since";
   public static final String UNTIL = "until";
   public static final String LIMIT = "limit";
+  public static final String TYPE = "type";
+  public static final String ERROR_TYPE = "errorType";
+  public static final String CONDITION = "condition";
+
+  /** A filter's longest value: error types are class names, which seldom pass 200 characters. */
+  static final int MAX_FILTER_LENGTH = 256;
 
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
@@ -64,7 +72,27 @@ public final class ListParameters {
         Optional.ofNullable(parameters.get(LIMIT)).map(ListParameters::limit).orElse(DEFAULT_LIMIT);
     Optional<JobCursor> after =
         Optional.ofNullable(parameters.get(PageToken.PARAMETER)).map(PageToken::decode);
-    return new JobQuery(status, from, until, limit, after);
+    JobFilter filter =
+        new JobFilter(
+            filterValue(parameters, TYPE),
+            filterValue(parameters, ERROR_TYPE),
+            filterValue(parameters, CONDITION));
+    return new JobQuery(status, from, until, limit, after, filter);
+  }
+
+  /** A filter's value: 1 to 256 characters, none of them a control character. */
+  private static Optional<String> filterValue(Map<String, String> parameters, String name) {
+    String value = parameters.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.isEmpty()
+        || value.length() > MAX_FILTER_LENGTH
+        || value.chars().anyMatch(Character::isISOControl)) {
+      throw new BadParameterException(
+          name, "must be 1 to " + MAX_FILTER_LENGTH + " characters, none of them a control one");
+    }
+    return Optional.of(value);
   }
 
   private static JobStatus status(String value) {
@@ -73,7 +101,8 @@ public final class ListParameters {
         return status;
       }
     }
-    throw new BadParameterException(STATUS, "must be RUNNING, SUCCEEDED, FAILED or CANCELLED");
+    throw new BadParameterException(
+        STATUS, "must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED");
   }
 
   private static Instant instant(String name, String value) {

@@ -80,6 +80,10 @@ public final class DynamoDbJobStore implements JobStore {
   static final int SHARDS = 4;
 
   private static final String KEY_SEPARATOR = "#";
+
+  /** Items read per query call of a filtered list (DynamoDB reads at most 1 MB a call anyway). */
+  private static final int FILTERED_READ = 100;
+
   private static final String CANCEL_REQUESTED_AT = "cancelRequestedAt";
 
   /** A cancel races a start at most once in practice; three rounds leave room to spare. */
@@ -131,6 +135,16 @@ public final class DynamoDbJobStore implements JobStore {
 
   @Override
   public Optional<JobRecord> start(JobStart start) {
+    if (start.dispatched()) {
+      Written first = startQueued(start);
+      if (first.done()) {
+        return Optional.of(toRecord(first.item()));
+      }
+      if (first.item() == null || !start.allows(Optional.of(toRecord(first.item())))) {
+        return Optional.empty();
+      }
+      // RUNNING in this queueing: Lambda's retry of the attempt the dispatch started.
+    }
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":running", s(JobStatus.RUNNING.name()));
     values.put(":type", s(start.type()));
@@ -161,6 +175,12 @@ public final class DynamoDbJobStore implements JobStore {
       condition =
           "attribute_not_exists(id) OR ((#status = :running OR #status = :failed)"
               + " AND (listAt < :cutoff OR attribute_not_exists(listAt)))";
+    } else if (start.dispatched()) {
+      values.put(":queuedAt", s(start.queuedAt().toString()));
+      update += ", startedAt = if_not_exists(startedAt, :now)";
+      values.remove(":listKey");
+      values.remove(":listAt");
+      condition = "#status = :running AND queuedAt = :queuedAt";
     } else {
       // A retry keeps the first start, and so its place in the list.
       update +=
@@ -171,6 +191,104 @@ public final class DynamoDbJobStore implements JobStore {
     Optional<UpdateItemResponse> response =
         update(start.id(), update, condition, values, ReturnValue.ALL_NEW);
     return response.map(r -> toRecord(r.attributes()));
+  }
+
+  /**
+   * A dispatch's first start: its queueing's {@code QUEUED} record becomes {@code RUNNING}, a new
+   * run (its start, and its place in the list, now). Answers the record as it was when refused.
+   */
+  private Written startQueued(JobStart start) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":queued", s(JobStatus.QUEUED.name()));
+    values.put(":queuedAt", s(start.queuedAt().toString()));
+    values.put(":running", s(JobStatus.RUNNING.name()));
+    values.put(":now", s(start.startedAt().toString()));
+    values.put(":expiresAt", n(start.expiresAt()));
+    values.put(":zero", n(0));
+    values.put(":one", n(1));
+    values.put(":listKey", s(listKey(JobStatus.RUNNING, start.id(), start.startedAt())));
+    values.put(":listAt", s(listAt(start.id(), start.startedAt())));
+    String update =
+        "SET #status = :running, expiresAt = :expiresAt,"
+            + " attempts = if_not_exists(attempts, :zero) + :one, startedAt = :now,"
+            + " heartbeatAt = :now, listKey = :listKey, listAt = :listAt";
+    if (start.timeoutSeconds() != null) {
+      values.put(":timeout", n(start.timeoutSeconds()));
+      update += ", timeoutSeconds = :timeout";
+    }
+    return write(
+        start.id(),
+        update + " REMOVE #progress",
+        "#status = :queued AND queuedAt = :queuedAt",
+        values);
+  }
+
+  /**
+   * One conditional write, {@code attribute_not_exists(id)}: an id that has a record is answered
+   * with it ({@code ALL_OLD}) and nothing is written, so the table's stream sees nothing either.
+   */
+  @Override
+  public QueueResult queue(JobRecord queued) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":queued", s(JobStatus.QUEUED.name()));
+    values.put(":type", s(queued.type()));
+    values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(queued.parameters())));
+    values.put(":zero", n(0));
+    values.put(":queuedAt", s(queued.queuedAt().toString()));
+    values.put(":expiresAt", n(queued.expiresAt()));
+    values.put(":listKey", s(listKey(JobStatus.QUEUED, queued.id(), queued.queuedAt())));
+    values.put(":listAt", s(listAt(queued.id(), queued.queuedAt())));
+    Written written =
+        write(
+            queued.id(),
+            "SET #status = :queued, #type = :type, #parameters = :parameters, attempts = :zero,"
+                + " queuedAt = :queuedAt, expiresAt = :expiresAt, listKey = :listKey,"
+                + " listAt = :listAt",
+            "attribute_not_exists(id)",
+            values);
+    if (written.done()) {
+      return new QueueResult(true, toRecord(written.item()));
+    }
+    if (written.item() == null) {
+      throw new JobStoreException(
+          "could not queue job " + queued.id() + " in table " + table,
+          new IllegalStateException("the condition failed with no item"));
+    }
+    return new QueueResult(false, toRecord(written.item()));
+  }
+
+  /**
+   * One conditional write on the status: of two requests at the same moment, one re-queues the job
+   * and the other finds it {@code QUEUED} ({@code ALL_OLD}), so one new attempt starts.
+   */
+  @Override
+  public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":queued", s(JobStatus.QUEUED.name()));
+    values.put(":failed", s(JobStatus.FAILED.name()));
+    values.put(":at", s(at.toString()));
+    values.put(":expiresAt", n(expiresAt));
+    values.put(":listKey", s(listKey(JobStatus.QUEUED, id, at)));
+    values.put(":listAt", s(listAt(id, at)));
+    String status = "#status = :failed";
+    if (cancelled) {
+      values.put(":cancelled", s(JobStatus.CANCELLED.name()));
+      status = "(#status = :failed OR #status = :cancelled)";
+    }
+    Written written =
+        write(
+            id,
+            "SET #status = :queued, queuedAt = :at, expiresAt = :expiresAt, listKey = :listKey,"
+                + " listAt = :listAt REMOVE startedAt, finishedAt, #result, #error, #progress,"
+                + " heartbeatAt, cancelRequestedAt",
+            status + " AND attribute_exists(#parameters)",
+            values);
+    if (written.done()) {
+      return new RetryResult(RetryOutcome.QUEUED, toRecord(written.item()));
+    }
+    return written.item() == null
+        ? new RetryResult(RetryOutcome.NOT_FOUND, null)
+        : new RetryResult(RetryOutcome.REFUSED, toRecord(written.item()));
   }
 
   /**
@@ -222,7 +340,14 @@ public final class DynamoDbJobStore implements JobStore {
       }
       if (running.item() != null) {
         JobRecord current = toRecord(running.item());
-        return new CancelResult(CancelResult.outcomeFor(current), current);
+        if (current.status() != JobStatus.QUEUED) {
+          return new CancelResult(CancelResult.outcomeFor(current), current);
+        }
+        Written queued = cancelQueued(id, at);
+        if (queued.done()) {
+          return new CancelResult(CancelOutcome.CANCEL_RECORDED, toRecord(queued.item()));
+        }
+        continue; // its dispatch started it (or a retry came) between the two writes: again
       }
       values = new HashMap<>();
       values.put(":cancelled", s(JobStatus.CANCELLED.name()));
@@ -244,15 +369,32 @@ public final class DynamoDbJobStore implements JobStore {
       }
       if (created.item() != null) {
         JobRecord current = toRecord(created.item());
-        if (current.status() != JobStatus.RUNNING) {
+        if (current.status() != JobStatus.RUNNING && current.status() != JobStatus.QUEUED) {
           return new CancelResult(CancelResult.outcomeFor(current), current);
         }
       }
-      // A start came between the two writes (or the record vanished, its TTL passed): again.
+      // A start or a queueing came between the two writes (or the record vanished, its TTL passed):
+      // again.
     }
     throw new JobStoreException(
         "job " + id + " kept changing while it was being cancelled",
         new IllegalStateException("no cancel outcome after " + CANCEL_ROUNDS + " rounds"));
+  }
+
+  /** A queued job ends {@code CANCELLED} now: its dispatch, when it comes, finds it so. */
+  private Written cancelQueued(String id, Instant at) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":queued", s(JobStatus.QUEUED.name()));
+    values.put(":cancelled", s(JobStatus.CANCELLED.name()));
+    values.put(":at", s(at.toString()));
+    values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, at)));
+    values.put(":listAt", s(listAt(id, at)));
+    return write(
+        id,
+        "SET #status = :cancelled, cancelRequestedAt = :at, finishedAt = :at,"
+            + " listKey = :listKey, listAt = :listAt",
+        "#status = :queued",
+        values);
   }
 
   @Override
@@ -369,14 +511,15 @@ public final class DynamoDbJobStore implements JobStore {
             int limit = wanted - found.size();
             partitions.add(
                 CompletableFuture.supplyAsync(
-                    () -> queryPartition(key, lower, from, exclusive, limit), Queries.POOL));
+                    () -> queryPartition(key, lower, from, exclusive, limit, query.filter()),
+                    Queries.POOL));
           }
         }
         reads.add(partitions);
       }
       for (List<CompletableFuture<List<Map<String, AttributeValue>>>> day : reads) {
         if (found.size() < wanted) {
-          addNewestFirst(join(day), found, wanted);
+          addNewestFirst(join(day), found, wanted, query);
         } else {
           day.forEach(read -> read.cancel(false));
         }
@@ -387,7 +530,7 @@ public final class DynamoDbJobStore implements JobStore {
 
   /** A day's items, newest first, added until the page holds {@code wanted}. */
   private void addNewestFirst(
-      List<Map<String, AttributeValue>> items, List<JobRecord> found, int wanted) {
+      List<Map<String, AttributeValue>> items, List<JobRecord> found, int wanted, JobQuery query) {
     items.sort(
         Comparator.comparing((Map<String, AttributeValue> item) -> item.get(LIST_AT).s())
             .reversed());
@@ -395,7 +538,11 @@ public final class DynamoDbJobStore implements JobStore {
       if (found.size() == wanted) {
         return;
       }
-      found.add(toRecord(item));
+      JobRecord job = toRecord(item);
+      // The filter expression's contains() on the error's JSON text is checked here exactly.
+      if (query.filter().matches(job)) {
+        found.add(job);
+      }
     }
   }
 
@@ -439,17 +586,26 @@ public final class DynamoDbJobStore implements JobStore {
    * bound is applied here, ending the read at the first item below it.
    */
   private List<Map<String, AttributeValue>> queryPartition(
-      String listKey, String lower, String upper, boolean exclusiveUpper, int limit) {
+      String listKey,
+      String lower,
+      String upper,
+      boolean exclusiveUpper,
+      int limit,
+      JobFilter filter) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":key", s(listKey));
     values.put(":upper", s(upper));
     String condition;
-    if (exclusiveUpper) {
+    if (exclusiveUpper && filter.isEmpty()) {
       condition = "listKey = :key AND listAt < :upper";
     } else {
+      // A filtered read must end at the window's start itself: a filter hides the items that
+      // would end it here. The cursor's own item (listAt = upper) is skipped below.
       values.put(":lower", s(lower));
       condition = "listKey = :key AND listAt BETWEEN :lower AND :upper";
     }
+    Map<String, String> names = new HashMap<>();
+    String filterExpression = filterExpression(filter, values, names);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> startKey = null;
     try {
@@ -461,16 +617,27 @@ public final class DynamoDbJobStore implements JobStore {
                 .keyConditionExpression(condition)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
-                .limit(limit - items.size());
+                // Limit counts the items read, before the filter: read pages of a useful size.
+                .limit(filterExpression == null ? limit - items.size() : FILTERED_READ);
+        if (filterExpression != null) {
+          request.filterExpression(filterExpression).expressionAttributeNames(names);
+        }
         if (startKey != null) {
           request.exclusiveStartKey(startKey);
         }
         QueryResponse response = dynamo.query(request.build());
         for (Map<String, AttributeValue> item : response.items()) {
-          if (item.get(LIST_AT).s().compareTo(lower) < 0) {
+          String at = item.get(LIST_AT).s();
+          if (at.compareTo(lower) < 0) {
             return items;
           }
+          if (exclusiveUpper && at.equals(upper)) {
+            continue;
+          }
           items.add(item);
+          if (items.size() == limit) {
+            return items;
+          }
         }
         // A response stops at 1 MB: large parameters or results can end it before the limit.
         startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
@@ -479,6 +646,46 @@ public final class DynamoDbJobStore implements JobStore {
       throw new JobStoreException("could not list jobs from table " + table, e);
     }
     return items;
+  }
+
+  /**
+   * The filter as a DynamoDB filter expression, or null for none. {@code error} is JSON text, so
+   * its fields are matched as the text the store writes: {@code "type":"<value as JSON>"}, which
+   * only the field itself can hold (quotes inside a JSON string are escaped); {@link
+   * JobFilter#matches} checks each item again.
+   */
+  private static String filterExpression(
+      JobFilter filter, Map<String, AttributeValue> values, Map<String, String> names) {
+    List<String> parts = new ArrayList<>();
+    filter
+        .type()
+        .ifPresent(
+            type -> {
+              names.put("#type", "type");
+              values.put(":type", s(type));
+              parts.add("#type = :type");
+            });
+    filter
+        .errorType()
+        .ifPresent(
+            type -> {
+              names.put("#error", "error");
+              values.put(":errorType", s(jsonField("type", type)));
+              parts.add("contains(#error, :errorType)");
+            });
+    filter
+        .condition()
+        .ifPresent(
+            condition -> {
+              names.put("#error", "error");
+              values.put(":condition", s(jsonField("condition", condition)));
+              parts.add("contains(#error, :condition)");
+            });
+    return parts.isEmpty() ? null : String.join(" AND ", parts);
+  }
+
+  private static String jsonField(String name, String value) {
+    return "\"" + name + "\":" + JobJson.MAPPER.writeValueAsString(value);
   }
 
   /** The index's partition key: status, UTC day of the status time, and the job's shard. */
@@ -594,9 +801,8 @@ public final class DynamoDbJobStore implements JobStore {
             : null,
         instant(item, "heartbeatAt"),
         instant(item, CANCEL_REQUESTED_AT),
-        item.containsKey("timeoutSeconds")
-            ? Integer.valueOf(item.get("timeoutSeconds").n())
-            : null);
+        item.containsKey("timeoutSeconds") ? Integer.valueOf(item.get("timeoutSeconds").n()) : null,
+        instant(item, "queuedAt"));
   }
 
   private static String string(Map<String, AttributeValue> item, String name) {

@@ -54,6 +54,16 @@ public class ForwardingJobStore implements JobStore {
   }
 
   @Override
+  public QueueResult queue(JobRecord queued) {
+    return delegate.queue(queued);
+  }
+
+  @Override
+  public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
+    return delegate.retry(id, cancelled, at, expiresAt);
+  }
+
+  @Override
   public JobPage list(JobQuery query) {
     return delegate.list(query);
   }

@@ -1,7 +1,6 @@
 package dev.jobs.backend.store;
 
 import dev.jobs.backend.job.JobRecord;
-import dev.jobs.backend.job.JobStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +8,8 @@ import java.util.Comparator;
 
 /**
  * A position in the list of jobs, newest status time first: the status time and id of the last job
- * of a page. A job's status time is when it entered its current status: {@code startedAt} while
- * {@code RUNNING}, {@code finishedAt} once it has ended.
+ * of a page. A job's status time is when it entered its current status: {@code queuedAt} while
+ * {@code QUEUED}, {@code startedAt} while {@code RUNNING}, {@code finishedAt} once it has ended.
  */
 public record JobCursor(Instant at, String id) {
   /** Newest status time first; ties broken by id, descending. */
@@ -30,7 +29,11 @@ public record JobCursor(Instant at, String id) {
 
   /** When the job entered its current status. */
   public static Instant statusTime(JobRecord record) {
-    return record.status() == JobStatus.RUNNING ? record.startedAt() : record.finishedAt();
+    return switch (record.status()) {
+      case QUEUED -> record.queuedAt();
+      case RUNNING -> record.startedAt();
+      case SUCCEEDED, FAILED, CANCELLED -> record.finishedAt();
+    };
   }
 
   /**

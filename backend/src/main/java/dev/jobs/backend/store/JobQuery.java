@@ -12,13 +12,25 @@ import java.util.Optional;
  * @param status the one status to list, or empty for every status
  * @param limit the page size, at least 1
  * @param after the position of the previous page's last job, or empty for the first page
+ * @param filter which jobs of the window and status to list
  */
 public record JobQuery(
     Optional<JobStatus> status,
     Instant since,
     Instant until,
     int limit,
-    Optional<JobCursor> after) {
+    Optional<JobCursor> after,
+    JobFilter filter) {
+  /** Every job of the window and status. */
+  public JobQuery(
+      Optional<JobStatus> status,
+      Instant since,
+      Instant until,
+      int limit,
+      Optional<JobCursor> after) {
+    this(status, since, until, limit, after, JobFilter.NONE);
+  }
+
   public JobQuery {
     if (!since.isBefore(until)) {
       throw new IllegalArgumentException("since must be before until");
@@ -40,7 +52,8 @@ public record JobQuery(
         && at != null
         && !at.isBefore(since)
         && at.isBefore(until)
-        && after.map(cursor -> JobCursor.of(job).isAfter(cursor)).orElse(true);
+        && after.map(cursor -> JobCursor.of(job).isAfter(cursor)).orElse(true)
+        && filter.matches(job);
   }
 
   /**

@@ -29,9 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
  *       job never started becomes {@code CANCELLED} (so its delivery never runs); an ended job
  *       stays as it is.
  *   <li>{@link #cancelled}: only the attempt that is running, which stopped for the cancel.
+ *   <li>{@link #queue}: only a job with no record becomes {@code QUEUED}; any record stays as it
+ *       is, so a client's repeated request writes nothing (and a table stream sees nothing).
+ *   <li>{@link #retry}: only a {@code FAILED} job (or, when asked, a {@code CANCELLED} one that has
+ *       parameters) becomes {@code QUEUED} again, its attempts kept; the write's condition is its
+ *       status, so of concurrent requests one re-queues it and the others find it {@code QUEUED}.
+ *   <li>A {@code QUEUED} job is started only by a delivery of that queueing (see {@link
+ *       JobStart#queuedAt}), and a cancel ends it {@code CANCELLED} at once.
  * </ul>
  *
- * A {@code CANCELLED} job is never started again, by a delivery or by a replay.
+ * A {@code CANCELLED} job is never started again, by a delivery or by a replay (only a retry
+ * re-queues it).
  *
  * <p>A refused transition is not an error: it returns empty or {@code false} and changes nothing.
  * Failures of the store itself throw {@link JobStoreException}.
@@ -76,6 +84,22 @@ public interface JobStore {
   CancelResult cancel(String id, Instant at, long expiresAt);
 
   /**
+   * Queues a job under a client's id: records it {@code QUEUED} when the id has no record, and
+   * changes nothing otherwise.
+   *
+   * @return whether it was recorded, and the record as it now is
+   */
+  QueueResult queue(JobRecord queued);
+
+  /**
+   * Queues a new attempt of an ended job under its id, with its stored parameters.
+   *
+   * @param cancelled whether a {@code CANCELLED} job may be retried too
+   * @param expiresAt the record's new retention
+   */
+  RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt);
+
+  /**
    * Records that an attempt stopped because of a cancel.
    *
    * @return false when the job was not {@code RUNNING} in that attempt (nothing changes)
@@ -94,6 +118,8 @@ public interface JobStore {
    * @param replayOf for a replay, the time of the replayed event (EventBridge's {@code time}, whole
    *     seconds, kept by a replay); null for a delivery from the API
    * @param timeoutSeconds the function's timeout as the attempt sees it, or null when unknown
+   * @param queuedAt for the dispatch of a {@code QUEUED} job, the queueing it carries (the record's
+   *     {@code queuedAt} when it was dispatched); null for the API's and a replay's deliveries
    */
   record JobStart(
       String id,
@@ -102,9 +128,37 @@ public interface JobStore {
       Instant startedAt,
       long expiresAt,
       Instant replayOf,
-      Integer timeoutSeconds) {
+      Integer timeoutSeconds,
+      Instant queuedAt) {
+    /** A start of a job {@code POST /jobs} accepted, or of a replay. */
+    public JobStart(
+        String id,
+        String type,
+        ObjectNode parameters,
+        Instant startedAt,
+        long expiresAt,
+        Instant replayOf,
+        Integer timeoutSeconds) {
+      this(id, type, parameters, startedAt, expiresAt, replayOf, timeoutSeconds, null);
+    }
+
     public boolean replay() {
       return replayOf != null;
+    }
+
+    public boolean dispatched() {
+      return queuedAt != null;
+    }
+
+    /**
+     * Whether this dispatch starts the job's queueing afresh ({@code QUEUED} to {@code RUNNING});
+     * otherwise it is Lambda's retry of the attempt it started.
+     */
+    public boolean startsQueued(Optional<JobRecord> current) {
+      return dispatched()
+          && current.isPresent()
+          && current.get().status() == JobStatus.QUEUED
+          && queuedAt.equals(current.get().queuedAt());
     }
 
     /**
@@ -118,10 +172,20 @@ public interface JobStore {
     /** Whether this start may move a job in its current state to {@code RUNNING}. */
     public boolean allows(Optional<JobRecord> current) {
       if (current.isEmpty()) {
-        return true;
+        // A dispatched job has had its record since it was accepted: gone, it runs no more.
+        return !dispatched();
       }
       JobRecord job = current.get();
       if (job.status() == JobStatus.CANCELLED) {
+        return false;
+      }
+      if (dispatched()) {
+        // Once per queueing: a dispatch of an older queueing finds another queuedAt.
+        return (job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING)
+            && queuedAt.equals(job.queuedAt());
+      }
+      if (job.status() == JobStatus.QUEUED) {
+        // Only its dispatch starts a queued job: not a replay of an older failure of it.
         return false;
       }
       if (!replay()) {
@@ -161,10 +225,42 @@ public interface JobStore {
     /** The outcome a request has on a job that has a record in this state. */
     public static CancelOutcome outcomeFor(JobRecord current) {
       return switch (current.status()) {
-        case RUNNING -> CancelOutcome.CANCEL_RECORDED;
+        case QUEUED, RUNNING -> CancelOutcome.CANCEL_RECORDED;
         case CANCELLED -> CancelOutcome.ALREADY_CANCELLED;
         case SUCCEEDED, FAILED -> CancelOutcome.ALREADY_ENDED;
       };
+    }
+  }
+
+  /**
+   * A queue request's outcome.
+   *
+   * @param created whether this request recorded the job
+   * @param record the job's record now (the one found when not created)
+   */
+  record QueueResult(boolean created, JobRecord record) {}
+
+  /** What a retry request found. */
+  enum RetryOutcome {
+    /** The job is {@code QUEUED} again for a new attempt. */
+    QUEUED,
+    /** The job has no record. */
+    NOT_FOUND,
+    /** The job's status (or, cancelled before it started, its lack of parameters) forbids it. */
+    REFUSED
+  }
+
+  /**
+   * A retry request's outcome.
+   *
+   * @param record the job's record after the request (unchanged unless queued); null when none
+   */
+  record RetryResult(RetryOutcome outcome, JobRecord record) {
+    /** Whether a job in this state may be retried. */
+    public static boolean allows(JobRecord current, boolean cancelled) {
+      return current.parameters() != null
+          && (current.status() == JobStatus.FAILED
+              || (cancelled && current.status() == JobStatus.CANCELLED));
     }
   }
 

@@ -7,6 +7,8 @@ import dev.jobs.backend.store.JobStore.CancelOutcome;
 import dev.jobs.backend.store.JobStore.CancelResult;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.backend.store.JobStore.RetryOutcome;
+import dev.jobs.backend.store.JobStore.RetryResult;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +50,46 @@ public final class JobTransitions {
             job == null ? null : job.cancelRequestedAt(),
             start.timeoutSeconds() != null
                 ? start.timeoutSeconds()
-                : job == null ? null : job.timeoutSeconds()));
+                : job == null ? null : job.timeoutSeconds(),
+            job == null ? null : job.queuedAt()));
+  }
+
+  /** See {@link JobStore#queue}: the record to write, or empty when the id has one. */
+  public static Optional<JobRecord> queue(Optional<JobRecord> current, JobRecord queued) {
+    return current.isPresent() ? Optional.empty() : Optional.of(queued);
+  }
+
+  /**
+   * See {@link JobStore#retry}: the job {@code QUEUED} again with its attempts and parameters, and
+   * nothing of its last run (start, end, result, error, progress, cancel request).
+   */
+  public static RetryResult retry(
+      Optional<JobRecord> current, boolean cancelled, Instant at, long expiresAt) {
+    if (current.isEmpty()) {
+      return new RetryResult(RetryOutcome.NOT_FOUND, null);
+    }
+    JobRecord job = current.get();
+    if (!RetryResult.allows(job, cancelled)) {
+      return new RetryResult(RetryOutcome.REFUSED, job);
+    }
+    return new RetryResult(
+        RetryOutcome.QUEUED,
+        new JobRecord(
+            job.id(),
+            JobStatus.QUEUED,
+            job.type(),
+            job.parameters(),
+            null,
+            null,
+            job.attempts(),
+            null,
+            null,
+            expiresAt,
+            null,
+            null,
+            null,
+            job.timeoutSeconds(),
+            at));
   }
 
   /** See {@link JobStore#succeed}. */
@@ -80,7 +121,8 @@ public final class JobTransitions {
             job == null ? null : job.progress(),
             job == null ? null : job.heartbeatAt(),
             job == null ? null : job.cancelRequestedAt(),
-            job == null ? null : job.timeoutSeconds()));
+            job == null ? null : job.timeoutSeconds(),
+            job == null ? null : job.queuedAt()));
   }
 
   /**
@@ -108,7 +150,8 @@ public final class JobTransitions {
                     progress == null ? job.progress() : progress,
                     at,
                     job.cancelRequestedAt(),
-                    job.timeoutSeconds()));
+                    job.timeoutSeconds(),
+                    job.queuedAt()));
   }
 
   /** What a progress write's outcome tells the attempt. */
@@ -133,26 +176,34 @@ public final class JobTransitions {
     }
     JobRecord job = current.get();
     CancelOutcome outcome = CancelResult.outcomeFor(job);
+    if (job.status() == JobStatus.QUEUED) {
+      // Not started: it ends now, and its dispatch finds it CANCELLED.
+      return new CancelResult(
+          outcome, ended(withCancelRequest(job, at), JobStatus.CANCELLED, null, at));
+    }
     if (outcome != CancelOutcome.CANCEL_RECORDED || job.cancelRequestedAt() != null) {
       return new CancelResult(outcome, job);
     }
-    return new CancelResult(
-        outcome,
-        new JobRecord(
-            job.id(),
-            job.status(),
-            job.type(),
-            job.parameters(),
-            job.result(),
-            job.error(),
-            job.attempts(),
-            job.startedAt(),
-            job.finishedAt(),
-            job.expiresAt(),
-            job.progress(),
-            job.heartbeatAt(),
-            at,
-            job.timeoutSeconds()));
+    return new CancelResult(outcome, withCancelRequest(job, at));
+  }
+
+  private static JobRecord withCancelRequest(JobRecord job, Instant at) {
+    return new JobRecord(
+        job.id(),
+        job.status(),
+        job.type(),
+        job.parameters(),
+        job.result(),
+        job.error(),
+        job.attempts(),
+        job.startedAt(),
+        job.finishedAt(),
+        job.expiresAt(),
+        job.progress(),
+        job.heartbeatAt(),
+        at,
+        job.timeoutSeconds(),
+        job.queuedAt());
   }
 
   /** See {@link JobStore#cancelled}. */
@@ -183,6 +234,7 @@ public final class JobTransitions {
         job.progress(),
         job.heartbeatAt(),
         job.cancelRequestedAt(),
-        job.timeoutSeconds());
+        job.timeoutSeconds(),
+        job.queuedAt());
   }
 }

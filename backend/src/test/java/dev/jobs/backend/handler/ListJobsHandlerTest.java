@@ -112,7 +112,8 @@ class ListJobsHandlerTest {
 
     assertThat(response.get("statusCode").asInt()).isEqualTo(400);
     assertThat(response.get("body").asString())
-        .isEqualTo("{\"message\":\"status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED\"}");
+        .isEqualTo(
+            "{\"message\":\"status: must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED\"}");
     assertThat(queries).isEmpty();
   }
 

@@ -79,9 +79,9 @@ class ListParametersTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "status|failed|status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
-        "status||status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
-        "status|PENDING|status: must be RUNNING, SUCCEEDED, FAILED or CANCELLED",
+        "status|failed|status: must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED",
+        "status||status: must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED",
+        "status|PENDING|status: must be QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED",
         "since|2026-11-29|since: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "since|1h|since: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "until|+10000-01-01T00:00:00Z|until: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",

@@ -71,6 +71,28 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public QueueResult queue(JobRecord queued) {
+    Optional<JobRecord> written =
+        transition(queued.id(), current -> JobTransitions.queue(current, queued));
+    return written.isPresent()
+        ? new QueueResult(true, written.get())
+        : new QueueResult(false, records.get(queued.id()));
+  }
+
+  @Override
+  public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
+    checkWritable();
+    AtomicReference<RetryResult> result = new AtomicReference<>();
+    records.compute(
+        id,
+        (key, current) -> {
+          result.set(JobTransitions.retry(Optional.ofNullable(current), cancelled, at, expiresAt));
+          return result.get().record();
+        });
+    return result.get();
+  }
+
+  @Override
   public JobPage list(JobQuery query) {
     return query.page(
         records.values().stream()

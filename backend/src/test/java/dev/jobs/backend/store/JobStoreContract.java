@@ -12,6 +12,9 @@ import dev.jobs.backend.store.JobStore.CancelResult;
 import dev.jobs.backend.store.JobStore.Heartbeat;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.backend.store.JobStore.QueueResult;
+import dev.jobs.backend.store.JobStore.RetryOutcome;
+import dev.jobs.backend.store.JobStore.RetryResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -728,6 +731,7 @@ public abstract class JobStoreContract {
   private JobRecord jobAt(JobStatus status, Instant at) {
     String id = newId();
     switch (status) {
+      case QUEUED -> store().queue(queued(id, at));
       case RUNNING -> store().start(start(id, at, false));
       case SUCCEEDED -> {
         store().start(start(id, at.minusSeconds(30), false));
@@ -940,5 +944,329 @@ public abstract class JobStoreContract {
 
     assertThat(page.jobs()).isEmpty();
     assertThat(page.next()).isEmpty();
+  }
+
+  // Jobs named by their client: QUEUED, dispatched once per queueing, retried from the record.
+
+  private JobRecord queued(String id, Instant at) {
+    return JobRecord.queued(id, "sleep", parameters(5), at, EXPIRES_AT);
+  }
+
+  /** The dispatch of the queueing at {@code queuedAt}, started at {@code at}. */
+  private static JobStart dispatch(String id, Instant at, Instant queuedAt) {
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, null, TIMEOUT, queuedAt);
+  }
+
+  @Test
+  void queue_newId_recordsItQueuedWithNoAttempt() {
+    String id = newId();
+
+    QueueResult result = store().queue(queued(id, T0));
+
+    assertThat(result.created()).isTrue();
+    JobRecord job = stored(id);
+    assertThat(result.record()).isEqualTo(job);
+    assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.parameters()).isEqualTo(parameters(5));
+    assertThat(job.type()).isEqualTo("sleep");
+    assertThat(job.attempts()).isZero();
+    assertThat(job.queuedAt()).isEqualTo(T0);
+    assertThat(job.startedAt()).isNull();
+    assertThat(job.expiresAt()).isEqualTo(EXPIRES_AT);
+  }
+
+  @Test
+  void queue_idWithARecord_answersItAndChangesNothing() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().start(dispatch(id, T1, T0));
+    JobRecord before = stored(id);
+
+    QueueResult again =
+        store().queue(JobRecord.queued(id, "sleep", parameters(7), T2, EXPIRES_AT + 5));
+
+    assertThat(again.created()).isFalse();
+    assertThat(again.record()).isEqualTo(before);
+    assertThat(stored(id)).isEqualTo(before);
+  }
+
+  @Test
+  void start_dispatchOfTheQueueing_runsItOnceWithTheFirstAttempt() {
+    String id = newId();
+    store().queue(queued(id, T0));
+
+    Optional<JobRecord> started = store().start(dispatch(id, T1, T0));
+
+    assertThat(started).isPresent();
+    assertThat(started.get().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.get().attempts()).isEqualTo(1);
+    assertThat(started.get().startedAt()).isEqualTo(T1);
+    assertThat(started.get().queuedAt()).isEqualTo(T0);
+    assertThat(stored(id)).isEqualTo(started.get());
+  }
+
+  @Test
+  void start_dispatchOfAnotherQueueing_isRefused() {
+    String id = newId();
+    store().queue(queued(id, T0));
+
+    assertThat(store().start(dispatch(id, T1, T0.plusMillis(1)))).isEmpty();
+    assertThat(stored(id).status()).isEqualTo(JobStatus.QUEUED);
+  }
+
+  @Test
+  void start_ofAQueuedJobByTheApisDeliveryOrAReplay_isRefused() {
+    String id = newId();
+    store().queue(queued(id, T0));
+
+    assertThat(store().start(start(id, T1, false))).isEmpty();
+    assertThat(store().start(replay(id, T3, eventTime(T2)))).isEmpty();
+    assertThat(stored(id).status()).isEqualTo(JobStatus.QUEUED);
+  }
+
+  @Test
+  void start_dispatchOfAJobWithNoRecord_isRefusedAndCreatesNothing() {
+    String id = newId();
+
+    assertThat(store().start(dispatch(id, T1, T0))).isEmpty();
+    assertThat(store().find(id)).isEmpty();
+  }
+
+  @Test
+  void start_lambdasRetryOfADispatchedAttempt_countsTheRetryAndKeepsTheStart() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().start(dispatch(id, T1, T0));
+
+    Optional<JobRecord> retried = store().start(dispatch(id, T2, T0));
+
+    assertThat(retried).isPresent();
+    assertThat(retried.get().attempts()).isEqualTo(2);
+    assertThat(retried.get().startedAt()).isEqualTo(T1);
+  }
+
+  @Test
+  void cancel_queuedJob_endsItCancelledAndItsDispatchNeverStartsIt() {
+    String id = newId();
+    store().queue(queued(id, T0));
+
+    CancelResult result = store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(result.outcome()).isEqualTo(CancelOutcome.CANCEL_RECORDED);
+    JobRecord job = stored(id);
+    assertThat(result.record()).isEqualTo(job);
+    assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(job.finishedAt()).isEqualTo(T1);
+    assertThat(job.cancelRequestedAt()).isEqualTo(T1);
+    assertThat(job.parameters()).isEqualTo(parameters(5));
+    assertThat(store().start(dispatch(id, T2, T0))).isEmpty();
+  }
+
+  @Test
+  void retry_failedJob_queuesItAgainWithItsAttemptsAndNothingOfTheLastRun() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().start(dispatch(id, T1, T0));
+    store().progress(id, 1, new JobProgress(1, 2, "half", T1), T1);
+    store().fail(failure(id, RETRIES_EXHAUSTED, T2));
+
+    RetryResult result = store().retry(id, false, T3, EXPIRES_AT + 9);
+
+    assertThat(result.outcome()).isEqualTo(RetryOutcome.QUEUED);
+    JobRecord job = stored(id);
+    assertThat(result.record()).isEqualTo(job);
+    assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.attempts()).isEqualTo(1);
+    assertThat(job.queuedAt()).isEqualTo(T3);
+    assertThat(job.parameters()).isEqualTo(parameters(5));
+    assertThat(job.expiresAt()).isEqualTo(EXPIRES_AT + 9);
+    assertThat(job.error()).isNull();
+    assertThat(job.startedAt()).isNull();
+    assertThat(job.finishedAt()).isNull();
+    assertThat(job.progress()).isNull();
+
+    Optional<JobRecord> next = store().start(dispatch(id, T3.plusSeconds(1), T3));
+    assertThat(next).isPresent();
+    assertThat(next.get().attempts()).isEqualTo(2);
+    assertThat(next.get().startedAt()).isEqualTo(T3.plusSeconds(1));
+  }
+
+  @Test
+  void retry_failedJobOfTheApi_queuesIt() {
+    String id = failedJob();
+
+    assertThat(store().retry(id, false, T3, EXPIRES_AT).outcome()).isEqualTo(RetryOutcome.QUEUED);
+    assertThat(store().start(dispatch(id, T3.plusSeconds(1), T3))).isPresent();
+  }
+
+  @Test
+  void retry_twice_queuesOneAttemptAndRefusesTheSecond() {
+    String id = failedJob();
+
+    RetryResult first = store().retry(id, false, T2, EXPIRES_AT);
+    RetryResult second = store().retry(id, false, T3, EXPIRES_AT);
+
+    assertThat(first.outcome()).isEqualTo(RetryOutcome.QUEUED);
+    assertThat(second.outcome()).isEqualTo(RetryOutcome.REFUSED);
+    assertThat(second.record()).isEqualTo(stored(id));
+    assertThat(stored(id).queuedAt()).isEqualTo(T2);
+  }
+
+  @Test
+  void retry_jobInAnotherStatus_isRefusedAndChangesNothing() {
+    String running = newId();
+    store().start(start(running, T0, false));
+    String succeeded = succeededJob();
+
+    for (String id : List.of(running, succeeded)) {
+      JobRecord before = stored(id);
+      RetryResult result = store().retry(id, true, T2, EXPIRES_AT);
+      assertThat(result.outcome()).isEqualTo(RetryOutcome.REFUSED);
+      assertThat(result.record()).isEqualTo(before);
+      assertThat(stored(id)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void retry_unknownJob_isNotFoundAndCreatesNothing() {
+    String id = newId();
+
+    assertThat(store().retry(id, true, T2, EXPIRES_AT).outcome()).isEqualTo(RetryOutcome.NOT_FOUND);
+    assertThat(store().find(id)).isEmpty();
+  }
+
+  @Test
+  void retry_cancelledJob_onlyWhenCancelledJobsAreAskedForAndWithoutTheCancel() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(store().retry(id, false, T2, EXPIRES_AT).outcome()).isEqualTo(RetryOutcome.REFUSED);
+    RetryResult result = store().retry(id, true, T2, EXPIRES_AT);
+
+    assertThat(result.outcome()).isEqualTo(RetryOutcome.QUEUED);
+    assertThat(stored(id).cancelRequestedAt()).isNull();
+    assertThat(stored(id).finishedAt()).isNull();
+  }
+
+  @Test
+  void retry_jobCancelledBeforeItHadARecord_isRefused() {
+    String id = newId();
+    store().cancel(id, T1, EXPIRES_AT);
+
+    assertThat(store().retry(id, true, T2, EXPIRES_AT).outcome()).isEqualTo(RetryOutcome.REFUSED);
+    assertThat(stored(id).status()).isEqualTo(JobStatus.CANCELLED);
+  }
+
+  @Test
+  void list_queuedStatus_listsQueuedJobsByTheirQueueing() {
+    Instant base = newWindow();
+    String first = newId();
+    store().queue(queued(first, base.plusSeconds(10)));
+    String second = newId();
+    store().queue(queued(second, base.plusSeconds(20)));
+    jobAt(JobStatus.RUNNING, base.plusSeconds(15));
+
+    JobPage page =
+        store()
+            .list(
+                new JobQuery(
+                    Optional.of(JobStatus.QUEUED),
+                    base,
+                    base.plusSeconds(60),
+                    10,
+                    Optional.empty()));
+
+    assertThat(ids(page.jobs())).containsExactly(second, first);
+  }
+
+  /** A job failed at {@code at} with this error, of this type. */
+  private JobRecord failedAt(Instant at, String type, JobError error) {
+    String id = newId();
+    store().fail(new JobFailure(id, type, JsonNodes.object("type", type), error, at, EXPIRES_AT));
+    return stored(id);
+  }
+
+  @Test
+  void list_filters_matchTypeErrorTypeAndConditionExactly() {
+    Instant base = newWindow();
+    JobError timedOut = new JobError("Sandbox.Timedout", "Task timed out", "RetriesExhausted");
+    JobError expired = new JobError("Sandbox.Timedout", "late", "EventAgeExceeded");
+    JobRecord flakyTimedOut = failedAt(base.plusSeconds(10), "flaky", timedOut);
+    JobRecord flakyBroke = failedAt(base.plusSeconds(20), "flaky", RETRIES_EXHAUSTED);
+    JobRecord sleepTimedOut = failedAt(base.plusSeconds(30), "sleep", timedOut);
+    JobRecord flakyExpired = failedAt(base.plusSeconds(40), "flaky", expired);
+    // The error's message holds the other field's text: it must not match.
+    JobRecord lookalike =
+        failedAt(
+            base.plusSeconds(50),
+            "flaky",
+            new JobError("Other", "\"type\":\"Sandbox.Timedout\"", "RetriesExhausted"));
+
+    assertThat(ids(filtered(base, "flaky", null, null, 10)))
+        .containsExactly(lookalike.id(), flakyExpired.id(), flakyBroke.id(), flakyTimedOut.id());
+    assertThat(ids(filtered(base, null, "Sandbox.Timedout", null, 10)))
+        .containsExactly(flakyExpired.id(), sleepTimedOut.id(), flakyTimedOut.id());
+    assertThat(ids(filtered(base, "flaky", "Sandbox.Timedout", "RetriesExhausted", 10)))
+        .containsExactly(flakyTimedOut.id());
+    assertThat(filtered(base, "Sandbox", null, null, 10)).isEmpty();
+  }
+
+  @Test
+  void list_filtered_pageCountsMatchingJobsOnlyAndPagesWithoutGaps() {
+    Instant base = newWindow();
+    List<String> flaky = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Spread over days, with non-matching jobs between the matching ones.
+      Instant at = base.plus(Duration.ofHours(7L * i));
+      flaky.add(0, failedAt(at, "flaky", RETRIES_EXHAUSTED).id());
+      failedAt(at.plusSeconds(1), "sleep", RETRIES_EXHAUSTED);
+      failedAt(at.plusSeconds(2), "sleep", RETRIES_EXHAUSTED);
+    }
+    JobFilter filter =
+        new JobFilter(Optional.of("flaky"), Optional.empty(), Optional.of("RetriesExhausted"));
+    List<String> seen = new ArrayList<>();
+    Optional<JobCursor> after = Optional.empty();
+    do {
+      JobPage page =
+          store()
+              .list(
+                  new JobQuery(
+                      Optional.of(JobStatus.FAILED),
+                      base,
+                      base.plus(Duration.ofDays(30)),
+                      5,
+                      after,
+                      filter));
+      assertThat(page.jobs().size()).isEqualTo(page.next().isPresent() ? 5 : 2);
+      seen.addAll(ids(page.jobs()));
+      after = page.next();
+    } while (after.isPresent());
+
+    assertThat(seen).isEqualTo(flaky);
+  }
+
+  private List<JobRecord> filtered(
+      Instant base, String type, String errorType, String condition, int limit) {
+    return store()
+        .list(
+            new JobQuery(
+                Optional.empty(),
+                base,
+                base.plusSeconds(60),
+                limit,
+                Optional.empty(),
+                new JobFilter(
+                    Optional.ofNullable(type),
+                    Optional.ofNullable(errorType),
+                    Optional.ofNullable(condition))))
+        .jobs();
+  }
+
+  /** One-member JSON objects for the tests' parameters. */
+  private static final class JsonNodes {
+    static ObjectNode object(String name, String value) {
+      return JobJson.MAPPER.createObjectNode().put(name, value);
+    }
   }
 }

@@ -3,6 +3,9 @@ package dev.jobs.cli.api;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,57 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * and the token of the next page when there is one.
  */
 public record JobPage(List<Job> jobs, Optional<String> next, String body) {
+  /**
+   * How long past its function's timeout a RUNNING job may stay silent before it counts as stalled:
+   * the job contract's minute, which covers a last write in flight and the clocks' skew.
+   */
+  public static final Duration STALL_MARGIN = Duration.ofMinutes(1);
+
+  /**
+   * A job's progress as it last reported it ({@code JobContext.progress}).
+   *
+   * @param total 0 when the job does not know it
+   * @param message null when it gave none
+   * @param at when it was recorded; null when the record does not say
+   */
+  public record Progress(long done, long total, String message, Instant at) {
+    static Optional<Progress> of(JsonNode node) {
+      if (node == null || !node.isObject()) {
+        return Optional.empty();
+      }
+      try {
+        String done = Json.text(node, "done");
+        String total = Json.text(node, "total");
+        String at = Json.text(node, "at");
+        return Optional.of(
+            new Progress(
+                done == null ? 0 : Long.parseLong(done),
+                total == null ? 0 : Long.parseLong(total),
+                Json.text(node, "message"),
+                at == null ? null : Instant.parse(at)));
+      } catch (NumberFormatException | DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** Whether the total is known (not 0), so a share and an estimate can be given. */
+    public boolean bounded() {
+      return total > 0;
+    }
+
+    /** The share done, 0 to 100, rounded down; only for a {@link #bounded()} progress. */
+    public int percent() {
+      return (int) Math.max(0, Math.min(100, done * 100 / total));
+    }
+
+    /** {@code 12/60 (20%)}, or {@code 12} when the total is unknown; then the message, if any. */
+    public String shown() {
+      String counts =
+          bounded() ? done + "/" + total + " (" + percent() + "%)" : Long.toString(done);
+      return message == null || message.isBlank() ? counts : counts + " " + message;
+    }
+  }
+
   /** One job record of the page. */
   public record Job(JsonNode node) {
     /** A record as {@code GET /jobs/{id}} answers it. */
@@ -63,8 +117,61 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
       return "RUNNING".equals(status()) ? text("startedAt") : text("finishedAt");
     }
 
+    /** Whether the job has ended: SUCCEEDED, FAILED or CANCELLED. */
     public boolean finished() {
-      return "SUCCEEDED".equals(status()) || "FAILED".equals(status());
+      return "SUCCEEDED".equals(status())
+          || "FAILED".equals(status())
+          || "CANCELLED".equals(status());
+    }
+
+    /** The job's last reported progress, when it reported any. */
+    public Optional<Progress> progress() {
+      return Progress.of(fields().get("progress"));
+    }
+
+    /** The field's instant, empty when absent or not an ISO-8601 instant. */
+    public Optional<Instant> instant(String field) {
+      String text = text(field);
+      if (text == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Instant.parse(text));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+
+    /**
+     * How long a RUNNING job has been silent past what its attempt can last, when it has: its last
+     * sign of life (the heartbeat, else the start) is older than the function's timeout plus {@link
+     * #STALL_MARGIN}. Then the sandbox died with the attempt, and nothing will end the record.
+     * Empty for a job that is not RUNNING, or whose record lacks the times to tell.
+     */
+    public Optional<Duration> stalledFor(Instant now) {
+      if (!"RUNNING".equals(status())) {
+        return Optional.empty();
+      }
+      Optional<Instant> alive = instant("heartbeatAt").or(() -> instant("startedAt"));
+      String timeout = text("timeoutSeconds");
+      if (alive.isEmpty() || timeout == null) {
+        return Optional.empty();
+      }
+      long seconds;
+      try {
+        seconds = Long.parseLong(timeout);
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+      Duration silent = Duration.between(alive.get(), now);
+      return silent.compareTo(Duration.ofSeconds(seconds).plus(STALL_MARGIN)) > 0
+          ? Optional.of(silent)
+          : Optional.empty();
+    }
+
+    /** Whether the job is RUNNING with an attempt that cannot be alive any more. */
+    public boolean stalled(Instant now) {
+      return stalledFor(now).isPresent();
     }
 
     /** The error's type and condition, such as {@code JobFailedException [RetriesExhausted]}. */

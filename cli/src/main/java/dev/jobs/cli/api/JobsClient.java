@@ -28,24 +28,55 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * The jobs REST API: {@code POST /jobs}, {@code GET /jobs/{id}} and {@code GET /jobs?...}, signed
- * with SigV4 for {@code execute-api}. Connection errors, throttling and 5xx are retried with
- * backoff, honouring {@code Retry-After}; a {@code POST} is retried only when the API cannot have
- * taken the job.
+ * The jobs REST API: {@code POST /jobs}, {@code GET /jobs/{id}}, {@code GET /jobs?...} and {@code
+ * POST /jobs/{id}/cancel}, signed with SigV4 for {@code execute-api}. Connection errors, throttling
+ * and 5xx are retried with backoff, honouring {@code Retry-After}; a submit is retried only when
+ * the API cannot have taken the job (a cancel, which records one request whatever the repeats, like
+ * a {@code GET}).
  */
 public final class JobsClient {
-  /** An answer the caller interprets: 2xx, or 404 on a get. */
+  /** An answer the caller interprets: 2xx, 404 on a get, 409 on a cancel. */
   public record Response(int status, String body) {
     public boolean found() {
       return status != 404;
     }
+
+    /** A cancel refused because the job had already ended otherwise: nothing changed. */
+    public boolean conflict() {
+      return status == 409;
+    }
   }
 
-  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  /**
+   * The job-id pattern the API accepts ({@code ^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$}, which API
+   * Gateway's request ids match): an id outside it is refused here, before any call.
+   */
+  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+  /** The calls, by what each may repeat and how an error names it. */
+  private enum Call {
+    SUBMIT(SdkHttpMethod.POST, "POST /jobs", false),
+    GET(SdkHttpMethod.GET, "GET /jobs/{id}", true),
+    LIST(SdkHttpMethod.GET, "GET /jobs", true),
+    CANCEL(SdkHttpMethod.POST, "POST /jobs/{id}/cancel", true);
+
+    final SdkHttpMethod method;
+    final String named;
+
+    /** Whether sending it twice does what sending it once does, so any failure may be retried. */
+    final boolean idempotent;
+
+    Call(SdkHttpMethod method, String named, boolean idempotent) {
+      this.method = method;
+      this.named = named;
+      this.idempotent = idempotent;
+    }
+  }
+
   private static final String SERVICE = "execute-api";
   private static final String OLDER =
-      ": its stack or local runtime predates jobs list; deploy it again (jobs deploy) or restart"
-          + " it (jobs local stop)";
+      ": its stack or local runtime is older than this jobs; deploy it again (jobs deploy) or"
+          + " restart it (jobs local stop)";
 
   /**
    * As whom and for which region the requests are signed, and how to name those credentials in an
@@ -77,27 +108,64 @@ public final class JobsClient {
   }
 
   public Response submit(byte[] json) {
-    return call(SdkHttpMethod.POST, "/jobs", Map.of(), json);
+    return call(Call.SUBMIT, "/jobs", Map.of(), json);
   }
 
   public Response get(String id) {
-    if (!JOB_ID.matcher(id).matches()) {
-      throw new JobsException(ExitCode.USAGE, "'" + id + "' is not a job id");
-    }
-    return call(SdkHttpMethod.GET, "/jobs/" + id, Map.of(), null);
+    return call(Call.GET, "/jobs/" + checked(id), Map.of(), null);
   }
 
   /** A page of jobs, newest first: the API's {@code {"jobs": [...], "next": ...}}. */
   public JobPage list(JobQuery query) {
-    Response response = call(SdkHttpMethod.GET, "/jobs", query.parameters(), null);
+    Response response = call(Call.LIST, "/jobs", query.parameters(), null);
     if (!response.found()) {
-      throw new JobsException(
-          ExitCode.ERROR, "the jobs API at " + base + " has no GET /jobs (404)" + OLDER);
+      throw missing(Call.LIST, "404");
     }
     return JobPage.parse(response.body());
   }
 
-  private Response call(SdkHttpMethod method, String path, Map<String, String> query, byte[] body) {
+  /**
+   * Asks the job to stop: {@code 202} with its record when the cancel is recorded (a RUNNING job's
+   * {@code cancelRequestedAt}; a job with no record yet, or one already cancelled, CANCELLED), or
+   * {@code 409} when the job had already ended otherwise and nothing changed.
+   */
+  public Response cancel(String id) {
+    Response response =
+        call(Call.CANCEL, "/jobs/" + checked(id) + "/cancel", Map.of(), new byte[0]);
+    if (!response.found()) {
+      // A runtime that predates cancel answers an unknown path with 404.
+      throw missing(Call.CANCEL, "404");
+    }
+    return response;
+  }
+
+  /** Whether the text is a job id the API accepts. */
+  public static boolean isJobId(String id) {
+    return JOB_ID.matcher(id).matches();
+  }
+
+  /** Why an id is refused, in one line. */
+  public static String notAJobId(String id) {
+    return "'"
+        + id
+        + "' is not a job id (a letter or digit, then up to 127 letters, digits and . _ : -)";
+  }
+
+  private static String checked(String id) {
+    if (!isJobId(id)) {
+      throw new JobsException(ExitCode.USAGE, notAJobId(id));
+    }
+    return id;
+  }
+
+  private JobsException missing(Call call, String answer) {
+    return new JobsException(
+        ExitCode.ERROR,
+        "the jobs API at " + base + " has no " + call.named + " (" + answer + ")" + OLDER);
+  }
+
+  private Response call(Call call, String path, Map<String, String> query, byte[] body) {
+    SdkHttpMethod method = call.method;
     URI uri = URI.create(base + path);
     boolean reassumed = false;
     for (int attempt = 1; ; attempt++) {
@@ -108,7 +176,7 @@ public final class JobsClient {
         text = read(response);
       } catch (IOException e) {
         // A refused connection never reached the API, so even a POST is safe to repeat.
-        if (attempt < retry.attempts() && (method == SdkHttpMethod.GET || refused(e))) {
+        if (attempt < retry.attempts() && (call.idempotent || refused(e))) {
           pause(attempt, null);
           continue;
         }
@@ -130,18 +198,20 @@ public final class JobsClient {
                 + " (407 Proxy Authentication Required); give its user and password in the proxy"
                 + " URL, as HTTPS_PROXY=http://user:password@host:port");
       }
-      if (status / 100 == 2 || status == 404 && method == SdkHttpMethod.GET) {
+      if (status / 100 == 2
+          || status == 404 && call != Call.SUBMIT
+          || status == 409 && call == Call.CANCEL) {
         return new Response(status, text);
       }
       if ((status == 403 || status == 401) && !reassumed && renewable()) {
         reassumed = true;
         continue;
       }
-      if (retryable(method, status) && attempt < retry.attempts()) {
+      if (retryable(call, status) && attempt < retry.attempts()) {
         pause(attempt, response.httpResponse().firstMatchingHeader("Retry-After").orElse(null));
         continue;
       }
-      throw failure(method, path, status, text, attempt);
+      throw failure(call, status, text, attempt);
     }
   }
 
@@ -150,12 +220,13 @@ public final class JobsClient {
     return signer.credentials() instanceof RenewableCredentials renewable && renewable.invalidate();
   }
 
-  private static boolean retryable(SdkHttpMethod method, int status) {
+  private static boolean retryable(Call call, int status) {
     if (status == 429 || status == 503) {
       return true;
     }
-    // A 500, 502 or 504 on POST may come after the job was queued: repeating it could run it twice.
-    return status / 100 == 5 && method == SdkHttpMethod.GET;
+    // A 500, 502 or 504 on a submit may come after the job was queued: repeating it could run it
+    // twice.
+    return status / 100 == 5 && call.idempotent;
   }
 
   private static boolean refused(IOException e) {
@@ -170,7 +241,9 @@ public final class JobsClient {
     query.forEach(request::putRawQueryParameter);
     ContentStreamProvider payload = null;
     if (body != null) {
-      request.putHeader("Content-Type", "application/json");
+      if (body.length > 0) {
+        request.putHeader("Content-Type", "application/json");
+      }
       request.putHeader("Content-Length", Integer.toString(body.length));
       payload = ContentStreamProvider.fromByteArray(body);
     }
@@ -228,19 +301,13 @@ public final class JobsClient {
     }
   }
 
-  private JobsException failure(
-      SdkHttpMethod method, String path, int status, String body, int attempts) {
-    boolean list = method == SdkHttpMethod.GET && path.equals("/jobs");
-    String what = method + " " + (method == SdkHttpMethod.GET && !list ? "/jobs/{id}" : "/jobs");
+  private JobsException failure(Call call, int status, String body, int attempts) {
+    String what = call.named;
     String message = messageOf(body);
-    if (list && status == 403 && message.equals("Missing Authentication Token")) {
+    boolean added = call == Call.LIST || call == Call.CANCEL;
+    if (added && status == 403 && message.equals("Missing Authentication Token")) {
       // API Gateway's answer to a method it does not have, signed or not.
-      return new JobsException(
-          ExitCode.ERROR,
-          "the jobs API at "
-              + base
-              + " has no GET /jobs (403: Missing Authentication Token)"
-              + OLDER);
+      return missing(call, "403: Missing Authentication Token");
     }
     if (status == 401 || status == 403) {
       return new JobsException(
@@ -255,8 +322,11 @@ public final class JobsClient {
               + signer.description()
               + "; check the role and the target");
     }
-    if (list && status == 400) {
+    if (call == Call.LIST && status == 400) {
       return new JobsException(ExitCode.USAGE, "the jobs API rejected the list: " + message);
+    }
+    if (call == Call.CANCEL && status == 400) {
+      return new JobsException(ExitCode.USAGE, "the jobs API rejected the cancel: " + message);
     }
     if (status == 400 || status == 413 || status == 415) {
       return new JobsException(ExitCode.USAGE, "the jobs API rejected the job: " + message);
@@ -272,7 +342,7 @@ public final class JobsClient {
    * rejects also names the job types served ({@code jobTypes}), which is what a user who asked for
    * an unknown type needs; anything else is shown shortened.
    */
-  static String messageOf(String body) {
+  public static String messageOf(String body) {
     if (body == null || body.isBlank()) {
       return "no message";
     }

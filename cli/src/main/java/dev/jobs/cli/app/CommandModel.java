@@ -5,6 +5,7 @@ import dev.jobs.cli.command.completion.CompletionCommand;
 import dev.jobs.cli.command.deploy.DeployCommand;
 import dev.jobs.cli.command.deploy.DestroyCommand;
 import dev.jobs.cli.command.init.InitCommand;
+import dev.jobs.cli.command.job.CancelCommand;
 import dev.jobs.cli.command.job.GetCommand;
 import dev.jobs.cli.command.job.ListCommand;
 import dev.jobs.cli.command.job.SubmitCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Mixin;
       "4:timed out waiting",
       "5:credentials or authorization",
       "6:not found",
+      "8:the job was CANCELLED (for wait and submit --wait)",
       "130:interrupted"
     })
 public final class CommandModel {
@@ -59,6 +61,7 @@ public final class CommandModel {
           GetCommand.class,
           ListCommand.class,
           WaitCommand.class,
+          CancelCommand.class,
           StatsCommand.class,
           AlarmsCommand.class,
           ReplayCommand.class,

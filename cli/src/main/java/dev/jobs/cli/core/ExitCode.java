@@ -9,6 +9,10 @@ public final class ExitCode {
   public static final int TIMED_OUT = 4;
   public static final int CREDENTIALS = 5;
   public static final int NOT_FOUND = 6;
+
+  /** The job waited for ended CANCELLED: neither a success nor a failure of the job. */
+  public static final int CANCELLED = 8;
+
   public static final int INTERRUPTED = 130;
 
   private ExitCode() {}

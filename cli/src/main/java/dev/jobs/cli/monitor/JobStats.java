@@ -4,7 +4,6 @@ import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.core.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,19 +15,26 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * What the jobs of a window add up to, from their records as the list API gives them: how many in
- * each status, how long the finished ones ran, what the failed ones failed with, and which job has
- * been RUNNING longest.
+ * each status and how many of the RUNNING ones stalled, how long the finished ones ran (a cancelled
+ * one until it stopped), what the failed ones failed with, and which job has been RUNNING longest.
  *
- * @param counts jobs by status, RUNNING, SUCCEEDED, FAILED first
+ * @param counts jobs by status, RUNNING, SUCCEEDED, FAILED, CANCELLED first
+ * @param stalled the RUNNING jobs whose attempt cannot be alive any more ({@link
+ *     JobPage.Job#stalled})
  * @param runTimes the run times of the finished jobs that started, shortest first
  * @param failures failed jobs by error type and condition, most first
  * @param oldestRunning the RUNNING job that started first, if any
  */
 public record JobStats(
     Map<String, Integer> counts,
+    int stalled,
     List<Duration> runTimes,
     List<Failure> failures,
     Optional<JobPage.Job> oldestRunning) {
+  /** The statuses a job can have, in the order the counts list them. */
+  private static final List<String> STATUSES =
+      List.of("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
+
   /** The failed jobs of one error type and condition (either may be null). */
   public record Failure(String type, String condition, int count) {
     /** As the job table shows an error: {@code JobFailedException [RetriesExhausted]}. */
@@ -41,20 +47,25 @@ public record JobStats(
     }
   }
 
-  public static JobStats of(List<JobPage.Job> jobs) {
+  /** The jobs added up, as they stand at {@code now} (which tells the stalled ones). */
+  public static JobStats of(List<JobPage.Job> jobs, Instant now) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String status : List.of("RUNNING", "SUCCEEDED", "FAILED")) {
+    for (String status : STATUSES) {
       counts.put(status, 0);
     }
+    int stalled = 0;
     List<Duration> runTimes = new ArrayList<>();
     Map<List<String>, Integer> failures = new LinkedHashMap<>();
     JobPage.Job oldest = null;
     Instant oldestStart = null;
     for (JobPage.Job job : jobs) {
       counts.merge(job.status(), 1, Integer::sum);
-      Optional<Instant> started = instant(job, "startedAt");
+      if (job.stalled(now)) {
+        stalled++;
+      }
+      Optional<Instant> started = job.instant("startedAt");
       if (job.finished()) {
-        Optional<Instant> finished = instant(job, "finishedAt");
+        Optional<Instant> finished = job.instant("finishedAt");
         if (started.isPresent() && finished.isPresent()) {
           runTimes.add(Duration.between(started.get(), finished.get()));
         }
@@ -78,6 +89,7 @@ public record JobStats(
     byCount.sort(Comparator.comparingInt(Failure::count).reversed().thenComparing(Failure::shown));
     return new JobStats(
         java.util.Collections.unmodifiableMap(counts),
+        stalled,
         List.copyOf(runTimes),
         List.copyOf(byCount),
         Optional.ofNullable(oldest));
@@ -96,13 +108,13 @@ public record JobStats(
     return Optional.of(runTimes.get(Math.max(rank, 1) - 1));
   }
 
-  /** Counts by status in a stable order: the three statuses, then any other, by name. */
+  /** Counts by status in a stable order: the four statuses, then any other, by name. */
   public Map<String, Integer> countsInOrder() {
     Map<String, Integer> ordered = new LinkedHashMap<>();
     Map<String, Integer> others = new TreeMap<>();
     counts.forEach(
         (status, count) -> {
-          if (List.of("RUNNING", "SUCCEEDED", "FAILED").contains(status)) {
+          if (STATUSES.contains(status)) {
             ordered.put(status, count);
           } else {
             others.put(status, count);
@@ -110,17 +122,5 @@ public record JobStats(
         });
     ordered.putAll(others);
     return ordered;
-  }
-
-  public static Optional<Instant> instant(JobPage.Job job, String field) {
-    String text = job.text(field);
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -8,14 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-/** Prints a job record: aligned fields for people, the API's JSON for programs. */
+/**
+ * Prints a job record: aligned fields for people, the API's JSON for programs. For people, a
+ * RUNNING job also shows how long ago it last gave a sign of life, and whether it stalled, as seen
+ * at the time it was read.
+ */
 public final class JobPrinter {
   private JobPrinter() {}
 
-  /** A record as the API answered it: its JSON text and its fields; printed, the answer. */
-  public record Job(String body, JobPage.Job record) implements Answer {
+  /**
+   * A record as the API answered it: its JSON text and its fields, and when it was read; printed,
+   * the answer.
+   */
+  public record Job(String body, JobPage.Job record, Instant readAt) implements Answer {
     public String status() {
       return record.status();
     }
@@ -48,16 +56,49 @@ public final class JobPrinter {
     }
   }
 
-  public static Job parse(String body) {
-    return new Job(body.strip(), JobPage.Job.parse(body));
+  /** The record of {@code body}, read at {@code readAt}. */
+  public static Job parse(String body, Instant readAt) {
+    return new Job(body.strip(), JobPage.Job.parse(body), readAt);
   }
 
   private static void text(PrintWriter out, Job job) {
     field(out, "id", job.fields().get("id"));
-    field(out, "status", job.fields().get("status"));
+    JobPage.Job record = job.record();
+    Optional<Duration> stalled = record.stalledFor(job.readAt());
+    if (stalled.isPresent()) {
+      out.println(
+          pad("status")
+              + job.status()
+              + ", stalled: no sign of life for "
+              + Durations.format(stalled.get())
+              + ", longer than its "
+              + job.text("timeoutSeconds")
+              + "s timeout and a minute");
+    } else {
+      field(out, "status", job.fields().get("status"));
+    }
     field(out, "type", job.fields().get("type"));
     field(out, "parameters", job.fields().get("parameters"));
     field(out, "attempts", job.fields().get("attempts"));
+    // Looked at only when there: a plain get loads no class for what the record lacks.
+    if (job.fields().containsKey("progress")) {
+      record.progress().ifPresent(progress -> out.println(pad("progress") + progress.shown()));
+    }
+    boolean running = "RUNNING".equals(job.status());
+    if (running) {
+      record
+          .instant("heartbeatAt")
+          .ifPresent(
+              beat ->
+                  out.println(
+                      pad("heartbeat")
+                          + Durations.format(Duration.between(beat, job.readAt()))
+                          + " ago"));
+    }
+    String cancel = job.text("cancelRequestedAt");
+    if (cancel != null) {
+      out.println(pad("cancel") + "requested " + Timestamps.toSecond(cancel) + cancelled(job));
+    }
     String started = job.text("startedAt");
     if (started != null) {
       out.println(pad("started") + Timestamps.toSecond(started));
@@ -84,6 +125,15 @@ public final class JobPrinter {
     } else {
       field(out, "error", error);
     }
+  }
+
+  /** What became of a requested cancel. */
+  private static String cancelled(Job job) {
+    return switch (job.status()) {
+      case "RUNNING" -> ", pending: the job stops at its next check";
+      case "CANCELLED" -> "";
+      default -> ", but the job ran to its end";
+    };
   }
 
   private static String took(String started, String finished) {

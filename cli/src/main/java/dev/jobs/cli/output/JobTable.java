@@ -2,13 +2,14 @@ package dev.jobs.cli.output;
 
 import dev.jobs.cli.api.JobPage;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jobs as a table for people: id, status, type, status time, attempts and, for a failure, the
- * error's type and condition (its message is one {@code jobs get} away, and would make lines too
- * long to read). Columns as wide as their longest cell.
+ * Jobs as a table for people: id, status (a RUNNING job that stalled marked so), type, status time,
+ * attempts and, for a failure, the error's type and condition (its message is one {@code jobs get}
+ * away, and would make lines too long to read). Columns as wide as their longest cell.
  */
 public final class JobTable {
   private static final String[] HEADER = {
@@ -17,14 +18,20 @@ public final class JobTable {
 
   private JobTable() {}
 
+  /** The jobs as they stand, none marked stalled: for jobs known to have ended. */
   public static void print(PrintWriter out, List<JobPage.Job> jobs) {
+    print(out, jobs, null);
+  }
+
+  /** The jobs as they stand at {@code now}, which tells the stalled ones (none when null). */
+  public static void print(PrintWriter out, List<JobPage.Job> jobs, Instant now) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (JobPage.Job job : jobs) {
       rows.add(
           new String[] {
             orDash(job.id()),
-            job.status(),
+            now != null && job.stalled(now) ? job.status() + " (stalled)" : job.status(),
             orDash(job.type()),
             orDash(Timestamps.toSecond(job.statusTime())),
             Integer.toString(job.attempts()),

@@ -23,11 +23,18 @@ import java.util.Set;
  * not re-driven (its failure was not in the archive's window, or is not archived yet).
  */
 public final class Redrive implements Poller.Wait<Redrive.Outcome> {
-  /** What became of the listed jobs; ids in the order listed. */
+  /**
+   * What became of the listed jobs; ids in the order listed. A re-driven job someone cancelled
+   * while it ran again ended too: it is neither a success nor a failure of the replay.
+   */
   public record Outcome(
-      int listed, List<String> succeeded, List<String> failedAgain, List<String> notRedriven) {
+      int listed,
+      List<String> succeeded,
+      List<String> failedAgain,
+      List<String> cancelled,
+      List<String> notRedriven) {
     public int redriven() {
-      return succeeded.size() + failedAgain.size();
+      return succeeded.size() + failedAgain.size() + cancelled.size();
     }
   }
 
@@ -39,6 +46,7 @@ public final class Redrive implements Poller.Wait<Redrive.Outcome> {
   private final Set<String> started = new HashSet<>();
   private final List<String> succeeded = new ArrayList<>();
   private final List<String> failedAgain = new ArrayList<>();
+  private final List<String> cancelled = new ArrayList<>();
   private final List<String> notRedriven = new ArrayList<>();
 
   /**
@@ -74,6 +82,9 @@ public final class Redrive implements Poller.Wait<Redrive.Outcome> {
       } else if ("FAILED".equals(job.status())) {
         failedAgain.add(id);
         open.remove(id);
+      } else if ("CANCELLED".equals(job.status())) {
+        cancelled.add(id);
+        open.remove(id);
       }
     }
     if (waited.compareTo(grace) >= 0) {
@@ -88,13 +99,18 @@ public final class Redrive implements Poller.Wait<Redrive.Outcome> {
       return Optional.empty();
     }
     return Optional.of(
-        new Outcome(listed.size(), order(succeeded), order(failedAgain), order(notRedriven)));
+        new Outcome(
+            listed.size(),
+            order(succeeded),
+            order(failedAgain),
+            order(cancelled),
+            order(notRedriven)));
   }
 
   @Override
   public String line(Duration waited) {
     return "re-driven jobs: "
-        + (succeeded.size() + failedAgain.size())
+        + (succeeded.size() + failedAgain.size() + cancelled.size())
         + " of "
         + listed.size()
         + " ended, "

@@ -61,7 +61,8 @@ class StatsIT {
     assertThat(stats.out())
         .startsWith("jobs with a status time from ")
         .containsPattern("^jobs with a status time from \\S+:\\d\\dZ to \\S+:\\d\\dZ:\n")
-        .containsPattern("\n  RUNNING +1\n  SUCCEEDED +2\n  FAILED +1\n  total +4\n")
+        .containsPattern(
+            "\n  RUNNING +1\n  SUCCEEDED +2\n  FAILED +1\n  CANCELLED +0\n  total +4\n")
         .containsPattern("run time of 3 finished: median \\d+m?s, p95 \\d+m?s\n")
         .contains("failures:\n       1  JobFailedException [RetriesExhausted]\n")
         .contains("RUNNING longest: " + running + " (sleep), started ");

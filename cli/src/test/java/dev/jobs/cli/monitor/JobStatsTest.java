@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.core.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobStatsTest {
+  private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+
   private static JobPage.Job job(String json) {
     return new JobPage.Job(Json.parse(json));
   }
@@ -46,7 +49,7 @@ class JobStatsTest {
       jobs.add(succeeded(seconds));
     }
 
-    JobStats stats = JobStats.of(jobs);
+    JobStats stats = JobStats.of(jobs, NOW);
 
     assertThat(stats.runTime(50)).contains(Duration.ofSeconds(10));
     assertThat(stats.runTime(95)).contains(Duration.ofSeconds(19));
@@ -55,7 +58,7 @@ class JobStatsTest {
 
   @Test
   void aFailedJobThatNeverStartedCountsButHasNoRunTime() {
-    JobStats stats = JobStats.of(List.of(failed("InvalidJobException", "ValidationFailed")));
+    JobStats stats = JobStats.of(List.of(failed("InvalidJobException", "ValidationFailed")), NOW);
 
     assertThat(stats.total()).isEqualTo(1);
     assertThat(stats.runTimes()).isEmpty();
@@ -69,7 +72,8 @@ class JobStatsTest {
             List.of(
                 failed("dev.jobs.kind.JobFailedException", "Timeout"),
                 failed("dev.jobs.kind.JobFailedException", "RetriesExhausted"),
-                failed("dev.jobs.kind.JobFailedException", "RetriesExhausted")));
+                failed("dev.jobs.kind.JobFailedException", "RetriesExhausted")),
+            NOW);
 
     assertThat(stats.failures())
         .extracting(JobStats.Failure::shown, JobStats.Failure::count)
@@ -85,9 +89,51 @@ class JobStatsTest {
             List.of(
                 running("later", "2026-11-29T10:05:00Z"),
                 running("first", "2026-11-29T09:00:00Z"),
-                succeeded(3)));
+                succeeded(3)),
+            NOW);
 
     assertThat(stats.oldestRunning()).map(JobPage.Job::id).contains("first");
-    assertThat(stats.countsInOrder().keySet()).containsExactly("RUNNING", "SUCCEEDED", "FAILED");
+    assertThat(stats.countsInOrder().keySet())
+        .containsExactly("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
+  }
+
+  @Test
+  void cancelledJobsAreCounted_andOneThatRanHasItsRunTime() {
+    JobStats stats =
+        JobStats.of(
+            List.of(
+                job(
+                    "{\"id\":\"c1\",\"status\":\"CANCELLED\",\"attempts\":1,"
+                        + "\"startedAt\":\"2026-11-29T10:00:00Z\","
+                        + "\"finishedAt\":\"2026-11-29T10:00:07Z\"}"),
+                job(
+                    "{\"id\":\"c2\",\"status\":\"CANCELLED\",\"attempts\":0,"
+                        + "\"finishedAt\":\"2026-11-29T10:00:00Z\"}")),
+            NOW);
+
+    assertThat(stats.counts()).containsEntry("CANCELLED", 2);
+    assertThat(stats.runTimes()).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void runningJobsSilentPastTheirTimeoutAndAMinute_countAsStalled() {
+    JobStats stats =
+        JobStats.of(
+            List.of(
+                // Last heartbeat 16m01s before NOW, with a 15-minute timeout: stalled.
+                job(
+                    "{\"id\":\"lost\",\"status\":\"RUNNING\",\"timeoutSeconds\":900,"
+                        + "\"startedAt\":\"2026-11-29T09:00:00Z\","
+                        + "\"heartbeatAt\":\"2026-11-29T09:43:59Z\"}"),
+                // 16m00s: not yet.
+                job(
+                    "{\"id\":\"late\",\"status\":\"RUNNING\",\"timeoutSeconds\":900,"
+                        + "\"startedAt\":\"2026-11-29T09:44:00Z\"}"),
+                // No timeout recorded (an older backend): cannot tell, so not stalled.
+                running("old", "2026-11-29T09:00:00Z")),
+            NOW);
+
+    assertThat(stats.stalled()).isEqualTo(1);
+    assertThat(stats.counts()).containsEntry("RUNNING", 3);
   }
 }

@@ -6,6 +6,7 @@ import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.list.JobList;
+import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
@@ -39,6 +40,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private static final String JSON = "application/json";
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
   private static final String CANCEL = "/cancel";
+  private static final String RETRY = "/retry";
 
   /** API Gateway's largest request payload (10 MB); a larger one answers 413. */
   static final int API_PAYLOAD_LIMIT = 10 * 1024 * 1024;
@@ -54,10 +56,11 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /**
    * What the deployed stack's routes are integrated with: {@code POST /jobs} invokes the processing
    * function asynchronously, {@code GET /jobs/{id}} reads the job table directly, {@code GET /jobs}
-   * is the list function's, {@code POST /jobs/{id}/cancel} the cancel function's.
+   * is the list function's, {@code POST /jobs/{id}/cancel} the cancel function's, {@code PUT
+   * /jobs/{id}} and {@code POST /jobs/{id}/retry} the queue function's.
    */
   public record Integrations(
-      LocalFunction processing, JobStore table, JobList list, JobCancel cancel) {}
+      LocalFunction processing, JobStore table, JobList list, JobCancel cancel, JobQueue queue) {}
 
   /**
    * @param jobTypes the job types served, which the request validator allows
@@ -93,9 +96,18 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
                 JOBS.length() + 1, Math.max(JOBS.length() + 1, path.length() - CANCEL.length()))
             : null;
     boolean cancelling = cancelId != null && !cancelId.isEmpty() && !cancelId.contains("/");
+    String retryId = call.method().equals("POST") ? subresource(path, RETRY) : null;
+    String putId =
+        call.method().equals("PUT") && path.startsWith(JOBS + "/")
+            ? path.substring(JOBS.length() + 1)
+            : null;
+    boolean putting = putId != null && !putId.isEmpty() && !putId.contains("/");
+    boolean retrying = retryId != null;
     if (!submit
         && !listing
         && !cancelling
+        && !putting
+        && !retrying
         && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
       // API Gateway's answer for a route it does not have.
       GatewayAnswer.message(
@@ -127,7 +139,11 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
               call.method(),
               submit || listing
                   ? "/jobs"
-                  : cancelling ? "/jobs/" + cancelId + CANCEL : "/jobs/" + jobId);
+                  : cancelling
+                      ? "/jobs/" + cancelId + CANCEL
+                      : retrying
+                          ? "/jobs/" + retryId + RETRY
+                          : "/jobs/" + (putting ? putId : jobId));
       ObjectNode body =
           JobJson.MAPPER
               .createObjectNode()
@@ -144,12 +160,16 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       list(call); // a Lambda proxy integration: no template, any content type goes through
     } else if (cancelling) {
       cancel(call, pathParameter(cancelId)); // a Lambda proxy integration too; the body is ignored
+    } else if (retrying) {
+      retry(call, pathParameter(retryId)); // the queue function's proxy integration; body ignored
     } else if (!hasTemplateFor(call.header("content-type"))) {
       // Passthrough NEVER: a content type without a template is refused before the integration
       // (and POST's body is validated only against the model of its own content type: none).
       GatewayAnswer.message(call, 415, "Unsupported Media Type", null);
     } else if (submit) {
       submit(call);
+    } else if (putting) {
+      put(call, pathParameter(putId));
     } else {
       get(call, pathParameter(jobId));
     }
@@ -203,7 +223,12 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
     return JobsApiTemplates.MAPPED_CONTENT_TYPES.contains(mediaType);
   }
 
-  private void submit(HttpCall call) throws IOException {
+  /**
+   * Checks the body against the request model, answering the deployed stack's 400 when it fails.
+   *
+   * @return whether the body passed (else the answer is sent)
+   */
+  private boolean validBody(HttpCall call) throws IOException {
     JsonNode body;
     try {
       body = JobJson.MAPPER.readTree(call.body());
@@ -221,6 +246,13 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
           JobJson.MAPPER.createObjectNode().put("message", JobRequestSchema.INVALID_BODY_MESSAGE);
       validator.types().forEach(answer.putArray("jobTypes")::add);
       GatewayAnswer.json(call, 400, answer, "BadRequestException");
+      return false;
+    }
+    return true;
+  }
+
+  private void submit(HttpCall call) throws IOException {
+    if (!validBody(call)) {
       return;
     }
     // API Gateway's request id, the x-amzn-RequestId of this answer, becomes the job id.
@@ -237,6 +269,40 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
         202,
         JSON,
         JobJson.MAPPER.writeValueAsString(JobJson.MAPPER.createObjectNode().put("id", id)));
+  }
+
+  /**
+   * {@code /prod/jobs/{id}<suffix>}'s id, or null for another path: one path segment, not empty.
+   */
+  private static String subresource(String path, String suffix) {
+    if (!path.startsWith(JOBS + "/") || !path.endsWith(suffix)) {
+      return null;
+    }
+    String id =
+        path.substring(
+            JOBS.length() + 1, Math.max(JOBS.length() + 1, path.length() - suffix.length()));
+    return id.isEmpty() || id.contains("/") ? null : id;
+  }
+
+  /**
+   * The queue function's answer to {@code PUT /jobs/{id}}, after the request model's check, as on
+   * AWS: the same 400 for a body the model rejects.
+   */
+  private void put(HttpCall call, String id) throws IOException {
+    if (!validBody(call)) {
+      return;
+    }
+    // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
+    JobQueue.Answer answer =
+        integrations.queue().put(id, new String(call.body(), StandardCharsets.UTF_8));
+    call.respond(answer.statusCode(), JSON, answer.body());
+  }
+
+  /** The queue function's answer to {@code POST /jobs/{id}/retry[?cancelled=true]}. */
+  private void retry(HttpCall call, String id) throws IOException {
+    boolean cancelled = "true".equals(queryParameters(call.request().rawQuery()).get("cancelled"));
+    JobQueue.Answer answer = integrations.queue().retry(id, cancelled);
+    call.respond(answer.statusCode(), JSON, answer.body());
   }
 
   /** The request template rendered: {@code $context.requestId} and {@code $input.body} in place. */

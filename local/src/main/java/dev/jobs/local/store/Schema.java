@@ -21,7 +21,7 @@ final class Schema {
             + " result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
             + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
             + " status_at TEXT, progress TEXT, heartbeat_at TEXT, cancel_requested_at TEXT,"
-            + " timeout_seconds INTEGER)");
+            + " timeout_seconds INTEGER, queued_at TEXT)");
     // Data directories from before the list: the status time as sortable text, filled in once.
     if (!hasColumn(statement, "jobs", "status_at")) {
       statement.execute("ALTER TABLE jobs ADD COLUMN status_at TEXT");
@@ -35,6 +35,8 @@ final class Schema {
         statement, "cancel_requested_at", "ALTER TABLE jobs ADD COLUMN cancel_requested_at TEXT");
     addColumnIfMissing(
         statement, "timeout_seconds", "ALTER TABLE jobs ADD COLUMN timeout_seconds INTEGER");
+    // Data directories from before client-named jobs: when a QUEUED job was queued.
+    addColumnIfMissing(statement, "queued_at", "ALTER TABLE jobs ADD COLUMN queued_at TEXT");
     // GET /jobs: one status, or all, newest status time first (SqliteJobStore.list).
     statement.execute(
         "CREATE INDEX IF NOT EXISTS jobs_by_status_time ON jobs (status, status_at, id)");

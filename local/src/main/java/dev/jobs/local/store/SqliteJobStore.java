@@ -5,6 +5,7 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
+import dev.jobs.backend.queue.JobDispatcher;
 import dev.jobs.backend.store.JobCursor;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,17 +28,37 @@ import tools.jackson.databind.node.ObjectNode;
  * The job store on the local SQLite database, with the DynamoDB adapter's conditional transitions.
  * Each transition reads and writes inside one write of the group commit; the single writer makes
  * the read and the write atomic, as DynamoDB's condition expression does.
+ *
+ * <p>What the table's stream and the dispatcher do on AWS, this store does in the transaction that
+ * queues a job ({@link #queue}, {@link #retry}): it also writes the processing function's
+ * invocation, {@code {"id", "parameters", "queuedAt"}}, into the invocation queue, and hands it to
+ * {@link QueuedJobs#accept} once committed. So a queued job is never lost across {@code kill -9}
+ * (the restart resumes the invocation) and never dispatched twice (a repeated request writes
+ * neither).
  */
 public final class SqliteJobStore implements JobStore {
+  /**
+   * Where queued jobs are dispatched: the processing function's queue name, and what takes each
+   * invocation once it is committed.
+   */
+  public record QueuedJobs(String function, Consumer<Invocation> accept) {}
+
   private static final String COLUMNS =
       "id, status, type, parameters, result, error, attempts, started_at, finished_at, expires_at,"
-          + " progress, heartbeat_at, cancel_requested_at, timeout_seconds";
+          + " progress, heartbeat_at, cancel_requested_at, timeout_seconds, queued_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
 
   private final Database database;
+  private final QueuedJobs queued;
 
+  /** A store whose queued jobs nothing dispatches (tests of the store alone). */
   public SqliteJobStore(Database database) {
+    this(database, new QueuedJobs("unused", invocation -> {}));
+  }
+
+  public SqliteJobStore(Database database, QueuedJobs queued) {
     this.database = database;
+    this.queued = queued;
   }
 
   @Override
@@ -79,6 +102,61 @@ public final class SqliteJobStore implements JobStore {
   }
 
   @Override
+  public QueueResult queue(JobRecord job) {
+    Written written =
+        database.write(
+            connection -> {
+              Optional<JobRecord> current = select(connection, job.id());
+              Optional<JobRecord> next = JobTransitions.queue(current, job);
+              if (next.isEmpty()) {
+                return new Written(new QueueResult(false, current.get()), null);
+              }
+              upsert(connection, next.get());
+              return new Written(
+                  new QueueResult(true, next.get()), dispatch(connection, next.get()));
+            });
+    written.handOn(queued);
+    return (QueueResult) written.result();
+  }
+
+  @Override
+  public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
+    Written written =
+        database.write(
+            connection -> {
+              RetryResult result =
+                  JobTransitions.retry(select(connection, id), cancelled, at, expiresAt);
+              if (result.outcome() != RetryOutcome.QUEUED) {
+                return new Written(result, null);
+              }
+              upsert(connection, result.record());
+              return new Written(result, dispatch(connection, result.record()));
+            });
+    written.handOn(queued);
+    return (RetryResult) written.result();
+  }
+
+  /** A transaction's answer, and the invocation it queued (null when none). */
+  private record Written(Object result, Invocation invocation) {
+    void handOn(QueuedJobs queued) {
+      if (invocation != null) {
+        queued.accept().accept(invocation);
+      }
+    }
+  }
+
+  /** The queued job's invocation, written in the transaction that queued it. */
+  private Invocation dispatch(Connection connection, JobRecord job) throws SQLException {
+    return InvocationStore.insert(
+        connection,
+        queued.function(),
+        UUID.randomUUID().toString(),
+        JobJson.MAPPER.writeValueAsString(
+            JobDispatcher.invocation(job.id(), job.parameters(), job.queuedAt())),
+        job.queuedAt().toEpochMilli());
+  }
+
+  @Override
   public boolean cancelled(String id, int attempt, Instant finishedAt) {
     return transition(id, current -> JobTransitions.cancelled(current, attempt, finishedAt))
         .isPresent();
@@ -113,6 +191,30 @@ public final class SqliteJobStore implements JobStore {
       sql.append("status = ? AND ");
       arguments.add(query.status().get().name());
     }
+    query
+        .filter()
+        .type()
+        .ifPresent(
+            type -> {
+              sql.append("type = ? AND ");
+              arguments.add(type);
+            });
+    query
+        .filter()
+        .errorType()
+        .ifPresent(
+            type -> {
+              sql.append("json_extract(error, '$.type') = ? AND ");
+              arguments.add(type);
+            });
+    query
+        .filter()
+        .condition()
+        .ifPresent(
+            condition -> {
+              sql.append("json_extract(error, '$.condition') = ? AND ");
+              arguments.add(condition);
+            });
     sql.append("status_at >= ?");
     arguments.add(JobCursor.sortable(query.since()));
     Optional<JobCursor> after = query.after().filter(a -> a.at().isBefore(query.until()));
@@ -166,7 +268,8 @@ public final class SqliteJobStore implements JobStore {
         progress == null ? null : JobJson.MAPPER.readValue(progress, JobProgress.class),
         instant(row.getString("heartbeat_at")),
         instant(row.getString("cancel_requested_at")),
-        timeoutSeconds);
+        timeoutSeconds,
+        instant(row.getString("queued_at")));
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {
@@ -174,8 +277,8 @@ public final class SqliteJobStore implements JobStore {
             connection,
             "INSERT OR REPLACE INTO jobs (id, status, type, parameters, result, error, attempts,"
                 + " started_at, finished_at, expires_at, status_at, progress, heartbeat_at,"
-                + " cancel_requested_at, timeout_seconds)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " cancel_requested_at, timeout_seconds, queued_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             job.id(),
             job.status().name(),
             job.type(),
@@ -190,7 +293,8 @@ public final class SqliteJobStore implements JobStore {
             job.progress() == null ? null : JobJson.MAPPER.writeValueAsString(job.progress()),
             text(job.heartbeatAt()),
             text(job.cancelRequestedAt()),
-            job.timeoutSeconds())
+            job.timeoutSeconds(),
+            text(job.queuedAt()))
         .executeUpdate();
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "get",
     aliases = "status",
-    description = "Show a job: status, timings, and its result or error. Exit 6 if unknown.")
+    description =
+        "Show a job: status, progress, timings, and its result or error. Exit 6 if unknown.")
 public final class GetCommand extends TargetedCommand {
 
   @Parameters(paramLabel = "ID", description = "The job id that submit printed.")
@@ -34,7 +35,9 @@ public final class GetCommand extends TargetedCommand {
     if (!response.found()) {
       throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found");
     }
-    session.printer().print(JobPrinter.parse(response.body()));
+    session
+        .printer()
+        .print(JobPrinter.parse(response.body(), session.environment().clock().instant()));
     return ExitCode.OK;
   }
 }

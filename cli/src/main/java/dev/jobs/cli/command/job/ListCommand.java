@@ -24,14 +24,17 @@ import picocli.CommandLine.Option;
       "List jobs, newest first (signed GET /jobs): one page, and on stderr the command for the next"
           + " page.",
       "A job's status time is when it entered its status: started for RUNNING, finished for"
-          + " SUCCEEDED and FAILED. The window filters on it."
+          + " SUCCEEDED, FAILED and CANCELLED. The window filters on it.",
+      "A RUNNING job silent for longer than its function's timeout and a minute is marked"
+          + " stalled: its attempt was lost."
     })
 public final class ListCommand extends TargetedCommand {
   /** The statuses the API filters on. */
   enum Status {
     RUNNING,
     SUCCEEDED,
-    FAILED
+    FAILED,
+    CANCELLED
   }
 
   @Option(
@@ -83,7 +86,7 @@ public final class ListCommand extends TargetedCommand {
               if (page.jobs().isEmpty()) {
                 out.println(none(query));
               } else {
-                JobTable.print(out, page.jobs());
+                JobTable.print(out, page.jobs(), now);
               }
             }));
     // The JSON carries the token itself; people and id lists get the command that goes on.

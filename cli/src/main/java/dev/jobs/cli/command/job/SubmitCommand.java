@@ -62,7 +62,7 @@ public final class SubmitCommand extends TargetedCommand {
     ObjectNode body = body();
     Session session = session();
     var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
-    JobPrinter.Job answer = JobPrinter.parse(response.body());
+    JobPrinter.Job answer = JobPrinter.parse(response.body(), environment.clock().instant());
     String id = answer.text("id");
     if (id == null) {
       throw new JobsException(

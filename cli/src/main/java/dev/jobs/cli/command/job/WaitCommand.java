@@ -11,8 +11,11 @@ import picocli.CommandLine.Parameters;
     name = "wait",
     description = {
       "Wait for a job to end and show it.",
-      "Exit 0 if it SUCCEEDED, 3 if it FAILED, 4 on timeout, 6 if the id stays unknown past the"
-          + " grace period."
+      "Exit 0 if it SUCCEEDED, 3 if it FAILED, 8 if it was CANCELLED, 4 on timeout, 6 if the id"
+          + " stays unknown past the grace period.",
+      "On a terminal, a job that reports progress shows it as a bar, with the time it has run and"
+          + " an estimate of the time left. Ctrl-C stops the wait, never the job (jobs cancel"
+          + " does)."
     })
 public final class WaitCommand extends TargetedCommand {
   @Mixin WaitOptions waiting;

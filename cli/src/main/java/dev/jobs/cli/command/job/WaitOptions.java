@@ -58,6 +58,15 @@ public final class WaitOptions {
                 new ProgressLine(session.err(), session.output().progress(session.environment())));
     JobPrinter.Job job = JobWaiter.await(poller, session.api(), id, timeout, grace, session.err());
     session.printer().print(job);
-    return "SUCCEEDED".equals(job.status()) ? ExitCode.OK : ExitCode.JOB_FAILED;
+    return exitCode(job.status());
+  }
+
+  /** 0 for a job that SUCCEEDED, 8 for one CANCELLED, else 3: it FAILED. */
+  static int exitCode(String status) {
+    return switch (status) {
+      case "SUCCEEDED" -> ExitCode.OK;
+      case "CANCELLED" -> ExitCode.CANCELLED;
+      default -> ExitCode.JOB_FAILED;
+    };
   }
 }

@@ -29,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "stats",
     description = {
-      "Add up the jobs of a window (every page of signed GET /jobs): how many in each status, the"
-          + " run time's median and p95, failures by error type and condition, and the job"
-          + " RUNNING longest.",
+      "Add up the jobs of a window (every page of signed GET /jobs): how many in each status and"
+          + " how many RUNNING ones stalled, the run time's median and p95, failures by error type"
+          + " and condition, and the job RUNNING longest.",
       "The window filters on a job's status time, as jobs list does: a job RUNNING since before"
           + " --since is not seen."
     })
@@ -52,7 +52,7 @@ public final class StatsCommand extends TargetedCommand {
     Instant start = window.start();
     Instant end = window.end();
     Session session = session();
-    JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end));
+    JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end), now);
     // -q changes nothing here: the numbers are the answer.
     session
         .printer()
@@ -69,7 +69,16 @@ public final class StatsCommand extends TargetedCommand {
     out.println("jobs with a status time from " + second(start) + " to " + second(end) + ":");
     stats
         .countsInOrder()
-        .forEach((status, count) -> out.printf(Locale.ROOT, "  %-10s %6d%n", status, count));
+        .forEach(
+            (status, count) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-10s %6d%s%n",
+                    status,
+                    count,
+                    status.equals("RUNNING") && stats.stalled() > 0
+                        ? "  (" + stats.stalled() + " stalled)"
+                        : ""));
     out.printf(Locale.ROOT, "  %-10s %6d%n", "total", stats.total());
     Optional<Duration> median = stats.runTime(50);
     if (median.isPresent()) {
@@ -102,8 +111,9 @@ public final class StatsCommand extends TargetedCommand {
                         + job.text("startedAt")
                         + ", "
                         + Durations.format(
-                            Duration.between(JobStats.instant(job, "startedAt").orElseThrow(), now))
-                        + " ago"));
+                            Duration.between(job.instant("startedAt").orElseThrow(), now))
+                        + " ago"
+                        + (job.stalled(now) ? ", stalled" : "")));
   }
 
   /** Milliseconds under ten seconds, where they matter; the short form above. */
@@ -123,6 +133,7 @@ public final class StatsCommand extends TargetedCommand {
     root.put("total", stats.total());
     ObjectNode counts = root.putObject("counts");
     stats.countsInOrder().forEach(counts::put);
+    root.put("stalled", stats.stalled());
     ObjectNode runTime = root.putObject("runTime");
     runTime.put("jobs", stats.runTimes().size());
     stats.runTime(50).ifPresent(d -> runTime.put("medianMillis", d.toMillis()));
@@ -142,8 +153,8 @@ public final class StatsCommand extends TargetedCommand {
       running.put("type", job.type());
       running.put("startedAt", job.text("startedAt"));
       running.put(
-          "ageSeconds",
-          Duration.between(JobStats.instant(job, "startedAt").orElseThrow(), now).toSeconds());
+          "ageSeconds", Duration.between(job.instant("startedAt").orElseThrow(), now).toSeconds());
+      running.put("stalled", job.stalled(now));
     } else {
       root.putNull("oldestRunning");
     }

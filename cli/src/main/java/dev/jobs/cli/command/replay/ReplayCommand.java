@@ -214,7 +214,9 @@ public final class ReplayCommand extends TargetedCommand {
       json.put("redriven", outcome.redriven());
       json.put("succeeded", outcome.succeeded().size());
       json.put("failedAgain", outcome.failedAgain().size());
+      json.put("cancelled", outcome.cancelled().size());
       outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
+      outcome.cancelled().forEach(json.putArray("cancelledIds")::add);
       outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
     }
     return json;
@@ -235,7 +237,8 @@ public final class ReplayCommand extends TargetedCommand {
               + ": SUCCEEDED "
               + outcome.succeeded().size()
               + ", FAILED again "
-              + outcome.failedAgain().size());
+              + outcome.failedAgain().size()
+              + (outcome.cancelled().isEmpty() ? "" : ", CANCELLED " + outcome.cancelled().size()));
       if (!outcome.failedAgain().isEmpty()) {
         out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
       }

@@ -160,11 +160,46 @@ class ListCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void list_statusCancelled_isSentToTheApi() {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
+
+    CliRun.Result result = jobs.run("list", "--status", "CANCELLED");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(listCalls().get(0).queryParameter("status").firstValue()).isEqualTo("CANCELLED");
+    assertThat(result.out()).startsWith("no CANCELLED jobs");
+  }
+
+  @Test
+  void list_marksARunningJobSilentPastItsTimeoutAndAMinute_stalled() {
+    String stalled =
+        "{\"id\":\"job-9\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
+            + "\"timeoutSeconds\":900,\"startedAt\":\"2026-11-29T09:00:00Z\","
+            + "\"heartbeatAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(17))
+            + "\"}";
+    String cancelled =
+        "{\"id\":\"job-8\",\"status\":\"CANCELLED\",\"attempts\":0,"
+            + "\"finishedAt\":\"2026-11-29T09:30:00Z\"}";
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(FakeAws.json(200, "{\"jobs\":[" + stalled + "," + cancelled + "]}")));
+
+    CliRun.Result result = jobs.run("list");
+
+    assertThat(result.out())
+        .isEqualTo(
+            "ID     STATUS             TYPE   STATUS TIME           ATTEMPTS  ERROR\n"
+                + "job-9  RUNNING (stalled)  sleep  2026-11-29T09:00:00Z  1\n"
+                + "job-8  CANCELLED          -      2026-11-29T09:30:00Z  0\n");
+  }
+
+  @Test
   void list_unknownStatus_exits2AndSendsNothing() {
     CliRun.Result result = jobs.run("list", "--status", "DONE");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).contains("--status").contains("RUNNING, SUCCEEDED, FAILED");
+    assertThat(result.err()).contains("--status").contains("RUNNING, SUCCEEDED, FAILED, CANCELLED");
     assertThat(listCalls()).isEmpty();
   }
 

@@ -27,6 +27,11 @@ class WaitCommandTest extends OnLocalTarget {
       "{\"id\":\"job-1\",\"status\":\"FAILED\",\"attempts\":1,\"error\":{\"type\":\"TimeoutError\","
           + "\"message\":\"Task timed out after 900 seconds\",\"condition\":\"RetriesExhausted\"}}";
 
+  static final String CANCELLED =
+      "{\"id\":\"job-1\",\"status\":\"CANCELLED\",\"attempts\":1,"
+          + "\"startedAt\":\"2026-11-29T10:00:00Z\",\"cancelRequestedAt\":\"2026-11-29T10:00:10Z\","
+          + "\"finishedAt\":\"2026-11-29T10:00:11Z\"}";
+
   void answers(String... bodies) {
     for (int i = 0; i < bodies.length; i++) {
       var response =
@@ -66,6 +71,65 @@ class WaitCommandTest extends OnLocalTarget {
     assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
     assertThat(result.out())
         .contains("error      TimeoutError: Task timed out after 900 seconds [RetriesExhausted]");
+  }
+
+  @Test
+  void wait_cancelledJob_exits8AndShowsTheRecord() {
+    answers(RUNNING, CANCELLED);
+
+    CliRun.Result result = jobs.run("wait", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CANCELLED);
+    assertThat(result.out())
+        .contains("status     CANCELLED")
+        .contains("cancel     requested 2026-11-29T10:00:10Z\n");
+  }
+
+  @Test
+  void submitWait_cancelledJob_exits8() {
+    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    answers(RUNNING, CANCELLED);
+
+    CliRun.Result result = jobs.run("submit", "--seconds", "60", "--wait", "-q");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.CANCELLED);
+    assertThat(result.out()).isEqualTo("job-1\nCANCELLED\n");
+  }
+
+  @Test
+  void wait_onATerminal_drawsTheReportedProgressAsABar_withTheTimeLeft() {
+    // Started at the fake clock's now less 12s, 12 of 60 done when read: 48s left at that rate.
+    String started = jobs.now().minusSeconds(12).toString();
+    String progressing =
+        "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"attempts\":1,\"startedAt\":\""
+            + started
+            + "\",\"progress\":{\"done\":12,\"total\":60,\"message\":\"slept 12 of 60 s\","
+            + "\"at\":\""
+            + jobs.now()
+            + "\"}}";
+    answers(progressing, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.terminal(true).run("wait", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains(
+            "\r\u001b[Kjob job-1: RUNNING [####................] 12/60 20% slept 12 of 60 s,"
+                + " 12s, ~48s left")
+        .endsWith("\r\u001b[K");
+  }
+
+  @Test
+  void wait_notOnATerminal_drawsNoBar() {
+    String progressing =
+        "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"attempts\":1,"
+            + "\"progress\":{\"done\":12,\"total\":60}}";
+    answers(progressing, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.run("wait", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
   }
 
   @Test

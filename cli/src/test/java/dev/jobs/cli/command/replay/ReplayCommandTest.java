@@ -157,6 +157,30 @@ class ReplayCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void replayWait_redrivenJobCancelledMeanwhile_endsItsFollow_andIsCountedApart() {
+    listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 1) + "]}");
+    replayEnds("COMPLETED");
+    jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
+    jobAnswers("job-1", record("job-1", "RUNNING", 2), record("job-1", "CANCELLED", 2));
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo("replay r1 COMPLETED\nre-driven 2: SUCCEEDED 1, FAILED again 0, CANCELLED 1\n");
+    assertThat(
+            Json.parse(
+                    jobs.run(
+                            "replay", "--since", "1h", "--name", "r2", "--wait", "--output", "json")
+                        .out())
+                .asObject()
+                .get("cancelledIds")
+                .asArray())
+        .extracting(JsonNode::asString)
+        .containsExactly("job-1");
+  }
+
+  @Test
   void replayWait_jobNotRedrivenWithinTheGrace_isAWarning_notAFailure() {
     listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");

@@ -1,0 +1,128 @@
+package dev.jobs.backend.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.queue.JobQueue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The queue function behind {@code PUT /jobs/{jobId}} and {@code POST /jobs/{jobId}/retry}: API
+ * Gateway's Lambda proxy event in, the proxy response out, through the backend's {@link JobQueue}.
+ * It only writes the job's record {@code QUEUED} (one conditional {@code UpdateItem}); the table's
+ * stream carries the record to the dispatcher, which starts the job. Why a function and not a
+ * direct DynamoDB integration: docs/job-contract.md.
+ */
+public class QueueJobHandler extends BackendHandler {
+  /** The query parameter of a retry that lets a {@code CANCELLED} job be retried too. */
+  static final String CANCELLED = "cancelled";
+
+  /** An id outside the job-id pattern: answered 400 before any write. */
+  static final String PRIMING_EVENT =
+      "{\"httpMethod\":\"PUT\",\"resource\":\"/jobs/{jobId}\",\"path\":\"/jobs/%23priming\","
+          + "\"headers\":{\"Content-Type\":\"application/json\"},"
+          + "\"pathParameters\":{\"jobId\":\""
+          + Priming.IMPOSSIBLE_ID
+          + "\"},\"body\":\"{\\\"seconds\\\":1}\"}";
+
+  private final JobQueue queue;
+
+  /**
+   * Lambda's constructor: wired from the environment, once per container, and primed before
+   * SnapStart's snapshot.
+   */
+  public QueueJobHandler() {
+    this(Backend.fromEnvironment().queue(), true);
+    SnapStartHooks.register(this);
+  }
+
+  /** Without priming: for a runtime that takes no snapshot. */
+  public QueueJobHandler(JobQueue queue) {
+    this(queue, false);
+  }
+
+  QueueJobHandler(JobQueue queue, boolean primes) {
+    super(primes ? () -> prime(queue) : SnapStartHooks.NONE);
+    this.queue = queue;
+  }
+
+  /** Primes the event and answer path with an id no job has: answered 400, nothing written. */
+  private static void prime(JobQueue queue) {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try {
+      new QueueJobHandler(queue)
+          .handleRequest(
+              new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
+              answer,
+              null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
+    if (response.path("statusCode").asInt() != 400) {
+      throw new IllegalStateException("the queue function answered " + response);
+    }
+  }
+
+  @Override
+  JsonNode handle(JsonNode event, Context context) {
+    String jobId = CancelJobHandler.jobId(event);
+    JobQueue.Answer answer;
+    try {
+      if ("PUT".equals(event.path("httpMethod").asString(""))) {
+        if (!isJson(event.path("headers"))) {
+          // What API Gateway answers a body of a type its templates lack, as POST /jobs does.
+          return ProxyResponse.of(415, "{\"message\":\"Unsupported Media Type\"}");
+        }
+        answer = queue.put(jobId, body(event));
+      } else {
+        boolean cancelled =
+            "true".equals(event.path("queryStringParameters").path(CANCELLED).asString(""));
+        answer = queue.retry(jobId, cancelled);
+      }
+    } catch (RuntimeException e) {
+      return ProxyResponse.internalError(context, "queueing a job", e);
+    }
+    return ProxyResponse.of(answer.statusCode(), answer.body());
+  }
+
+  /** The request body as text; API Gateway base64-encodes only binary media types. */
+  static String body(JsonNode event) {
+    JsonNode body = event.get("body");
+    if (body == null || !body.isString()) {
+      return null;
+    }
+    if (event.path("isBase64Encoded").asBoolean(false)) {
+      return new String(Base64.getDecoder().decode(body.asString()), StandardCharsets.UTF_8);
+    }
+    return body.asString();
+  }
+
+  /**
+   * Whether the body's {@code Content-Type} is JSON as the request model reads it: absent, or
+   * {@code application/json} with or without parameters. Header names are matched in any case.
+   */
+  static boolean isJson(JsonNode headers) {
+    String type = null;
+    for (Map.Entry<String, JsonNode> header : headers.properties()) {
+      if (header.getKey().equalsIgnoreCase("content-type")) {
+        type = header.getValue().asString("");
+      }
+    }
+    if (type == null || type.isBlank()) {
+      return true;
+    }
+    int parameters = type.indexOf(';');
+    return (parameters < 0 ? type : type.substring(0, parameters))
+        .trim()
+        .toLowerCase(Locale.ROOT)
+        .equals("application/json");
+  }
+}

@@ -1,0 +1,133 @@
+package dev.jobs.cli.output;
+
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.api.JobsClient;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.Durations;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Waits for the jobs whose cancel was requested while they ran to end, whichever way: CANCELLED
+ * when they stopped for it, SUCCEEDED or FAILED when they ran on to their end. Every cancel is
+ * already recorded, so a timeout or Ctrl-C only ends the wait.
+ */
+public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
+  private final JobsClient api;
+  private final Clock clock;
+  private final Duration timeout;
+  private final List<Cancellation> cancels;
+  private final Map<String, JobPage.Job> running = new LinkedHashMap<>();
+  private final Map<String, JobPage.Job> ended = new LinkedHashMap<>();
+
+  private CancelWaiter(JobsClient api, Clock clock, Duration timeout, List<Cancellation> cancels) {
+    this.api = api;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.cancels = cancels;
+    for (Cancellation cancel : cancels) {
+      if (cancel.outcome() == Cancellation.Outcome.REQUESTED) {
+        running.put(cancel.id(), cancel.record());
+      }
+    }
+  }
+
+  /**
+   * The cancels, each REQUESTED one with its job's final record; throws for a timeout or Ctrl-C.
+   */
+  public static List<Cancellation> await(
+      Poller poller,
+      JobsClient api,
+      Duration timeout,
+      List<Cancellation> cancels,
+      PrintWriter err) {
+    CancelWaiter wait = new CancelWaiter(api, poller.clock(), timeout, cancels);
+    if (wait.running.isEmpty()) {
+      return cancels;
+    }
+    return poller.timeout(timeout).awaitOrStop(wait, wait.goesOn(), err);
+  }
+
+  @Override
+  public Optional<List<Cancellation>> poll(Duration waited) {
+    for (String id : List.copyOf(running.keySet())) {
+      JobsClient.Response response = api.get(id);
+      if (!response.found()) {
+        // A cancel leaves a record; without one, the job expired since.
+        throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found while waiting");
+      }
+      JobPage.Job job = JobPage.Job.parse(response.body());
+      if (job.finished()) {
+        running.remove(id);
+        ended.put(id, job);
+      } else {
+        running.put(id, job);
+      }
+    }
+    if (!running.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Cancellation> done = new ArrayList<>();
+    for (Cancellation cancel : cancels) {
+      JobPage.Job last = ended.get(cancel.id());
+      done.add(last == null ? cancel : cancel.ended(last));
+    }
+    return Optional.of(done);
+  }
+
+  @Override
+  public String line(Duration waited) {
+    if (running.size() == 1 && ended.isEmpty()) {
+      Map.Entry<String, JobPage.Job> only = running.entrySet().iterator().next();
+      String id = only.getKey();
+      JobPage.Job job = only.getValue();
+      Optional<JobPage.Progress> progress = job.progress();
+      String line = "job " + id + ": RUNNING, cancel requested";
+      if (progress.isEmpty()) {
+        return line + ", " + Durations.format(waited);
+      }
+      Instant now = clock.instant();
+      Instant started = job.instant("startedAt").orElse(null);
+      Duration ran = started == null ? waited : Duration.between(started, now);
+      return line
+          + " "
+          + ProgressBar.render(progress.get(), ran, ProgressBar.left(progress.get(), started, now));
+    }
+    return "cancel: "
+        + ended.size()
+        + " of "
+        + (ended.size() + running.size())
+        + " jobs stopped, "
+        + Durations.format(waited);
+  }
+
+  @Override
+  public JobsException timedOut() {
+    String what =
+        running.size() == 1
+            ? "job " + running.keySet().iterator().next()
+            : running.size() + " jobs";
+    return Poller.stillAfter(
+        what, "RUNNING with a cancel requested", timeout, "the cancel stands; " + resume());
+  }
+
+  private String goesOn() {
+    return "the cancel stands. Resume with: " + command();
+  }
+
+  private String resume() {
+    return "resume with: " + command();
+  }
+
+  private String command() {
+    return "jobs cancel --wait " + String.join(" ", running.keySet());
+  }
+}

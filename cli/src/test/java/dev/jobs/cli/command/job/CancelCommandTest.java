@@ -1,0 +1,286 @@
+package dev.jobs.cli.command.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnLocalTarget;
+import dev.jobs.cli.testing.SigV4;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/** {@code jobs cancel}: the signed POST /jobs/{id}/cancel, one line per id, and the exit codes. */
+class CancelCommandTest extends OnLocalTarget {
+  static final String RUNNING_CANCEL_REQUESTED =
+      "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
+          + "\"startedAt\":\"2026-11-29T09:58:00Z\",\"cancelRequestedAt\":\"2026-11-29T09:59:00Z\"}";
+  static final String CANCELLED_AFTER_RUNNING =
+      "{\"id\":\"job-1\",\"status\":\"CANCELLED\",\"type\":\"sleep\",\"attempts\":1,"
+          + "\"startedAt\":\"2026-11-29T09:58:00Z\",\"cancelRequestedAt\":\"2026-11-29T09:59:00Z\","
+          + "\"finishedAt\":\"2026-11-29T09:59:01Z\"}";
+  static final String CANCELLED_QUEUED =
+      "{\"id\":\"job-2\",\"status\":\"CANCELLED\",\"attempts\":0,"
+          + "\"cancelRequestedAt\":\"2026-11-29T09:59:00Z\","
+          + "\"finishedAt\":\"2026-11-29T09:59:00Z\",\"expiresAt\":1800000000}";
+  static final String SUCCEEDED_DESPITE_CANCEL =
+      "{\"id\":\"job-1\",\"status\":\"SUCCEEDED\",\"type\":\"sleep\",\"attempts\":1,"
+          + "\"startedAt\":\"2026-11-29T09:58:00Z\",\"cancelRequestedAt\":\"2026-11-29T09:59:00Z\","
+          + "\"finishedAt\":\"2026-11-29T09:59:30Z\",\"result\":{\"slept\":90}}";
+
+  void cancelAnswers(String id, int status, String body) {
+    wire.stubFor(post("/prod/jobs/" + id + "/cancel").willReturn(FakeAws.json(status, body)));
+  }
+
+  void ended(String id, String status) {
+    cancelAnswers(id, 409, "{\"message\":\"job " + id + " already ended " + status + "\"}");
+  }
+
+  /** The GET answers in turn, the last one repeating. */
+  void getAnswers(String id, String... bodies) {
+    for (int i = 0; i < bodies.length; i++) {
+      String state = i == 0 ? STARTED : "s" + i;
+      wire.stubFor(
+          get("/prod/jobs/" + id)
+              .inScenario(id)
+              .whenScenarioStateIs(state)
+              .willReturn(FakeAws.json(200, bodies[i]))
+              .willSetStateTo(i == bodies.length - 1 ? state : "s" + (i + 1)));
+    }
+  }
+
+  List<LoggedRequest> cancelCalls(String id) {
+    return wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs/" + id + "/cancel")));
+  }
+
+  @Test
+  void cancel_runningJob_signsThePost_saysTheCancelIsRequested_exits0() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+
+    CliRun.Result result = jobs.run("cancel", "job-1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("job-1  cancel requested (RUNNING)\n");
+    assertThat(result.err()).isEmpty();
+    LoggedRequest request = cancelCalls("job-1").get(0);
+    assertThat(SigV4.parse(request.getHeader("Authorization")).accessKey())
+        .isEqualTo(FakeAws.ASSUMED_KEY);
+    assertThat(SigV4.valid(request, FakeAws.ASSUMED_SECRET)).isTrue();
+    assertThat(request.getBodyAsString()).isEmpty();
+  }
+
+  @Test
+  void cancel_jobWithNoRecordYet_saysItWasCancelledBeforeItStarted() {
+    cancelAnswers("job-2", 202, CANCELLED_QUEUED);
+
+    CliRun.Result result = jobs.run("cancel", "job-2");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-2  cancelled before it started\n");
+  }
+
+  @Test
+  void cancel_jobThatStoppedOnAnEarlierCancel_saysAlreadyCancelled_exits0() {
+    cancelAnswers("job-1", 202, CANCELLED_AFTER_RUNNING);
+
+    CliRun.Result result = jobs.run("cancel", "job-1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-1  already CANCELLED\n");
+  }
+
+  @Test
+  void cancel_jobThatAlreadySucceeded_exits3WithOneLine() {
+    ended("job-1", "SUCCEEDED");
+
+    CliRun.Result result = jobs.run("cancel", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(result.out()).isEqualTo("job-1  already ended SUCCEEDED: not cancelled\n");
+    assertThat(result.err()).isEmpty();
+    // A refusal is an answer, not a failure to retry.
+    assertThat(cancelCalls("job-1")).hasSize(1);
+  }
+
+  @Test
+  void cancel_severalIds_oneLinePerIdInOrder_exits3WhenOneHadEnded() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    cancelAnswers("job-2", 202, CANCELLED_QUEUED);
+    ended("job-3", "FAILED");
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "job-2", "job-3", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    assertThat(result.out())
+        .isEqualTo(
+            "job-1  cancel requested (RUNNING)\n"
+                + "job-2  cancelled before it started\n"
+                + "job-3  already ended FAILED: not cancelled\n");
+    assertThat(cancelCalls("job-1")).hasSize(1);
+  }
+
+  @Test
+  void cancel_json_isOneDocumentWithAnEntryPerId() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    ended("job-3", "SUCCEEDED");
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "job-3", "--output", "json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    List<JsonNode> entries = Json.parse(result.out()).asObject().get("jobs").asArray();
+    assertThat(entries).hasSize(2);
+    assertThat(Json.text(entries.get(0), "id")).isEqualTo("job-1");
+    assertThat(Json.text(entries.get(0), "outcome")).isEqualTo("REQUESTED");
+    assertThat(Json.text(entries.get(0), "status")).isEqualTo("RUNNING");
+    assertThat(Json.write(entries.get(0).asObject().get("record")))
+        .isEqualTo(RUNNING_CANCEL_REQUESTED);
+    assertThat(Json.text(entries.get(1), "outcome")).isEqualTo("ALREADY_ENDED");
+    assertThat(Json.text(entries.get(1), "status")).isEqualTo("SUCCEEDED");
+    assertThat(Json.text(entries.get(1), "message")).isEqualTo("job job-3 already ended SUCCEEDED");
+  }
+
+  @Test
+  void cancel_quiet_printsEachJobsStatus() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    cancelAnswers("job-2", 202, CANCELLED_QUEUED);
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "job-2", "-q");
+
+    assertThat(result.out()).isEqualTo("RUNNING\nCANCELLED\n");
+  }
+
+  @Test
+  void cancel_anIdOutsideThePattern_exits2WithOneLine_andSendsNothing() {
+    CliRun.Result result = jobs.run("cancel", "job-1", "a/b", ".x");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: 'a/b' is not a job id (a letter or digit, then up to 127 letters, digits and"
+                + " . _ : -)\n");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancel_idLongerThan128_exits2AndSendsNothing() {
+    CliRun.Result result = jobs.run("cancel", "a".repeat(129));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancel_timeoutWithoutWait_exits2AndSendsNothing() {
+    CliRun.Result result = jobs.run("cancel", "job-1", "--timeout", "1m");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("jobs: --timeout goes with --wait\n");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancelWait_runningJobThatStops_endsCancelled_exits0() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "--wait");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("job-1  CANCELLED\n");
+    // Two polls, the first after half a second.
+    assertThat(jobs.slept()).isBetween(Duration.ofMillis(400), Duration.ofMillis(600));
+  }
+
+  @Test
+  void cancelWait_jobThatRanOnToSucceed_exits3SayingItWasNotCancelled() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    getAnswers("job-1", SUCCEEDED_DESPITE_CANCEL);
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--output", "json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
+    JsonNode entry = Json.parse(result.out()).asObject().get("jobs").asArray().get(0);
+    assertThat(Json.text(entry, "outcome")).isEqualTo("REQUESTED");
+    assertThat(Json.text(entry, "status")).isEqualTo("SUCCEEDED");
+    assertThat(jobs.run("cancel", "job-1", "--wait").out())
+        .isEqualTo("job-1  ended SUCCEEDED before it stopped: not cancelled\n");
+  }
+
+  @Test
+  void cancelWait_onlyWaitsForTheRunningOnes() {
+    cancelAnswers("job-2", 202, CANCELLED_QUEUED);
+
+    CliRun.Result result = jobs.run("cancel", "job-2", "--wait");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("job-2  cancelled before it started\n");
+    assertThat(jobs.slept()).isZero();
+  }
+
+  @Test
+  void cancelWait_jobStillRunningAtTheTimeout_exits4SayingTheCancelStands() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    getAnswers("job-1", RUNNING_CANCEL_REQUESTED);
+
+    CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--timeout", "1m");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.TIMED_OUT);
+    assertThat(result.err())
+        .isEqualTo(
+            "jobs: job job-1 is still RUNNING with a cancel requested after 1m00s; the cancel"
+                + " stands; resume with: jobs cancel --wait job-1\n");
+    assertThat(jobs.slept()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void cancelWait_onATerminal_showsALiveLine_andErasesIt() {
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+
+    CliRun.Result result = jobs.terminal(true).run("cancel", "job-1", "--wait");
+
+    assertThat(result.err())
+        .contains("\r\u001b[Kjob job-1: RUNNING, cancel requested, 0s")
+        .endsWith("\r\u001b[K");
+  }
+
+  @Test
+  void cancel_serverError_isRetried_becauseACancelMayBeRepeated() {
+    wire.stubFor(
+        post("/prod/jobs/job-1/cancel")
+            .inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(FakeAws.json(502, "{\"message\":\"Bad Gateway\"}"))
+            .willSetStateTo("up"));
+    wire.stubFor(
+        post("/prod/jobs/job-1/cancel")
+            .inScenario("flaky")
+            .whenScenarioStateIs("up")
+            .willReturn(FakeAws.json(202, RUNNING_CANCEL_REQUESTED)));
+
+    CliRun.Result result = jobs.run("cancel", "job-1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(cancelCalls("job-1")).hasSize(2);
+  }
+
+  @Test
+  void cancel_againstAStackWithoutTheMethod_exits1SayingToDeployAgain() {
+    cancelAnswers("job-1", 403, "{\"message\":\"Missing Authentication Token\"}");
+
+    CliRun.Result result = jobs.run("cancel", "job-1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(result.err()).contains("has no POST /jobs/{id}/cancel").contains("jobs deploy");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.jobs.cli.command.monitor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobs.cli.core.Json;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.OnLocalTarget;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/** {@code jobs stats} over a page with a cancelled job and a stalled one. */
+class StatsCommandTest extends OnLocalTarget {
+  @BeforeEach
+  void aPage() {
+    String stalled =
+        "{\"id\":\"lost\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
+            + "\"timeoutSeconds\":900,\"startedAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(30))
+            + "\",\"heartbeatAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(20))
+            + "\"}";
+    String alive =
+        "{\"id\":\"alive\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
+            + "\"timeoutSeconds\":900,\"startedAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(2))
+            + "\",\"heartbeatAt\":\""
+            + jobs.now().minusSeconds(1)
+            + "\"}";
+    String cancelled =
+        "{\"id\":\"stopped\",\"status\":\"CANCELLED\",\"type\":\"sleep\",\"attempts\":1,"
+            + "\"startedAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(10))
+            + "\",\"finishedAt\":\""
+            + jobs.now().minus(Duration.ofMinutes(9))
+            + "\"}";
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(
+                FakeAws.json(200, "{\"jobs\":[" + alive + "," + cancelled + "," + stalled + "]}")));
+  }
+
+  @Test
+  void text_countsCancelled_andTheStalledAmongTheRunning() {
+    CliRun.Result result = jobs.run("stats");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains(
+            "  RUNNING         2  (1 stalled)\n"
+                + "  SUCCEEDED       0\n"
+                + "  FAILED          0\n"
+                + "  CANCELLED       1\n"
+                + "  total           3\n")
+        .contains("RUNNING longest: lost (sleep), started ")
+        .contains(", 30m00s ago, stalled\n");
+  }
+
+  @Test
+  void json_countsCancelled_andTheStalled() {
+    CliRun.Result result = jobs.run("stats", "--output", "json");
+
+    JsonNode root = Json.parse(result.out());
+    assertThat(Json.text(root.field("counts").orElseThrow(), "CANCELLED")).isEqualTo("1");
+    assertThat(Json.text(root, "stalled")).isEqualTo("1");
+    assertThat(root.field("oldestRunning").orElseThrow().field("stalled").orElseThrow().asBoolean())
+        .isTrue();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.jobs.infra;
+
+import static dev.jobs.infra.TemplateFacts.aliasOf;
+import static dev.jobs.infra.TemplateFacts.allow;
+import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.keyOf;
+import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.statementsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The queue function, the table's stream and the dispatcher of queued jobs: one fact each. */
+class JobQueueingTest extends DefaultStackFacts {
+  private static String queuer;
+  private static String dispatcher;
+  private static String table;
+  private static String key;
+
+  @BeforeAll
+  static void findTheResources() {
+    queuer = functionOf(template, JobQueueing.HANDLER);
+    dispatcher = functionOf(template, JobQueueing.DISPATCHER);
+    table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    key = keyOf(template, "Encrypts the jobs table");
+  }
+
+  private static Map<String, Object> mapping() {
+    return properties(template, onlyLogicalId(template, "AWS::Lambda::EventSourceMapping"));
+  }
+
+  private static Map<String, Object> streamArn() {
+    return Map.of("Fn::GetAtt", List.of(table, "StreamArn"));
+  }
+
+  @Test
+  @DisplayName("the table streams new images, which the dispatcher reads")
+  void tableStreamsNewImages() {
+    assertThat(properties(template, table))
+        .containsEntry("StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"));
+    assertThat(mapping())
+        .containsEntry("EventSourceArn", streamArn())
+        .containsEntry("FunctionName", ref(dispatcher));
+  }
+
+  @Test
+  @DisplayName("only QUEUED images reach the dispatcher (an event filter)")
+  void filterSelectsQueuedImages() {
+    assertThat(mapping())
+        .containsEntry(
+            "FilterCriteria",
+            Map.of(
+                "Filters",
+                List.of(
+                    Map.of(
+                        "Pattern",
+                        "{\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[\"QUEUED\"]}}}}"))));
+  }
+
+  @Test
+  @DisplayName(
+      "a failed batch is bisected and retried from its first failed record, then its records go"
+          + " to the undispatched-jobs queue")
+  void failedBatchesAreRetriedThenQueued() {
+    String queue = onlyLogicalIdOfQueueIn("UndispatchedJobs");
+    assertThat(mapping())
+        .containsEntry("BisectBatchOnFunctionError", true)
+        .containsEntry("MaximumRetryAttempts", JobQueueing.DISPATCH_RETRIES)
+        .containsEntry("MaximumRecordAgeInSeconds", 86_400)
+        .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+        .containsEntry("StartingPosition", "TRIM_HORIZON")
+        .containsEntry(
+            "DestinationConfig", Map.of("OnFailure", Map.of("Destination", arnOf(queue))));
+  }
+
+  private static String onlyLogicalIdOfQueueIn(String name) {
+    return template.findResources("AWS::SQS::Queue").keySet().stream()
+        .filter(id -> id.contains(name))
+        .reduce(
+            (a, b) -> {
+              throw new AssertionError("two queues named " + name);
+            })
+        .orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the dispatcher invokes the processing function's live alias, named in its variable")
+  void dispatcherInvokesTheProcessingAlias() {
+    String alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
+    assertThat(properties(template, dispatcher).get("Environment").toString())
+        .contains("PROCESSING_FUNCTION={Ref=" + alias + "}");
+  }
+
+  @Test
+  @DisplayName(
+      "the dispatcher's role may only invoke the processing alias, read the table's stream,"
+          + " decrypt it, send to its failure queue and write its logs")
+  void dispatcherRoleIsLeastPrivilege() {
+    String alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
+    String queue = onlyLogicalIdOfQueueIn("UndispatchedJobs");
+    List<Map<String, Object>> statements = statementsOf(template, roleOf(template, dispatcher));
+    assertThat(statements).hasSize(5);
+    assertThat(statements.get(0).get("Action"))
+        .isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+    assertThat(statements.get(1)).isEqualTo(allow("lambda:InvokeFunction", ref(alias)));
+    assertThat(statements.get(2))
+        .isEqualTo(
+            allow(
+                List.of(
+                    "dynamodb:DescribeStream",
+                    "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator",
+                    "dynamodb:ListStreams"),
+                streamArn()));
+    assertThat(statements.get(3))
+        .isEqualTo(allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)));
+    assertThat(statements.get(4).get("Resource")).isEqualTo(arnOf(queue));
+    assertThat(statements.get(4).get("Action").toString()).contains("sqs:SendMessage");
+  }
+
+  @Test
+  @DisplayName("the queue function runs QueueJobHandler from SnapStart behind its live alias")
+  void queueFunctionSnapStartBehindAlias() {
+    assertThat(properties(template, queuer))
+        .containsEntry("Handler", "dev.jobs.backend.handler.QueueJobHandler::handleRequest");
+    assertSnapStartBehindLiveAlias(template, queuer);
+  }
+
+  @Test
+  @DisplayName(
+      "the queue role may only UpdateItem on the table, use the table's key, and write its logs")
+  void queueRoleOnlyUpdatesTheTable() {
+    List<Map<String, Object>> statements = statementsOf(template, roleOf(template, queuer));
+    assertThat(statements).hasSize(3);
+    assertThat(statements.get(1)).isEqualTo(allow("dynamodb:UpdateItem", arnOf(table)));
+    assertThat(statements.get(2))
+        .isEqualTo(
+            allow(
+                List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
+                arnOf(key)));
+  }
+}
