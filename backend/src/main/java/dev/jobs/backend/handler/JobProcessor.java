@@ -74,7 +74,8 @@ public final class JobProcessor {
         requests,
         clock,
         retention,
-        JobMetrics.fromEnvironment(System.getenv(), StandardStreams.originalOut()),
+        // Metrics are written once the attempt's capture of standard output has ended.
+        JobMetrics.fromEnvironment(System.getenv(), System.out),
         log);
   }
 
@@ -150,7 +151,9 @@ public final class JobProcessor {
                 invocation.queuedAt()));
     if (started.isEmpty()) {
       new JobLogger(LOGGER, invocation.id(), null, target)
-          .log(System.Logger.Level.INFO, "skipped: the job has already ended");
+          .log(
+              System.Logger.Level.INFO,
+              "skipped: this delivery does not start the job (it has ended, or waits for another)");
       return Outcome.SKIPPED;
     }
     JobRecord job = started.get();

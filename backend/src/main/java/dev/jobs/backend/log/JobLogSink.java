@@ -1,7 +1,5 @@
 package dev.jobs.backend.log;
 
-import java.io.PrintStream;
-
 /** Where a function's job log lines go: in Lambda its log, one line each; locally a store. */
 @FunctionalInterface
 public interface JobLogSink {
@@ -13,12 +11,6 @@ public interface JobLogSink {
    * that is the function's log stream, where each JSON line is one event of the log group.
    */
   static JobLogSink standardOutput() {
-    PrintStream out = StandardStreams.originalOut();
-    return line -> {
-      synchronized (out) {
-        out.println(line.json());
-        out.flush();
-      }
-    };
+    return line -> StandardStreams.printOut(line.json());
   }
 }

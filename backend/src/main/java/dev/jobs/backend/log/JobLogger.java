@@ -121,8 +121,7 @@ public final class JobLogger implements System.Logger {
                   JobJson.MAPPER.writeValueAsString(event)));
     } catch (RuntimeException e) {
       // A log line is advice: an outage of the sink must not fail the job.
-      StandardStreams.originalErr()
-          .println("job " + jobId + ": could not keep a log line: " + e.getMessage());
+      StandardStreams.printErr("job " + jobId + ": could not keep a log line: " + e.getMessage());
     }
   }
 

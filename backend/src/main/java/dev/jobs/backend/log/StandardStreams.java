@@ -36,16 +36,33 @@ public final class StandardStreams {
     System.setErr(new PrintStream(new Routing(originalErr, false), true, charset));
   }
 
-  /** Standard output as it was before {@link #install}: where the function's own lines go. */
-  public static synchronized PrintStream originalOut() {
-    install();
-    return originalOut;
+  /**
+   * Writes a line to standard output as it was before {@link #install}: where a function's job log
+   * lines go, whole, never interleaved with another's.
+   */
+  public static void printOut(String line) {
+    PrintStream out;
+    synchronized (StandardStreams.class) {
+      install();
+      out = originalOut;
+    }
+    synchronized (out) {
+      out.println(line);
+      out.flush();
+    }
   }
 
-  /** Standard error as it was before {@link #install}. */
-  public static synchronized PrintStream originalErr() {
-    install();
-    return originalErr;
+  /** Writes a line to standard error as it was before {@link #install}. */
+  public static void printErr(String line) {
+    PrintStream err;
+    synchronized (StandardStreams.class) {
+      install();
+      err = originalErr;
+    }
+    synchronized (err) {
+      err.println(line);
+      err.flush();
+    }
   }
 
   /**
