@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -17,7 +18,7 @@ import software.constructs.Construct;
 /**
  * A function running one of the backend's handlers from its Lambda artifact, with its own role (no
  * managed policy: it may write only to its own encrypted log group until the caller grants more)
- * and its own log group.
+ * and its own log group, in Lambda's JSON log format.
  */
 final class BackendFunction extends Construct {
   /** The runtime the issue prescribes; the backend is compiled for 17 and runs on it. */
@@ -25,6 +26,7 @@ final class BackendFunction extends Construct {
 
   final Role role;
   final Function function;
+  final LogGroup logGroup;
 
   /**
    * What every function of the backend is built from: the props, the deploy-time parameters, the
@@ -98,7 +100,7 @@ final class BackendFunction extends Construct {
 
   private BackendFunction(Builder spec) {
     super(spec.scope, spec.id);
-    LogGroup logGroup = spec.parts.logs().logGroup(this, "Logs");
+    logGroup = spec.parts.logs().logGroup(this, "Logs");
     role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -117,6 +119,10 @@ final class BackendFunction extends Construct {
             .description(spec.description)
             .role(role)
             .logGroup(logGroup)
+            // Lambda's JSON log format: its own lines (start, end, report) are JSON with the
+            // request id, and so are the job log lines the backend writes, which jobs logs finds
+            // with a JSON filter pattern on jobId.
+            .loggingFormat(LoggingFormat.JSON)
             .memorySize(spec.parts.props().memorySizeMb())
             .timeout(spec.timeout)
             .environment(Map.copyOf(spec.environment));

@@ -10,8 +10,8 @@ import software.constructs.Construct;
 
 /**
  * The AWS side of jobs: API Gateway, the processing, error-handling, list and cancel functions, the
- * failed-jobs bus with its archive and replay rule, the table with its list index, and the invoke
- * role.
+ * failed-jobs bus with its archive and replay rule, the table with its list index, the invoke role,
+ * and the operator policy.
  */
 public final class JobsStack extends Stack {
   /**
@@ -96,6 +96,20 @@ public final class JobsStack extends Stack {
     output(StackOutput.TABLE_NAME, table.table.getTableName());
     output(StackOutput.DASHBOARD_URL, monitoring.dashboardUrl());
     output(StackOutput.ALARM_NAME_PREFIX, monitoring.alarmNamePrefix());
+    output(StackOutput.PROCESSING_LOG_GROUP_NAME, processing.function.logGroup.getLogGroupName());
+    output(StackOutput.FAILED_JOBS_LOG_GROUP_NAME, failed.handler.logGroup.getLogGroupName());
+    OperatorPolicy operator =
+        new OperatorPolicy(
+            this,
+            "Operator",
+            new OperatorPolicy.Operated(
+                processing.function.logGroup,
+                failed.handler.logGroup,
+                failed.bus,
+                failed.archive,
+                monitoring.alarmNamePrefix(),
+                invoke.role));
+    output(StackOutput.OPERATOR_POLICY_ARN, operator.policy.getManagedPolicyArn());
   }
 
   /** The entry point of the app and of the tests. */

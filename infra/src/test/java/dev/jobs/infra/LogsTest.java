@@ -58,6 +58,18 @@ class LogsTest extends DefaultStackFacts {
   }
 
   @Test
+  @DisplayName("each function logs in Lambda's JSON log format, which jobs logs filters on jobId")
+  void functionsLogJson() {
+    for (String handler :
+        List.of(
+            JobProcessing.HANDLER, FailedJobs.HANDLER, JobListing.HANDLER, JobCancelling.HANDLER)) {
+      Map<?, ?> logging =
+          (Map<?, ?>) properties(template, functionOf(template, handler)).get("LoggingConfig");
+      assertThat(logging.get("LogFormat")).as(handler).isEqualTo("JSON");
+    }
+  }
+
+  @Test
   @DisplayName("each function writes to its own log group")
   void functionsUseTheirLogGroups() {
     for (String handler :

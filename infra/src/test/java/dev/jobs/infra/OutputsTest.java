@@ -13,7 +13,7 @@ import software.amazon.awscdk.assertions.Match;
 class OutputsTest extends DefaultStackFacts {
 
   @Test
-  @DisplayName("the stack has exactly the eight outputs the CLI reads, under stable keys")
+  @DisplayName("the stack has exactly the eleven outputs the CLI reads, under stable keys")
   void exactlyTheCliOutputs() {
     assertThat(template.findOutputs("*").keySet())
         .containsExactlyInAnyOrder(
@@ -24,7 +24,10 @@ class OutputsTest extends DefaultStackFacts {
             "ReplayRuleArn",
             "TableName",
             "DashboardUrl",
-            "AlarmNamePrefix");
+            "AlarmNamePrefix",
+            "ProcessingLogGroupName",
+            "FailedJobsLogGroupName",
+            "OperatorPolicyArn");
   }
 
   @Test
@@ -53,6 +56,24 @@ class OutputsTest extends DefaultStackFacts {
     template.hasOutput("ReplayRuleArn", Map.of("Value", arnOf(TemplateFacts.replayRule(template))));
     template.hasOutput(
         "TableName", Map.of("Value", ref(onlyLogicalId(template, "AWS::DynamoDB::Table"))));
+  }
+
+  @Test
+  @DisplayName(
+      "the log group outputs name the processing function's and the error handler's groups")
+  void logGroupOutputs() {
+    for (Map.Entry<String, String> output :
+        Map.of(
+                "ProcessingLogGroupName", JobProcessing.HANDLER,
+                "FailedJobsLogGroupName", FailedJobs.HANDLER)
+            .entrySet()) {
+      Map<?, ?> logging =
+          (Map<?, ?>)
+              TemplateFacts.properties(
+                      template, TemplateFacts.functionOf(template, output.getValue()))
+                  .get("LoggingConfig");
+      template.hasOutput(output.getKey(), Map.of("Value", logging.get("LogGroup")));
+    }
   }
 
   @Test

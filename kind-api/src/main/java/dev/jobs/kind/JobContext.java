@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * What a running job may know about its attempt, and how it reports back while it runs.
  *
- * <p>{@link #progress}, {@link #cancelRequested()} and {@link #checkCancelled()} are default
- * methods that do nothing, so that a context written before them (a kind's own test double) still
- * compiles; the runtimes implement them.
+ * <p>{@link #progress}, {@link #cancelRequested()}, {@link #checkCancelled()} and {@link #log()}
+ * are default methods that do nothing of the runtime's, so that a context written before them (a
+ * kind's own test double) still compiles; the runtimes implement them.
  */
 public interface JobContext {
   String jobId();
@@ -56,5 +56,26 @@ public interface JobContext {
     if (cancelRequested()) {
       throw new JobCancelledException("job " + jobId() + " was cancelled");
     }
+  }
+
+  /**
+   * The job's log: each line is one JSON event of this job and attempt ({@code jobId}, {@code
+   * attempt}, {@code level}, {@code message}, {@code timestamp}), which {@code jobs logs ID}
+   * prints. On AWS it goes to the processing function's log group, in Lambda's JSON log format; on
+   * the local runtime to its store. Lines the job writes to {@code System.out} and {@code
+   * System.err} are kept too, as events of this job with the logger {@code stdout} or {@code
+   * stderr}.
+   *
+   * <p>A {@link System.Logger}, the JDK's own logging interface: a kind needs no logging library
+   * and no binding, and the Lambda artifact carries none. Messages with parameters are formatted as
+   * {@link java.text.MessageFormat} does ({@code "read {0} rows"}); a throwable adds its type,
+   * message and stack trace to the event. Writing a line costs about as much as a {@code println}
+   * of it; every level is kept.
+   *
+   * <p>By default (a context of a kind's own tests) the platform logger named {@code
+   * dev.jobs.kind}.
+   */
+  default System.Logger log() {
+    return System.getLogger("dev.jobs.kind");
   }
 }

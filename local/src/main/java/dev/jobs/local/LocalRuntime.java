@@ -9,6 +9,8 @@ import dev.jobs.local.apigateway.ApiGatewayStage;
 import dev.jobs.local.auth.OperatorKey;
 import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.cloudformation.CloudFormationApi;
+import dev.jobs.local.cloudwatchlogs.CloudWatchLogsApi;
+import dev.jobs.local.cloudwatchlogs.LogGroups;
 import dev.jobs.local.events.EventBridgeApi;
 import dev.jobs.local.events.EventBus;
 import dev.jobs.local.events.ReplayRunner;
@@ -17,6 +19,7 @@ import dev.jobs.local.lambda.FunctionConfig;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.lambda.QualifiedArn;
 import dev.jobs.local.lambda.Qualifier;
+import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.protocol.AwsEndpoint;
 import dev.jobs.local.server.LocalServer;
 import dev.jobs.local.stack.LocalStack;
@@ -24,6 +27,7 @@ import dev.jobs.local.store.ArchiveStore;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
 import dev.jobs.local.store.InvocationStore;
+import dev.jobs.local.store.LogStore;
 import dev.jobs.local.store.ReplayStore;
 import dev.jobs.local.store.SqliteJobStore;
 import dev.jobs.local.sts.StsApi;
@@ -34,13 +38,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
  * The whole architecture in one process: the jobs API (API Gateway), the processing and
  * error-handling functions (asynchronous Lambda, running the backend's own handler classes), the
- * job table, the failed-jobs bus with its archive and replay rule, and the AWS APIs that reach
- * them.
+ * job table, the failed-jobs bus with its archive and replay rule, the functions' log groups, and
+ * the AWS APIs that reach them.
  */
 public final class LocalRuntime implements AutoCloseable {
   private final RuntimeOptions options;
@@ -54,6 +61,8 @@ public final class LocalRuntime implements AutoCloseable {
   private final ArchiveStore archive;
   private final ReplayRunner replays;
   private final JobKinds kinds;
+  private final LogGroups logs;
+  private final ScheduledExecutorService logRetention;
   private volatile boolean stopped;
   private final CountDownLatch shutDown = new CountDownLatch(1);
 
@@ -74,6 +83,19 @@ public final class LocalRuntime implements AutoCloseable {
         new LocalStack(options.stackName(), options.region(), "http://127.0.0.1:" + server.port());
     this.invocations = new InvocationStore(database);
     this.archive = new ArchiveStore(database);
+    Instant created = Instant.ofEpochMilli(options.clock().millis());
+    // The job log lines are kept as long as the jobs.
+    this.logs =
+        new LogGroups(
+            stack, new LogStore(database), options.clock(), Backend.DEFAULT_RETENTION, created);
+    this.logRetention =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "log-retention");
+              thread.setDaemon(true);
+              return thread;
+            });
+    logRetention.scheduleWithFixedDelay(this::purgeExpiredLogs, 0, 1, TimeUnit.HOURS);
     // The deployed stack invokes the processing function's alias (API, replay rule, retries, the
     // dispatcher of queued jobs).
     this.processing =
@@ -87,7 +109,15 @@ public final class LocalRuntime implements AutoCloseable {
             new SqliteJobStore(
                 database, new SqliteJobStore.QueuedJobs(processing.name(), processing::accept)));
     Backend backend =
-        Backend.create(new FencedJobStore(jobs), kinds, options.clock(), Backend.DEFAULT_RETENTION);
+        Backend.create(
+            new FencedJobStore(jobs),
+            kinds,
+            options.clock(),
+            Backend.DEFAULT_RETENTION,
+            logs.sink(
+                stack.processingLogGroupName(),
+                Qualifier.alias(LocalStack.PROCESSING_ALIAS).version()),
+            logs.sink(stack.failedJobsLogGroupName(), Qualifier.LATEST.version()));
     EventBus bus = new EventBus(stack, archive, processing, options.clock());
     this.errorHandler =
         function(options.errorHandler(), stack.failedFunctionName(), Qualifier.LATEST);
@@ -105,7 +135,6 @@ public final class LocalRuntime implements AutoCloseable {
     processing.start(new ProcessJobHandler(backend.processor()));
     errorHandler.start(new FailedJobHandler(backend.failures(), bus.failures()));
     replays.resumeInterrupted();
-    Instant created = Instant.ofEpochMilli(options.clock().millis());
     // STS first: it answers a query signed for a service none of them is, as AWS's endpoint does.
     server.serve(
         new AwsEndpoint(
@@ -116,7 +145,9 @@ public final class LocalRuntime implements AutoCloseable {
                 kinds.names(),
                 new ApiGatewayStage.Integrations(
                     processing, jobs, backend.list(), backend.cancel(), backend.queue())),
-            List.of(new EventBridgeApi(bus, replays, created).service()),
+            List.of(
+                new EventBridgeApi(bus, replays, created).service(),
+                new CloudWatchLogsApi(logs).service()),
             List.of(
                 new StsApi(credentials, stack, options.clock()).service(),
                 new CloudFormationApi(stack, stack.outputs(bus.arn()), created).service())));
@@ -137,6 +168,14 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "could not listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void purgeExpiredLogs() {
+    try {
+      logs.purgeExpired();
+    } catch (RuntimeException e) {
+      RuntimeLog.error("could not delete the expired log events", e);
     }
   }
 
@@ -181,6 +220,7 @@ public final class LocalRuntime implements AutoCloseable {
     server.close();
     long until = System.nanoTime() + grace.toNanos();
     replays.close(); // after the event under way; the next start resumes the rest
+    logRetention.shutdownNow();
     processing.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     errorHandler.stop(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
     database.close();

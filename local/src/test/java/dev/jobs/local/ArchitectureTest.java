@@ -20,6 +20,7 @@ class ArchitectureTest {
     LOCAL + ".sts..",
     LOCAL + ".cloudformation..",
     LOCAL + ".events..",
+    LOCAL + ".cloudwatchlogs..",
     LOCAL + ".lambda.."
   };
 
@@ -80,6 +81,7 @@ class ArchitectureTest {
               LOCAL + ".sts..",
               LOCAL + ".cloudformation..",
               LOCAL + ".events..",
+              LOCAL + ".cloudwatchlogs..",
               LOCAL + ".lambda..",
               LOCAL + ".protocol..",
               LOCAL + ".server..",

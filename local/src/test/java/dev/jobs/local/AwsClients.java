@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Real AWS SDK clients pointed at a local runtime with the operator's key pair. */
@@ -16,6 +17,10 @@ final class AwsClients {
 
   static EventBridgeClient eventBridge(LocalRuntime runtime) {
     return client(EventBridgeClient.builder(), runtime.endpoint(), "test", "test");
+  }
+
+  static CloudWatchLogsClient cloudWatchLogs(LocalRuntime runtime) {
+    return client(CloudWatchLogsClient.builder(), runtime.endpoint(), "test", "test");
   }
 
   static CloudFormationClient cloudFormation(LocalRuntime runtime) {

@@ -92,6 +92,28 @@ public final class TestJobs {
     }
   }
 
+  /** Writes {@code lines} lines (default 3) to its log, as fast as it can: LogsBenchmark's job. */
+  public static final class Chatter extends Kind {
+    public Chatter() {
+      super("chatter");
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+      return Set.of("lines");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      int lines = parameters.path("lines").asInt(3);
+      System.Logger log = context.log();
+      for (int i = 1; i <= lines; i++) {
+        log.log(System.Logger.Level.INFO, "line " + i + " of " + lines);
+      }
+      return JobJson.MAPPER.createObjectNode().put("lines", lines);
+    }
+  }
+
   /**
    * Calls {@code progress} as fast as it can for {@code seconds} (default 1), and answers how many
    * calls it made: the subject of ProgressBenchmark.

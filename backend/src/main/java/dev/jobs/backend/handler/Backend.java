@@ -4,6 +4,7 @@ import dev.jobs.backend.cancel.JobCancel;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.list.JobList;
+import dev.jobs.backend.log.JobLogSink;
 import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.backend.store.DynamoDbJobStore;
@@ -27,11 +28,27 @@ public record Backend(
   public static final Duration DEFAULT_RETENTION =
       Duration.ofDays(StackSettings.JOB_RETENTION_DAYS.defaultValue());
 
+  /** The job log lines of both functions to standard output: the functions' logs in Lambda. */
   public static Backend create(JobStore store, JobKinds kinds, Clock clock, Duration retention) {
+    return create(
+        store, kinds, clock, retention, JobLogSink.standardOutput(), JobLogSink.standardOutput());
+  }
+
+  /**
+   * @param processingLog where the processing function's job log lines go
+   * @param failureLog where the error handler's go
+   */
+  public static Backend create(
+      JobStore store,
+      JobKinds kinds,
+      Clock clock,
+      Duration retention,
+      JobLogSink processingLog,
+      JobLogSink failureLog) {
     JobRequests requests = new JobRequests(kinds);
     return new Backend(
-        new JobProcessor(store, requests, clock, retention),
-        new FailureRecorder(store, clock, retention),
+        new JobProcessor(store, requests, clock, retention, processingLog),
+        new FailureRecorder(store, clock, retention, failureLog),
         new JobList(store, clock),
         new JobCancel(store, clock, retention),
         new JobQueue(store, clock, retention),

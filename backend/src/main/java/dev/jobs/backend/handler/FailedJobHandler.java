@@ -49,7 +49,7 @@ public class FailedJobHandler extends BackendHandler {
   @Override
   JsonNode handle(JsonNode json, Context context) {
     DestinationRecord record = DestinationRecord.from(json);
-    boolean recorded = recorder.record(record);
+    boolean recorded = recorder.record(record, context == null ? null : context.getAwsRequestId());
     // Also when the job had already ended: a retry of this handler must put what its first
     // attempt recorded but could not put; a replay never re-drives a job that succeeded.
     bus.put(json);

@@ -4,6 +4,9 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequest;
 import dev.jobs.backend.job.JobRequests;
+import dev.jobs.backend.log.JobLogSink;
+import dev.jobs.backend.log.JobLogger;
+import dev.jobs.backend.log.StandardStreams;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
@@ -14,6 +17,7 @@ import dev.jobs.kind.JobFailedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one delivery of a job: validate, record RUNNING, run the kind, record SUCCEEDED, or
- * CANCELLED when the job stopped for an operator's cancel.
+ * CANCELLED when the job stopped for an operator's cancel. Each step that concerns the job is a
+ * line of the job's log (logger {@link #LOGGER}): started, succeeded, failed with the error,
+ * cancelled, rejected, skipped; the kind's own lines and what it writes to standard output and
+ * error go there too.
  */
 public final class JobProcessor {
   /** What one delivery did. */
@@ -41,25 +48,55 @@ public final class JobProcessor {
 
   public static final String VALIDATION_FAILED = "ValidationFailed";
 
+  /** The logger name of the processing function's own lines about a job. */
+  public static final String LOGGER = "jobs.processing";
+
   private final JobStore store;
   private final JobRequests requests;
   private final Clock clock;
   private final Duration retention;
   private final JobMetrics metrics;
+  private final JobLogSink log;
 
-  /** Records metrics as the environment allows: in Lambda to its log, elsewhere none. */
+  /**
+   * Records metrics as the environment allows (in Lambda to its log, elsewhere none) and the job's
+   * log lines to standard output.
+   */
   public JobProcessor(JobStore store, JobRequests requests, Clock clock, Duration retention) {
+    this(store, requests, clock, retention, JobLogSink.standardOutput());
+  }
+
+  /** Records metrics as the environment allows, and the job's log lines to {@code log}. */
+  public JobProcessor(
+      JobStore store, JobRequests requests, Clock clock, Duration retention, JobLogSink log) {
     this(
-        store, requests, clock, retention, JobMetrics.fromEnvironment(System.getenv(), System.out));
+        store,
+        requests,
+        clock,
+        retention,
+        // Metrics are written once the attempt's capture of standard output has ended.
+        JobMetrics.fromEnvironment(System.getenv(), System.out),
+        log);
   }
 
   public JobProcessor(
       JobStore store, JobRequests requests, Clock clock, Duration retention, JobMetrics metrics) {
+    this(store, requests, clock, retention, metrics, JobLogSink.standardOutput());
+  }
+
+  public JobProcessor(
+      JobStore store,
+      JobRequests requests,
+      Clock clock,
+      Duration retention,
+      JobMetrics metrics,
+      JobLogSink log) {
     this.store = store;
     this.requests = requests;
     this.clock = clock;
     this.retention = retention;
     this.metrics = metrics;
+    this.log = log;
   }
 
   /**
@@ -72,10 +109,30 @@ public final class JobProcessor {
    */
   public Outcome process(
       JobInvocation invocation, Instant replayOf, Supplier<Duration> remainingTime) {
+    return process(invocation, replayOf, remainingTime, null);
+  }
+
+  /**
+   * Processes one delivery, its log lines naming the invocation.
+   *
+   * @param requestId the invocation's request id (Lambda's), or null
+   */
+  public Outcome process(
+      JobInvocation invocation,
+      Instant replayOf,
+      Supplier<Duration> remainingTime,
+      String requestId) {
+    JobLogger.Target target = new JobLogger.Target(log, clock, requestId);
     JobRequest request;
     try {
       request = requests.validate(invocation.parameters());
     } catch (InvalidJobException e) {
+      new JobLogger(LOGGER, invocation.id(), null, target)
+          .log(
+              System.Logger.Level.ERROR,
+              "rejected: " + e.getMessage(),
+              null,
+              Map.of("errorType", InvalidJobException.class.getSimpleName()));
       reject(invocation, e);
       metrics.failed(JobMetrics.INVALID_TYPE, clock.instant(), Duration.ZERO);
       return Outcome.REJECTED;
@@ -93,9 +150,19 @@ public final class JobProcessor {
                 timeoutSeconds(remainingTime.get()),
                 invocation.queuedAt()));
     if (started.isEmpty()) {
+      new JobLogger(LOGGER, invocation.id(), null, target)
+          .log(
+              System.Logger.Level.INFO,
+              "skipped: this delivery does not start the job (it has ended, or waits for another)");
       return Outcome.SKIPPED;
     }
     JobRecord job = started.get();
+    JobLogger processing = new JobLogger(LOGGER, invocation.id(), job.attempts(), target);
+    processing.log(
+        System.Logger.Level.INFO,
+        "started: attempt " + job.attempts() + " of a " + request.type() + " job",
+        null,
+        replayOf == null ? Map.of() : Map.of("replayOf", replayOf.toString()));
     LambdaJobContext context =
         new LambdaJobContext(
             invocation.id(),
@@ -104,29 +171,41 @@ public final class JobProcessor {
             store,
             clock,
             now,
-            job.cancelRequestedAt() != null);
+            job.cancelRequestedAt() != null,
+            processing.named(request.type()));
     if (context.knowsOfCancel()) {
       // A retry, or a replay, of a job an operator asked to stop: it does not run again.
-      return cancelled(invocation.id(), request, job.attempts(), now);
+      return cancelled(invocation.id(), request, job.attempts(), now, processing);
     }
     JsonNode result;
-    try {
+    try (StandardStreams.Capture output = StandardStreams.capture(processing)) {
       result = request.kind().run(request.parameters(), context);
     } catch (JobCancelledException e) {
       context.flush();
-      return cancelled(invocation.id(), request, job.attempts(), now);
+      return cancelled(invocation.id(), request, job.attempts(), now, processing);
     } catch (Exception e) {
       context.flush();
       // A job that stops with its own error once it learned of a cancel stopped for the cancel.
       if (context.cancelRequested()) {
-        return cancelled(invocation.id(), request, job.attempts(), now);
+        return cancelled(invocation.id(), request, job.attempts(), now, processing);
       }
-      throw failedRun(request, now, failure(e));
+      JobFailedException failure = failure(e);
+      processing.log(
+          System.Logger.Level.ERROR,
+          "failed: " + failure.getMessage(),
+          failure.getCause() == null ? failure : failure.getCause(),
+          Map.of());
+      throw failedRun(request, now, failure);
     }
     context.flush();
     Instant finished = clock.instant();
     store.succeed(invocation.id(), result, finished);
     metrics.succeeded(request.type(), finished, Duration.between(now, finished));
+    processing.log(
+        System.Logger.Level.INFO,
+        "succeeded",
+        null,
+        Map.of("durationMs", Duration.between(now, finished).toMillis()));
     return Outcome.SUCCEEDED;
   }
 
@@ -147,12 +226,14 @@ public final class JobProcessor {
    * Ends the attempt CANCELLED. Refused when the attempt no longer holds the job (it ended, or
    * another attempt took it over): then there is nothing of this attempt's to record.
    */
-  private Outcome cancelled(String id, JobRequest request, int attempt, Instant started) {
+  private Outcome cancelled(
+      String id, JobRequest request, int attempt, Instant started, JobLogger processing) {
     Instant finished = clock.instant();
     if (!store.cancelled(id, attempt, finished)) {
       return Outcome.SKIPPED;
     }
     metrics.cancelled(request.type(), finished, Duration.between(started, finished));
+    processing.log(System.Logger.Level.WARNING, "cancelled: an operator asked the job to stop");
     return Outcome.CANCELLED;
   }
 

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A job's view of its attempt: the time its function has left, and the progress and heartbeat
  * writes that bring back the cancel flag. At most one write per {@link #WRITE_INTERVAL}: a call in
  * between keeps its value as the pending one (the latest wins), which the next write, or {@link
- * #flush} before the job ends, carries.
+ * #flush} before the job ends, carries. Its log is the attempt's, named for the job's type.
  */
 final class LambdaJobContext implements JobContext {
   /** The shortest time between two writes of one attempt. */
@@ -24,6 +24,7 @@ final class LambdaJobContext implements JobContext {
   private final Supplier<Duration> remainingTime;
   private final JobStore store;
   private final Clock clock;
+  private final System.Logger log;
 
   private Instant lastWrite;
   private JobProgress pending;
@@ -41,7 +42,8 @@ final class LambdaJobContext implements JobContext {
       JobStore store,
       Clock clock,
       Instant started,
-      boolean cancelRequested) {
+      boolean cancelRequested,
+      System.Logger log) {
     this.jobId = jobId;
     this.attempt = attempt;
     this.remainingTime = remainingTime;
@@ -49,6 +51,7 @@ final class LambdaJobContext implements JobContext {
     this.clock = clock;
     this.lastWrite = started;
     this.cancelRequested = cancelRequested;
+    this.log = log;
   }
 
   @Override
@@ -64,6 +67,11 @@ final class LambdaJobContext implements JobContext {
   @Override
   public Duration remainingTime() {
     return remainingTime.get();
+  }
+
+  @Override
+  public System.Logger log() {
+    return log;
   }
 
   @Override
@@ -119,7 +127,8 @@ final class LambdaJobContext implements JobContext {
     } catch (JobStoreException e) {
       // Progress is advice: an outage must not fail the job. The value stays pending for the next
       // write, a second later at the earliest.
-      System.err.println("job " + jobId + ": could not record its progress: " + e.getMessage());
+      log.log(
+          System.Logger.Level.WARNING, "could not record the job's progress: " + e.getMessage());
     }
   }
 }

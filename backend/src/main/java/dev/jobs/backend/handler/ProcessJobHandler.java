@@ -49,7 +49,10 @@ public class ProcessJobHandler extends BackendHandler {
     Instant replayOf = replay ? ReplayEnvelope.eventTime(event) : null;
     JobProcessor.Outcome outcome =
         processor.process(
-            job, replayOf, () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
+            job,
+            replayOf,
+            () -> Duration.ofMillis(context.getRemainingTimeInMillis()),
+            context.getAwsRequestId());
     return JobJson.MAPPER.createObjectNode().put("id", job.id()).put("outcome", outcome.name());
   }
 }

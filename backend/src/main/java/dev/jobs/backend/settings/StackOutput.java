@@ -13,7 +13,14 @@ public enum StackOutput {
   REPLAY_RULE_ARN("ReplayRuleArn", "Rule that delivers replayed jobs"),
   TABLE_NAME("TableName", "Table of job records"),
   DASHBOARD_URL("DashboardUrl", "CloudWatch dashboard of the jobs"),
-  ALARM_NAME_PREFIX("AlarmNamePrefix", "Prefix of the names of the stack's alarms");
+  ALARM_NAME_PREFIX("AlarmNamePrefix", "Prefix of the names of the stack's alarms"),
+  PROCESSING_LOG_GROUP_NAME(
+      "ProcessingLogGroupName", "Log group of the processing function: the jobs' own lines"),
+  FAILED_JOBS_LOG_GROUP_NAME(
+      "FailedJobsLogGroupName", "Log group of the error handler: a failed job's last line"),
+  OPERATOR_POLICY_ARN(
+      "OperatorPolicyArn",
+      "Managed policy for an operator of the CLI: jobs logs, replay, replays, alarms");
 
   private final String key;
   private final String description;

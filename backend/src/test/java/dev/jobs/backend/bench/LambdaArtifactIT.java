@@ -144,7 +144,10 @@ class LambdaArtifactIT {
 
       assertThat(exited).as("the handler finished within 60 s").isTrue();
       assertThat(process.exitValue()).as(output).isZero();
-      assertThat(output).startsWith("COLD ");
+      // The job's log lines (JSON, one each) come first, then ColdStart's figures.
+      assertThat(output.lines().filter(line -> !line.startsWith("{")).findFirst())
+          .hasValueSatisfying(line -> assertThat(line).startsWith("COLD "));
+      assertThat(output).contains("\"message\":\"succeeded\"", "\"jobId\":\"artifact-job\"");
       JobRecord record = new DynamoDbJobStore(dynamo, "jobs").find("artifact-job").orElseThrow();
       assertThat(record.status()).isEqualTo(JobStatus.SUCCEEDED);
       assertThat(record.type()).isEqualTo(NoOpJob.NAME);

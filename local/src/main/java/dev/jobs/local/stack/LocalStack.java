@@ -1,5 +1,6 @@
 package dev.jobs.local.stack;
 
+import dev.jobs.backend.settings.StackOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,6 +59,24 @@ public record LocalStack(String stackName, String region, String endpoint) {
     return stackName + "-FailedJob";
   }
 
+  /** Lambda's default log group of a function, which the local functions write to. */
+  public String processingLogGroupName() {
+    return "/aws/lambda/" + processFunctionName();
+  }
+
+  public String failedJobsLogGroupName() {
+    return "/aws/lambda/" + failedFunctionName();
+  }
+
+  public String logGroupArn(String name) {
+    return "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
+  }
+
+  /** The stack's operator policy: a name only, as nothing here checks IAM policies. */
+  public String operatorPolicyArn() {
+    return "arn:aws:iam::" + ACCOUNT + ":policy/" + stackName + "-operator";
+  }
+
   public String functionArn(String name) {
     return "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + name;
   }
@@ -96,6 +115,9 @@ public record LocalStack(String stackName, String region, String endpoint) {
     // No CloudWatch here: no dashboard and no alarms, but the keys are the stack's.
     outputs.put("DashboardUrl", "");
     outputs.put("AlarmNamePrefix", "");
+    outputs.put(StackOutput.PROCESSING_LOG_GROUP_NAME.key(), processingLogGroupName());
+    outputs.put(StackOutput.FAILED_JOBS_LOG_GROUP_NAME.key(), failedJobsLogGroupName());
+    outputs.put(StackOutput.OPERATOR_POLICY_ARN.key(), operatorPolicyArn());
     return outputs;
   }
 }

@@ -64,6 +64,17 @@ final class Schema {
     if (!hasColumn(statement, "replays", "last_seq")) {
       statement.execute("ALTER TABLE replays ADD COLUMN last_seq INTEGER");
     }
+    // The functions' log events (CloudWatch Logs): a job's lines, found by job, kept with the job
+    // retention (LogStore.purge, hourly, scans the table: an index on the time made SQLite read a
+    // job's lines through it, a scan of every line).
+    statement.execute(
+        "CREATE TABLE IF NOT EXISTS log_events ("
+            + "seq INTEGER PRIMARY KEY AUTOINCREMENT, log_group TEXT NOT NULL,"
+            + " log_stream TEXT NOT NULL, job_id TEXT, attempt INTEGER,"
+            + " timestamp INTEGER NOT NULL, ingestion_time INTEGER NOT NULL, message TEXT NOT NULL)");
+    statement.execute(
+        "CREATE INDEX IF NOT EXISTS log_events_by_job ON log_events (log_group, job_id, seq)");
+    statement.execute("CREATE INDEX IF NOT EXISTS log_events_by_time ON log_events (timestamp)");
     // Temporary credentials the local STS issued; they outlive a restart, as on AWS.
     statement.execute(
         "CREATE TABLE IF NOT EXISTS credentials ("
