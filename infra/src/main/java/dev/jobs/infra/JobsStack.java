@@ -82,6 +82,8 @@ public final class JobsStack extends Stack {
                 processing.function.function,
                 failed.handler.function,
                 cancelling.function.function,
+                queueing.dispatcher.function,
+                queueing.undispatched,
                 failed.bus,
                 replay.rule,
                 replay.deadLetters,

@@ -64,6 +64,8 @@ final class Monitoring extends Construct {
       IFunction processing,
       IFunction errorHandler,
       IFunction cancelling,
+      IFunction dispatcher,
+      IQueue undispatchedJobs,
       IEventBus failedJobs,
       Rule replayRule,
       IQueue replayDeadLetters,
@@ -158,6 +160,18 @@ final class Monitoring extends Construct {
             .replayDeadLetters()
             .metricApproximateNumberOfMessagesVisible(
                 MetricOptions.builder().statistic("Maximum").period(PERIOD).build()),
+        1);
+    alarm(
+        "DispatcherErrors",
+        "The dispatcher could not start queued jobs (PUT or retry); the stream retries its batch,"
+            + " and the jobs stay QUEUED meanwhile: see jobs list --status QUEUED",
+        lambda("Errors", watched.dispatcher(), "Sum"),
+        1);
+    alarm(
+        "UndispatchedJobs",
+        "Queued jobs were given up by the dispatcher: they stay QUEUED and never run; cancel them,"
+            + " or PUT them again under new ids (the UndispatchedJobs queue holds their records)",
+        undispatched(watched),
         1);
 
     // The edge.
@@ -296,7 +310,8 @@ final class Monitoring extends Construct {
                         + " records it in the table) → on failure the **error handler** records it"
                         + " FAILED and puts it on the **failed-jobs bus**, whose archive **replays**"
                         + " it to the processing function; `jobs cancel` asks a running job to"
-                        + " stop. Per job: `jobs stats`; alarms: `jobs alarms`.")
+                        + " stop; a job named with PUT, or retried, waits QUEUED until the"
+                        + " **dispatcher** starts it. Per job: `jobs stats`; alarms: `jobs alarms`.")
                 .width(24)
                 .height(2)
                 .build()));
@@ -344,7 +359,7 @@ final class Monitoring extends Construct {
                     labelled(
                         jobs("Sum", function, JobMetrics.CANCELLED), "runs stopped by a cancel")),
                 8)));
-    // The edges: jobs waiting for a run, callers waiting for the API.
+    // The edges: jobs waiting for a run or for their dispatch, callers waiting for the API.
     rows.add(
         List.of(
             graph(
@@ -353,7 +368,15 @@ final class Monitoring extends Construct {
                     lambda("AsyncEventAge", watched.processing(), "Maximum"),
                     lambda("AsyncEventsDropped", watched.processing(), "Sum"),
                     lambda("Throttles", watched.processing(), "Sum")),
-                12),
+                8),
+            graph(
+                "Queued jobs: dispatched and not",
+                List.of(
+                    labelled(
+                        lambda("Invocations", watched.dispatcher(), "Sum"), "dispatcher batches"),
+                    labelled(lambda("Errors", watched.dispatcher(), "Sum"), "dispatcher errors"),
+                    labelled(undispatched(watched), "jobs given up (UndispatchedJobs queue)")),
+                8),
             graph(
                 "API latency (p99)",
                 List.of(
@@ -361,7 +384,7 @@ final class Monitoring extends Construct {
                         .apiStage()
                         .metricLatency(
                             MetricOptions.builder().statistic("p99").period(PERIOD).build())),
-                12)));
+                8)));
     rows.add(
         List.of(
             AlarmStatusWidget.Builder.create()
@@ -374,6 +397,14 @@ final class Monitoring extends Construct {
         .dashboardName(Stack.of(this).getStackName())
         .widgets(rows)
         .build();
+  }
+
+  /** The stream records the dispatcher gave up on, waiting in their queue. */
+  private static Metric undispatched(Watched watched) {
+    return watched
+        .undispatchedJobs()
+        .metricApproximateNumberOfMessagesVisible(
+            MetricOptions.builder().statistic("Maximum").period(PERIOD).build());
   }
 
   private static MetricOptions sum() {

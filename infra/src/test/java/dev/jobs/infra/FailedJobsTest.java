@@ -4,6 +4,7 @@ import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
@@ -31,7 +32,7 @@ class FailedJobsTest extends DefaultStackFacts {
     errorHandler = functionOf(template, FailedJobs.HANDLER);
     bus = onlyLogicalId(template, "AWS::Events::EventBus");
     alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
-    deadLetters = onlyLogicalId(template, "AWS::SQS::Queue");
+    deadLetters = TemplateFacts.queueNamed(template, "ReplayDeadLetters");
   }
 
   @Test
@@ -162,7 +163,11 @@ class FailedJobsTest extends DefaultStackFacts {
   void deadLetterQueuePolicy() {
     String rule = TemplateFacts.replayRule(template);
     String policy =
-        properties(template, onlyLogicalId(template, "AWS::SQS::QueuePolicy")).toString();
+        properties(
+                template,
+                logicalId(
+                    template, "AWS::SQS::QueuePolicy", Map.of("Queues", List.of(ref(deadLetters)))))
+            .toString();
     assertThat(policy)
         .contains("aws:SecureTransport")
         .contains("sqs:SendMessage")

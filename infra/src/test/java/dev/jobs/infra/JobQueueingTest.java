@@ -8,6 +8,7 @@ import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.queueNamed;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
@@ -71,7 +72,7 @@ class JobQueueingTest extends DefaultStackFacts {
       "a failed batch is bisected and retried from its first failed record, then its records go"
           + " to the undispatched-jobs queue")
   void failedBatchesAreRetriedThenQueued() {
-    String queue = onlyLogicalIdOfQueueIn("UndispatchedJobs");
+    String queue = queueNamed(template, "UndispatchedJobs");
     assertThat(mapping())
         .containsEntry("BisectBatchOnFunctionError", true)
         .containsEntry("MaximumRetryAttempts", JobQueueing.DISPATCH_RETRIES)
@@ -80,16 +81,6 @@ class JobQueueingTest extends DefaultStackFacts {
         .containsEntry("StartingPosition", "TRIM_HORIZON")
         .containsEntry(
             "DestinationConfig", Map.of("OnFailure", Map.of("Destination", arnOf(queue))));
-  }
-
-  private static String onlyLogicalIdOfQueueIn(String name) {
-    return template.findResources("AWS::SQS::Queue").keySet().stream()
-        .filter(id -> id.contains(name))
-        .reduce(
-            (a, b) -> {
-              throw new AssertionError("two queues named " + name);
-            })
-        .orElseThrow();
   }
 
   @Test
@@ -106,7 +97,7 @@ class JobQueueingTest extends DefaultStackFacts {
           + " decrypt it, send to its failure queue and write its logs")
   void dispatcherRoleIsLeastPrivilege() {
     String alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
-    String queue = onlyLogicalIdOfQueueIn("UndispatchedJobs");
+    String queue = queueNamed(template, "UndispatchedJobs");
     List<Map<String, Object>> statements = statementsOf(template, roleOf(template, dispatcher));
     assertThat(statements).hasSize(5);
     assertThat(statements.get(0).get("Action"))

@@ -28,6 +28,7 @@ class MonitoringTest extends DefaultStackFacts {
   private static String processing;
   private static String errorHandler;
   private static String canceller;
+  private static String dispatcher;
 
   @BeforeAll
   static void findTheResources() {
@@ -36,6 +37,7 @@ class MonitoringTest extends DefaultStackFacts {
     processing = functionOf(template, JobProcessing.HANDLER);
     errorHandler = functionOf(template, FailedJobs.HANDLER);
     canceller = functionOf(template, JobCancelling.HANDLER);
+    dispatcher = functionOf(template, JobQueueing.DISPATCHER);
   }
 
   private static Map<String, Object> alarm(String name) {
@@ -61,10 +63,16 @@ class MonitoringTest extends DefaultStackFacts {
     "ProcessingEventsDropped, AWS/Lambda, AsyncEventsDropped, processing function",
     "ProcessingEventAge, AWS/Lambda, AsyncEventAge, processing function",
     "ProcessingThrottles, AWS/Lambda, Throttles, processing function",
-    "ErrorHandlerErrors, AWS/Lambda, Errors, error handler"
+    "ErrorHandlerErrors, AWS/Lambda, Errors, error handler",
+    "DispatcherErrors, AWS/Lambda, Errors, dispatcher"
   })
   void functionAlarms(String name, String namespace, String metric, String function) {
-    String functionId = function.equals("error handler") ? errorHandler : processing;
+    String functionId =
+        switch (function) {
+          case "error handler" -> errorHandler;
+          case "dispatcher" -> dispatcher;
+          default -> processing;
+        };
     assertThat(alarm(name))
         .containsEntry("Namespace", namespace)
         .containsEntry("MetricName", metric)
@@ -127,11 +135,11 @@ class MonitoringTest extends DefaultStackFacts {
         .containsEntry("AlarmActions", List.of(ref(topic)));
   }
 
-  @Test
-  @DisplayName("any message in the replay dead-letter queue raises an alarm")
-  void replayDeadLetters() {
-    String queue = onlyLogicalId(template, "AWS::SQS::Queue");
-    assertThat(alarm("ReplayDeadLetters"))
+  @ParameterizedTest(name = "any message in the {1} queue raises {0}")
+  @CsvSource({"ReplayDeadLetters, ReplayDeadLetters", "UndispatchedJobs, UndispatchedJobs"})
+  void queueAlarms(String name, String queueName) {
+    String queue = TemplateFacts.queueNamed(template, queueName);
+    assertThat(alarm(name))
         .containsEntry("Namespace", "AWS/SQS")
         .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
         .containsEntry(
@@ -142,7 +150,9 @@ class MonitoringTest extends DefaultStackFacts {
                     "QueueName",
                     "Value",
                     Map.of("Fn::GetAtt", List.of(queue, "QueueName")))))
+        .containsEntry("Statistic", "Maximum")
         .containsEntry("Threshold", 1)
+        .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
         .containsEntry("AlarmActions", List.of(ref(topic)));
   }
 
@@ -203,7 +213,7 @@ class MonitoringTest extends DefaultStackFacts {
   @DisplayName("every alarm of the stack is named with the stack's prefix and notifies the topic")
   void everyAlarmIsTheStacks() {
     Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm");
-    assertThat(alarms).hasSize(12);
+    assertThat(alarms).hasSize(14);
     for (Map<String, Object> alarm : alarms.values()) {
       Map<?, ?> properties = (Map<?, ?>) alarm.get("Properties");
       assertThat((String) properties.get("AlarmName")).startsWith(prefix);
@@ -278,6 +288,32 @@ class MonitoringTest extends DefaultStackFacts {
                 "JobsCancelled",
                 JobMetrics.FUNCTION,
                 "{Ref=" + processing + "}"));
+  }
+
+  @Test
+  @DisplayName(
+      "the dashboard shows the dispatcher's batches and errors beside the jobs it gave up on")
+  void dashboardShowsQueuedJobsDispatch() throws Exception {
+    String queue = TemplateFacts.queueNamed(template, "UndispatchedJobs");
+    List<List<String>> metrics = new ArrayList<>();
+    for (JsonNode metric :
+        widget("Queued jobs: dispatched and not").path("properties").path("metrics")) {
+      metrics.add(
+          List.of(
+              metric.get(0).asText(),
+              metric.get(1).asText(),
+              metric.get(2).asText(),
+              metric.get(3).asText()));
+    }
+    assertThat(metrics)
+        .containsExactly(
+            List.of("AWS/Lambda", "Invocations", "FunctionName", "{Ref=" + dispatcher + "}"),
+            List.of("AWS/Lambda", "Errors", "FunctionName", "{Ref=" + dispatcher + "}"),
+            List.of(
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
+                "QueueName",
+                "{Fn::GetAtt=[" + queue + ", QueueName]}"));
   }
 
   /** The dashboard's widget of this title. */

@@ -34,6 +34,19 @@ final class TemplateFacts {
     return logicalId(template, "AWS::KMS::Key", Map.of("Description", description));
   }
 
+  /**
+   * The logical id of the one SQS queue whose logical id holds a construct's name ({@code
+   * ReplayDeadLetters}, {@code UndispatchedJobs}): the stack has several, alike in properties.
+   */
+  static String queueNamed(Template template, String name) {
+    List<String> found =
+        template.findResources("AWS::SQS::Queue").keySet().stream()
+            .filter(id -> id.contains(name))
+            .toList();
+    assertThat(found).as("queues named %s", name).hasSize(1);
+    return found.get(0);
+  }
+
   /** The logical id of the only resource of a type. */
   static String onlyLogicalId(Template template, String type) {
     Map<String, Map<String, Object>> found = template.findResources(type);

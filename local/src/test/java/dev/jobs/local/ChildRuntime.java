@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** A local runtime in a child JVM, started as `jobs local start` starts one, for crash tests. */
 final class ChildRuntime {
+  /** The file, in the data dir, where the {@code recorded} kind's runs are appended. */
+  static final String RECORDED_RUNS = "recorded-runs.txt";
+
   final Process process;
   final RuntimeFile file;
 
@@ -21,6 +24,8 @@ final class ChildRuntime {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Where the recorded kind appends its runs: one file across the restarts of a data dir.
+    command.add("-D" + TestJobs.Recorded.FILE_PROPERTY + "=" + dataDir.resolve(RECORDED_RUNS));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ChildRuntimeMain.class.getName());

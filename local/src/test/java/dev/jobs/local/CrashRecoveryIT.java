@@ -2,7 +2,10 @@ package dev.jobs.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,16 +14,32 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The runtime in a child JVM, killed with SIGKILL or stopped with SIGTERM, then restarted. */
+/**
+ * The runtime in a child JVM, killed with SIGKILL or stopped with SIGTERM, then restarted on the
+ * same data dir: what was accepted before is neither lost nor run twice.
+ */
 class CrashRecoveryIT {
+  /** The processing function's workers in the child runtime: the most jobs a kill can cut short. */
+  private static final int WORKERS = 4;
+
   @TempDir Path directory;
 
   private static int freePort() throws Exception {
@@ -86,6 +105,160 @@ class CrashRecoveryIT {
       assertThat(single(statement, "SELECT count(*) FROM jobs WHERE status <> 'SUCCEEDED'"))
           .isEqualTo("0");
     }
+  }
+
+  @Test
+  void kill9_duringTwoHundredNamedPuts_everyAcceptedIdEndsOnceAndNoneIsLostOrRunTwice()
+      throws Exception {
+    int port = freePort();
+    ChildRuntime first = ChildRuntime.start(directory, port, "--concurrency=" + WORKERS);
+    ApiClient api = ApiClient.forRole(first.endpoint());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ids.add(String.format(Locale.ROOT, "named-%03d", i));
+    }
+    Set<String> accepted = ConcurrentHashMap.newKeySet();
+    Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
+    // Four clients send the PUTs; the one whose answer makes the hundredth 202 kills the runtime,
+    // so the others' requests in flight are cut, some after their job was committed.
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<Future<?>> sending = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      sending.add(
+          clients.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+                  String id = ids.get(i);
+                  try {
+                    ApiClient.Response answer = api.put(id, recorded(id));
+                    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+                    accepted.add(id);
+                    if (accepted.size() >= ids.size() / 2 && killed.compareAndSet(false, true)) {
+                      first.process.destroyForcibly(); // SIGKILL
+                    }
+                  } catch (IllegalStateException noAnswer) {
+                    unanswered.add(id);
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> client : sending) {
+      client.get(60, TimeUnit.SECONDS);
+    }
+    clients.shutdown();
+    assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(killed).isTrue();
+    assertThat(unanswered).as("PUTs the kill left without an answer").isNotEmpty();
+    assertThat(accepted).hasSizeLessThan(ids.size()).hasSizeGreaterThanOrEqualTo(ids.size() / 2);
+    long firstPid = first.process.pid();
+    int answered = accepted.size();
+
+    ChildRuntime second = ChildRuntime.start(directory, port, "--concurrency=" + WORKERS);
+    Map<String, JsonNode> ended = new HashMap<>();
+    try {
+      ApiClient again = ApiClient.forRole(second.endpoint());
+      // The client resends what got no answer, then, as a careless one would, everything.
+      for (String id : sendAtOnce(again, List.copyOf(unanswered))) {
+        accepted.add(id);
+      }
+      assertThat(sendAtOnce(again, ids)).containsExactlyInAnyOrderElementsOf(ids);
+      for (String id : ids) {
+        ended.put(id, again.awaitTerminal(id, Duration.ofSeconds(60)));
+      }
+      Thread.sleep(500); // a second run, were there one, would have come by now
+    } finally {
+      second.process.destroy();
+      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(accepted).containsExactlyInAnyOrderElementsOf(ids);
+    Map<String, List<Run>> runs = runs(directory.resolve(ChildRuntime.RECORDED_RUNS));
+    assertThat(runs.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    List<String> cutShort = new ArrayList<>();
+    for (String id : ids) {
+      JsonNode job = ended.get(id);
+      assertThat(job.get("status").asString()).as(id).isEqualTo("SUCCEEDED");
+      int attempts = job.get("attempts").asInt();
+      List<Run> ofJob = runs.get(id);
+      // No attempt ran twice, and the recorded one is the last that ran.
+      assertThat(ofJob.stream().map(Run::attempt).distinct().count())
+          .as("attempts of %s that ran: %s", id, ofJob)
+          .isEqualTo(ofJob.size());
+      assertThat(ofJob.get(ofJob.size() - 1).attempt()).as(id).isEqualTo(attempts);
+      if (attempts == 1) {
+        assertThat(ofJob).as(id).hasSize(1);
+      } else {
+        // An attempt the kill cut short runs again as the next, after the restart only, as a
+        // crashed Lambda attempt is retried: never a second queueing of the PUT.
+        cutShort.add(id);
+        assertThat(attempts).as(id).isEqualTo(2);
+        assertThat(ofJob)
+            .as(id)
+            .allSatisfy(
+                run ->
+                    assertThat(run.pid())
+                        .isEqualTo(run.attempt() == 1 ? firstPid : second.process.pid()));
+      }
+    }
+    assertThat(cutShort).as("jobs running at the kill").hasSizeLessThanOrEqualTo(WORKERS);
+    System.out.printf(
+        "200 PUTs: %d answered before the kill, %d not; %d jobs cut short by the kill ran again as"
+            + " attempt 2: %s%n",
+        answered, unanswered.size(), cutShort.size(), cutShort);
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "PRAGMA integrity_check")).isEqualTo("ok");
+      assertThat(single(statement, "SELECT count(*) FROM jobs")).isEqualTo("200");
+      assertThat(single(statement, "SELECT count(*) FROM invocations")).isEqualTo("0");
+    }
+  }
+
+  /** A recorded job's body, the same bytes for every send of one id. */
+  private static String recorded(String id) {
+    return "{\"type\":\"recorded\",\"tag\":\"" + id + "\"}";
+  }
+
+  /** PUTs each id from four threads at once; the ids answered 202 (anything else fails). */
+  private static List<String> sendAtOnce(ApiClient api, List<String> ids) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (String id : ids) {
+        answers.add(
+            clients.submit(
+                () -> {
+                  ApiClient.Response answer = api.put(id, recorded(id));
+                  assertThat(answer.status()).as(id + ": " + answer.text()).isEqualTo(202);
+                  return answer.body().get("id").asString();
+                }));
+      }
+      List<String> answered = new ArrayList<>();
+      for (Future<String> answer : answers) {
+        answered.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      return answered;
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** One run of a recorded job, as its line in the runs file says. */
+  private record Run(int attempt, long pid) {}
+
+  /** The runs file's lines by job id, in the order they ran. */
+  private static Map<String, List<Run>> runs(Path file) throws IOException {
+    Map<String, List<Run>> runs = new HashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String[] fields = line.split(" ");
+      assertThat(fields).as("a line of %s: %s", file, line).hasSize(3);
+      runs.computeIfAbsent(fields[0], id -> new ArrayList<>())
+          .add(new Run(Integer.parseInt(fields[1]), Long.parseLong(fields[2])));
+    }
+    return runs;
   }
 
   /** The first column of the query's one row. */

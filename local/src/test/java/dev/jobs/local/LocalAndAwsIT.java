@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * Where the local runtime answers as the deployed stack does (issue 13), checked through botocore's
  * signer: content types as API Gateway treats them, the request id as the job id, a quote in a job
  * id, destination records as Lambda writes them through the {@code live} alias, the archive's
- * settings, and the asynchronous payload limit on the payload the request template builds.
+ * settings, and the asynchronous payload limit on the payload the request template builds; for
+ * {@code PUT /jobs/{jobId}} and {@code POST /jobs/{jobId}/retry} (the queue function's proxy
+ * integrations), the request model's check, the function's 415 and its refusal of an id.
  */
 class LocalAndAwsIT {
   /** The request template's text around the body and the 36-character request id. */
@@ -112,6 +114,56 @@ class LocalAndAwsIT {
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(404);
     assertThat(answer.json().get("message").asString()).isEqualTo("Job not found");
+  }
+
+  @ParameterizedTest(name = "Content-Type {0}")
+  @CsvSource(
+      nullValues = "none",
+      value = {"none", "application/json", "application/json; charset=utf-8", "Application/JSON"})
+  void put_jsonOrNoContentType_isValidatedAsPostIsAndAnswersTheClientsId(String contentType) {
+    String id = "named-" + UUID.randomUUID();
+    String refusedId = "named-" + UUID.randomUUID();
+
+    Answer accepted = botocore.send("PUT", "/jobs/" + id, contentType, "{\"type\":\"noop\"}");
+    Answer refused = botocore.send("PUT", "/jobs/" + refusedId, contentType, "{\"seconds\":0}");
+
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.body()).isEqualTo("{\"id\":\"" + id + "\"}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("message").asString()).isEqualTo("Invalid request body");
+    assertThat(botocore.get("/jobs/" + refusedId).status()).isEqualTo(404);
+  }
+
+  @ParameterizedTest(name = "Content-Type {0}")
+  @CsvSource({"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+  void put_contentTypeOtherThanJson_answers415AndRecordsNothing(String contentType) {
+    String id = "named-" + UUID.randomUUID();
+
+    Answer answer = botocore.send("PUT", "/jobs/" + id, contentType, "{\"type\":\"noop\"}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+    assertThat(answer.body()).isEqualTo("{\"message\":\"Unsupported Media Type\"}");
+    assertThat(botocore.get("/jobs/" + id).status()).isEqualTo(404);
+  }
+
+  @ParameterizedTest(name = "path {0}")
+  @CsvSource({"/jobs/it%27s", "/jobs/%23priming", "/jobs/-dash-first"})
+  void put_idOutsideThePattern_answers400NotAJobIdAndRecordsNothing(String path) {
+    Answer answer = botocore.send("PUT", path, "application/json", "{\"type\":\"noop\"}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.json().get("message").asString()).startsWith("not a job id: ");
+    assertThat(botocore.get(path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void retry_bodyOfAnyContentTypeIsIgnored_asByTheProxyIntegration() {
+    String id = "named-" + UUID.randomUUID();
+
+    Answer answer = botocore.send("POST", "/jobs/" + id + "/retry", "text/plain", "not json");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+    assertThat(answer.body()).isEqualTo("{\"message\":\"Job not found\"}");
   }
 
   @Test

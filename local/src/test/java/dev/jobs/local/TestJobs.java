@@ -4,6 +4,13 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
 import dev.jobs.kind.JobKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +49,48 @@ public final class TestJobs {
                   context.jobId(), id -> new java.util.concurrent.atomic.AtomicInteger())
               .incrementAndGet();
       return JobJson.MAPPER.createObjectNode().put("runs", runs);
+    }
+  }
+
+  /**
+   * Appends {@code "<id> <attempt> <pid>"} to the file the system property {@link #FILE_PROPERTY}
+   * names: counts runs across JVMs, for a crash test whose runtime is a child JVM killed and
+   * restarted. One {@code write} in append mode per line, so concurrent attempts' lines never
+   * interleave, and a line written is on the file even when the process is killed at once.
+   */
+  public static final class Recorded extends Kind {
+    public static final String FILE_PROPERTY = "dev.jobs.local.recorded-runs";
+
+    public Recorded() {
+      super("recorded");
+    }
+
+    @Override
+    public JsonNode run(ObjectNode parameters, JobContext context) {
+      String file = System.getProperty(FILE_PROPERTY);
+      if (file == null) {
+        throw new JobFailedException("no " + FILE_PROPERTY + ": nowhere to record the run");
+      }
+      ByteBuffer line =
+          ByteBuffer.wrap(
+              (context.jobId()
+                      + " "
+                      + context.attempt()
+                      + " "
+                      + ProcessHandle.current().pid()
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      try (FileChannel runs =
+          FileChannel.open(
+              Path.of(file),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
+        runs.write(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return JobJson.MAPPER.createObjectNode().put("recorded", true);
     }
   }
 

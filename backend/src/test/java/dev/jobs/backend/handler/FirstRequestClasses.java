@@ -3,6 +3,7 @@ package dev.jobs.backend.handler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.jobs.backend.bench.StubDynamoDb;
+import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.io.BufferedReader;
@@ -38,7 +39,19 @@ public final class FirstRequestClasses {
           ProcessJobHandler.class,
           "{\"id\":\"first-request\",\"parameters\":{\"type\":\"sleep\",\"seconds\":1}}",
           ListJobsHandler.class,
-          "{\"httpMethod\":\"GET\",\"path\":\"/jobs\",\"queryStringParameters\":null}");
+          "{\"httpMethod\":\"GET\",\"path\":\"/jobs\",\"queryStringParameters\":null}",
+          // The cancel and queue functions can prime only up to their one write (a write would
+          // change a job), so their lists are what loads the SDK's UpdateItem path before the
+          // snapshot.
+          CancelJobHandler.class,
+          "{\"httpMethod\":\"POST\",\"resource\":\"/jobs/{jobId}/cancel\","
+              + "\"path\":\"/jobs/first-request/cancel\","
+              + "\"pathParameters\":{\"jobId\":\"first-request\"},\"body\":null}",
+          QueueJobHandler.class,
+          "{\"httpMethod\":\"PUT\",\"resource\":\"/jobs/{jobId}\",\"path\":\"/jobs/first-request\","
+              + "\"headers\":{\"Content-Type\":\"application/json\"},"
+              + "\"pathParameters\":{\"jobId\":\"first-request\"},"
+              + "\"body\":\"{\\\"type\\\":\\\"sleep\\\",\\\"seconds\\\":1}\",\"isBase64Encoded\":false}");
 
   private FirstRequestClasses() {}
 
@@ -138,6 +151,10 @@ public final class FirstRequestClasses {
     String answer =
         HandlerCalls.answer(
             handler, FIRST_REQUESTS.get(handler.getClass()), FakeLambdaContext.of(900_000));
+    if (JobJson.MAPPER.readTree(answer).path("statusCode").asInt() >= 500) {
+      // A list of a failed request's classes would leave the real path out.
+      throw new IllegalStateException(handler.getClass().getSimpleName() + " answered " + answer);
+    }
     System.out.flush();
     System.out.println(END);
     System.out.flush();

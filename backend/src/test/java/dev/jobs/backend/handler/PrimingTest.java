@@ -14,6 +14,10 @@ import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.testing.WireMockDynamoDb;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,6 +188,35 @@ class PrimingTest {
 
     assertThat(SnapStartHooks.preload(ProcessJobHandler.class)).isGreaterThan(100);
     assertThat(SnapStartHooks.preload(ListJobsHandler.class)).isGreaterThan(100);
+    assertThat(SnapStartHooks.preload(CancelJobHandler.class)).isGreaterThan(100);
+    assertThat(SnapStartHooks.preload(QueueJobHandler.class)).isGreaterThan(100);
+  }
+
+  @Test
+  void cancelAndQueuePriming_sendNothingToTheTable() {
+    Backend backend = backendOn(new DynamoDbJobStore(client, "jobs"));
+
+    new CancelJobHandler(backend.cancel(), true).beforeCheckpoint(null);
+    new QueueJobHandler(backend.queue(), true).beforeCheckpoint(null);
+
+    assertThat(requests()).isEmpty();
+  }
+
+  @Test
+  void preloadOfTheCancelAndQueueLists_loadsTheSdksUpdateItemPathTheirPrimingCannotRun() {
+    String update = "software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest";
+
+    assertThat(listed(CancelJobHandler.class)).contains(update);
+    assertThat(listed(QueueJobHandler.class)).contains(update);
+  }
+
+  private static List<String> listed(Class<?> handler) {
+    try (InputStream list = handler.getResourceAsStream(SnapStartHooks.listName(handler))) {
+      assertThat(list).as("the list of %s", handler.getSimpleName()).isNotNull();
+      return new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
