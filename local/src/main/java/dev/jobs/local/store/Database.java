@@ -73,7 +73,12 @@ public final class Database implements AutoCloseable {
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-wal"));
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
-      Connection write = DriverManager.getConnection(url, connectionProperties());
+      Properties writing = connectionProperties();
+      // BEGIN IMMEDIATE: a transaction that reads then writes (every transition) takes the write
+      // lock first, waiting out a RESTART or TRUNCATE checkpoint with the busy timeout; a deferred
+      // one would get SQLITE_BUSY at once when the checkpoint reset the WAL under its snapshot.
+      writing.setProperty("transaction_mode", "IMMEDIATE");
+      Connection write = DriverManager.getConnection(url, writing);
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
@@ -180,17 +185,19 @@ public final class Database implements AutoCloseable {
     boolean paused = commits == commitsAtLastCheckpoint;
     commitsAtLastCheckpoint = commits;
     long walBytes = walBytes();
-    String mode;
+    String checkpoint;
     if (paused) {
       if (walBytes == 0) {
         return;
       }
-      mode = "TRUNCATE";
+      checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
+    } else if (walBytes > WAL_LIMIT_BYTES) {
+      checkpoint = "PRAGMA wal_checkpoint(RESTART)";
     } else {
-      mode = walBytes > WAL_LIMIT_BYTES ? "RESTART" : "PASSIVE";
+      checkpoint = "PRAGMA wal_checkpoint(PASSIVE)";
     }
     try (Statement statement = checkpointConnection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
+      statement.execute(checkpoint);
     } catch (SQLException e) {
       // A busy checkpoint is retried on the next tick; the WAL only grows meanwhile.
     }

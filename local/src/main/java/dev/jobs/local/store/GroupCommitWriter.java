@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that writes. It drains whatever writes are queued (up to {@link #MAX_BATCH}) into
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * caller learns of its write once it is durable, and a burst of writers shares one commit.
  */
 final class GroupCommitWriter implements AutoCloseable {
-  private volatile long commits;
+  private final AtomicLong commits = new AtomicLong();
 
   static final int MAX_BATCH = 512;
 
@@ -47,7 +48,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** How many transactions committed so far: a checkpointer tells a pause from load with it. */
   long commits() {
-    return commits;
+    return commits.get();
   }
 
   private void loop() {
@@ -81,7 +82,7 @@ final class GroupCommitWriter implements AutoCloseable {
         results[i] = batch.get(i).work().run(connection);
       }
       connection.commit();
-      commits++;
+      commits.incrementAndGet();
     } catch (SQLException | RuntimeException e) {
       rollback();
       if (batch.size() == 1) {
