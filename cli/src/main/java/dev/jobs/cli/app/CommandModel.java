@@ -8,6 +8,7 @@ import dev.jobs.cli.command.init.InitCommand;
 import dev.jobs.cli.command.job.CancelCommand;
 import dev.jobs.cli.command.job.GetCommand;
 import dev.jobs.cli.command.job.ListCommand;
+import dev.jobs.cli.command.job.LogsCommand;
 import dev.jobs.cli.command.job.SubmitCommand;
 import dev.jobs.cli.command.job.WaitCommand;
 import dev.jobs.cli.command.local.LocalCommand;
@@ -62,6 +63,7 @@ public final class CommandModel {
           ListCommand.class,
           WaitCommand.class,
           CancelCommand.class,
+          LogsCommand.class,
           StatsCommand.class,
           AlarmsCommand.class,
           ReplayCommand.class,

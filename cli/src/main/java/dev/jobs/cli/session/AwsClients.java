@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -74,6 +75,11 @@ public final class AwsClients {
   /** CloudWatch, for the stack's alarms. */
   public CloudWatchClient cloudWatch(AwsCredentialsProvider credentials) {
     return configure(CloudWatchClient.builder(), "CloudWatch", credentials);
+  }
+
+  /** CloudWatch Logs, for a job's log lines. */
+  public CloudWatchLogsClient logs(AwsCredentialsProvider credentials) {
+    return configure(CloudWatchLogsClient.builder(), "CloudWatch Logs", credentials);
   }
 
   /** Lambda, for the account's concurrency limit before a deploy asks for a reservation. */

@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,6 +48,7 @@ public final class Session {
   private JobsClient api;
   private EventBridgeClient eventBridge;
   private CloudWatchClient cloudWatch;
+  private CloudWatchLogsClient logs;
   private CloudFormationClient cloudFormation;
   private S3Client s3;
   private LambdaClient lambda;
@@ -192,6 +194,14 @@ public final class Session {
       cloudWatch = clients().cloudWatch(baseCredentials().provider());
     }
     return cloudWatch;
+  }
+
+  /** CloudWatch Logs with the caller's own credentials: the invoke role may only call the API. */
+  public CloudWatchLogsClient logs() {
+    if (logs == null) {
+      logs = clients().logs(baseCredentials().provider());
+    }
+    return logs;
   }
 
   /** EventBridge with the caller's own credentials: the invoke role may only call the API. */

@@ -22,7 +22,19 @@ public record Target(
     String replayRuleArn,
     String tableName,
     String dashboardUrl,
-    String alarmNamePrefix) {
+    String alarmNamePrefix,
+    String processingLogGroupName,
+    String failedJobsLogGroupName) {
+
+  /**
+   * The log groups {@code jobs logs} reads, processing first; empty for a stack that predates the
+   * job's log (issue 26).
+   */
+  public java.util.List<String> logGroupNames() {
+    return java.util.stream.Stream.of(processingLogGroupName, failedJobsLogGroupName)
+        .filter(name -> name != null && !name.isBlank())
+        .toList();
+  }
 
   /** A target that no stack's outputs filled yet: what flags and a stored target say of it. */
   public static Target draft(
@@ -50,6 +62,8 @@ public record Target(
         outputs.get(StackOutput.REPLAY_RULE_ARN.key()),
         outputs.get(StackOutput.TABLE_NAME.key()),
         outputs.get(StackOutput.DASHBOARD_URL.key()),
-        outputs.get(StackOutput.ALARM_NAME_PREFIX.key()));
+        outputs.get(StackOutput.ALARM_NAME_PREFIX.key()),
+        outputs.get(StackOutput.PROCESSING_LOG_GROUP_NAME.key()),
+        outputs.get(StackOutput.FAILED_JOBS_LOG_GROUP_NAME.key()));
   }
 }

@@ -55,7 +55,9 @@ public final class TargetConfig {
                 Json.text(t, "replayRuleArn"),
                 Json.text(t, "tableName"),
                 Json.text(t, "dashboardUrl"),
-                Json.text(t, "alarmNamePrefix")));
+                Json.text(t, "alarmNamePrefix"),
+                Json.text(t, "processingLogGroupName"),
+                Json.text(t, "failedJobsLogGroupName")));
       }
       targets.removeIf(t -> t.name() == null);
       return new TargetConfig(file, Json.text(json, "current"), targets);

@@ -173,9 +173,26 @@ public final class FakeAws {
                                 + "?region=us-east-1#dashboards:name="
                                 + stack)
                         + output("AlarmNamePrefix", stack + ".")
+                        + output("ProcessingLogGroupName", processingLogGroup(stack))
+                        + output("FailedJobsLogGroupName", failedJobsLogGroup(stack))
                         + "</Outputs></member></Stacks></DescribeStacksResult>"
                         + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
                         + "</DescribeStacksResponse>")));
+  }
+
+  /** The processing function's log group, as the stack names it. */
+  public static String processingLogGroup(String stack) {
+    return "/aws/lambda/" + stack + "-ProcessJob";
+  }
+
+  /** The error handler's log group, as the stack names it. */
+  public static String failedJobsLogGroup(String stack) {
+    return "/aws/lambda/" + stack + "-FailedJob";
+  }
+
+  /** A CloudWatch Logs call (JSON 1.1). */
+  public static MappingBuilder logs(String action) {
+    return post("/").withHeader("X-Amz-Target", equalTo("Logs_20140328." + action));
   }
 
   public void assumeRole(Instant expiration) {

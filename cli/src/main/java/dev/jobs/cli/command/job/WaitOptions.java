@@ -2,6 +2,7 @@ package dev.jobs.cli.command.job;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.logs.FailedTail;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.output.JobPrinter;
 import dev.jobs.cli.output.JobWaiter;
@@ -9,6 +10,7 @@ import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.output.ProgressLine;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How {@code wait} and {@code submit --wait} poll. */
@@ -58,7 +60,24 @@ public final class WaitOptions {
                 new ProgressLine(session.err(), session.output().progress(session.environment())));
     JobPrinter.Job job = JobWaiter.await(poller, session.api(), id, timeout, grace, session.err());
     session.printer().print(job);
+    if ("FAILED".equals(job.status()) && !session.printer().json() && !session.printer().quiet()) {
+      FailedTail.print(
+          session.out(),
+          session::logs,
+          logGroups(session),
+          job.record(),
+          session.environment().clock().instant());
+    }
     return exitCode(job.status());
+  }
+
+  /** The target's log groups; none when flags alone name the target, or its stack is older. */
+  private static List<String> logGroups(Session session) {
+    try {
+      return session.settings().target().logGroupNames();
+    } catch (JobsException e) {
+      return List.of();
+    }
   }
 
   /** 0 for a job that SUCCEEDED, 8 for one CANCELLED, else 3: it FAILED. */

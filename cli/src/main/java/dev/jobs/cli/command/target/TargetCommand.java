@@ -310,6 +310,7 @@ public final class TargetCommand implements Callable<Integer> {
       row(out, "table", target.tableName());
       row(out, "dashboard", target.dashboardUrl());
       row(out, "alarms", target.alarmNamePrefix() == null ? null : target.alarmNamePrefix() + "*");
+      row(out, "logs", String.join(", ", target.logGroupNames()));
     }
 
     private static void row(PrintWriter out, String name, String value) {
