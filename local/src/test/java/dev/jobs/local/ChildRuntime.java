@@ -37,7 +37,8 @@ final class ChildRuntime {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("child.log").toFile()))
             .start();
-    // A bound for a loaded machine (a start takes a few seconds on a quiet one), not a timing check.
+    // A bound for a loaded machine (a start takes a few seconds on a quiet one), not a timing
+    // check.
     long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < until) {
       Optional<RuntimeFile> file = RuntimeFile.read(dataDir);
