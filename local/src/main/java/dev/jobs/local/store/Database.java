@@ -1,8 +1,6 @@
 package dev.jobs.local.store;
 
 import dev.jobs.backend.store.JobStoreException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,27 +27,15 @@ import java.util.concurrent.TimeUnit;
 public final class Database implements AutoCloseable {
   private static final int READERS = 8;
 
-  /**
-   * The WAL's size past which a checkpoint may make the writer wait ({@code RESTART}), and to which
-   * SQLite truncates it when it starts over ({@code journal_size_limit}): without them a WAL under
-   * steady load reached 382 MB beside a 30 MB database and kept that size until the runtime
-   * stopped.
-   */
-  static final long WAL_LIMIT_BYTES = 64L << 20;
-
   private final String url;
   private final GroupCommitWriter writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final Connection checkpointConnection;
   private final ScheduledExecutorService checkpointer;
-  private final Path walFile;
   private int openedReaders;
-  private long commitsAtLastCheckpoint = -1;
 
-  private Database(
-      String url, Path walFile, Connection writeConnection, Connection checkpointConnection) {
+  private Database(String url, Connection writeConnection, Connection checkpointConnection) {
     this.url = url;
-    this.walFile = walFile;
     this.writer = new GroupCommitWriter(writeConnection);
     this.checkpointConnection = checkpointConnection;
     this.checkpointer =
@@ -73,23 +59,17 @@ public final class Database implements AutoCloseable {
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-wal"));
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
-      Properties writing = connectionProperties();
-      // BEGIN IMMEDIATE: a transaction that reads then writes (every transition) takes the write
-      // lock first, waiting out a RESTART or TRUNCATE checkpoint with the busy timeout; a deferred
-      // one would get SQLITE_BUSY at once when the checkpoint reset the WAL under its snapshot.
-      writing.setProperty("transaction_mode", "IMMEDIATE");
-      Connection write = DriverManager.getConnection(url, writing);
+      Connection write = DriverManager.getConnection(url, connectionProperties());
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
         statement.execute("PRAGMA wal_autocheckpoint=0");
-        statement.execute("PRAGMA journal_size_limit=" + WAL_LIMIT_BYTES);
         statement.execute("PRAGMA busy_timeout=10000");
         Schema.create(statement);
       }
       write.setAutoCommit(false);
-      return new Database(url, directory.resolve("jobs.db-wal"), write, reader(url));
-    } catch (SQLException | IOException e) {
+      return new Database(url, write, reader(url));
+    } catch (SQLException | java.io.IOException e) {
       throw new JobStoreException("could not open the local database in " + directory, e);
     }
   }
@@ -174,40 +154,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /**
-   * Once a second: while writes come, a {@code PASSIVE} checkpoint, which never blocks them, or a
-   * {@code RESTART} once the WAL is past its limit, which makes the writer wait until the WAL can
-   * start over; when a second passed without a commit, a {@code TRUNCATE}, which gives the WAL's
-   * disk back.
-   */
   private void checkpoint() {
-    long commits = writer.commits();
-    boolean paused = commits == commitsAtLastCheckpoint;
-    commitsAtLastCheckpoint = commits;
-    long walBytes = walBytes();
-    String checkpoint;
-    if (paused) {
-      if (walBytes == 0) {
-        return;
-      }
-      checkpoint = "PRAGMA wal_checkpoint(TRUNCATE)";
-    } else if (walBytes > WAL_LIMIT_BYTES) {
-      checkpoint = "PRAGMA wal_checkpoint(RESTART)";
-    } else {
-      checkpoint = "PRAGMA wal_checkpoint(PASSIVE)";
-    }
     try (Statement statement = checkpointConnection.createStatement()) {
-      statement.execute(checkpoint);
+      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
     } catch (SQLException e) {
       // A busy checkpoint is retried on the next tick; the WAL only grows meanwhile.
-    }
-  }
-
-  private long walBytes() {
-    try {
-      return Files.size(walFile);
-    } catch (IOException e) {
-      return 0;
     }
   }
 

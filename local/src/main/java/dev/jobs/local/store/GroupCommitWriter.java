@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that writes. It drains whatever writes are queued (up to {@link #MAX_BATCH}) into
@@ -17,8 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * caller learns of its write once it is durable, and a burst of writers shares one commit.
  */
 final class GroupCommitWriter implements AutoCloseable {
-  private final AtomicLong commits = new AtomicLong();
-
   static final int MAX_BATCH = 512;
 
   private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
@@ -44,11 +41,6 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     queue.add(new Pending<>(work, future));
     return future;
-  }
-
-  /** How many transactions committed so far: a checkpointer tells a pause from load with it. */
-  long commits() {
-    return commits.get();
   }
 
   private void loop() {
@@ -82,7 +74,6 @@ final class GroupCommitWriter implements AutoCloseable {
         results[i] = batch.get(i).work().run(connection);
       }
       connection.commit();
-      commits.incrementAndGet();
     } catch (SQLException | RuntimeException e) {
       rollback();
       if (batch.size() == 1) {
