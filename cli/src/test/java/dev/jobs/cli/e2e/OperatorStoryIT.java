@@ -92,7 +92,11 @@ class OperatorStoryIT {
     // See why.
     Run why = bash(GET + id);
     assertThat(why.exitCode()).as(why.err()).isZero();
-    assertThat(why.out()).isEqualTo(submitted.out());
+    // The record as submit --wait printed it, before the failed attempt's last log lines.
+    String record =
+        submitted.out().substring(0, submitted.out().indexOf("\nlast lines of attempt 1") + 1);
+    assertThat(submitted.out()).contains("attempt 1: failing on purpose");
+    assertThat(why.out()).isEqualTo(record);
 
     // Find it.
     Run listed = bash(LIST);
