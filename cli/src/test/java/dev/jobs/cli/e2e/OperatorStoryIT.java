@@ -94,7 +94,7 @@ class OperatorStoryIT {
     assertThat(why.exitCode()).as(why.err()).isZero();
     // The record as submit --wait printed it, before the failed attempt's last log lines.
     String record =
-        submitted.out().substring(0, submitted.out().indexOf("\nlast lines of attempt 1") + 1);
+        submitted.out().substring(0, submitted.out().indexOf("\n\nlast lines of attempt 1") + 1);
     assertThat(submitted.out()).contains("attempt 1: failing on purpose");
     assertThat(why.out()).isEqualTo(record);
 
