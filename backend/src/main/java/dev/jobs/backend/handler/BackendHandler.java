@@ -3,9 +3,13 @@ package dev.jobs.backend.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.jobs.backend.job.JobJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +38,27 @@ public abstract class BackendHandler implements RequestStreamHandler, Resource {
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     JobJson.MAPPER.writeValue(output, handle(JobJson.MAPPER.readTree(input), context));
+  }
+
+  /**
+   * Primes a handler whose one store call would change a job (a cancel, a queueing): runs {@code
+   * event}, whose id no job can have, through the whole event and answer path, which refuses it
+   * with a 400 before any store call.
+   *
+   * @throws IllegalStateException when the handler answered anything else
+   */
+  static void primeRefused(BackendHandler handler, String event, String function) {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(
+          new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
+    if (response.path("statusCode").asInt() != 400) {
+      throw new IllegalStateException("the " + function + " answered " + response);
+    }
   }
 
   @Override

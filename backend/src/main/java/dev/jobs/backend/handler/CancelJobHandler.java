@@ -2,12 +2,6 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.jobs.backend.cancel.JobCancel;
-import dev.jobs.backend.job.JobJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,20 +48,7 @@ public class CancelJobHandler extends BackendHandler {
    * function may only write, and a priming write would cancel something.
    */
   private static void prime(JobCancel cancel) {
-    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    try {
-      new CancelJobHandler(cancel)
-          .handleRequest(
-              new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
-              answer,
-              null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
-    if (response.path("statusCode").asInt() != 400) {
-      throw new IllegalStateException("the cancel answered " + response);
-    }
+    primeRefused(new CancelJobHandler(cancel), PRIMING_EVENT, "cancel");
   }
 
   @Override

@@ -1,12 +1,7 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.queue.JobQueue;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -55,20 +50,7 @@ public class QueueJobHandler extends BackendHandler {
 
   /** Primes the event and answer path with an id no job has: answered 400, nothing written. */
   private static void prime(JobQueue queue) {
-    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    try {
-      new QueueJobHandler(queue)
-          .handleRequest(
-              new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)),
-              answer,
-              null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
-    if (response.path("statusCode").asInt() != 400) {
-      throw new IllegalStateException("the queue function answered " + response);
-    }
+    primeRefused(new QueueJobHandler(queue), PRIMING_EVENT, "queue function");
   }
 
   @Override
