@@ -1,11 +1,6 @@
 package dev.jobs.infra;
 
-import java.util.List;
-import java.util.Objects;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnVersion;
-import software.amazon.awscdk.services.lambda.Version;
 import software.constructs.Construct;
 
 /**
@@ -27,28 +22,10 @@ final class JobCancelling extends Construct {
 
   JobCancelling(Construct scope, String id, BackendFunction.Parts parts) {
     super(scope, id);
-    String retention = parts.parameters().jobRetention.getValueAsString();
-    function =
-        BackendFunction.builder(this, "Canceller", parts)
-            .handler(HANDLER, "Jobs: records an operator's cancel of a job")
-            .timeout(JobListing.TIMEOUT)
-            .snapStart()
-            // A job cancelled while queued gets a record that expires as every other one does.
-            .environment("JOB_RETENTION_DAYS", retention)
-            .build();
-    // One conditional UpdateItem does everything (ReturnValues ALL_NEW, and the old item when the
-    // condition fails): no read, no other write.
-    parts.table().grantUpdateItem(function.role);
-    // The retention is a parameter, which the version's hash cannot see: named in the version's
-    // description, a change of it publishes a new version for the alias (as the processing
-    // function's versioned configuration does).
-    Version version = function.function.getCurrentVersion();
-    CfnVersion published =
-        (CfnVersion)
-            Objects.requireNonNull(
-                version.getNode().getDefaultChild(), "a Version has its CfnVersion as child");
-    published.setDescription(Fn.join(" ", List.of("retention", retention)));
-    alias =
-        Alias.Builder.create(this, "Live").aliasName(JobProcessing.ALIAS).version(version).build();
+    RecordWriter writer =
+        RecordWriter.create(
+            this, "Canceller", parts, HANDLER, "Jobs: records an operator's cancel of a job");
+    function = writer.function();
+    alias = writer.alias();
   }
 }

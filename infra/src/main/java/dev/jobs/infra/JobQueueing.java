@@ -2,17 +2,13 @@ package dev.jobs.infra;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnVersion;
 import software.amazon.awscdk.services.lambda.EventSourceMapping;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.Version;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -50,24 +46,15 @@ final class JobQueueing extends Construct {
 
   JobQueueing(Construct scope, String id, BackendFunction.Parts parts, IFunction processing) {
     super(scope, id);
-    String retention = parts.parameters().jobRetention.getValueAsString();
-    function =
-        BackendFunction.builder(this, "Queuer", parts)
-            .handler(HANDLER, "Jobs: queues a job named by its client, or a retry of one")
-            .timeout(JobListing.TIMEOUT)
-            .snapStart()
-            .environment("JOB_RETENTION_DAYS", retention)
-            .build();
-    // One conditional UpdateItem (ALL_NEW, or the old item when the condition fails): no read.
-    parts.table().grantUpdateItem(function.role);
-    Version version = function.function.getCurrentVersion();
-    CfnVersion published =
-        (CfnVersion)
-            Objects.requireNonNull(
-                version.getNode().getDefaultChild(), "a Version has its CfnVersion as child");
-    published.setDescription(Fn.join(" ", List.of("retention", retention)));
-    alias =
-        Alias.Builder.create(this, "Live").aliasName(JobProcessing.ALIAS).version(version).build();
+    RecordWriter writer =
+        RecordWriter.create(
+            this,
+            "Queuer",
+            parts,
+            HANDLER,
+            "Jobs: queues a job named by its client, or a retry of one");
+    function = writer.function();
+    alias = writer.alias();
 
     dispatcher =
         BackendFunction.builder(this, "Dispatcher", parts)
