@@ -161,6 +161,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} redrive" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alarms" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_jobs; return $?; fi
@@ -195,57 +196,59 @@ function _complete_jobs() {
   local cmds4=(wait)
   local cmds5=(cancel)
   local cmds6=(logs)
-  local cmds7=(stats)
-  local cmds8=(alarms)
-  local cmds9=(replay)
-  local cmds10=(replays)
-  local cmds11=(target)
-  local cmds12=(local)
-  local cmds13=(init)
-  local cmds14=(deploy)
-  local cmds15=(destroy)
-  local cmds16=(completion)
-  local cmds17=(help)
-  local cmds18=(replays list)
-  local cmds19=(replays ls)
-  local cmds20=(replays cancel)
-  local cmds21=(target add)
-  local cmds22=(target list)
-  local cmds23=(target ls)
-  local cmds24=(target use)
-  local cmds25=(target show)
-  local cmds26=(target remove)
-  local cmds27=(target rm)
-  local cmds28=(local start)
-  local cmds29=(local stop)
-  local cmds30=(local status)
-  local cmds31=(init kind)
+  local cmds7=(redrive)
+  local cmds8=(stats)
+  local cmds9=(alarms)
+  local cmds10=(replay)
+  local cmds11=(replays)
+  local cmds12=(target)
+  local cmds13=(local)
+  local cmds14=(init)
+  local cmds15=(deploy)
+  local cmds16=(destroy)
+  local cmds17=(completion)
+  local cmds18=(help)
+  local cmds19=(replays list)
+  local cmds20=(replays ls)
+  local cmds21=(replays cancel)
+  local cmds22=(target add)
+  local cmds23=(target list)
+  local cmds24=(target ls)
+  local cmds25=(target use)
+  local cmds26=(target show)
+  local cmds27=(target remove)
+  local cmds28=(target rm)
+  local cmds29=(local start)
+  local cmds30=(local stop)
+  local cmds31=(local status)
+  local cmds32=(init kind)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_jobs_init_kind; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_completion; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_init; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_local; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_target; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_replays; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_replay; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_alarms; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_stats; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_jobs_init_kind; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_init; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_local; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_target; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_replays; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_replay; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_alarms; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_stats; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_redrive; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jobs_logs; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jobs_cancel; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jobs_wait; return $?; fi
@@ -264,7 +267,7 @@ function _picocli_jobs() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="submit get status list wait cancel logs stats alarms replay replays target local init deploy destroy completion help"
+  local commands="submit get status list wait cancel logs redrive stats alarms replay replays target local init deploy destroy completion help"
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
@@ -323,7 +326,7 @@ function _picocli_jobs_submit() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout' '--interval' '--grace' '--seconds' '--type' '--param' '--id'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -377,6 +380,9 @@ function _picocli_jobs_submit() {
       return
       ;;
     '--param')
+      return
+      ;;
+    '--id')
       return
       ;;
   esac
@@ -515,7 +521,7 @@ function _picocli_jobs_list() {
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--since' '--until' '--limit' '--next'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
-  local STATUS_option_args=("RUNNING" "SUCCEEDED" "FAILED" "CANCELLED") # --status values
+  local STATUS_option_args=("QUEUED" "RUNNING" "SUCCEEDED" "FAILED" "CANCELLED") # --status values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -652,10 +658,11 @@ function _picocli_jobs_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--timeout'"
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '--yes' '--wait' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--type' '--since' '--until' '--rate' '--timeout'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
+  local STATUS_option_args=("QUEUED" "RUNNING") # --status values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -690,6 +697,23 @@ function _picocli_jobs_cancel() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--type')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--rate')
+      return
       ;;
     '--timeout')
       return
@@ -755,6 +779,90 @@ function _picocli_jobs_logs() {
       return
       ;;
     '--since')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `redrive` subcommand.
+function _picocli_jobs_redrive() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '--yes' '--wait' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--type' '--error-type' '--condition' '--since' '--until' '--rate' '--timeout'"
+  local NAME_option_args=("@jobs-targets@") # --target values
+  local FORMAT_option_args=("text" "json") # --output values
+  local STATUS_option_args=("FAILED" "CANCELLED") # --status values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--api-url')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--type')
+      return
+      ;;
+    '--error-type')
+      return
+      ;;
+    '--condition')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--rate')
+      return
+      ;;
+    '--timeout')
       return
       ;;
   esac
@@ -1194,7 +1302,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get list wait cancel logs stats alarms replay replays target local init deploy destroy completion"
+  local commands="submit get list wait cancel logs redrive stats alarms replay replays target local init deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -1840,7 +1948,7 @@ _jobs_candidates() {
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|list|wait|cancel|logs|stats|alarms|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
+    submit|get|status|list|wait|cancel|logs|redrive|stats|alarms|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"

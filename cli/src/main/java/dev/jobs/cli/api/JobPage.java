@@ -112,9 +112,16 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
       }
     }
 
-    /** When the job entered its status: started for RUNNING, finished for the others. */
+    /**
+     * When the job entered its status: queued for QUEUED, started for RUNNING, finished for the
+     * others.
+     */
     public String statusTime() {
-      return "RUNNING".equals(status()) ? text("startedAt") : text("finishedAt");
+      return switch (status()) {
+        case "QUEUED" -> text("queuedAt");
+        case "RUNNING" -> text("startedAt");
+        default -> text("finishedAt");
+      };
     }
 
     /** Whether the job has ended: SUCCEEDED, FAILED or CANCELLED. */

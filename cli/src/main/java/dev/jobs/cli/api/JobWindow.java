@@ -21,6 +21,15 @@ public final class JobWindow {
    * @param status one status, or null for every status
    */
   public static List<JobPage.Job> every(JobsClient api, String status, Instant start, Instant end) {
+    return every(api, new JobQuery(status, null, null, null, null), start, end);
+  }
+
+  /**
+   * Every job {@code filter} selects (its status, type, error type and condition; its window and
+   * page are set here) with a status time in the window.
+   */
+  public static List<JobPage.Job> every(
+      JobsClient api, JobQuery filter, Instant start, Instant end) {
     List<JobPage.Job> jobs = new ArrayList<>();
     Instant partEnd = end;
     while (partEnd.isAfter(start)) {
@@ -28,7 +37,7 @@ public final class JobWindow {
       if (partStart.isBefore(start)) {
         partStart = start;
       }
-      JobQuery query = new JobQuery(status, partStart, partEnd, JobQuery.MAX_LIMIT, null);
+      JobQuery query = filter.within(partStart, partEnd);
       while (true) {
         JobPage page = api.list(query);
         jobs.addAll(page.jobs());

@@ -28,20 +28,21 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * The jobs REST API: {@code POST /jobs}, {@code GET /jobs/{id}}, {@code GET /jobs?...} and {@code
- * POST /jobs/{id}/cancel}, signed with SigV4 for {@code execute-api}. Connection errors, throttling
- * and 5xx are retried with backoff, honouring {@code Retry-After}; a submit is retried only when
- * the API cannot have taken the job (a cancel, which records one request whatever the repeats, like
- * a {@code GET}).
+ * The jobs REST API: {@code PUT /jobs/{id}}, {@code GET /jobs/{id}}, {@code GET /jobs?...}, {@code
+ * POST /jobs/{id}/cancel} and {@code POST /jobs/{id}/retry}, signed with SigV4 for {@code
+ * execute-api}. Connection errors, throttling and 5xx are retried with backoff, honouring {@code
+ * Retry-After}, for the calls that do once what they do twice: a submit (the same id and bytes
+ * answer {@code 202} again and run the job once), a cancel, a {@code GET}. A retry is repeated only
+ * when the API cannot have taken it.
  */
 public final class JobsClient {
-  /** An answer the caller interprets: 2xx, 404 on a get, 409 on a cancel. */
+  /** An answer the caller interprets: 2xx, 404 on a get or a retry, 409 on a cancel or a retry. */
   public record Response(int status, String body) {
     public boolean found() {
       return status != 404;
     }
 
-    /** A cancel refused because the job had already ended otherwise: nothing changed. */
+    /** A cancel or a retry refused for the job's status: nothing changed. */
     public boolean conflict() {
       return status == 409;
     }
@@ -55,7 +56,10 @@ public final class JobsClient {
 
   /** The calls, by what each may repeat and how an error names it. */
   private enum Call {
-    SUBMIT(SdkHttpMethod.POST, "POST /jobs", false),
+    NAME(SdkHttpMethod.PUT, "PUT /jobs/{id}", true),
+    // A retry repeated after its answer was lost would find the job QUEUED and answer 409, so it
+    // is repeated only when it cannot have arrived.
+    RETRY(SdkHttpMethod.POST, "POST /jobs/{id}/retry", false),
     GET(SdkHttpMethod.GET, "GET /jobs/{id}", true),
     LIST(SdkHttpMethod.GET, "GET /jobs", true),
     CANCEL(SdkHttpMethod.POST, "POST /jobs/{id}/cancel", true);
@@ -107,8 +111,17 @@ public final class JobsClient {
     this.wireLog = wireLog;
   }
 
-  public Response submit(byte[] json) {
-    return call(Call.SUBMIT, "/jobs", Map.of(), json);
+  /**
+   * Creates the job named {@code id} with these parameters, once: {@code 202 {"id"}} when created,
+   * and again for the same id with the same parameters. Safe to repeat, so every failure is retried
+   * with the same bytes; the id held by other parameters ends with exit 7.
+   */
+  public Response submit(String id, byte[] json) {
+    Response response = call(Call.NAME, "/jobs/" + checked(id), Map.of(), json);
+    if (response.conflict()) {
+      throw new JobsException(ExitCode.EXISTS, "job " + id + " exists with other parameters");
+    }
+    return response;
   }
 
   public Response get(String id) {
@@ -135,6 +148,25 @@ public final class JobsClient {
     if (!response.found()) {
       // A runtime that predates cancel answers an unknown path with 404.
       throw missing(Call.CANCEL, "404");
+    }
+    return response;
+  }
+
+  /**
+   * Starts a new attempt of a FAILED job (with {@code cancelled}, of a CANCELLED one too) under its
+   * id: {@code 202} with its record, now QUEUED; {@code 409} when its status is another, {@code
+   * 404} when there is no such job.
+   */
+  public Response retry(String id, boolean cancelled) {
+    Response response =
+        call(
+            Call.RETRY,
+            "/jobs/" + checked(id) + "/retry",
+            cancelled ? Map.of("cancelled", "true") : Map.of(),
+            new byte[0]);
+    if (!response.found() && !"Job not found".equals(messageOf(response.body()))) {
+      // A runtime that predates retry answers its unknown path with another 404.
+      throw missing(Call.RETRY, "404");
     }
     return response;
   }
@@ -199,8 +231,8 @@ public final class JobsClient {
                 + " URL, as HTTPS_PROXY=http://user:password@host:port");
       }
       if (status / 100 == 2
-          || status == 404 && call != Call.SUBMIT
-          || status == 409 && call == Call.CANCEL) {
+          || status == 404 && call != Call.NAME
+          || status == 409 && (call == Call.CANCEL || call == Call.RETRY || call == Call.NAME)) {
         return new Response(status, text);
       }
       if ((status == 403 || status == 401) && !reassumed && renewable()) {
@@ -224,8 +256,8 @@ public final class JobsClient {
     if (status == 429 || status == 503) {
       return true;
     }
-    // A 500, 502 or 504 on a submit may come after the job was queued: repeating it could run it
-    // twice.
+    // A 500, 502 or 504 on a retry may come after the job was queued again: repeated, it would find
+    // the job QUEUED and answer 409, as if someone else had re-driven it.
     return status / 100 == 5 && call.idempotent;
   }
 
@@ -304,11 +336,15 @@ public final class JobsClient {
   private JobsException failure(Call call, int status, String body, int attempts) {
     String what = call.named;
     String message = messageOf(body);
-    boolean added = call == Call.LIST || call == Call.CANCEL;
+    boolean added = call != Call.GET;
     if (added && status == 403 && message.equals("Missing Authentication Token")) {
       // API Gateway's answer to a method it does not have, signed or not.
       return missing(call, "403: Missing Authentication Token");
     }
+    if (call == Call.NAME && status == 404) {
+      return missing(call, "404");
+    }
+
     if (status == 401 || status == 403) {
       return new JobsException(
           ExitCode.CREDENTIALS,
@@ -327,6 +363,9 @@ public final class JobsClient {
     }
     if (call == Call.CANCEL && status == 400) {
       return new JobsException(ExitCode.USAGE, "the jobs API rejected the cancel: " + message);
+    }
+    if (call == Call.RETRY && status == 400) {
+      return new JobsException(ExitCode.USAGE, "the jobs API rejected the retry: " + message);
     }
     if (status == 400 || status == 413 || status == 415) {
       return new JobsException(ExitCode.USAGE, "the jobs API rejected the job: " + message);

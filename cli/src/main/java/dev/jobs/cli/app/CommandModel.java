@@ -9,6 +9,7 @@ import dev.jobs.cli.command.job.CancelCommand;
 import dev.jobs.cli.command.job.GetCommand;
 import dev.jobs.cli.command.job.ListCommand;
 import dev.jobs.cli.command.job.LogsCommand;
+import dev.jobs.cli.command.job.RedriveCommand;
 import dev.jobs.cli.command.job.SubmitCommand;
 import dev.jobs.cli.command.job.WaitCommand;
 import dev.jobs.cli.command.local.LocalCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Mixin;
       "4:timed out waiting",
       "5:credentials or authorization",
       "6:not found",
+      "7:the job id exists with other parameters (submit --id)",
       "8:the job was CANCELLED (for wait and submit --wait)",
       "130:interrupted"
     })
@@ -64,6 +66,7 @@ public final class CommandModel {
           WaitCommand.class,
           CancelCommand.class,
           LogsCommand.class,
+          RedriveCommand.class,
           StatsCommand.class,
           AlarmsCommand.class,
           ReplayCommand.class,

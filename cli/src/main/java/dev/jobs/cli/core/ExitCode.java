@@ -10,6 +10,9 @@ public final class ExitCode {
   public static final int CREDENTIALS = 5;
   public static final int NOT_FOUND = 6;
 
+  /** {@code submit --id}: a job of that id exists with other parameters; nothing changed. */
+  public static final int EXISTS = 7;
+
   /** The job waited for ended CANCELLED: neither a success nor a failure of the job. */
   public static final int CANCELLED = 8;
 

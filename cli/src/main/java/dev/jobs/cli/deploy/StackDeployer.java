@@ -2,6 +2,7 @@ package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.output.Confirmation;
 import dev.jobs.cli.output.Poller;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.output.Confirmation;
 import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.session.HttpClients;
 import dev.jobs.cli.session.Session;

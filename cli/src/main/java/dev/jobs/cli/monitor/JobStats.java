@@ -18,7 +18,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * each status and how many of the RUNNING ones stalled, how long the finished ones ran (a cancelled
  * one until it stopped), what the failed ones failed with, and which job has been RUNNING longest.
  *
- * @param counts jobs by status, RUNNING, SUCCEEDED, FAILED, CANCELLED first
+ * @param counts jobs by status, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED first
  * @param stalled the RUNNING jobs whose attempt cannot be alive any more ({@link
  *     JobPage.Job#stalled})
  * @param runTimes the run times of the finished jobs that started, shortest first
@@ -33,7 +33,7 @@ public record JobStats(
     Optional<JobPage.Job> oldestRunning) {
   /** The statuses a job can have, in the order the counts list them. */
   private static final List<String> STATUSES =
-      List.of("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
+      List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
 
   /** The failed jobs of one error type and condition (either may be null). */
   public record Failure(String type, String condition, int count) {
@@ -108,7 +108,7 @@ public record JobStats(
     return Optional.of(runTimes.get(Math.max(rank, 1) - 1));
   }
 
-  /** Counts by status in a stable order: the four statuses, then any other, by name. */
+  /** Counts by status in a stable order: the five statuses, then any other, by name. */
   public Map<String, Integer> countsInOrder() {
     Map<String, Integer> ordered = new LinkedHashMap<>();
     Map<String, Integer> others = new TreeMap<>();

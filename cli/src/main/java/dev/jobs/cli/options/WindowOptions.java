@@ -38,6 +38,11 @@ public final class WindowOptions {
   /** A window: from its start, inclusive, to its end, exclusive. */
   public record Window(Instant start, Instant end) {}
 
+  /** Whether {@code --since} or {@code --until} was given. */
+  public boolean given() {
+    return since != null || until != null;
+  }
+
   /** {@code --since} as an instant, or null when not given. */
   public Instant since(Instant now) {
     return since == null ? null : since.resolve(now);
@@ -74,6 +79,12 @@ public final class WindowOptions {
   public static final class Words implements CommandLine.IModelTransformer {
     private record Wording(String since, String until, boolean sinceRequired) {}
 
+    private static final String FILTER_SINCE =
+        "Select by filter: jobs whose status time is at or after TIME, an ISO-8601 instant or a"
+            + " duration ago (90m, 2h, 3d). Required with a filter; not with ids.";
+    private static final String FILTER_UNTIL =
+        "With a filter: status time before TIME, as --since (default: now).";
+
     private static final Map<String, Wording> BY_COMMAND =
         Map.of(
             "list",
@@ -85,7 +96,11 @@ public final class WindowOptions {
             new Wording(
                 "Start of the window: an ISO-8601 instant or a duration ago (90m, 2h, 3d).",
                 "End of the window, as --since (default: now).",
-                true));
+                true),
+            "redrive",
+            new Wording(FILTER_SINCE, FILTER_UNTIL, false),
+            "cancel",
+            new Wording(FILTER_SINCE, FILTER_UNTIL, false));
 
     @Override
     public CommandSpec transform(CommandSpec spec) {

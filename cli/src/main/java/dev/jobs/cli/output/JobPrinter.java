@@ -99,6 +99,10 @@ public final class JobPrinter {
     if (cancel != null) {
       out.println(pad("cancel") + "requested " + Timestamps.toSecond(cancel) + cancelled(job));
     }
+    String queued = job.text("queuedAt");
+    if (queued != null) {
+      out.println(pad("queued") + Timestamps.toSecond(queued));
+    }
     String started = job.text("startedAt");
     if (started != null) {
       out.println(pad("started") + Timestamps.toSecond(started));

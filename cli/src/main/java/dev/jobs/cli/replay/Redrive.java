@@ -36,6 +36,14 @@ public final class Redrive implements Poller.Wait<Redrive.Outcome> {
     public int redriven() {
       return succeeded.size() + failedAgain.size() + cancelled.size();
     }
+
+    /** The ids re-driven: those that SUCCEEDED, then those that FAILED again, then CANCELLED. */
+    public List<String> redrivenIds() {
+      List<String> ids = new ArrayList<>(succeeded);
+      ids.addAll(failedAgain);
+      ids.addAll(cancelled);
+      return List.copyOf(ids);
+    }
   }
 
   private final JobsClient api;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * A loopback stand-in for a stack, for start-up work only: it answers STS ({@code AssumeRole},
@@ -64,7 +63,10 @@ public final class LoopbackStack implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       byte[] request = exchange.getRequestBody().readAllBytes();
-      if (path.startsWith("/prod/jobs/")) {
+      if (path.startsWith("/prod/jobs/") && exchange.getRequestMethod().equals("PUT")) {
+        String id = path.substring("/prod/jobs/".length());
+        reply(exchange, 202, "application/json", "{\"id\":\"" + id + "\"}");
+      } else if (path.startsWith("/prod/jobs/")) {
         String id = path.substring("/prod/jobs/".length());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         reply(
@@ -81,8 +83,6 @@ public final class LoopbackStack implements AutoCloseable {
                 + "\",\"expiresAt\":"
                 + now.plus(7, ChronoUnit.DAYS).getEpochSecond()
                 + "}");
-      } else if (path.equals("/prod/jobs")) {
-        reply(exchange, 202, "application/json", "{\"id\":\"" + UUID.randomUUID() + "\"}");
       } else {
         String form =
             URLDecoder.decode(new String(request, StandardCharsets.UTF_8), StandardCharsets.UTF_8);

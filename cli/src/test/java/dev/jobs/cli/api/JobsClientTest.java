@@ -2,9 +2,10 @@ package dev.jobs.cli.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +18,21 @@ import dev.jobs.cli.testing.JobRecords;
 import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The jobs API calls against WireMock, through the built-in local target. */
 class JobsClientTest extends OnLocalTarget {
 
   @Test
-  void submit_signsWithTheAssumedRole_signatureVerifiesWithTheSameSecret() {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+  void submit_signsThePutWithTheAssumedRole_signatureVerifiesWithTheSameSecret() {
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
 
-    CliRun.Result result = jobs.run("submit", "--seconds", "5");
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1");
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEqualTo("job-1\n");
-    LoggedRequest request = wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs"))).get(0);
+    LoggedRequest request = wire.findAll(putRequestedFor(urlEqualTo("/prod/jobs/job-1"))).get(0);
     assertThat(request.getBodyAsString()).isEqualTo("{\"seconds\":5}");
     SigV4.Authorization auth = SigV4.parse(request.getHeader("Authorization"));
     assertThat(auth.accessKey()).isEqualTo(FakeAws.ASSUMED_KEY);
@@ -174,13 +176,15 @@ class JobsClientTest extends OnLocalTarget {
   }
 
   @Test
-  void submit_500_isNotRetried_becauseTheJobMayHaveBeenTaken() {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(500, "{\"message\":\"oops\"}")));
+  void submit_500_isRetried_withTheSameIdAndBytes_becauseAPutRunsTheJobOnce() {
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(500, "{\"message\":\"oops\"}")));
 
-    CliRun.Result result = jobs.run("submit", "--seconds", "5");
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs")))).hasSize(1);
+    List<LoggedRequest> puts = wire.findAll(putRequestedFor(urlEqualTo("/prod/jobs/job-1")));
+    assertThat(puts).hasSize(4);
+    assertThat(puts).extracting(LoggedRequest::getBodyAsString).containsOnly("{\"seconds\":5}");
   }
 
   @Test
@@ -196,7 +200,7 @@ class JobsClientTest extends OnLocalTarget {
   @Test
   void submit_ofATypeTheApiDoesNotKnow_exits2NamingTheTypesServed() {
     wire.stubFor(
-        post("/prod/jobs")
+        put(urlPathMatching("/prod/jobs/[^/]+"))
             .willReturn(
                 FakeAws.json(
                     400,
@@ -215,14 +219,16 @@ class JobsClientTest extends OnLocalTarget {
   @Test
   void submit_rejectedBody_exits2WithTheApiMessage() {
     wire.stubFor(
-        post("/prod/jobs").willReturn(FakeAws.json(400, "{\"message\":\"Invalid request body\"}")));
+        put(urlPathMatching("/prod/jobs/[^/]+"))
+            .willReturn(FakeAws.json(400, "{\"message\":\"Invalid request body\"}")));
 
     CliRun.Result result = jobs.run("submit", "--type", "resize", "--param", "width=10");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err())
         .isEqualTo("jobs: the jobs API rejected the job: Invalid request body\n");
-    LoggedRequest request = wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs"))).get(0);
+    LoggedRequest request =
+        wire.findAll(putRequestedFor(urlPathMatching("/prod/jobs/[^/]+"))).get(0);
     assertThat(request.getBodyAsString()).isEqualTo("{\"type\":\"resize\",\"width\":10}");
   }
 

@@ -1,7 +1,7 @@
 package dev.jobs.cli.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.Environment;
@@ -23,7 +23,7 @@ class GlobalOptionsTest extends OnLocalTarget {
   @BeforeEach
   void localStack() throws Exception {
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
   }
 
   @ParameterizedTest
@@ -36,7 +36,7 @@ class GlobalOptionsTest extends OnLocalTarget {
         "--region eu-west-1 -q get job-1     | get job-1 --region eu-west-1 -q",
         "--output json get job-1             | get --output json job-1",
         "-v get job-1                        | get job-1 -v",
-        "-q --output json submit --seconds 5 | submit --seconds 5 -q --output json",
+        "-q --output json submit --seconds 5 --id job-1 | submit --seconds 5 --id job-1 -q --output json",
         "--output=json target list           | target list --output=json",
         "--output json target show local     | target show local --output json",
       })

@@ -3,9 +3,10 @@ package dev.jobs.cli.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -134,7 +135,7 @@ class ErrorShapesTest extends OnLocalTarget {
   /** A command of one family, and the call of it that fails. */
   enum Family {
     JOBS_SUBMIT(
-        Protocol.REST, () -> post(urlPathEqualTo("/prod/jobs")), "submit", "--seconds", "5"),
+        Protocol.REST, () -> put(urlPathMatching("/prod/jobs/[^/]+")), "submit", "--seconds", "5"),
     JOBS_GET(Protocol.REST, () -> get(urlEqualTo("/prod/jobs/job-1")), "get", "job-1"),
     JOBS_LIST(Protocol.REST, () -> get(urlPathEqualTo("/prod/jobs")), "list"),
     STS_ASSUME_ROLE(Protocol.QUERY, () -> FakeAws.sts("AssumeRole"), "get", "job-1"),
@@ -181,6 +182,11 @@ class ErrorShapesTest extends OnLocalTarget {
     List<Arguments> all = new ArrayList<>();
     for (Family family : Family.values()) {
       for (Shape shape : Shape.values()) {
+        boolean conflict = shape == Shape.NO_CODE || shape == Shape.NO_MESSAGE;
+        if (family == Family.JOBS_SUBMIT && conflict) {
+          // A 409 to PUT /jobs/{id} is the id held by other parameters: exit 7 (SubmitCommandTest).
+          continue;
+        }
         all.add(Arguments.of(family, shape));
       }
     }

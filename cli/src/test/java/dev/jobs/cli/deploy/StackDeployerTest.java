@@ -36,6 +36,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.deploy.StackDeployer.DeployRequest;
 import dev.jobs.cli.deploy.StackDeployer.Result;
+import dev.jobs.cli.output.Confirmation;
 import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.testing.FakeAws;
 import java.io.PrintWriter;

@@ -83,6 +83,19 @@ class JobStatsTest {
   }
 
   @Test
+  void queuedJobsAreCountedApart() {
+    JobStats stats =
+        JobStats.of(
+            List.of(
+                job("{\"id\":\"q\",\"status\":\"QUEUED\",\"queuedAt\":\"2026-11-29T10:00:00Z\"}"),
+                succeeded(3)),
+            NOW);
+
+    assertThat(stats.countsInOrder()).containsEntry("QUEUED", 1).containsEntry("SUCCEEDED", 1);
+    assertThat(stats.total()).isEqualTo(2);
+  }
+
+  @Test
   void theOldestRunningJobIsTheOneThatStartedFirst() {
     JobStats stats =
         JobStats.of(
@@ -94,7 +107,7 @@ class JobStatsTest {
 
     assertThat(stats.oldestRunning()).map(JobPage.Job::id).contains("first");
     assertThat(stats.countsInOrder().keySet())
-        .containsExactly("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
+        .containsExactly("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED");
   }
 
   @Test

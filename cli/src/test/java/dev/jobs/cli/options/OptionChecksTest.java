@@ -1,6 +1,6 @@
 package dev.jobs.cli.options;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
@@ -16,7 +16,7 @@ class OptionChecksTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
   }
 
   @ParameterizedTest

@@ -26,6 +26,7 @@ public final class CliRun {
   private Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   private Duration slept = Duration.ZERO;
   private boolean terminal;
+  private int sleepsBeforeCtrlC = -1;
 
   /**
    * A run in {@code home}. It does not start a local runtime on demand ({@code
@@ -56,6 +57,15 @@ public final class CliRun {
 
   public CliRun terminal(boolean terminal) {
     this.terminal = terminal;
+    return this;
+  }
+
+  /**
+   * A Ctrl-C after this many sleeps: the next one is interrupted, as a SIGINT interrupts a wait in
+   * a command that handles it in process.
+   */
+  public CliRun ctrlCAfterSleeps(int sleeps) {
+    this.sleepsBeforeCtrlC = sleeps;
     return this;
   }
 
@@ -115,6 +125,12 @@ public final class CliRun {
             terminal,
             clock,
             duration -> {
+              if (sleepsBeforeCtrlC == 0) {
+                throw new InterruptedException("Ctrl-C");
+              }
+              if (sleepsBeforeCtrlC > 0) {
+                sleepsBeforeCtrlC--;
+              }
               slept = slept.plus(duration);
               if (now != null) {
                 now = now.plus(duration);

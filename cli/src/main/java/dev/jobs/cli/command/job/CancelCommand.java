@@ -1,36 +1,55 @@
 package dev.jobs.cli.command.job;
 
-import dev.jobs.cli.api.JobsClient;
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.BulkOptions;
 import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
+import dev.jobs.cli.output.BulkRun;
+import dev.jobs.cli.output.BulkRun.Outcome;
+import dev.jobs.cli.output.BulkRun.Step;
+import dev.jobs.cli.output.BulkSummary;
 import dev.jobs.cli.output.CancelWaiter;
 import dev.jobs.cli.output.Cancellation;
 import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.output.ProgressLine;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code jobs cancel ID...}: asks jobs to stop, and with {@code --wait} waits until they have. */
+/**
+ * {@code jobs cancel ID...} or {@code jobs cancel --status ... --since ...}: asks jobs to stop, and
+ * with {@code --wait} waits until they have.
+ */
 @Command(
+    modelTransformer = WindowOptions.Words.class,
     name = "cancel",
     description = {
       "Cancel jobs (signed POST /jobs/{id}/cancel): a RUNNING job stops at its next check, a job"
-          + " not started yet never runs. One line per id.",
+          + " not started yet (QUEUED) never runs. One line per job, then how many of each when"
+          + " there were several.",
+      "Name them by id, or select them by a filter (every page of GET /jobs): --status QUEUED or"
+          + " RUNNING, --type, and a window from --since. More than 10 jobs ask first (--yes)."
+          + " Ctrl-C stops between two jobs and says how far it got.",
       "Exit 0 when every job is cancelled (with --wait: ended CANCELLED), 3 when one had ended"
-          + " or ended otherwise (SUCCEEDED, FAILED: nothing changed), 4 on timeout."
+          + " or ended otherwise (SUCCEEDED, FAILED: nothing changed; a job a filter listed that"
+          + " ended since is skipped), 4 on timeout."
     })
 public final class CancelCommand extends TargetedCommand {
   /**
@@ -42,8 +61,43 @@ public final class CancelCommand extends TargetedCommand {
 
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
-  @Parameters(paramLabel = "ID", arity = "1..*", description = "The ids of the jobs to cancel.")
-  List<String> ids;
+  static final BulkRun.Words WORDS =
+      new BulkRun.Words(
+          "cancel",
+          "cancelled",
+          "cancelled",
+          List.of(
+              new BulkRun.End("CANCELLED", "ended CANCELLED", "endedCancelled"),
+              new BulkRun.End("SUCCEEDED", "ran on to SUCCEEDED", "endedSucceeded"),
+              new BulkRun.End("FAILED", "ran on to FAILED", "endedFailed")));
+
+  /** The statuses a job can be cancelled in. */
+  enum Status {
+    QUEUED,
+    RUNNING
+  }
+
+  @Parameters(
+      paramLabel = "ID",
+      arity = "0..*",
+      description = "The ids of the jobs to cancel; or select them with a filter.")
+  List<String> ids = new ArrayList<>();
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "Select by filter: jobs in this status, ${COMPLETION-CANDIDATES}.")
+  Status status;
+
+  @Option(
+      names = "--type",
+      paramLabel = "KIND",
+      description = "With a filter: only jobs of this kind.")
+  String type;
+
+  @Mixin WindowOptions window;
+
+  @Mixin BulkOptions bulk;
 
   @Option(
       names = "--wait",
@@ -66,40 +120,107 @@ public final class CancelCommand extends TargetedCommand {
 
   @Override
   public Integer call() {
-    // Every id checked before the first call: a mistake cancels nothing.
-    for (String id : ids) {
-      if (!JobsClient.isJobId(id)) {
-        throw new JobsException(ExitCode.USAGE, JobsClient.notAJobId(id));
-      }
-    }
+    bulk.check();
     if (!await && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
       throw new JobsException(ExitCode.USAGE, "--timeout goes with --wait");
     }
     Durations.notNegative("--timeout", timeout);
-    Session session = session();
-    List<Cancellation> cancels = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(ids)) {
-      cancels.add(Cancellation.of(id, session.api().cancel(id)));
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("--status", status == null ? null : status.name());
+    filters.put("--type", type);
+    JobSelection.checkOneWay(ids, window, JobSelection.given(filters));
+    if (ids.isEmpty() && status == null) {
+      throw new JobsException(ExitCode.USAGE, "a filter needs --status QUEUED or RUNNING");
     }
+    // Every id checked before the first call: a mistake cancels nothing.
+    JobSelection chosen = ids.isEmpty() ? null : JobSelection.of(ids);
+    Session session = session();
+    Instant now = session.environment().clock().instant();
+    if (chosen == null) {
+      chosen =
+          JobSelection.listed(
+              session.api(),
+              new JobQuery(status.name(), null, null, null, null, type, null, null),
+              window,
+              now);
+    }
+    if (bulk.dryRun) {
+      session.printer().print(chosen.dryRun(WORDS.verb(), now));
+      return ExitCode.OK;
+    }
+    BulkRun run = JobSelection.runner(session, bulk, WORDS);
+    run.confirm(chosen.ids().size());
+    boolean byFilter = chosen.byFilter();
+    Map<String, Cancellation> cancels = new LinkedHashMap<>();
+    BulkRun.Ran ran =
+        run.run(
+            chosen.ids(),
+            id -> {
+              Cancellation cancel = Cancellation.of(id, session.api().cancel(id));
+              cancels.put(id, cancel);
+              return step(cancel, byFilter);
+            });
+    boolean several = chosen.ids().size() > 1 || byFilter;
+    if (ran.interrupted()) {
+      print(session, List.copyOf(cancels.values()), new BulkSummary(ran, WORDS, null), true);
+      throw new JobsException(ExitCode.INTERRUPTED, "interrupted; " + BulkRun.howFar(ran));
+    }
+    List<Cancellation> done = List.copyOf(cancels.values());
     if (await) {
       Poller poller =
           Poller.backingOff(session.environment(), FIRST_PAUSE, LONGEST_PAUSE)
               .showing(
                   new ProgressLine(
                       session.err(), session.output().progress(session.environment())));
-      cancels = CancelWaiter.await(poller, session.api(), timeout, cancels, session.err());
+      done = CancelWaiter.await(poller, session.api(), timeout, done, session.err());
     }
-    List<Cancellation> done = cancels;
+    Map<String, JobPage.Job> ends = null;
+    if (await) {
+      ends = new LinkedHashMap<>();
+      for (Cancellation cancel : done) {
+        if (cancel.record() != null) {
+          ends.put(cancel.id(), cancel.record());
+        }
+      }
+    }
+    print(session, done, new BulkSummary(ran, WORDS, ends), several);
+    boolean all =
+        done.stream()
+            .filter(cancel -> !(byFilter && cancel.outcome() == Cancellation.Outcome.ALREADY_ENDED))
+            .allMatch(cancel -> cancel.cancelled(await));
+    return all ? ExitCode.OK : ExitCode.JOB_FAILED;
+  }
+
+  /**
+   * The cancel read as a step of the run: a job that had ended is refused, or skipped when a filter
+   * listed it (it was QUEUED or RUNNING then, and ended meanwhile).
+   */
+  private static Step step(Cancellation cancel, boolean byFilter) {
+    if (cancel.outcome() == Cancellation.Outcome.ALREADY_ENDED) {
+      return new Step(
+          cancel.id(),
+          byFilter ? Outcome.SKIPPED : Outcome.REFUSED,
+          cancel.refused() != null ? cancel.refused() : cancel.line(),
+          cancel.record());
+    }
+    return new Step(cancel.id(), Outcome.DONE, null, cancel.record());
+  }
+
+  /** One line per job, then how many of each when there were several. */
+  private static void print(
+      Session session, List<Cancellation> done, BulkSummary summary, boolean several) {
     session
         .printer()
         .print(
             Answer.of(
-                () -> json(done),
+                () -> summary.json(json(done)),
                 out -> done.forEach(cancel -> out.println(cancel.status())),
-                out -> done.forEach(cancel -> out.println(cancel.line()))));
-    return done.stream().allMatch(cancel -> cancel.cancelled(await))
-        ? ExitCode.OK
-        : ExitCode.JOB_FAILED;
+                out -> {
+                  done.forEach(cancel -> out.println(cancel.line()));
+                  if (several) {
+                    summary.text(out, false);
+                  }
+                }));
   }
 
   /** One document: {@code {"jobs": [{"id", "outcome", "status", "record" or "message"}, ...]}}. */

@@ -23,14 +23,16 @@ import picocli.CommandLine.Option;
     description = {
       "List jobs, newest first (signed GET /jobs): one page, and on stderr the command for the next"
           + " page.",
-      "A job's status time is when it entered its status: started for RUNNING, finished for"
-          + " SUCCEEDED, FAILED and CANCELLED. The window filters on it.",
+      "A job's status time is when it entered its status: queued for QUEUED (a named or"
+          + " re-driven job waiting for its start), started for RUNNING, finished for SUCCEEDED,"
+          + " FAILED and CANCELLED. The window filters on it.",
       "A RUNNING job silent for longer than its function's timeout and a minute is marked"
           + " stalled: its attempt was lost."
     })
 public final class ListCommand extends TargetedCommand {
   /** The statuses the API filters on. */
   enum Status {
+    QUEUED,
     RUNNING,
     SUCCEEDED,
     FAILED,

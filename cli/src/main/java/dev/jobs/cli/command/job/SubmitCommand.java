@@ -1,6 +1,7 @@
 package dev.jobs.cli.command.job;
 
 import dev.jobs.backend.kind.SleepJob;
+import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
@@ -12,6 +13,7 @@ import dev.jobs.cli.output.Printer;
 import dev.jobs.cli.session.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +22,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code jobs submit}: sends a job and prints its id. */
+/**
+ * {@code jobs submit}: names a job and sends it with {@code PUT /jobs/{id}}, then prints its id.
+ * The name is the caller's ({@code --id}) or a fresh UUID: either way the id exists before the
+ * first try, so the client's retries of a lost answer ask for the same job and never start two.
+ */
 @Command(
     name = "submit",
     description = {
-      "Submit a job (signed POST /jobs) and print its id, or the API's JSON answer.",
+      "Submit a job under an id (signed PUT /jobs/{id}) and print the id, or the API's JSON"
+          + " answer. The same id with the same parameters answers the same id again and the job"
+          + " runs once, so a retry never starts it twice; with other parameters it exits 7.",
       "With --wait, go on as 'jobs wait'."
     })
 public final class SubmitCommand extends TargetedCommand {
@@ -52,6 +60,15 @@ public final class SubmitCommand extends TargetedCommand {
   @Option(names = "--wait", description = "Wait for the job to end, as 'jobs wait' does.")
   boolean await;
 
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description =
+          "The job's id: a letter or digit, then up to 127 letters, digits and . _ : -"
+              + " (default: a new random UUID). Sent again with the same parameters, it answers"
+              + " the same job.")
+  String id;
+
   SubmitCommand(Environment environment) {
     super(environment);
   }
@@ -59,15 +76,19 @@ public final class SubmitCommand extends TargetedCommand {
   @Override
   public Integer call() {
     waiting.check();
+    if (id != null && !JobsClient.isJobId(id)) {
+      throw new JobsException(ExitCode.USAGE, "--id: " + JobsClient.notAJobId(id));
+    }
     ObjectNode body = body();
+    String id = this.id == null ? UUID.randomUUID().toString() : this.id;
     Session session = session();
-    var response = session.api().submit(Json.mapper().writeValueAsBytes(body));
+    // One array of bytes for every try, so a retry is the same request.
+    var response = session.api().submit(id, Json.mapper().writeValueAsBytes(body));
     JobPrinter.Job answer = JobPrinter.parse(response.body(), environment.clock().instant());
-    String id = answer.text("id");
-    if (id == null) {
+    if (!id.equals(answer.text("id"))) {
       throw new JobsException(
           ExitCode.ERROR,
-          "the jobs API accepted the job but answered without an id: " + answer.body());
+          "the jobs API accepted job " + id + " but answered another id: " + answer.body());
     }
     Printer printer = session.printer();
     if (!await) {

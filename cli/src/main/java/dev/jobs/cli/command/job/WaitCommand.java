@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "wait",
     description = {
-      "Wait for a job to end and show it.",
+      "Wait for a job to end and show it: a QUEUED job is waited for as a RUNNING one.",
       "Exit 0 if it SUCCEEDED, 3 if it FAILED, 8 if it was CANCELLED, 4 on timeout, 6 if the id"
           + " stays unknown past the grace period.",
       "On a terminal, a job that reports progress shows it as a bar, with the time it has run and"

@@ -52,7 +52,7 @@ public final class StatsCommand extends TargetedCommand {
     Instant start = window.start();
     Instant end = window.end();
     Session session = session();
-    JobStats stats = JobStats.of(JobWindow.every(session.api(), null, start, end), now);
+    JobStats stats = JobStats.of(JobWindow.every(session.api(), (String) null, start, end), now);
     // -q changes nothing here: the numbers are the answer.
     session
         .printer()

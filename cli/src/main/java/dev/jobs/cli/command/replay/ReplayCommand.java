@@ -215,6 +215,8 @@ public final class ReplayCommand extends TargetedCommand {
       json.put("succeeded", outcome.succeeded().size());
       json.put("failedAgain", outcome.failedAgain().size());
       json.put("cancelled", outcome.cancelled().size());
+      outcome.redrivenIds().forEach(json.putArray("redrivenIds")::add);
+      outcome.succeeded().forEach(json.putArray("succeededIds")::add);
       outcome.failedAgain().forEach(json.putArray("failedAgainIds")::add);
       outcome.cancelled().forEach(json.putArray("cancelledIds")::add);
       outcome.notRedriven().forEach(json.putArray("notRedrivenIds")::add);
@@ -239,6 +241,9 @@ public final class ReplayCommand extends TargetedCommand {
               + ", FAILED again "
               + outcome.failedAgain().size()
               + (outcome.cancelled().isEmpty() ? "" : ", CANCELLED " + outcome.cancelled().size()));
+      if (!outcome.redrivenIds().isEmpty()) {
+        out.println("re-driven: " + String.join(" ", outcome.redrivenIds()));
+      }
       if (!outcome.failedAgain().isEmpty()) {
         out.println("FAILED again: " + String.join(" ", outcome.failedAgain()));
       }

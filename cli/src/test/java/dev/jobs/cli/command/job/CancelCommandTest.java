@@ -1,9 +1,12 @@
 package dev.jobs.cli.command.job;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +15,11 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.JobRecords;
 import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -124,7 +129,9 @@ class CancelCommandTest extends OnLocalTarget {
         .isEqualTo(
             "job-1  cancel requested (RUNNING)\n"
                 + "job-2  cancelled before it started\n"
-                + "job-3  already ended FAILED: not cancelled\n");
+                + "job-3  already ended FAILED: not cancelled\n"
+                + "cancelled 2: job-1 job-2\n"
+                + "refused 1: job-3\n");
     assertThat(cancelCalls("job-1")).hasSize(1);
   }
 
@@ -282,5 +289,77 @@ class CancelCommandTest extends OnLocalTarget {
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).contains("has no POST /jobs/{id}/cancel").contains("jobs deploy");
     assertThat(result.err().lines()).hasSize(1);
+  }
+
+  void runningJobs(String... records) {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .withQueryParam("status", equalTo("RUNNING"))
+            .withQueryParam("type", equalTo("sleep"))
+            .willReturn(FakeAws.json(200, "{\"jobs\":[" + String.join(",", records) + "]}")));
+  }
+
+  static String running(String id) {
+    return JobRecords.RUNNING.replace("job-1", id);
+  }
+
+  @Test
+  void cancelByFilter_cancelsEachListedJob_andSkipsOneThatEndedMeanwhile() {
+    runningJobs(running("job-1"), running("job-4"));
+    cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
+    ended("job-4", "SUCCEEDED");
+
+    CliRun.Result result =
+        jobs.run("cancel", "--status", "RUNNING", "--type", "sleep", "--since", "1h");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .endsWith("cancelled 1: job-1\n" + "skipped, changed meanwhile 1: job-4\n");
+    assertThat(cancelCalls("job-1")).hasSize(1);
+    assertThat(cancelCalls("job-4")).hasSize(1);
+  }
+
+  @Test
+  void cancelByFilter_dryRun_listsAndTouchesNothing() {
+    runningJobs(running("job-1"), running("job-4"));
+
+    CliRun.Result result =
+        jobs.run("cancel", "--status", "RUNNING", "--type", "sleep", "--since", "1h", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("would cancel 2 jobs:\n");
+    assertThat(wire.findAll(postRequestedFor(urlPathMatching("/prod/.*")))).isEmpty();
+  }
+
+  @Test
+  void cancel_idsAndAFilter_exit2_beforeAnyCall() {
+    CliRun.Result result = jobs.run("cancel", "job-1", "--status", "RUNNING", "--since", "1h");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).startsWith("jobs: give job ids or a filter, not both");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancel_aFilterWithoutStatus_exits2_beforeAnyCall() {
+    CliRun.Result result = jobs.run("cancel", "--type", "sleep", "--since", "1h");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("jobs: a filter needs --status QUEUED or RUNNING\n");
+    assertThat(wire.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void cancel_manyIds_withoutATerminalOrYes_exits2_andCancelsNothing() {
+    List<String> args = new ArrayList<>(List.of("cancel"));
+    for (int i = 1; i <= 11; i++) {
+      args.add("job-" + i);
+    }
+
+    CliRun.Result result = jobs.run(args.toArray(String[]::new));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).contains("11 jobs to cancel and no terminal");
+    assertThat(wire.findAll(postRequestedFor(urlPathMatching("/prod/.*")))).isEmpty();
   }
 }

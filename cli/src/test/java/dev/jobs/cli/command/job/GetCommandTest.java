@@ -29,6 +29,20 @@ class GetCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void get_queuedJob_showsWhenItWasQueued() {
+    answer(
+        "{\"id\":\"job-1\",\"status\":\"QUEUED\",\"type\":\"sleep\",\"attempts\":0,"
+            + "\"parameters\":{\"seconds\":5},\"queuedAt\":\"2026-11-29T10:00:00.250Z\"}");
+
+    CliRun.Result result = jobs.run("get", "job-1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("status     QUEUED\n")
+        .contains("queued     2026-11-29T10:00:00Z\n");
+  }
+
+  @Test
   void get_runningJob_showsItsProgressAndHowLongAgoItsHeartbeatWas() {
     answer(
         running(

@@ -32,6 +32,23 @@ class ListCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void list_queued_sendsTheStatus_andShowsWhenEachJobWasQueued() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs"))
+            .willReturn(
+                FakeAws.json(
+                    200,
+                    "{\"jobs\":[{\"id\":\"nightly-1\",\"status\":\"QUEUED\",\"type\":\"sleep\","
+                        + "\"attempts\":0,\"queuedAt\":\"2026-11-29T10:00:00.250Z\"}]}")));
+
+    CliRun.Result result = jobs.run("list", "--status", "QUEUED");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(listCalls().get(0).queryParameter("status").firstValue()).isEqualTo("QUEUED");
+    assertThat(result.out()).containsPattern("nightly-1 +QUEUED +sleep +2026-11-29T10:00:00Z");
+  }
+
+  @Test
   void list_signsGetJobsWithTheQuery_timesSentAsInstants() {
     wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
 

@@ -1,7 +1,7 @@
 package dev.jobs.cli.command.job;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +62,24 @@ class WaitCommandTest extends OnLocalTarget {
     assertThat(jobs.slept()).isBetween(Duration.ofMillis(3800), Duration.ofMillis(5700));
   }
 
+  static final String QUEUED =
+      "{\"id\":\"job-1\",\"status\":\"QUEUED\",\"type\":\"sleep\",\"attempts\":0,"
+          + "\"parameters\":{\"seconds\":5},\"queuedAt\":\"2026-11-29T10:00:00Z\"}";
+
+  @Test
+  void wait_keepsWaitingWhileTheJobIsQueued() {
+    answers(QUEUED, QUEUED, QUEUED, RUNNING, JobRecords.SUCCEEDED);
+
+    CliRun.Result result = jobs.run("wait", "job-1", "--grace", "0s");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("status     SUCCEEDED");
+    assertThat(
+            wire.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/prod/jobs/job-1")))
+        .hasSize(5);
+  }
+
   @Test
   void wait_failedJob_exits3AndShowsTheError() {
     answers(RUNNING, FAILED);
@@ -87,10 +105,10 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWait_cancelledJob_exits8() {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
     answers(RUNNING, CANCELLED);
 
-    CliRun.Result result = jobs.run("submit", "--seconds", "60", "--wait", "-q");
+    CliRun.Result result = jobs.run("submit", "--seconds", "60", "--id", "job-1", "--wait", "-q");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CANCELLED);
     assertThat(result.out()).isEqualTo("job-1\nCANCELLED\n");
@@ -175,10 +193,11 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWait_goesOnAsWait_andJsonOutputIsTheFinalRecord() {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
     answers(RUNNING, JobRecords.SUCCEEDED);
 
-    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "--output", "json");
+    CliRun.Result result =
+        jobs.run("submit", "--seconds", "5", "--id", "job-1", "--wait", "--output", "json");
 
     assertThat(result.exitCode()).isZero();
     assertThat(Json.parse(result.out()).asObject().get("status").asString()).isEqualTo("SUCCEEDED");
@@ -186,10 +205,10 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWaitQuiet_printsTheIdThenTheFinalStatus() {
-    wire.stubFor(post("/prod/jobs").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
     answers(RUNNING, JobRecords.SUCCEEDED);
 
-    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--wait", "-q");
+    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1", "--wait", "-q");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("job-1\nSUCCEEDED\n");

@@ -130,7 +130,8 @@ class ReplayCommandTest extends OnLocalTarget {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .isEqualTo("replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\n");
+        .isEqualTo(
+            "replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\nre-driven: job-1\n");
     assertThat(result.err()).isEmpty();
     // The jobs were listed before the replay started: their attempts then tell a re-drive.
     LoggedRequest list = wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs"))).get(0);
@@ -153,6 +154,7 @@ class ReplayCommandTest extends OnLocalTarget {
         .isEqualTo(
             "replay r1 COMPLETED\n"
                 + "re-driven 2: SUCCEEDED 1, FAILED again 1\n"
+                + "re-driven: job-2 job-1\n"
                 + "FAILED again: job-1\n");
   }
 
@@ -167,7 +169,9 @@ class ReplayCommandTest extends OnLocalTarget {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .isEqualTo("replay r1 COMPLETED\nre-driven 2: SUCCEEDED 1, FAILED again 0, CANCELLED 1\n");
+        .isEqualTo(
+            "replay r1 COMPLETED\nre-driven 2: SUCCEEDED 1, FAILED again 0, CANCELLED 1\n"
+                + "re-driven: job-2 job-1\n");
     assertThat(
             Json.parse(
                     jobs.run(
@@ -192,7 +196,8 @@ class ReplayCommandTest extends OnLocalTarget {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .isEqualTo("replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\n");
+        .isEqualTo(
+            "replay r1 COMPLETED\nre-driven 1: SUCCEEDED 1, FAILED again 0\nre-driven: job-2\n");
     assertThat(result.err())
         .isEqualTo(
             "jobs: warning: 1 failed job(s) of the window not re-driven (failure not in the"

@@ -1,4 +1,4 @@
-package dev.jobs.cli.deploy;
+package dev.jobs.cli.output;
 
 import java.io.Console;
 import java.util.Optional;

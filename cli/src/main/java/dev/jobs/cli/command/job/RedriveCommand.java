@@ -1,0 +1,214 @@
+package dev.jobs.cli.command.job;
+
+import dev.jobs.cli.api.JobPage;
+import dev.jobs.cli.api.JobQuery;
+import dev.jobs.cli.api.JobsClient;
+import dev.jobs.cli.command.TargetedCommand;
+import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.BulkOptions;
+import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.WindowOptions;
+import dev.jobs.cli.output.BulkRun;
+import dev.jobs.cli.output.BulkRun.Outcome;
+import dev.jobs.cli.output.BulkRun.Step;
+import dev.jobs.cli.output.BulkSummary;
+import dev.jobs.cli.output.JobEnds;
+import dev.jobs.cli.output.Poller;
+import dev.jobs.cli.output.ProgressLine;
+import dev.jobs.cli.session.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jobs redrive}: a new attempt of failed jobs from their records ({@code POST
+ * /jobs/{id}/retry}), named by id or selected by a filter; each job is re-driven once, whoever else
+ * calls at the same moment (the API's write is conditional on the job's status).
+ */
+@Command(
+    modelTransformer = WindowOptions.Words.class,
+    name = "redrive",
+    description = {
+      "Re-drive jobs from their records (signed POST /jobs/{id}/retry): each runs again under its"
+          + " id with its stored parameters, its attempts counting on. Name them by id, or select"
+          + " them by a filter (every page of GET /jobs): --status, --type, --error-type,"
+          + " --condition, and a window from --since.",
+      "A job that is no longer in its status (re-driven by someone else meanwhile) is skipped;"
+          + " one in another status is refused. More than 10 jobs ask first (--yes). Ctrl-C stops"
+          + " between two jobs and says how far it got.",
+      "Exit 0 when every job was re-driven (with --wait: every one SUCCEEDED), 3 when one was"
+          + " refused or (with --wait) FAILED again or ended otherwise, 4 on timeout."
+    })
+public final class RedriveCommand extends TargetedCommand {
+  static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+  static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+  /** The API's refusal names the status: {@code job <id> is RUNNING: only a FAILED job ...}. */
+  private static final Pattern STATUS = Pattern.compile(" is ([A-Z]+):");
+
+  static final BulkRun.Words WORDS =
+      new BulkRun.Words(
+          "re-drive",
+          "re-driven",
+          "redriven",
+          List.of(
+              new BulkRun.End("SUCCEEDED", "SUCCEEDED", "succeeded"),
+              new BulkRun.End("FAILED", "FAILED again", "failedAgain"),
+              new BulkRun.End("CANCELLED", "CANCELLED", "cancelled")));
+
+  /** The statuses a job is re-driven from. */
+  enum Status {
+    FAILED,
+    CANCELLED
+  }
+
+  @Parameters(
+      paramLabel = "ID",
+      arity = "0..*",
+      description = "The ids of the jobs to re-drive; or select them with a filter.")
+  List<String> ids = new ArrayList<>();
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      defaultValue = "FAILED",
+      description =
+          "The status re-driven from: ${COMPLETION-CANDIDATES}. CANCELLED (sent as"
+              + " ?cancelled=true) re-drives a CANCELLED job too, and with a filter selects the"
+              + " CANCELLED ones. Default: ${DEFAULT-VALUE}.")
+  Status status;
+
+  @Option(
+      names = "--type",
+      paramLabel = "KIND",
+      description = "With a filter: only jobs of this kind.")
+  String type;
+
+  @Option(
+      names = "--error-type",
+      paramLabel = "TYPE",
+      description =
+          "With a filter: only jobs whose error type is exactly this (the record's error.type).")
+  String errorType;
+
+  @Option(
+      names = "--condition",
+      paramLabel = "CONDITION",
+      description =
+          "With a filter: only jobs that failed on this condition (RetriesExhausted,"
+              + " EventAgeExceeded, ValidationFailed).")
+  String condition;
+
+  @Mixin WindowOptions window;
+
+  @Mixin BulkOptions bulk;
+
+  @Option(
+      names = "--wait",
+      description = "Wait until each re-driven job has ended, and say how each did.")
+  boolean await;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30m",
+      description =
+          "With --wait: give up waiting after this long (exit 4); the jobs go on."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  RedriveCommand(Environment environment) {
+    super(environment);
+  }
+
+  @Override
+  public Integer call() {
+    bulk.check();
+    if (!await && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+      throw new JobsException(ExitCode.USAGE, "--timeout goes with --wait");
+    }
+    Durations.notNegative("--timeout", timeout);
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("--type", type);
+    filters.put("--error-type", errorType);
+    filters.put("--condition", condition);
+    JobSelection.checkOneWay(ids, window, JobSelection.given(filters));
+    JobSelection chosen = ids.isEmpty() ? null : JobSelection.of(ids);
+    Session session = session();
+    Instant now = session.environment().clock().instant();
+    Retries api = new Retries(session.api(), status == Status.CANCELLED);
+    if (chosen == null) {
+      chosen =
+          JobSelection.listed(
+              session.api(),
+              new JobQuery(status.name(), null, null, null, null, type, errorType, condition),
+              window,
+              now);
+    }
+    if (bulk.dryRun) {
+      session.printer().print(chosen.dryRun(WORDS.verb(), now));
+      return ExitCode.OK;
+    }
+    BulkRun run = JobSelection.runner(session, bulk, WORDS);
+    run.confirm(chosen.ids().size());
+    boolean byFilter = chosen.byFilter();
+    BulkRun.Ran ran = run.run(chosen.ids(), id -> api.retry(id, byFilter));
+    if (ran.interrupted()) {
+      session.printer().print(new BulkSummary(ran, WORDS, null).answer());
+      throw new JobsException(ExitCode.INTERRUPTED, "interrupted; " + BulkRun.howFar(ran));
+    }
+    Map<String, JobPage.Job> ends = null;
+    if (await) {
+      Poller poller =
+          Poller.backingOff(session.environment(), FIRST_PAUSE, LONGEST_PAUSE)
+              .showing(
+                  new ProgressLine(
+                      session.err(), session.output().progress(session.environment())));
+      ends =
+          JobEnds.await(
+              poller,
+              session.api(),
+              ran.ids(Outcome.DONE),
+              timeout,
+              "re-driven jobs",
+              session.err());
+    }
+    BulkSummary summary = new BulkSummary(ran, WORDS, ends);
+    session.printer().print(summary.answer());
+    return summary.succeeded("SUCCEEDED") ? ExitCode.OK : ExitCode.JOB_FAILED;
+  }
+
+  /** The retry call, read as a step of the run. */
+  private record Retries(JobsClient api, boolean cancelled) {
+    /**
+     * 202: re-driven. 409 naming QUEUED or RUNNING: someone re-drove it meanwhile, skipped; for a
+     * job a filter listed, any other status too (it was in the filter's status when listed). Else
+     * refused, with the API's reason.
+     */
+    Step retry(String id, boolean byFilter) {
+      JobsClient.Response response = api.retry(id, cancelled);
+      if (!response.found()) {
+        return new Step(id, Outcome.REFUSED, "job " + id + " not found", null);
+      }
+      if (response.conflict()) {
+        String message = JobsClient.messageOf(response.body());
+        Matcher matcher = STATUS.matcher(message);
+        String now = matcher.find() ? matcher.group(1) : null;
+        boolean changed = "QUEUED".equals(now) || "RUNNING".equals(now) || byFilter && now != null;
+        return new Step(id, changed ? Outcome.SKIPPED : Outcome.REFUSED, message, null);
+      }
+      return new Step(id, Outcome.DONE, null, JobPage.Job.parse(response.body()));
+    }
+  }
+}
