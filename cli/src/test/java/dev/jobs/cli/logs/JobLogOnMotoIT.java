@@ -106,10 +106,9 @@ class JobLogOnMotoIT {
     Files.writeString(
         home.resolve(".jobs/config.json"),
         """
-        {"current": "prod", "targets": [{"name": "prod", "stackName": "jobs",
-          "region": "us-east-1", "profile": "operator", "apiUrl": "%s/prod",
-          "processingLogGroupName": "%s", "failedJobsLogGroupName": "%s"}]}
-        """
+        {"current": "prod", "targets": [{"name": "prod", "stackName": "jobs", \
+        "region": "us-east-1", "profile": "operator", "apiUrl": "%s/prod", \
+        "processingLogGroupName": "%s", "failedJobsLogGroupName": "%s"}]}"""
             .formatted(new FakeAws(api).endpoint(), PROCESSING, FAILED_JOBS));
     Path credentials =
         Files.writeString(
@@ -133,11 +132,10 @@ class JobLogOnMotoIT {
                 FakeAws.json(
                     200,
                     """
-                    {"id": "%s", "status": "FAILED", "type": "flaky", "attempts": 2,
-                     "queuedAt": "%s", "startedAt": "%s", "finishedAt": "%s",
-                     "error": {"type": "JobFailedException", "message": "no",
-                               "condition": "RetriesExhausted"}}
-                    """
+                    {"id": "%s", "status": "FAILED", "type": "flaky", "attempts": 2, \
+                    "queuedAt": "%s", "startedAt": "%s", "finishedAt": "%s", \
+                    "error": {"type": "JobFailedException", "message": "no", \
+                    "condition": "RetriesExhausted"}}"""
                         .formatted(JOB, base, base.plusSeconds(1), base.plusSeconds(5)))));
   }
 
