@@ -172,17 +172,14 @@ class DynamoDbJobStoreTest {
 
     assertThat(started)
         .isEqualTo(
-            new JobRecord(
-                "job-2",
-                JobStatus.RUNNING,
-                "sleep",
-                JobJson.MAPPER.createObjectNode().put("seconds", 3),
-                null,
-                null,
-                1,
-                NOW,
-                null,
-                1_800_000_000L));
+            JobRecord.builder("job-2")
+                .status(JobStatus.RUNNING)
+                .type("sleep")
+                .parameters(JobJson.MAPPER.createObjectNode().put("seconds", 3))
+                .attempts(1)
+                .startedAt(NOW)
+                .expiresAt(1_800_000_000L)
+                .build());
     assertCalls(UPDATE_ITEM, 3);
   }
 

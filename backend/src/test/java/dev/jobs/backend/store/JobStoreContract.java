@@ -109,21 +109,16 @@ public abstract class JobStoreContract {
     JobRecord started = store().start(start(id, T0, false)).orElseThrow();
 
     JobRecord expected =
-        new JobRecord(
-            id,
-            JobStatus.RUNNING,
-            "sleep",
-            parameters(5),
-            null,
-            null,
-            1,
-            T0,
-            null,
-            EXPIRES_AT,
-            null,
-            T0,
-            null,
-            TIMEOUT);
+        JobRecord.builder(id)
+            .status(JobStatus.RUNNING)
+            .type("sleep")
+            .parameters(parameters(5))
+            .attempts(1)
+            .startedAt(T0)
+            .expiresAt(EXPIRES_AT)
+            .heartbeatAt(T0)
+            .timeoutSeconds(TIMEOUT)
+            .build();
     assertThat(started).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -161,21 +156,18 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.SUCCEEDED,
-                "sleep",
-                parameters(5),
-                result("done"),
-                null,
-                1,
-                T0,
-                T1,
-                EXPIRES_AT,
-                null,
-                T0,
-                null,
-                TIMEOUT));
+            JobRecord.builder(id)
+                .status(JobStatus.SUCCEEDED)
+                .type("sleep")
+                .parameters(parameters(5))
+                .result(result("done"))
+                .attempts(1)
+                .startedAt(T0)
+                .finishedAt(T1)
+                .expiresAt(EXPIRES_AT)
+                .heartbeatAt(T0)
+                .timeoutSeconds(TIMEOUT)
+                .build());
   }
 
   @Test
@@ -220,21 +212,18 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.FAILED,
-                "sleep",
-                parameters(5),
-                null,
-                RETRIES_EXHAUSTED,
-                2,
-                T0,
-                T2,
-                EXPIRES_AT + 1,
-                null,
-                T1,
-                null,
-                TIMEOUT));
+            JobRecord.builder(id)
+                .status(JobStatus.FAILED)
+                .type("sleep")
+                .parameters(parameters(5))
+                .error(RETRIES_EXHAUSTED)
+                .attempts(2)
+                .startedAt(T0)
+                .finishedAt(T2)
+                .expiresAt(EXPIRES_AT + 1)
+                .heartbeatAt(T1)
+                .timeoutSeconds(TIMEOUT)
+                .build());
   }
 
   @Test
@@ -247,17 +236,14 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.FAILED,
-                "sleep",
-                parameters(7),
-                null,
-                expired,
-                0,
-                null,
-                T1,
-                EXPIRES_AT));
+            JobRecord.builder(id)
+                .status(JobStatus.FAILED)
+                .type("sleep")
+                .parameters(parameters(7))
+                .error(expired)
+                .finishedAt(T1)
+                .expiresAt(EXPIRES_AT)
+                .build());
   }
 
   @Test
@@ -311,21 +297,16 @@ public abstract class JobStoreContract {
     JobRecord replayed = store().start(start(id, T2, true)).orElseThrow();
 
     JobRecord expected =
-        new JobRecord(
-            id,
-            JobStatus.RUNNING,
-            "sleep",
-            parameters(5),
-            null,
-            null,
-            2,
-            T2,
-            null,
-            EXPIRES_AT,
-            null,
-            T2,
-            null,
-            TIMEOUT);
+        JobRecord.builder(id)
+            .status(JobStatus.RUNNING)
+            .type("sleep")
+            .parameters(parameters(5))
+            .attempts(2)
+            .startedAt(T2)
+            .expiresAt(EXPIRES_AT)
+            .heartbeatAt(T2)
+            .timeoutSeconds(TIMEOUT)
+            .build();
     assertThat(replayed).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -613,21 +594,19 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.CANCELLED,
-                "sleep",
-                parameters(5),
-                null,
-                null,
-                1,
-                T0,
-                T2,
-                EXPIRES_AT,
-                progress(2, "two", T1),
-                T1,
-                T1,
-                TIMEOUT));
+            JobRecord.builder(id)
+                .status(JobStatus.CANCELLED)
+                .type("sleep")
+                .parameters(parameters(5))
+                .attempts(1)
+                .startedAt(T0)
+                .finishedAt(T2)
+                .expiresAt(EXPIRES_AT)
+                .progress(progress(2, "two", T1))
+                .heartbeatAt(T1)
+                .cancelRequestedAt(T1)
+                .timeoutSeconds(TIMEOUT)
+                .build());
   }
 
   @Test
