@@ -70,6 +70,7 @@ class DynamoDbJobStoreIT extends JobStoreContract {
             now,
             99,
             null,
+            null,
             null));
     store.fail(
         new JobFailure(
@@ -107,7 +108,8 @@ class DynamoDbJobStoreIT extends JobStoreContract {
             now,
             99,
             null,
-            900));
+            900,
+            null));
     store.progress("steered", 1, new JobProgress(3, 9, "slept 3 of 9 s", now), now.plusSeconds(3));
     store.cancel("steered", now.plusSeconds(4), 99);
     store.cancelled("steered", 1, now.plusSeconds(5));

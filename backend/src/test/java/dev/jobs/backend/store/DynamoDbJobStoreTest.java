@@ -167,6 +167,7 @@ class DynamoDbJobStoreTest {
                     NOW,
                     1_800_000_000L,
                     null,
+                    null,
                     null))
             .orElseThrow();
 
@@ -221,7 +222,8 @@ class DynamoDbJobStoreTest {
                 "job-5", "sleep", null, new JobError("E", "m", "RetriesExhausted"), NOW, 1L));
     var started =
         store.start(
-            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW, null));
+            new JobStart(
+                "job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW, null, null));
 
     assertThat(succeeded).isFalse();
     assertThat(failed).isFalse();

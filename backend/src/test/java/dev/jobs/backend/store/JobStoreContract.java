@@ -73,12 +73,13 @@ public abstract class JobStoreContract {
 
   /** A start at {@code at}; a replay's event is taken to be as old as the start itself. */
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null, TIMEOUT);
+    return new JobStart(
+        id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null, TIMEOUT, null);
   }
 
   /** A replay, started at {@code at}, of the event put on the bus at {@code eventTime}. */
   private static JobStart replay(String id, Instant at, Instant eventTime) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime, TIMEOUT);
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime, TIMEOUT, null);
   }
 
   /** EventBridge's time for an event put at {@code at}: whole seconds. */
@@ -352,7 +353,7 @@ public abstract class JobStoreContract {
     result.put("text", "{\"not\": \"parsed\"}");
     JobError error = new JobError("java.lang.IllegalStateException", "line 1\nline \"2\"", null);
 
-    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null, null));
+    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null, null, null));
     store().succeed(id, result, T1);
     JobRecord succeeded = stored(id);
     String failedId = newId();

@@ -48,7 +48,7 @@ class SqliteJobStoreTest {
   }
 
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null);
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null, null);
   }
 
   private static JobFailure failure(String id, Instant at) {
