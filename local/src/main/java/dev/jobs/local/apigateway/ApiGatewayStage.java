@@ -15,6 +15,7 @@ import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.auth.SignedRequest;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.protocol.AwsEndpoint;
+import dev.jobs.local.protocol.AwsError;
 import dev.jobs.local.protocol.GatewayAnswer;
 import dev.jobs.local.server.HttpCall;
 import dev.jobs.local.stack.LocalStack;
@@ -150,10 +151,8 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
               .createObjectNode()
               .put(
                   "Message",
-                  "User: "
-                      + caller.arn()
-                      + " is not authorized to perform: execute-api:Invoke on resource: "
-                      + resource);
+                  AwsError.notAuthorized(
+                      caller.arn(), "execute-api:Invoke", "on resource: " + resource));
       GatewayAnswer.json(call, 403, body, "AccessDeniedException");
       return;
     }
