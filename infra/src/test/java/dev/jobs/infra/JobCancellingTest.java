@@ -1,9 +1,9 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.functionOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.tableAndRetention;
 import static dev.jobs.infra.TemplateFacts.versionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +27,8 @@ class JobCancellingTest extends DefaultStackFacts {
       "the cancel function gets its table and the job retention (for a job cancelled while"
           + " queued) from the environment")
   void environment() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
     assertThat(properties(template, canceller))
-        .containsEntry(
-            "Environment",
-            Map.of(
-                "Variables",
-                Map.of("TABLE_NAME", ref(table), "JOB_RETENTION_DAYS", ref("JobRetentionDays"))));
+        .containsEntry("Environment", tableAndRetention(template));
   }
 
   @Test
