@@ -623,25 +623,25 @@ public final class DynamoDbJobStore implements JobStore {
             });
     filter
         .errorType()
-        .ifPresent(
-            type -> {
-              names.put("#error", "error");
-              values.put(":errorType", s(jsonField("type", type)));
-              parts.add("contains(#error, :errorType)");
-            });
+        .ifPresent(type -> parts.add(errorHolds("type", type, ":errorType", values, names)));
     filter
         .condition()
         .ifPresent(
-            condition -> {
-              names.put("#error", "error");
-              values.put(":condition", s(jsonField("condition", condition)));
-              parts.add("contains(#error, :condition)");
-            });
+            condition ->
+                parts.add(errorHolds("condition", condition, ":condition", values, names)));
     return parts.isEmpty() ? null : String.join(" AND ", parts);
   }
 
-  private static String jsonField(String name, String value) {
-    return "\"" + name + "\":" + JobJson.MAPPER.writeValueAsString(value);
+  /** {@code contains(#error, placeholder)}: the error's JSON text holds this field's value. */
+  private static String errorHolds(
+      String field,
+      String value,
+      String placeholder,
+      Map<String, AttributeValue> values,
+      Map<String, String> names) {
+    names.put("#error", "error");
+    values.put(placeholder, s("\"" + field + "\":" + JobJson.MAPPER.writeValueAsString(value)));
+    return "contains(#error, " + placeholder + ")";
   }
 
   /** The index's partition key: status, UTC day of the status time, and the job's shard. */
