@@ -2,6 +2,7 @@ package dev.jobs.cli.app;
 
 import dev.jobs.cli.command.completion.CompleteCommand;
 import dev.jobs.cli.command.completion.CompletionCommand;
+import dev.jobs.cli.command.console.ConsoleCommand;
 import dev.jobs.cli.command.deploy.DeployCommand;
 import dev.jobs.cli.command.deploy.DestroyCommand;
 import dev.jobs.cli.command.init.InitCommand;
@@ -69,6 +70,7 @@ public final class CommandModel {
           RedriveCommand.class,
           StatsCommand.class,
           AlarmsCommand.class,
+          ConsoleCommand.class,
           ReplayCommand.class,
           ReplaysCommand.class,
           TargetCommand.class,

@@ -15,6 +15,9 @@ public final class BulkOptions {
   /** The fastest {@code --rate}: beyond it, the API's throttling paces the calls anyway. */
   public static final int MAX_RATE = 1000;
 
+  /** The default {@code --rate}, which the console's re-drives keep to as well. */
+  public static final int DEFAULT_RATE = 10;
+
   @Option(
       names = "--dry-run",
       description = "List the jobs this would touch, and how many; touch none.")
@@ -31,7 +34,7 @@ public final class BulkOptions {
   @Option(
       names = "--rate",
       paramLabel = "N",
-      defaultValue = "10",
+      defaultValue = "" + DEFAULT_RATE,
       description = "At most N calls a second, 1 to " + MAX_RATE + ". Default: ${DEFAULT-VALUE}.")
   public int rate;
 

@@ -22,8 +22,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  *
  * <ul>
  *   <li>The long-running commands ({@link Workload#LONG_RUNNING}: deploy, destroy, wait, replay,
- *       stats) use the SDK's Apache client: one pool of connections, reused across the many calls
- *       of a deploy's uploads and polls, or of the pages stats reads.
+ *       stats, console) use the SDK's Apache client: one pool of connections, reused across the
+ *       many calls of a deploy's uploads and polls, or of the pages stats reads.
  *   <li>The one-shot commands ({@link Workload#ONE_SHOT}: get, submit, list, target, replays,
  *       alarms) use the url-connection client: it loads fewer classes and builds no SSL context up
  *       front, which is measurable in a process that lives a fraction of a second (see the README's
@@ -41,7 +41,8 @@ public final class HttpClients {
     /** Many requests over seconds or minutes, where a reused pool pays. */
     LONG_RUNNING;
 
-    private static final Set<String> LONG = Set.of("deploy", "destroy", "wait", "replay", "stats");
+    private static final Set<String> LONG =
+        Set.of("deploy", "destroy", "wait", "replay", "stats", "console");
 
     /** The workload of a command, by its name under {@code jobs} (such as {@code "deploy"}). */
     public static Workload of(String command) {

@@ -2,7 +2,6 @@ package dev.jobs.cli.command.job;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobQuery;
-import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
@@ -12,11 +11,11 @@ import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.BulkRun;
 import dev.jobs.cli.output.BulkRun.Outcome;
-import dev.jobs.cli.output.BulkRun.Step;
 import dev.jobs.cli.output.BulkSummary;
 import dev.jobs.cli.output.JobEnds;
 import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.output.ProgressLine;
+import dev.jobs.cli.replay.RetryStep;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,18 +51,7 @@ public final class RedriveCommand extends TargetedCommand {
   static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
-  /** The API's refusal names the status: {@code job <id> is RUNNING: only a FAILED job ...}. */
-  private static final Pattern STATUS = Pattern.compile(" is ([A-Z]+):");
-
-  static final BulkRun.Words WORDS =
-      new BulkRun.Words(
-          "re-drive",
-          "re-driven",
-          "redriven",
-          List.of(
-              new BulkRun.End("SUCCEEDED", "SUCCEEDED", "succeeded"),
-              new BulkRun.End("FAILED", "FAILED again", "failedAgain"),
-              new BulkRun.End("CANCELLED", "CANCELLED", "cancelled")));
+  static final BulkRun.Words WORDS = RetryStep.WORDS;
 
   /** The statuses a job is re-driven from. */
   enum Status {
@@ -147,7 +133,7 @@ public final class RedriveCommand extends TargetedCommand {
     JobSelection chosen = ids.isEmpty() ? null : JobSelection.of(ids);
     Session session = session();
     Instant now = session.environment().clock().instant();
-    Retries api = new Retries(session.api(), status == Status.CANCELLED);
+    RetryStep api = new RetryStep(session.api(), status == Status.CANCELLED);
     if (chosen == null) {
       chosen =
           JobSelection.listed(
@@ -187,28 +173,5 @@ public final class RedriveCommand extends TargetedCommand {
     BulkSummary summary = new BulkSummary(ran, WORDS, ends);
     session.printer().print(summary.answer());
     return summary.succeeded("SUCCEEDED") ? ExitCode.OK : ExitCode.JOB_FAILED;
-  }
-
-  /** The retry call, read as a step of the run. */
-  private record Retries(JobsClient api, boolean cancelled) {
-    /**
-     * 202: re-driven. 409 naming QUEUED or RUNNING: someone re-drove it meanwhile, skipped; for a
-     * job a filter listed, any other status too (it was in the filter's status when listed). Else
-     * refused, with the API's reason.
-     */
-    Step retry(String id, boolean byFilter) {
-      JobsClient.Response response = api.retry(id, cancelled);
-      if (!response.found()) {
-        return new Step(id, Outcome.REFUSED, "job " + id + " not found", null);
-      }
-      if (response.conflict()) {
-        String message = JobsClient.messageOf(response.body());
-        Matcher matcher = STATUS.matcher(message);
-        String now = matcher.find() ? matcher.group(1) : null;
-        boolean changed = "QUEUED".equals(now) || "RUNNING".equals(now) || byFilter && now != null;
-        return new Step(id, changed ? Outcome.SKIPPED : Outcome.REFUSED, message, null);
-      }
-      return new Step(id, Outcome.DONE, null, JobPage.Job.parse(response.body()));
-    }
   }
 }

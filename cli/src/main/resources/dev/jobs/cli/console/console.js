@@ -1,0 +1,62 @@
+// The jobs console's one script, served from the jar (the Content-Security-Policy runs no other):
+// asks before a form marked data-confirm is posted, and reloads the live part of a page that asks
+// for it (data-refresh, in milliseconds) as an HTML fragment, until the page stops asking.
+"use strict";
+
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
+
+(function refresh() {
+  var live = document.getElementById("live");
+  if (!live) {
+    return;
+  }
+  function schedule() {
+    var every = parseInt(live.getAttribute("data-refresh") || "0", 10);
+    if (every > 0) {
+      window.setTimeout(reload, every);
+    }
+  }
+  function reload() {
+    if (document.hidden) {
+      schedule();
+      return;
+    }
+    fetch(window.location.href, {
+      headers: { "X-Console-Fragment": "live" },
+      credentials: "same-origin",
+      cache: "no-store"
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        // The server says whether the part goes on changing: 0 once the job has ended.
+        var every = response.headers.get("X-Console-Refresh");
+        return response.text().then(function (html) {
+          return { html: html, every: every };
+        });
+      })
+      .then(function (part) {
+        // The server escaped every value of the fragment; scripts in it would not run anyway.
+        live.innerHTML = part.html;
+        live.removeAttribute("data-stale");
+        if (part.every && part.every !== "0") {
+          live.setAttribute("data-refresh", part.every);
+        } else {
+          live.removeAttribute("data-refresh");
+        }
+        schedule();
+      })
+      .catch(function () {
+        live.setAttribute("data-stale", "true");
+        schedule();
+      });
+  }
+  schedule();
+})();
