@@ -164,6 +164,7 @@ function _complete_jobs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} redrive" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alarms" ];    then _picocli_jobs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} console" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replays" ];    then _picocli_jobs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} target" ];    then _picocli_jobs; return $?; fi
@@ -199,53 +200,55 @@ function _complete_jobs() {
   local cmds7=(redrive)
   local cmds8=(stats)
   local cmds9=(alarms)
-  local cmds10=(replay)
-  local cmds11=(replays)
-  local cmds12=(target)
-  local cmds13=(local)
-  local cmds14=(init)
-  local cmds15=(deploy)
-  local cmds16=(destroy)
-  local cmds17=(completion)
-  local cmds18=(help)
-  local cmds19=(replays list)
-  local cmds20=(replays ls)
-  local cmds21=(replays cancel)
-  local cmds22=(target add)
-  local cmds23=(target list)
-  local cmds24=(target ls)
-  local cmds25=(target use)
-  local cmds26=(target show)
-  local cmds27=(target remove)
-  local cmds28=(target rm)
-  local cmds29=(local start)
-  local cmds30=(local stop)
-  local cmds31=(local status)
-  local cmds32=(init kind)
+  local cmds10=(console)
+  local cmds11=(replay)
+  local cmds12=(replays)
+  local cmds13=(target)
+  local cmds14=(local)
+  local cmds15=(init)
+  local cmds16=(deploy)
+  local cmds17=(destroy)
+  local cmds18=(completion)
+  local cmds19=(help)
+  local cmds20=(replays list)
+  local cmds21=(replays ls)
+  local cmds22=(replays cancel)
+  local cmds23=(target add)
+  local cmds24=(target list)
+  local cmds25=(target ls)
+  local cmds26=(target use)
+  local cmds27=(target show)
+  local cmds28=(target remove)
+  local cmds29=(target rm)
+  local cmds30=(local start)
+  local cmds31=(local stop)
+  local cmds32=(local status)
+  local cmds33=(init kind)
 
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_jobs_init_kind; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_jobs_local_status; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_jobs_local_stop; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_local_start; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_target_rm; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_target_remove; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_target_show; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_use; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_ls; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_target_add; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_replays_ls; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_replays_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_help; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_completion; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_destroy; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_init; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_local; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_target; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_replays; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_replay; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_jobs_init_kind; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_jobs_local_status; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_jobs_local_stop; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_jobs_local_start; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_jobs_target_rm; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_jobs_target_remove; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_jobs_target_show; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_jobs_target_use; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_jobs_target_ls; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_jobs_target_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_jobs_target_add; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_jobs_replays_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_jobs_replays_ls; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_jobs_replays_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_jobs_help; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_jobs_completion; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_jobs_destroy; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_jobs_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_jobs_init; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_jobs_local; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_jobs_target; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_jobs_replays; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_jobs_replay; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jobs_console; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jobs_alarms; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jobs_stats; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jobs_redrive; return $?; fi
@@ -267,7 +270,7 @@ function _picocli_jobs() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="submit get status list wait cancel logs redrive stats alarms replay replays target local init deploy destroy completion help"
+  local commands="submit get status list wait cancel logs redrive stats alarms console replay replays target local init deploy destroy completion help"
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output'"
   local NAME_option_args=("@jobs-targets@") # --target values
@@ -996,6 +999,66 @@ function _picocli_jobs_alarms() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `console` subcommand.
+function _picocli_jobs_console() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--no-open' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--port'"
+  local NAME_option_args=("@jobs-targets@") # --target values
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--target')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray $(_jobs_candidates "${NAME_option_args[@]}") ) )
+      return $?
+      ;;
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--api-url')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--port')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `replay` subcommand.
 function _picocli_jobs_replay() {
   # Get completion data
@@ -1302,7 +1365,7 @@ function _picocli_jobs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="submit get list wait cancel logs redrive stats alarms replay replays target local init deploy destroy completion"
+  local commands="submit get list wait cancel logs redrive stats alarms console replay replays target local init deploy destroy completion"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -1948,7 +2011,7 @@ _jobs_candidates() {
 # builtin.
 jobs() {
   case "${1-}" in
-    submit|get|status|list|wait|cancel|logs|redrive|stats|alarms|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
+    submit|get|status|list|wait|cancel|logs|redrive|stats|alarms|console|replay|replays|target|local|init|deploy|destroy|completion|__complete|help)
       command env jobs "$@" ;;
     -?*)
       local flags="${1#-}"
