@@ -74,11 +74,10 @@ public final class ConsoleCommand extends TargetedCommand {
     } else {
       CloudWatchLogsClient client = session.logs();
       logs =
-          record ->
-              new JobLog(client, groups, record.id(), null)
-                  .read(
-                      LogWindow.of(record, environment.clock().instant(), null).start(),
-                      LogWindow.of(record, environment.clock().instant(), null).end());
+          record -> {
+            LogWindow window = LogWindow.of(record, environment.clock().instant(), null);
+            return new JobLog(client, groups, record.id(), null).read(window.start(), window.end());
+          };
     }
     try (ConsoleServer server =
         ConsoleServer.start(new Console(name, api, logs, environment), port)) {
