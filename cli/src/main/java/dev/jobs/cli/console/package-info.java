@@ -4,7 +4,7 @@
  * server side with the session's signed clients, so that no credential reaches the browser. Its
  * guard ({@link dev.jobs.cli.console.ConsoleGuard}) holds every request to the printed token, the
  * loopback host and origin, and a CSRF token on each POST. May import {@code core}, {@code api},
- * {@code logs}, {@code monitor}, {@code options}, {@code output} and {@code replay}; never a
- * command, and never {@code session}: the command hands it the clients.
+ * {@code logs}, {@code options}, {@code output} and {@code replay}; never a command, and never
+ * {@code session}: the command hands it the clients.
  */
 package dev.jobs.cli.console;
