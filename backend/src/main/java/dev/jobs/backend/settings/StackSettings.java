@@ -135,6 +135,20 @@ public final class StackSettings {
 
   private StackSettings() {}
 
+  /**
+   * The values a stack parameter of a few allowed values takes ({@code LogRetentionDays}, {@code
+   * WafEnabled}), as CloudFormation compares them: text.
+   */
+  public static java.util.Optional<List<String>> choicesOf(String parameter) {
+    if (parameter.equals(LOG_RETENTION_PARAMETER)) {
+      return java.util.Optional.of(LOG_RETENTION_DAYS.stream().map(String::valueOf).toList());
+    }
+    if (parameter.equals(WAF_ENABLED_PARAMETER)) {
+      return java.util.Optional.of(WAF_ENABLED_VALUES);
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The ranged setting of a stack parameter, if it is one. */
   public static java.util.Optional<Setting> byParameter(String parameter) {
     return RANGED.stream().filter(s -> s.parameter().equals(parameter)).findFirst();
