@@ -405,6 +405,26 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
+  @DisplayName("the stage throttles every method at the ApiThrottling parameters")
+  void stageThrottlesAtTheParameters() {
+    template.hasResourceProperties(
+        "AWS::ApiGateway::Stage",
+        Map.of(
+            "MethodSettings",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "HttpMethod",
+                        "*",
+                        "ResourcePath",
+                        "/*",
+                        "ThrottlingRateLimit",
+                        ref("ApiThrottlingRateLimit"),
+                        "ThrottlingBurstLimit",
+                        ref("ApiThrottlingBurstLimit"))))));
+  }
+
+  @Test
   @DisplayName("access logs are encrypted with the logs key and kept for LogRetentionDays")
   void accessLogsEncryptedWithRetention() {
     String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");

@@ -167,20 +167,22 @@ public interface JobStore {
       if (job.status() == JobStatus.CANCELLED) {
         return false;
       }
+      if (replay()) {
+        // The replay of a failure re-drives the job once, whichever way it was submitted (the
+        // event of a named job carries its queueing too, which the failure ended); never a job
+        // queued again since, which only its dispatch starts.
+        Instant at = JobCursor.statusTime(job);
+        return job.status() != JobStatus.SUCCEEDED
+            && job.status() != JobStatus.QUEUED
+            && (at == null || at.isBefore(replayCutoff()));
+      }
       if (dispatched()) {
         // Once per queueing: a dispatch of an older queueing finds another queuedAt.
         return (job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING)
             && queuedAt.equals(job.queuedAt());
       }
-      if (job.status() == JobStatus.QUEUED) {
-        // Only its dispatch starts a queued job: not a replay of an older failure of it.
-        return false;
-      }
-      if (!replay()) {
-        return job.status() == JobStatus.RUNNING;
-      }
-      Instant at = JobCursor.statusTime(job);
-      return job.status() != JobStatus.SUCCEEDED && (at == null || at.isBefore(replayCutoff()));
+      // Lambda's retry of an attempt; a queued job only its dispatch starts.
+      return job.status() == JobStatus.RUNNING;
     }
   }
 
@@ -252,12 +254,37 @@ public interface JobStore {
     }
   }
 
-  /** A failure to record; {@code type} and {@code parameters} fill a job that never started. */
+  /**
+   * A failure to record; {@code type} and {@code parameters} fill a job that never started.
+   *
+   * @param queuedAt the queueing whose dispatch was rejected before it started (its parameters
+   *     invalid): that {@code QUEUED} job fails too, with no attempt; null for any other failure,
+   *     which ends only a job that runs or has no record
+   */
   record JobFailure(
       String id,
       String type,
       ObjectNode parameters,
       JobError error,
       Instant finishedAt,
-      long expiresAt) {}
+      long expiresAt,
+      Instant queuedAt) {
+    public JobFailure(
+        String id,
+        String type,
+        ObjectNode parameters,
+        JobError error,
+        Instant finishedAt,
+        long expiresAt) {
+      this(id, type, parameters, error, finishedAt, expiresAt, null);
+    }
+
+    /** Whether this failure ends a job in its current state. */
+    public boolean ends(JobRecord current) {
+      return current.status() == JobStatus.RUNNING
+          || queuedAt != null
+              && current.status() == JobStatus.QUEUED
+              && queuedAt.equals(current.queuedAt());
+    }
+  }
 }

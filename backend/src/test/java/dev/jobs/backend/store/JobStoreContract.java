@@ -973,6 +973,62 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void start_replayOfANamedJobsFailure_reDrivesItOnce() {
+    // The failure event of a job submitted by PUT carries the dispatched request, queuedAt and all.
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().start(dispatch(id, T1, T0));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T2));
+    JobStart replayed =
+        new JobStart(id, "sleep", parameters(5), T3, EXPIRES_AT, eventTime(T2), TIMEOUT, T0);
+
+    Optional<JobRecord> started = store().start(replayed);
+
+    assertThat(started).isPresent();
+    assertThat(started.get().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.get().attempts()).isEqualTo(2);
+    assertThat(stored(id)).isEqualTo(started.get());
+    assertThat(store().start(replayed)).as("the same replay again").isEmpty();
+  }
+
+  @Test
+  void fail_rejectedDispatchOfItsQueueing_endsTheQueuedJobWithNoAttempt() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    JobError invalid = new JobError("InvalidJobException", "no such parameter", "ValidationFailed");
+
+    assertThat(
+            store().fail(new JobFailure(id, "sleep", parameters(5), invalid, T1, EXPIRES_AT, T0)))
+        .isTrue();
+
+    JobRecord job = stored(id);
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(job.attempts()).isZero();
+    assertThat(job.error()).isEqualTo(invalid);
+    assertThat(job.finishedAt()).isEqualTo(T1);
+    assertThat(job.queuedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void fail_rejectedDispatchOfAnotherQueueing_orAPlainFailureOfAQueuedJob_changesNothing() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    JobRecord queued = stored(id);
+    JobError invalid = new JobError("InvalidJobException", "no such parameter", "ValidationFailed");
+
+    assertThat(
+            store()
+                .fail(
+                    new JobFailure(
+                        id, "sleep", parameters(5), invalid, T1, EXPIRES_AT, T0.plusMillis(1))))
+        .isFalse();
+    assertThat(store().fail(new JobFailure(id, "sleep", parameters(5), invalid, T1, EXPIRES_AT)))
+        .isFalse();
+
+    assertThat(stored(id)).isEqualTo(queued);
+  }
+
+  @Test
   void start_dispatchOfAJobWithNoRecord_isRefusedAndCreatesNothing() {
     String id = newId();
 
