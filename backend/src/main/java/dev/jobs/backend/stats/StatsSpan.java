@@ -77,6 +77,16 @@ public enum StatsSpan {
     };
   }
 
+  /** The start of a period named as {@link #period} names it. */
+  public Instant start(String period) {
+    return Instant.parse(
+        switch (this) {
+          case MINUTE -> period + ":00Z";
+          case HOUR -> period + ":00:00Z";
+          case DAY -> period + "T00:00:00Z";
+        });
+  }
+
   public static StatsSpan ofCode(String code) {
     for (StatsSpan span : values()) {
       if (span.code.equals(code)) {
