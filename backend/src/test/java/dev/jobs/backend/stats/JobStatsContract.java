@@ -45,12 +45,17 @@ public abstract class JobStatsContract {
 
   protected abstract JobStatsSource statistics();
 
+  /** How many random histories to play, each of 700 steps. */
+  protected int histories() {
+    return 4;
+  }
+
   /** Brings the counters up to the store's writes; nothing for a store that counts as it writes. */
   protected void settle() {}
 
   @Test
   void counters_addUpAsReadingEveryJobDoes_overRandomHistoriesWithDuplicatesReplaysAndCancels() {
-    for (int seed = 1; seed <= 4; seed++) {
+    for (int seed = 1; seed <= histories(); seed++) {
       Instant base = Instant.parse("2026-03-01T00:00:00Z").plus(Duration.ofDays(20L * seed));
       Instant end = history(new Random(seed), "s" + seed + "-", base);
       settle();
