@@ -58,7 +58,7 @@ class FailedJobsTest extends DefaultStackFacts {
   @Test
   @DisplayName("the error handler's role may UpdateItem and put events on the bus, nothing more")
   void errorHandlerRoleIsLeast() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     template.hasResourceProperties(
         "AWS::IAM::Policy",
         policyOf(

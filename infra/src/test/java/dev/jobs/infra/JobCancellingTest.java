@@ -5,7 +5,6 @@ import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
 import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.keyOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
@@ -53,7 +52,7 @@ class JobCancellingTest extends DefaultStackFacts {
       "the cancel function gets its table and the job retention (for a job cancelled while"
           + " queued) from the environment")
   void environment() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     assertThat(properties(template, canceller))
         .containsEntry(
             "Environment",
@@ -82,7 +81,7 @@ class JobCancellingTest extends DefaultStackFacts {
   @DisplayName(
       "the cancel role may only UpdateItem on the table, use the table's key, and write its logs")
   void cancelRoleOnlyUpdatesTheTable() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String key = keyOf(template, "Encrypts the jobs table");
     List<Map<String, Object>> statements = statementsOf(template, roleOf(template, canceller));
     assertThat(statements).hasSize(3);

@@ -147,12 +147,12 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the API is regional and has exactly the six job methods")
+  @DisplayName("the API is regional and has exactly the seven job methods")
   void regionalApiWithSixMethods() {
     template.hasResourceProperties(
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-    template.resourceCountIs("AWS::ApiGateway::Method", 6);
+    template.resourceCountIs("AWS::ApiGateway::Method", 7);
   }
 
   @Test
@@ -346,7 +346,7 @@ class JobsApiTest extends DefaultStackFacts {
   @Test
   @DisplayName("GET /jobs/{jobId} is a consistent DynamoDB GetItem through the read role")
   void getReadsTheTable() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String reader =
         logicalId(
             template,
@@ -392,7 +392,7 @@ class JobsApiTest extends DefaultStackFacts {
             template,
             "AWS::IAM::Role",
             Map.of("Description", "Lets the API read one job from the jobs table"));
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",

@@ -177,7 +177,7 @@ class MonitoringTest extends DefaultStackFacts {
   @DisplayName("DynamoDB's throttled requests on the table's operations raise an alarm")
   void tableThrottles() {
     Map<String, Object> alarm = alarm("TableThrottles");
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     assertThat(alarm.get("Metrics").toString())
         .contains("AWS/DynamoDB")
         .contains("ThrottledRequests")

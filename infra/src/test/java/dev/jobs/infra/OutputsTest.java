@@ -54,8 +54,7 @@ class OutputsTest extends DefaultStackFacts {
     template.hasOutput(
         "ArchiveName", Map.of("Value", ref(onlyLogicalId(template, "AWS::Events::Archive"))));
     template.hasOutput("ReplayRuleArn", Map.of("Value", arnOf(TemplateFacts.replayRule(template))));
-    template.hasOutput(
-        "TableName", Map.of("Value", ref(onlyLogicalId(template, "AWS::DynamoDB::Table"))));
+    template.hasOutput("TableName", Map.of("Value", ref(jobTable(template))));
   }
 
   @Test

@@ -47,6 +47,16 @@ final class TemplateFacts {
     return found.get(0);
   }
 
+  /** The logical id of the job table: the table with the list index (the other one counts). */
+  static String jobTable(Template template) {
+    return logicalId(
+        template,
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "GlobalSecondaryIndexes",
+            Match.arrayWith(List.of(Match.objectLike(Map.of("IndexName", JobTable.LIST_INDEX))))));
+  }
+
   /** The logical id of the only resource of a type. */
   static String onlyLogicalId(Template template, String type) {
     Map<String, Map<String, Object>> found = template.findResources(type);
