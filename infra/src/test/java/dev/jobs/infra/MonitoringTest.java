@@ -1,10 +1,12 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.queueNamed;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +140,7 @@ class MonitoringTest extends DefaultStackFacts {
   @ParameterizedTest(name = "any message in the {1} queue raises {0}")
   @CsvSource({"ReplayDeadLetters, ReplayDeadLetters", "UndispatchedJobs, UndispatchedJobs"})
   void queueAlarms(String name, String queueName) {
-    String queue = TemplateFacts.queueNamed(template, queueName);
+    String queue = queueNamed(template, queueName);
     assertThat(alarm(name))
         .containsEntry("Namespace", "AWS/SQS")
         .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
@@ -294,7 +296,7 @@ class MonitoringTest extends DefaultStackFacts {
   @DisplayName(
       "the dashboard shows the dispatcher's batches and errors beside the jobs it gave up on")
   void dashboardShowsQueuedJobsDispatch() throws Exception {
-    String queue = TemplateFacts.queueNamed(template, "UndispatchedJobs");
+    String queue = queueNamed(template, "UndispatchedJobs");
     List<List<String>> metrics = new ArrayList<>();
     for (JsonNode metric :
         widget("Queued jobs: dispatched and not").path("properties").path("metrics")) {

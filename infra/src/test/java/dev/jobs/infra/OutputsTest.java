@@ -1,6 +1,7 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
