@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,7 +75,8 @@ public final class DynamoDbStatsAggregator {
             DynamoDbClient.builder(), DynamoDbJobStore.lambdaCredentials(), "DYNAMODB_ENDPOINT"),
         function.required("STATS_TABLE_NAME", "the function needs its stats table's name"),
         retention,
-        ThreadLocalRandom.current().nextInt(SLOTS));
+        // Instances only need to differ, not to be unpredictable: the clock spreads them.
+        Math.floorMod(Long.hashCode(System.nanoTime()), SLOTS));
   }
 
   /** One change of a job as the stream delivers it. */
@@ -167,7 +167,7 @@ public final class DynamoDbStatsAggregator {
           chunk = fresh(chunk, seen);
         } else {
           // Another instance's transaction holds one of this slot's items: move aside.
-          slot = (slot + 1 + ThreadLocalRandom.current().nextInt(SLOTS - 1)) % SLOTS;
+          slot = (slot + 1 + Math.floorMod(Long.hashCode(System.nanoTime()), SLOTS - 1)) % SLOTS;
           pause(round);
         }
       } catch (SdkException e) {
@@ -190,7 +190,7 @@ public final class DynamoDbStatsAggregator {
 
   private static void pause(int round) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(10L << Math.min(round, 6)));
+      Thread.sleep(Math.floorMod(System.nanoTime(), 10L << Math.min(round, 6)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JobStoreException("interrupted while counting changes", e);

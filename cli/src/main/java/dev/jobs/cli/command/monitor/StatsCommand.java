@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "Add up the jobs of a window (one signed GET /jobs/stats, from the API's counters): how"
           + " many in each status and how many RUNNING ones stalled, the run time's median and p95"
-          + " (to 4.5%), failures by error type and condition, and the job RUNNING longest.",
+          + " (within 4.5 percent), failures by error type and condition, and the job RUNNING longest.",
       "The window filters on a job's status time, as jobs list does, in whole minutes: a job"
           + " RUNNING since before --since is not seen. A stack deployed before the method is"
           + " read the old way, every page of GET /jobs, and a line on stderr says so."
