@@ -21,7 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,9 +57,9 @@ public abstract class JobStatsContract {
   void counters_addUpAsReadingEveryJobDoes_overRandomHistoriesWithDuplicatesReplaysAndCancels() {
     for (int seed = 1; seed <= histories(); seed++) {
       Instant base = Instant.parse("2026-03-01T00:00:00Z").plus(Duration.ofDays(20L * seed));
-      Instant end = history(new Random(seed), "s" + seed + "-", base);
+      Instant end = history(new SplittableRandom(seed), "s" + seed + "-", base);
       settle();
-      Random windows = new Random(seed * 31L);
+      SplittableRandom windows = new SplittableRandom(seed * 31L);
       assertAgree(new StatsWindow(base, end, Optional.empty()), end);
       assertAgree(new StatsWindow(base, end, Optional.of("flaky")), end);
       for (int i = 0; i < 6; i++) {
@@ -76,7 +76,7 @@ public abstract class JobStatsContract {
   }
 
   /** A random history of 80 jobs over about three days; returns when it ended. */
-  private Instant history(Random random, String prefix, Instant base) {
+  private Instant history(SplittableRandom random, String prefix, Instant base) {
     JobStore store = store();
     Instant now = base.plusSeconds(30);
     List<String> ids = new ArrayList<>();

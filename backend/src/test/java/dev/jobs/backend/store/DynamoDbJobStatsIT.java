@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +56,7 @@ class DynamoDbJobStatsIT extends JobStatsContract {
   private static DynamoDbStatsAggregator another;
   private static String streamArn;
   private static final Map<String, String> AFTER = new HashMap<>();
-  private static final Random DELIVERIES = new Random(7);
+  private static final SplittableRandom DELIVERIES = new SplittableRandom(7);
 
   @BeforeAll
   static void startMoto() throws Exception {
