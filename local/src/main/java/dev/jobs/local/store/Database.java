@@ -59,12 +59,7 @@ public final class Database implements AutoCloseable {
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-wal"));
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
-      Properties writing = connectionProperties();
-      // BEGIN IMMEDIATE: a transaction that reads then writes (every transition) takes the write
-      // lock first, waiting out a RESTART or TRUNCATE checkpoint with the busy timeout; a deferred
-      // one would get SQLITE_BUSY at once when the checkpoint reset the WAL under its snapshot.
-      writing.setProperty("transaction_mode", "IMMEDIATE");
-      Connection write = DriverManager.getConnection(url, writing);
+      Connection write = DriverManager.getConnection(url, connectionProperties());
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
