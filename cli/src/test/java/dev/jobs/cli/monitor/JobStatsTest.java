@@ -168,6 +168,7 @@ class JobStatsTest {
 
     assertThat(stats.countsInOrder())
         .containsExactly(
+            Map.entry("QUEUED", 0),
             Map.entry("RUNNING", 1),
             Map.entry("SUCCEEDED", 2),
             Map.entry("FAILED", 1),

@@ -8,6 +8,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.monitor.JobStats;
 import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.TimeSpec;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.session.Session;
@@ -52,10 +53,21 @@ public final class StatsCommand extends TargetedCommand {
   public Integer call() {
     Instant now = environment.clock().instant();
     WindowOptions.Window window = this.window.resolve(now, DEFAULT_WINDOW);
+    return show(session(), window, now);
+  }
+
+  /**
+   * The stats of {@code --since} and {@code --until} (either null when not given): picocli's path
+   * and the quick one ({@code QuickCommands}) both end here.
+   */
+  public static int show(Session session, TimeSpec since, TimeSpec until, Instant now) {
+    return show(session, WindowOptions.resolve(since, until, now, DEFAULT_WINDOW), now);
+  }
+
+  private static int show(Session session, WindowOptions.Window window, Instant now) {
     // The counters are per minute: the window is read in whole minutes, the current one included.
     Instant start = window.start().truncatedTo(ChronoUnit.MINUTES);
     Instant end = ceilingMinute(window.end());
-    Session session = session();
     Optional<String> answer = session.api().stats(start, end);
     JobStats stats;
     if (answer.isPresent()) {

@@ -101,11 +101,11 @@ class StatsCommandTest extends OnLocalTarget {
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
         .contains(
-            "  RUNNING         0\n"
+            "  QUEUED          1\n"
+                + "  RUNNING         0\n"
                 + "  SUCCEEDED       4\n"
                 + "  FAILED          0\n"
                 + "  CANCELLED       0\n"
-                + "  QUEUED          1\n"
                 + "  total           5\n"
                 + "run time of 4 finished: median 1031ms, p95 2047ms\n");
     wire.verify(
