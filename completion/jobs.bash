@@ -659,7 +659,7 @@ function _picocli_jobs_cancel() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '--yes' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--type' '--since' '--until' '--rate' '--timeout'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--type' '--since' '--until' '--rate' '--timeout' '--status'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("QUEUED" "RUNNING") # --status values
@@ -698,11 +698,6 @@ function _picocli_jobs_cancel() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--status')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
-      return $?
-      ;;
     '--type')
       return
       ;;
@@ -717,6 +712,11 @@ function _picocli_jobs_cancel() {
       ;;
     '--timeout')
       return
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -800,7 +800,7 @@ function _picocli_jobs_redrive() {
 
   local commands=""
   local flag_opts="'--no-progress' '-q' '--quiet' '-v' '--verbose' '--debug' '--dry-run' '--yes' '--wait' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--status' '--type' '--error-type' '--condition' '--since' '--until' '--rate' '--timeout'"
+  local arg_opts="'--target' '--region' '--profile' '--endpoint-url' '--connect-timeout' '--read-timeout' '--api-url' '--role-arn' '--output' '--type' '--since' '--until' '--rate' '--timeout' '--status' '--error-type' '--condition'"
   local NAME_option_args=("@jobs-targets@") # --target values
   local FORMAT_option_args=("text" "json") # --output values
   local STATUS_option_args=("FAILED" "CANCELLED") # --status values
@@ -839,18 +839,7 @@ function _picocli_jobs_redrive() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '--status')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
-      return $?
-      ;;
     '--type')
-      return
-      ;;
-    '--error-type')
-      return
-      ;;
-    '--condition')
       return
       ;;
     '--since')
@@ -863,6 +852,17 @@ function _picocli_jobs_redrive() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--error-type')
+      return
+      ;;
+    '--condition')
       return
       ;;
   esac

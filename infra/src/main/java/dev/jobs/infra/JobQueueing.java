@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -69,16 +68,10 @@ final class JobQueueing extends Construct {
             .build());
     parts.table().grantStreamRead(dispatcher.role);
     undispatched =
-        Queue.Builder.create(this, "UndispatchedJobs")
-            .encryption(QueueEncryption.SQS_MANAGED)
-            .enforceSsl(true)
-            .retentionPeriod(Duration.days(14))
-            .build();
-    NagSuppression.apply(
-        undispatched,
-        new NagSuppression(
-            "AwsSolutions-SQS3",
-            "This queue is itself the on-failure destination of the dispatcher's stream mapping"));
+        DeadLetterQueue.create(
+            this,
+            "UndispatchedJobs",
+            "the on-failure destination of the dispatcher's stream mapping");
     EventSourceMapping.Builder.create(this, "QueuedJobs")
         .target(dispatcher.function)
         .eventSourceArn(parts.table().streamArn())

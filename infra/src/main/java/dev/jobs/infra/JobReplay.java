@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -31,16 +30,8 @@ final class JobReplay extends Construct {
   JobReplay(Construct scope, String id, JobsStackProps props, IEventBus bus, IFunction processing) {
     super(scope, id);
     deadLetters =
-        Queue.Builder.create(this, "DeadLetters")
-            .encryption(QueueEncryption.SQS_MANAGED)
-            .enforceSsl(true)
-            .retentionPeriod(Duration.days(14))
-            .build();
-    NagSuppression.apply(
-        deadLetters,
-        new NagSuppression(
-            "AwsSolutions-SQS3",
-            "This queue is itself the dead-letter queue of the replay rule's target"));
+        DeadLetterQueue.create(
+            this, "DeadLetters", "the dead-letter queue of the replay rule's target");
     rule =
         Rule.Builder.create(this, "Rule")
             .eventBus(bus)

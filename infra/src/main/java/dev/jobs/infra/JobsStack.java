@@ -12,7 +12,7 @@ import software.constructs.Construct;
 /**
  * The AWS side of jobs: API Gateway, the processing, error-handling, list and cancel functions, the
  * failed-jobs bus with its archive and replay rule, the table with its list index, the invoke role,
- * and the operator policy.
+ * the operator policy, and the optional web ACL.
  */
 public final class JobsStack extends Stack {
   /**
@@ -62,9 +62,11 @@ public final class JobsStack extends Stack {
             cancelling.alias,
             queueing.alias,
             table,
-            logs);
+            logs,
+            parameters);
     kinds.limitTypesOf(api);
     Method stats = api.addStats(statistics.alias);
+    new WebFirewall(this, "Firewall", parameters, api.api.getDeploymentStage());
     InvokeRole invoke =
         new InvokeRole(
             this,

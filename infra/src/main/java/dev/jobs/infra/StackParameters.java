@@ -48,9 +48,16 @@ final class StackParameters {
   final CfnParameter apiLatencyAlarm;
   final CfnParameter concurrencyAlarm;
   final CfnParameter alarmEmail;
+  final CfnParameter throttlingRate;
+  final CfnParameter throttlingBurst;
+  final CfnParameter wafEnabled;
+  final CfnParameter wafRateLimit;
 
   /** True when {@code AlarmEmail} names an address to subscribe to the alarm topic. */
   final CfnCondition hasAlarmEmail;
+
+  /** True when {@code WafEnabled} is {@code true}: the web ACL and its association exist. */
+  final CfnCondition hasWebAcl;
 
   /** True when {@code ProcessingReservedConcurrency} asks for a reservation (is not 0). */
   final CfnCondition reservesConcurrency;
@@ -167,6 +174,40 @@ final class StackParameters {
         CfnCondition.Builder.create(stack, "HasAlarmEmail")
             .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
             .build();
+    throttlingRate =
+        number(
+            stack,
+            StackSettings.API_THROTTLING_RATE_LIMIT,
+            StackSettings.API_THROTTLING_RATE_LIMIT.defaultValue(),
+            "Requests a second the API stage takes from all callers; beyond it API Gateway"
+                + " answers 429.");
+    throttlingBurst =
+        number(
+            stack,
+            StackSettings.API_THROTTLING_BURST_LIMIT,
+            StackSettings.API_THROTTLING_BURST_LIMIT.defaultValue(),
+            "Requests the API stage takes at once before its rate limit applies.");
+    wafEnabled =
+        CfnParameter.Builder.create(stack, StackSettings.WAF_ENABLED_PARAMETER)
+            .type("String")
+            .defaultValue(StackSettings.WAF_ENABLED_VALUES.get(0))
+            .allowedValues(StackSettings.WAF_ENABLED_VALUES)
+            .description(
+                "true to filter the API with an AWS WAF web ACL (AWS's core and known-bad-inputs"
+                    + " rule groups, and a rate limit per IP address); WAF bills per ACL, rule"
+                    + " and request.")
+            .build();
+    hasWebAcl =
+        CfnCondition.Builder.create(stack, "HasWebAcl")
+            .expression(Fn.conditionEquals(wafEnabled.getValueAsString(), "true"))
+            .build();
+    wafRateLimit =
+        number(
+            stack,
+            StackSettings.WAF_RATE_LIMIT_PER_IP,
+            StackSettings.WAF_RATE_LIMIT_PER_IP.defaultValue(),
+            "Requests one IP address may make in five minutes before the web ACL answers it 429"
+                + " (only with WafEnabled).");
   }
 
   /**

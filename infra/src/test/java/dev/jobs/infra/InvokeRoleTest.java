@@ -1,9 +1,9 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.logicalId;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.stageArnParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,17 +27,7 @@ class InvokeRoleTest extends DefaultStackFacts {
   }
 
   private static String methodArn(String method, String path) {
-    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
-    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
-    return "[arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
-        + " {Ref=AWS::AccountId}, :, {Ref="
-        + api
-        + "}, /, {Ref="
-        + stage
-        + "}, /"
-        + method
-        + path
-        + "]";
+    return "[" + stageArnParts(template) + "/" + method + path + "]";
   }
 
   @Test

@@ -9,6 +9,7 @@ import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
+import static dev.jobs.infra.TemplateFacts.tableAndRetention;
 import static dev.jobs.infra.TemplateFacts.versionOf;
 import static dev.jobs.infra.TemplateFacts.writesItsLog;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,13 +70,8 @@ class JobProcessingTest extends DefaultStackFacts {
   @Test
   @DisplayName("the processing function gets its table and the job retention from the environment")
   void environment() {
-    String table = jobTable(template);
     assertThat(properties(template, processor))
-        .containsEntry(
-            "Environment",
-            Map.of(
-                "Variables",
-                Map.of("TABLE_NAME", ref(table), "JOB_RETENTION_DAYS", ref("JobRetentionDays"))));
+        .containsEntry("Environment", tableAndRetention(template));
   }
 
   @Test

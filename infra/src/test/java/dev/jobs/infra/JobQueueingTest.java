@@ -3,7 +3,6 @@ package dev.jobs.infra;
 import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
-import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
 import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
@@ -23,14 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /** The queue function, the table's stream and the dispatcher of queued jobs: one fact each. */
 class JobQueueingTest extends DefaultStackFacts {
-  private static String queuer;
   private static String dispatcher;
   private static String table;
   private static String key;
 
   @BeforeAll
   static void findTheResources() {
-    queuer = functionOf(template, JobQueueing.HANDLER);
     dispatcher = functionOf(template, JobQueueing.DISPATCHER);
     table = jobTable(template);
     key = keyOf(template, "Encrypts the jobs table");
@@ -120,27 +117,5 @@ class JobQueueingTest extends DefaultStackFacts {
         .isEqualTo(allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)));
     assertThat(statements.get(4).get("Resource")).isEqualTo(arnOf(queue));
     assertThat(statements.get(4).get("Action").toString()).contains("sqs:SendMessage");
-  }
-
-  @Test
-  @DisplayName("the queue function runs QueueJobHandler from SnapStart behind its live alias")
-  void queueFunctionSnapStartBehindAlias() {
-    assertThat(properties(template, queuer))
-        .containsEntry("Handler", "dev.jobs.backend.handler.QueueJobHandler::handleRequest");
-    assertSnapStartBehindLiveAlias(template, queuer);
-  }
-
-  @Test
-  @DisplayName(
-      "the queue role may only UpdateItem on the table, use the table's key, and write its logs")
-  void queueRoleOnlyUpdatesTheTable() {
-    List<Map<String, Object>> statements = statementsOf(template, roleOf(template, queuer));
-    assertThat(statements).hasSize(3);
-    assertThat(statements.get(1)).isEqualTo(allow("dynamodb:UpdateItem", arnOf(table)));
-    assertThat(statements.get(2))
-        .isEqualTo(
-            allow(
-                List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
-                arnOf(key)));
   }
 }

@@ -11,14 +11,20 @@ import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
+import static dev.jobs.infra.TemplateFacts.stageArnParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.assertions.Match;
 
 class JobsApiTest extends DefaultStackFacts {
@@ -80,11 +86,25 @@ class JobsApiTest extends DefaultStackFacts {
             Map.of("PathPart", "retry", "ParentId", ref(jobResource))));
   }
 
-  @Test
-  @DisplayName("PUT /jobs/{jobId} and POST /jobs/{jobId}/retry need AWS_IAM authorization")
-  void putAndRetryNeedIam() {
-    assertThat(putJob()).containsEntry("AuthorizationType", "AWS_IAM");
-    assertThat(retryJob()).containsEntry("AuthorizationType", "AWS_IAM");
+  static Stream<Arguments> everyMethod() {
+    return Stream.of(
+        named("POST /jobs", JobsApiTest::postJob),
+        named("GET /jobs/{jobId}", JobsApiTest::getJob),
+        named("GET /jobs", JobsApiTest::listJobs),
+        named("POST /jobs/{jobId}/cancel", JobsApiTest::cancelJob),
+        named("PUT /jobs/{jobId}", JobsApiTest::putJob),
+        named("POST /jobs/{jobId}/retry", JobsApiTest::retryJob));
+  }
+
+  /** A method's name, and its properties, read once the template is synthesized. */
+  private static Arguments named(String name, Supplier<Map<String, Object>> properties) {
+    return Arguments.of(name, properties);
+  }
+
+  @ParameterizedTest(name = "{0} needs AWS_IAM authorization")
+  @MethodSource("everyMethod")
+  void needsIam(String name, Supplier<Map<String, Object>> properties) {
+    assertThat(properties.get()).containsEntry("AuthorizationType", "AWS_IAM");
   }
 
   @Test
@@ -154,30 +174,6 @@ class JobsApiTest extends DefaultStackFacts {
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
     template.resourceCountIs("AWS::ApiGateway::Method", 7);
-  }
-
-  @Test
-  @DisplayName("POST /jobs needs AWS_IAM authorization")
-  void postNeedsIam() {
-    assertThat(postJob()).containsEntry("AuthorizationType", "AWS_IAM");
-  }
-
-  @Test
-  @DisplayName("GET /jobs/{jobId} needs AWS_IAM authorization")
-  void getNeedsIam() {
-    assertThat(getJob()).containsEntry("AuthorizationType", "AWS_IAM");
-  }
-
-  @Test
-  @DisplayName("GET /jobs needs AWS_IAM authorization")
-  void listNeedsIam() {
-    assertThat(listJobs()).containsEntry("AuthorizationType", "AWS_IAM");
-  }
-
-  @Test
-  @DisplayName("POST /jobs/{jobId}/cancel needs AWS_IAM authorization")
-  void cancelNeedsIam() {
-    assertThat(cancelJob()).containsEntry("AuthorizationType", "AWS_IAM");
   }
 
   @Test
@@ -269,16 +265,7 @@ class JobsApiTest extends DefaultStackFacts {
 
   /** The ARN of a method of the deployed stage, as the template joins it. */
   private static String stageArn(String methodAndPath) {
-    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
-    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
-    return "{Fn::Join=[, [arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
-        + " {Ref=AWS::AccountId}, :, {Ref="
-        + api
-        + "}, /, {Ref="
-        + stage
-        + "}, "
-        + methodAndPath
-        + "]]}";
+    return "{Fn::Join=[, [" + stageArnParts(template) + methodAndPath + "]]}";
   }
 
   @Test
@@ -416,6 +403,26 @@ class JobsApiTest extends DefaultStackFacts {
             true,
             "AccessLogSetting",
             Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue())));
+  }
+
+  @Test
+  @DisplayName("the stage throttles every method at the ApiThrottling parameters")
+  void stageThrottlesAtTheParameters() {
+    template.hasResourceProperties(
+        "AWS::ApiGateway::Stage",
+        Map.of(
+            "MethodSettings",
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "HttpMethod",
+                        "*",
+                        "ResourcePath",
+                        "/*",
+                        "ThrottlingRateLimit",
+                        ref("ApiThrottlingRateLimit"),
+                        "ThrottlingBurstLimit",
+                        ref("ApiThrottlingBurstLimit"))))));
   }
 
   @Test

@@ -271,17 +271,7 @@ class MonitoringTest extends DefaultStackFacts {
       "the dashboard's cancels widget shows the cancel function's requests and errors and the runs"
           + " stopped by a cancel (JobsCancelled, as the other job metrics)")
   void dashboardShowsCancels() throws Exception {
-    JsonNode widget = widget("Cancels: requested and stopped");
-    List<List<String>> metrics = new ArrayList<>();
-    for (JsonNode metric : widget.path("properties").path("metrics")) {
-      metrics.add(
-          List.of(
-              metric.get(0).asText(),
-              metric.get(1).asText(),
-              metric.get(2).asText(),
-              metric.get(3).asText()));
-    }
-    assertThat(metrics)
+    assertThat(widgetMetrics("Cancels: requested and stopped"))
         .containsExactly(
             List.of("AWS/Lambda", "Invocations", "FunctionName", "{Ref=" + canceller + "}"),
             List.of("AWS/Lambda", "Errors", "FunctionName", "{Ref=" + canceller + "}"),
@@ -296,18 +286,8 @@ class MonitoringTest extends DefaultStackFacts {
   @DisplayName(
       "the dashboard shows the dispatcher's batches and errors beside the jobs it gave up on")
   void dashboardShowsQueuedJobsDispatch() throws Exception {
-    String queue = queueNamed(template, "UndispatchedJobs");
-    List<List<String>> metrics = new ArrayList<>();
-    for (JsonNode metric :
-        widget("Queued jobs: dispatched and not").path("properties").path("metrics")) {
-      metrics.add(
-          List.of(
-              metric.get(0).asText(),
-              metric.get(1).asText(),
-              metric.get(2).asText(),
-              metric.get(3).asText()));
-    }
-    assertThat(metrics)
+    String queue = TemplateFacts.queueNamed(template, "UndispatchedJobs");
+    assertThat(widgetMetrics("Queued jobs: dispatched and not"))
         .containsExactly(
             List.of("AWS/Lambda", "Invocations", "FunctionName", "{Ref=" + dispatcher + "}"),
             List.of("AWS/Lambda", "Errors", "FunctionName", "{Ref=" + dispatcher + "}"),
@@ -316,6 +296,20 @@ class MonitoringTest extends DefaultStackFacts {
                 "ApproximateNumberOfMessagesVisible",
                 "QueueName",
                 "{Fn::GetAtt=[" + queue + ", QueueName]}"));
+  }
+
+  /** The metrics of the dashboard's widget of this title: namespace, name, dimension, value. */
+  private static List<List<String>> widgetMetrics(String title) throws Exception {
+    List<List<String>> metrics = new ArrayList<>();
+    for (JsonNode metric : widget(title).path("properties").path("metrics")) {
+      metrics.add(
+          List.of(
+              metric.get(0).asText(),
+              metric.get(1).asText(),
+              metric.get(2).asText(),
+              metric.get(3).asText()));
+    }
+    return metrics;
   }
 
   /** The dashboard's widget of this title. */

@@ -136,6 +136,32 @@ final class TemplateFacts {
     return Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents")));
   }
 
+  /**
+   * The environment of a function that writes job records: its table, and the retention that sets
+   * each record's expiry.
+   */
+  static Map<String, Object> tableAndRetention(Template template) {
+    String table = jobTable(template);
+    return Map.of(
+        "Variables",
+        Map.of("TABLE_NAME", ref(table), "JOB_RETENTION_DAYS", ref("JobRetentionDays")));
+  }
+
+  /**
+   * The parts of the deployed stage's ARN as the template joins them, up to the method and path:
+   * {@code arn:PARTITION:execute-api:REGION:ACCOUNT:API/STAGE}, each part followed by {@code ", "}.
+   */
+  static String stageArnParts(Template template) {
+    String api = onlyLogicalId(template, "AWS::ApiGateway::RestApi");
+    String stage = onlyLogicalId(template, "AWS::ApiGateway::Stage");
+    return "arn:, {Ref=AWS::Partition}, :execute-api:, {Ref=AWS::Region}, :,"
+        + " {Ref=AWS::AccountId}, :, {Ref="
+        + api
+        + "}, /, {Ref="
+        + stage
+        + "}, ";
+  }
+
   static Map<String, Object> ref(String logicalId) {
     return Map.of("Ref", logicalId);
   }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** A local runtime in a child JVM, started as `jobs local start` starts one, for crash tests. */
 final class ChildRuntime {
@@ -18,6 +19,12 @@ final class ChildRuntime {
   private ChildRuntime(Process process, RuntimeFile file) {
     this.process = process;
     this.file = file;
+  }
+
+  /** Stops the runtime as a service manager does (SIGTERM); whether it exited within 30 s. */
+  boolean stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor(30, TimeUnit.SECONDS);
   }
 
   static ChildRuntime start(Path dataDir, int port, String... extra)

@@ -2,13 +2,13 @@ package dev.jobs.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.local.store.DatabaseFile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -90,12 +90,10 @@ class CrashRecoveryIT {
         assertThat(job.get("status").asString()).as(id).isEqualTo("SUCCEEDED");
       }
     } finally {
-      second.process.destroy();
-      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.stop()).isTrue();
     }
     // The file as it is on disk, read past the store's own code.
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+    try (Connection connection = DatabaseFile.open(directory);
         Statement statement = connection.createStatement()) {
       assertThat(single(statement, "PRAGMA integrity_check")).isEqualTo("ok");
       assertThat(single(statement, "SELECT count(*) FROM invocations")).isEqualTo("0");
@@ -170,8 +168,7 @@ class CrashRecoveryIT {
       }
       Thread.sleep(500); // a second run, were there one, would have come by now
     } finally {
-      second.process.destroy();
-      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.stop()).isTrue();
     }
 
     assertThat(accepted).containsExactlyInAnyOrderElementsOf(ids);
@@ -208,8 +205,7 @@ class CrashRecoveryIT {
         "200 PUTs: %d answered before the kill, %d not; %d jobs cut short by the kill ran again as"
             + " attempt 2: %s%n",
         answered, unanswered.size(), cutShort.size(), cutShort);
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+    try (Connection connection = DatabaseFile.open(directory);
         Statement statement = connection.createStatement()) {
       assertThat(single(statement, "PRAGMA integrity_check")).isEqualTo("ok");
       assertThat(single(statement, "SELECT count(*) FROM jobs")).isEqualTo("200");
@@ -308,11 +304,9 @@ class CrashRecoveryIT {
         Thread.sleep(100);
       }
     } finally {
-      second.process.destroy();
-      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.stop()).isTrue();
     }
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+    try (Connection connection = DatabaseFile.open(directory);
         Statement statement = connection.createStatement()) {
       assertThat(single(statement, "SELECT count(*) FROM invocations")).isEqualTo("0");
     }
@@ -330,8 +324,7 @@ class CrashRecoveryIT {
       Thread.sleep(20);
     }
 
-    first.process.destroy(); // SIGTERM
-    assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.stop()).isTrue();
     assertThat(RuntimeFile.read(directory)).isEmpty();
 
     ChildRuntime second = ChildRuntime.start(directory, port, "--concurrency=1");
@@ -343,8 +336,7 @@ class CrashRecoveryIT {
       assertThat(again.awaitTerminal(queued, Duration.ofSeconds(10)).get("status").asString())
           .isEqualTo("SUCCEEDED");
     } finally {
-      second.process.destroy();
-      second.process.waitFor(30, TimeUnit.SECONDS);
+      second.stop();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.jobs.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.backend.testing.ManualClock;
 import dev.jobs.local.ApiClient.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Temporary credentials from the local STS stop working when they expire. */
 class ExpiredTokenIT {
   @TempDir static Path directory;
-  static final MovableClock CLOCK = new MovableClock();
+  static final ManualClock CLOCK = ManualClock.aheadOfTheSystemClock();
   static LocalRuntime runtime;
 
   @BeforeAll

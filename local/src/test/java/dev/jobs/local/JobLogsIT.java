@@ -83,6 +83,16 @@ class JobLogsIT {
     return events;
   }
 
+  /** A filter on the job's lines in {@code group}. */
+  private static FilterLogEventsRequest.Builder jobRequest(String group, String id) {
+    return FilterLogEventsRequest.builder().logGroupName(group).filterPattern(ofJob(id));
+  }
+
+  /** Every line of the job in {@code group}, page after page. */
+  private static List<FilteredLogEvent> jobEvents(String group, String id) {
+    return all(jobRequest(group, id).build());
+  }
+
   private static JsonNode json(FilteredLogEvent event) {
     return JobJson.MAPPER.readTree(event.message());
   }
@@ -98,12 +108,7 @@ class JobLogsIT {
   void aJobThatFailsTwiceThenSucceeds_hasItsNineLinesInOrderTaggedByAttempt() {
     String id = finishedFlaky(2);
 
-    List<FilteredLogEvent> events =
-        all(
-            FilterLogEventsRequest.builder()
-                .logGroupName(processingGroup)
-                .filterPattern(ofJob(id))
-                .build());
+    List<FilteredLogEvent> events = jobEvents(processingGroup, id);
 
     List<JsonNode> lines = kindLines(events);
     assertThat(lines).hasSize(9);
@@ -148,8 +153,7 @@ class JobLogsIT {
   @Test
   void pagesOfTwo_giveTheSameLinesAsOnePage() {
     String id = finishedFlaky(2);
-    FilterLogEventsRequest.Builder request =
-        FilterLogEventsRequest.builder().logGroupName(processingGroup).filterPattern(ofJob(id));
+    FilterLogEventsRequest.Builder request = jobRequest(processingGroup, id);
     List<FilteredLogEvent> whole = all(request.build());
 
     List<FilteredLogEvent> paged = new ArrayList<>();
@@ -173,12 +177,7 @@ class JobLogsIT {
     String one = finishedFlaky(1);
     String other = finishedFlaky(1);
 
-    List<FilteredLogEvent> events =
-        all(
-            FilterLogEventsRequest.builder()
-                .logGroupName(processingGroup)
-                .filterPattern(ofJob(one))
-                .build());
+    List<FilteredLogEvent> events = jobEvents(processingGroup, one);
 
     assertThat(events).isNotEmpty();
     assertThat(events).allSatisfy(e -> assertThat(e.message()).doesNotContain(other));
@@ -188,12 +187,7 @@ class JobLogsIT {
   void aJobThatFailsEveryAttempt_hasTheErrorHandlersLineInItsGroup() {
     String id = finishedFlaky(3);
 
-    List<FilteredLogEvent> events =
-        all(
-            FilterLogEventsRequest.builder()
-                .logGroupName(failuresGroup)
-                .filterPattern(ofJob(id))
-                .build());
+    List<FilteredLogEvent> events = jobEvents(failuresGroup, id);
 
     assertThat(events).hasSize(1);
     JsonNode line = json(events.get(0));
@@ -207,21 +201,10 @@ class JobLogsIT {
   @Test
   void aTimeWindow_boundsTheEvents() {
     String id = finishedFlaky(1);
-    List<FilteredLogEvent> whole =
-        all(
-            FilterLogEventsRequest.builder()
-                .logGroupName(processingGroup)
-                .filterPattern(ofJob(id))
-                .build());
+    List<FilteredLogEvent> whole = jobEvents(processingGroup, id);
     long last = whole.get(whole.size() - 1).timestamp();
 
-    List<FilteredLogEvent> after =
-        all(
-            FilterLogEventsRequest.builder()
-                .logGroupName(processingGroup)
-                .filterPattern(ofJob(id))
-                .startTime(last + 1)
-                .build());
+    List<FilteredLogEvent> after = all(jobRequest(processingGroup, id).startTime(last + 1).build());
 
     assertThat(after).isEmpty();
   }

@@ -2,6 +2,7 @@ package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.crac.Resource;
 import tools.jackson.databind.JsonNode;
 
@@ -41,13 +43,29 @@ public abstract class BackendHandler implements RequestStreamHandler, Resource {
   }
 
   /**
-   * Primes a handler whose one store call would change a job (a cancel, a queueing): runs {@code
-   * event}, whose id no job can have, through the whole event and answer path, which refuses it
-   * with a 400 before any store call.
+   * The proxy response of an API function: its answer, or a 500 when answering failed (the trace
+   * goes to the function's log only).
    *
-   * @throws IllegalStateException when the handler answered anything else
+   * @param what what the function does, for the log, such as {@code listing jobs}
    */
-  static void primeRefused(BackendHandler handler, String event, String function) {
+  static JsonNode proxyResponse(Context context, String what, Supplier<ApiAnswer> answering) {
+    ApiAnswer answer;
+    try {
+      answer = answering.get();
+    } catch (RuntimeException e) {
+      return ProxyResponse.internalError(context, what, e);
+    }
+    return ProxyResponse.of(answer.statusCode(), answer.body());
+  }
+
+  /**
+   * Primes an API function by running {@code event} through its whole event and answer path. A
+   * function whose one store call would change a job (a cancel, a queueing) is primed with an id no
+   * job can have, which it refuses with a 400 before any store call.
+   *
+   * @throws IllegalStateException when the handler answered another status
+   */
+  static void prime(BackendHandler handler, String event, int expectedStatus, String function) {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     try {
       handler.handleRequest(
@@ -56,7 +74,7 @@ public abstract class BackendHandler implements RequestStreamHandler, Resource {
       throw new UncheckedIOException(e);
     }
     JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
-    if (response.path("statusCode").asInt() != 400) {
+    if (response.path("statusCode").asInt() != expectedStatus) {
       throw new IllegalStateException("the " + function + " answered " + response);
     }
   }

@@ -48,18 +48,12 @@ public class CancelJobHandler extends BackendHandler {
    * function may only write, and a priming write would cancel something.
    */
   private static void prime(JobCancel cancel) {
-    primeRefused(new CancelJobHandler(cancel), PRIMING_EVENT, "cancel");
+    prime(new CancelJobHandler(cancel), PRIMING_EVENT, 400, "cancel");
   }
 
   @Override
   JsonNode handle(JsonNode event, Context context) {
-    JobCancel.Answer answer;
-    try {
-      answer = cancel.answer(jobId(event));
-    } catch (RuntimeException e) {
-      return ProxyResponse.internalError(context, "cancelling a job", e);
-    }
-    return ProxyResponse.of(answer.statusCode(), answer.body());
+    return proxyResponse(context, "cancelling a job", () -> cancel.answer(jobId(event)));
   }
 
   /** {@code pathParameters.jobId}, already decoded; null when missing. */

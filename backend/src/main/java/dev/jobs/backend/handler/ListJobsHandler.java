@@ -1,13 +1,7 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.list.JobList;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -44,31 +38,12 @@ public class ListJobsHandler extends BackendHandler {
    * has: it reads only the list index's partitions of that day.
    */
   private static void prime(JobList list) {
-    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    try {
-      new ListJobsHandler(list)
-          .handleRequest(
-              new ByteArrayInputStream(Priming.LIST_EVENT.getBytes(StandardCharsets.UTF_8)),
-              answer,
-              null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    JsonNode response = JobJson.MAPPER.readTree(answer.toByteArray());
-    if (response.path("statusCode").asInt() != 200) {
-      throw new IllegalStateException("the list answered " + response);
-    }
+    prime(new ListJobsHandler(list), Priming.LIST_EVENT, 200, "list");
   }
 
   @Override
   JsonNode handle(JsonNode event, Context context) {
-    JobList.Answer answer;
-    try {
-      answer = list.answer(queryParameters(event));
-    } catch (RuntimeException e) {
-      return ProxyResponse.internalError(context, "listing jobs", e);
-    }
-    return ProxyResponse.of(answer.statusCode(), answer.body());
+    return proxyResponse(context, "listing jobs", () -> list.answer(queryParameters(event)));
   }
 
   /** {@code queryStringParameters}: null when the request has none, values already decoded. */

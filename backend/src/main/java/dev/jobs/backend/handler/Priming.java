@@ -64,17 +64,18 @@ public final class Priming {
     Instant now = Instant.now();
     JobError error = new JobError("Priming", "a synthetic job", JobProcessor.VALIDATION_FAILED);
     JobRecord record =
-        new JobRecord(
-            job.id(),
-            JobStatus.SUCCEEDED,
-            "sleep",
-            (ObjectNode) job.parameters(),
-            JobJson.MAPPER.createObjectNode().put("slept", 1),
-            JobJson.MAPPER.readValue(JobJson.MAPPER.writeValueAsString(error), JobError.class),
-            1,
-            now,
-            now,
-            now.getEpochSecond());
+        JobRecord.builder(job.id())
+            .status(JobStatus.SUCCEEDED)
+            .type("sleep")
+            .parameters((ObjectNode) job.parameters())
+            .result(JobJson.MAPPER.createObjectNode().put("slept", 1))
+            .error(
+                JobJson.MAPPER.readValue(JobJson.MAPPER.writeValueAsString(error), JobError.class))
+            .attempts(1)
+            .startedAt(now)
+            .finishedAt(now)
+            .expiresAt(now.getEpochSecond())
+            .build();
     JobJson.MAPPER.readTree(JobJson.MAPPER.writeValueAsString(record));
     // The store's formats of a status time: its list key's and its attributes' (read back).
     JobCursor.sortable(now);

@@ -1,6 +1,7 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.queue.JobQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,29 +51,26 @@ public class QueueJobHandler extends BackendHandler {
 
   /** Primes the event and answer path with an id no job has: answered 400, nothing written. */
   private static void prime(JobQueue queue) {
-    primeRefused(new QueueJobHandler(queue), PRIMING_EVENT, "queue function");
+    prime(new QueueJobHandler(queue), PRIMING_EVENT, 400, "queue function");
   }
 
   @Override
   JsonNode handle(JsonNode event, Context context) {
+    return proxyResponse(context, "queueing a job", () -> answer(event));
+  }
+
+  private ApiAnswer answer(JsonNode event) {
     String jobId = CancelJobHandler.jobId(event);
-    JobQueue.Answer answer;
-    try {
-      if ("PUT".equals(event.path("httpMethod").asString(""))) {
-        if (!isJson(event.path("headers"))) {
-          // What API Gateway answers a body of a type its templates lack, as POST /jobs does.
-          return ProxyResponse.of(415, "{\"message\":\"Unsupported Media Type\"}");
-        }
-        answer = queue.put(jobId, body(event));
-      } else {
-        boolean cancelled =
-            "true".equals(event.path("queryStringParameters").path(CANCELLED).asString(""));
-        answer = queue.retry(jobId, cancelled);
+    if ("PUT".equals(event.path("httpMethod").asString(""))) {
+      if (!isJson(event.path("headers"))) {
+        // What API Gateway answers a body of a type its templates lack, as POST /jobs does.
+        return ApiAnswer.message(415, "Unsupported Media Type");
       }
-    } catch (RuntimeException e) {
-      return ProxyResponse.internalError(context, "queueing a job", e);
+      return queue.put(jobId, body(event));
     }
-    return ProxyResponse.of(answer.statusCode(), answer.body());
+    boolean cancelled =
+        "true".equals(event.path("queryStringParameters").path(CANCELLED).asString(""));
+    return queue.retry(jobId, cancelled);
   }
 
   /** The request body as text; API Gateway base64-encodes only binary media types. */

@@ -34,108 +34,171 @@ public record JobRecord(
     Instant cancelRequestedAt,
     Integer timeoutSeconds,
     Instant queuedAt) {
-  /** A record never queued by its client. */
-  public JobRecord(
-      String id,
-      JobStatus status,
-      String type,
-      ObjectNode parameters,
-      JsonNode result,
-      JobError error,
-      int attempts,
-      Instant startedAt,
-      Instant finishedAt,
-      long expiresAt,
-      JobProgress progress,
-      Instant heartbeatAt,
-      Instant cancelRequestedAt,
-      Integer timeoutSeconds) {
-    this(
-        id,
-        status,
-        type,
-        parameters,
-        result,
-        error,
-        attempts,
-        startedAt,
-        finishedAt,
-        expiresAt,
-        progress,
-        heartbeatAt,
-        cancelRequestedAt,
-        timeoutSeconds,
-        null);
-  }
-
-  /** A record with no progress, heartbeat, cancel request or timeout. */
-  public JobRecord(
-      String id,
-      JobStatus status,
-      String type,
-      ObjectNode parameters,
-      JsonNode result,
-      JobError error,
-      int attempts,
-      Instant startedAt,
-      Instant finishedAt,
-      long expiresAt) {
-    this(
-        id,
-        status,
-        type,
-        parameters,
-        result,
-        error,
-        attempts,
-        startedAt,
-        finishedAt,
-        expiresAt,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
   /** A job cancelled before any attempt started: it never runs. */
   public static JobRecord cancelledBeforeStart(String id, Instant at, long expiresAt) {
-    return new JobRecord(
-        id,
-        JobStatus.CANCELLED,
-        null,
-        null,
-        null,
-        null,
-        0,
-        null,
-        at,
-        expiresAt,
-        null,
-        null,
-        at,
-        null,
-        null);
+    return builder(id)
+        .status(JobStatus.CANCELLED)
+        .finishedAt(at)
+        .expiresAt(expiresAt)
+        .cancelRequestedAt(at)
+        .build();
   }
 
   /** A job named by its client, accepted and waiting for its first start. */
   public static JobRecord queued(
       String id, String type, ObjectNode parameters, Instant queuedAt, long expiresAt) {
-    return new JobRecord(
-        id,
-        JobStatus.QUEUED,
-        type,
-        parameters,
-        null,
-        null,
-        0,
-        null,
-        null,
-        expiresAt,
-        null,
-        null,
-        null,
-        null,
-        queuedAt);
+    return builder(id)
+        .status(JobStatus.QUEUED)
+        .type(type)
+        .parameters(parameters)
+        .expiresAt(expiresAt)
+        .queuedAt(queuedAt)
+        .build();
+  }
+
+  /** A builder holding this record's fields, to write a record that differs in a few. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A builder for the record of the job {@code id}, every other field empty (null or 0). */
+  public static Builder builder(String id) {
+    return new Builder().id(id);
+  }
+
+  /**
+   * Builds a record by naming the fields it sets, so that a transition reads as the fields it
+   * changes rather than as fifteen positional arguments.
+   */
+  public static final class Builder {
+    private String id;
+    private JobStatus status;
+    private String type;
+    private ObjectNode parameters;
+    private JsonNode result;
+    private JobError error;
+    private int attempts;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private long expiresAt;
+    private JobProgress progress;
+    private Instant heartbeatAt;
+    private Instant cancelRequestedAt;
+    private Integer timeoutSeconds;
+    private Instant queuedAt;
+
+    private Builder() {}
+
+    private Builder(JobRecord record) {
+      id = record.id;
+      status = record.status;
+      type = record.type;
+      parameters = record.parameters;
+      result = record.result;
+      error = record.error;
+      attempts = record.attempts;
+      startedAt = record.startedAt;
+      finishedAt = record.finishedAt;
+      expiresAt = record.expiresAt;
+      progress = record.progress;
+      heartbeatAt = record.heartbeatAt;
+      cancelRequestedAt = record.cancelRequestedAt;
+      timeoutSeconds = record.timeoutSeconds;
+      queuedAt = record.queuedAt;
+    }
+
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder status(JobStatus value) {
+      status = value;
+      return this;
+    }
+
+    public Builder type(String value) {
+      type = value;
+      return this;
+    }
+
+    public Builder parameters(ObjectNode value) {
+      parameters = value;
+      return this;
+    }
+
+    public Builder result(JsonNode value) {
+      result = value;
+      return this;
+    }
+
+    public Builder error(JobError value) {
+      error = value;
+      return this;
+    }
+
+    public Builder attempts(int value) {
+      attempts = value;
+      return this;
+    }
+
+    public Builder startedAt(Instant value) {
+      startedAt = value;
+      return this;
+    }
+
+    public Builder finishedAt(Instant value) {
+      finishedAt = value;
+      return this;
+    }
+
+    public Builder expiresAt(long value) {
+      expiresAt = value;
+      return this;
+    }
+
+    public Builder progress(JobProgress value) {
+      progress = value;
+      return this;
+    }
+
+    public Builder heartbeatAt(Instant value) {
+      heartbeatAt = value;
+      return this;
+    }
+
+    public Builder cancelRequestedAt(Instant value) {
+      cancelRequestedAt = value;
+      return this;
+    }
+
+    public Builder timeoutSeconds(Integer value) {
+      timeoutSeconds = value;
+      return this;
+    }
+
+    public Builder queuedAt(Instant value) {
+      queuedAt = value;
+      return this;
+    }
+
+    public JobRecord build() {
+      return new JobRecord(
+          id,
+          status,
+          type,
+          parameters,
+          result,
+          error,
+          attempts,
+          startedAt,
+          finishedAt,
+          expiresAt,
+          progress,
+          heartbeatAt,
+          cancelRequestedAt,
+          timeoutSeconds,
+          queuedAt);
+    }
   }
 }

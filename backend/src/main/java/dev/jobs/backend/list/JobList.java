@@ -1,7 +1,7 @@
 package dev.jobs.backend.list;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
@@ -15,9 +15,6 @@ import java.util.Map;
  * runtime both answer through this class, so they answer alike.
  */
 public final class JobList {
-  /** A status code and its JSON body. */
-  public record Answer(int statusCode, String body) {}
-
   /**
    * The 200 body: each job as {@code GET /jobs/{id}} answers it; no {@code next} on the last page.
    */
@@ -38,20 +35,15 @@ public final class JobList {
    * @param parameters the query parameters, percent-decoded
    * @throws dev.jobs.backend.store.JobStoreException when the store fails (a 500 for the caller)
    */
-  public Answer answer(Map<String, String> parameters) {
+  public ApiAnswer answer(Map<String, String> parameters) {
     JobQuery query;
     try {
       query = ListParameters.parse(parameters, clock.instant());
     } catch (BadParameterException e) {
-      return new Answer(
-          400,
-          JobJson.MAPPER.writeValueAsString(
-              JobJson.MAPPER.createObjectNode().put("message", e.getMessage())));
+      return ApiAnswer.message(400, e.getMessage());
     }
     JobPage page = store.list(query);
-    return new Answer(
-        200,
-        JobJson.MAPPER.writeValueAsString(
-            new Body(page.jobs(), page.next().map(PageToken::encode).orElse(null))));
+    return ApiAnswer.json(
+        200, new Body(page.jobs(), page.next().map(PageToken::encode).orElse(null)));
   }
 }

@@ -41,27 +41,23 @@ public final class StandardStreams {
    * lines go, whole, never interleaved with another's.
    */
   public static void printOut(String line) {
-    PrintStream out;
-    synchronized (StandardStreams.class) {
-      install();
-      out = originalOut;
-    }
-    synchronized (out) {
-      out.println(line);
-      out.flush();
-    }
+    print(line, true);
   }
 
   /** Writes a line to standard error as it was before {@link #install}. */
   public static void printErr(String line) {
-    PrintStream err;
+    print(line, false);
+  }
+
+  private static void print(String line, boolean toOut) {
+    PrintStream stream;
     synchronized (StandardStreams.class) {
       install();
-      err = originalErr;
+      stream = toOut ? originalOut : originalErr;
     }
-    synchronized (err) {
-      err.println(line);
-      err.flush();
+    synchronized (stream) {
+      stream.println(line);
+      stream.flush();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jobs.backend.queue;
 
-import dev.jobs.backend.cancel.JobCancel;
+import dev.jobs.backend.job.ApiAnswer;
+import dev.jobs.backend.job.JobId;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
@@ -27,10 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code PUT}: {@code 202 {"id"}} when the id has no record (it is recorded {@code QUEUED})
  *       or has one with the same parameters, whatever its status; {@code 409} when it has one with
- *       other parameters; {@code 400} for an id outside {@link JobCancel#JOB_ID}, or parameters
- *       that are no JSON object or too large for a record. The parameters are compared as JSON
- *       values: members in any order, whitespace aside, numbers as written ({@code 30} is not
- *       {@code 30.0}).
+ *       other parameters; {@code 400} for an id outside {@link JobId#PATTERN}, or parameters that
+ *       are no JSON object or too large for a record. The parameters are compared as JSON values:
+ *       members in any order, whitespace aside, numbers as written ({@code 30} is not {@code
+ *       30.0}).
  *   <li>retry: {@code 202} with the record, {@code QUEUED} again, when a new attempt was queued;
  *       {@code 409} for a job in another status; {@code 404} for an unknown job.
  * </ul>
@@ -42,9 +43,6 @@ public final class JobQueue {
    * and progress of a run are written later and must fit too).
    */
   public static final int MAX_PARAMETERS_BYTES = 350 * 1024;
-
-  /** A status code and its JSON body. */
-  public record Answer(int statusCode, String body) {}
 
   private final JobStore store;
   private final Clock clock;
@@ -66,18 +64,18 @@ public final class JobQueue {
    * @param body the request body as sent
    * @throws dev.jobs.backend.store.JobStoreException when the store fails (a 500 for the caller)
    */
-  public Answer put(String jobId, String body) {
-    if (!isJobId(jobId)) {
-      return notAJobId();
+  public ApiAnswer put(String jobId, String body) {
+    if (!JobId.valid(jobId)) {
+      return JobId.NOT_A_JOB_ID;
     }
     ObjectNode parameters = parameters(body);
     if (parameters == null) {
-      return message(400, JobRequestSchema.INVALID_BODY_MESSAGE);
+      return ApiAnswer.message(400, JobRequestSchema.INVALID_BODY_MESSAGE);
     }
     int size =
         JobJson.MAPPER.writeValueAsString(parameters).getBytes(StandardCharsets.UTF_8).length;
     if (size > MAX_PARAMETERS_BYTES) {
-      return message(
+      return ApiAnswer.message(
           400,
           "parameters too large for a job record: "
               + size
@@ -90,10 +88,9 @@ public final class JobQueue {
             JobRecord.queued(
                 jobId, type(parameters), parameters, now, now.plus(retention).getEpochSecond()));
     if (!result.created() && !parameters.equals(result.record().parameters())) {
-      return message(409, "job " + jobId + " exists with other parameters");
+      return ApiAnswer.message(409, "job " + jobId + " exists with other parameters");
     }
-    return new Answer(
-        202, JobJson.MAPPER.writeValueAsString(JobJson.MAPPER.createObjectNode().put("id", jobId)));
+    return ApiAnswer.json(202, JobJson.MAPPER.createObjectNode().put("id", jobId));
   }
 
   /**
@@ -102,16 +99,16 @@ public final class JobQueue {
    * @param cancelled whether a {@code CANCELLED} job may be retried ({@code ?cancelled=true})
    * @throws dev.jobs.backend.store.JobStoreException when the store fails (a 500 for the caller)
    */
-  public Answer retry(String jobId, boolean cancelled) {
-    if (!isJobId(jobId)) {
-      return notAJobId();
+  public ApiAnswer retry(String jobId, boolean cancelled) {
+    if (!JobId.valid(jobId)) {
+      return JobId.NOT_A_JOB_ID;
     }
     Instant now = clock.instant();
     RetryResult result = store.retry(jobId, cancelled, now, now.plus(retention).getEpochSecond());
     return switch (result.outcome()) {
-      case QUEUED -> new Answer(202, JobJson.MAPPER.writeValueAsString(result.record()));
-      case NOT_FOUND -> message(404, "Job not found");
-      case REFUSED -> message(409, refusal(jobId, result.record(), cancelled));
+      case QUEUED -> ApiAnswer.json(202, result.record());
+      case NOT_FOUND -> ApiAnswer.message(404, "Job not found");
+      case REFUSED -> ApiAnswer.message(409, refusal(jobId, result.record(), cancelled));
     };
   }
 
@@ -145,21 +142,5 @@ public final class JobQueue {
   private static String type(ObjectNode parameters) {
     JsonNode type = parameters.get(JobRequests.TYPE_FIELD);
     return type != null && type.isString() ? type.asString() : JobRequests.DEFAULT_TYPE;
-  }
-
-  private static boolean isJobId(String jobId) {
-    return jobId != null && JobCancel.JOB_ID.matcher(jobId).matches();
-  }
-
-  private static Answer notAJobId() {
-    return message(
-        400, "not a job id: expected 1 to 128 of A-Z a-z 0-9 . _ : - (a letter or digit first)");
-  }
-
-  private static Answer message(int status, String message) {
-    return new Answer(
-        status,
-        JobJson.MAPPER.writeValueAsString(
-            JobJson.MAPPER.createObjectNode().put("message", message)));
   }
 }

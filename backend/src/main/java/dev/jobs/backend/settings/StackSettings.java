@@ -63,6 +63,39 @@ public final class StackSettings {
   public static final Setting CONCURRENCY_ALARM_PERCENT =
       new Setting("ConcurrencyAlarmPercent", 90, 1, 100);
 
+  /**
+   * The API stage's steady request rate, per second, over all callers: API Gateway answers 429
+   * beyond it (the CLI retries with backoff). At most the account's default regional quota, 10,000
+   * a second, above which a stage limit has no effect.
+   */
+  public static final Setting API_THROTTLING_RATE_LIMIT =
+      new Setting("ApiThrottlingRateLimit", 1_000, 1, 10_000);
+
+  /**
+   * The API stage's burst, in requests: the token bucket's size, so a quiet API takes this many at
+   * once before the rate applies. At most the account's default regional burst quota, 5,000.
+   */
+  public static final Setting API_THROTTLING_BURST_LIMIT =
+      new Setting("ApiThrottlingBurstLimit", 2_000, 1, 5_000);
+
+  /**
+   * The requests one IP address may make in five minutes before the web ACL's rate rule answers it
+   * 429 (only with {@link #WAF_ENABLED_PARAMETER} true). 10,000 (33 a second) lets a host submit a
+   * batch of jobs and poll them, and stops a flood from one address long before the stage's limit
+   * shuts out everyone; WAF takes 10 to 2,000,000,000.
+   */
+  public static final Setting WAF_RATE_LIMIT_PER_IP =
+      new Setting("WafRateLimitPerIp", 10_000, 10, 2_000_000_000);
+
+  /**
+   * Whether an AWS WAF web ACL filters the API: off by default, since a web ACL costs a monthly fee
+   * per ACL and rule plus a charge per request, a choice for the account's owner.
+   */
+  public static final String WAF_ENABLED_PARAMETER = "WafEnabled";
+
+  /** The values of {@link #WAF_ENABLED_PARAMETER}, the first the default. */
+  public static final List<String> WAF_ENABLED_VALUES = List.of("false", "true");
+
   /** The log groups' retention: one of the values CloudWatch Logs accepts, not a range. */
   public static final String LOG_RETENTION_PARAMETER = "LogRetentionDays";
 
@@ -86,7 +119,10 @@ public final class StackSettings {
           JOB_ERRORS_ALARM_THRESHOLD,
           EVENT_AGE_ALARM_MILLIS,
           API_LATENCY_ALARM_MILLIS,
-          CONCURRENCY_ALARM_PERCENT);
+          CONCURRENCY_ALARM_PERCENT,
+          API_THROTTLING_RATE_LIMIT,
+          API_THROTTLING_BURST_LIMIT,
+          WAF_RATE_LIMIT_PER_IP);
 
   /**
    * The invoke role's maximum session, in seconds: IAM's default, made explicit. The CLI asks for
@@ -98,6 +134,20 @@ public final class StackSettings {
   public static final int MIN_SESSION_SECONDS = 900;
 
   private StackSettings() {}
+
+  /**
+   * The values a stack parameter of a few allowed values takes ({@code LogRetentionDays}, {@code
+   * WafEnabled}), as CloudFormation compares them: text.
+   */
+  public static java.util.Optional<List<String>> choicesOf(String parameter) {
+    if (parameter.equals(LOG_RETENTION_PARAMETER)) {
+      return java.util.Optional.of(LOG_RETENTION_DAYS.stream().map(String::valueOf).toList());
+    }
+    if (parameter.equals(WAF_ENABLED_PARAMETER)) {
+      return java.util.Optional.of(WAF_ENABLED_VALUES);
+    }
+    return java.util.Optional.empty();
+  }
 
   /** The ranged setting of a stack parameter, if it is one. */
   public static java.util.Optional<Setting> byParameter(String parameter) {

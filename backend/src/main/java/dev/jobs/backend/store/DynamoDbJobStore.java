@@ -145,52 +145,63 @@ public final class DynamoDbJobStore implements JobStore {
       }
       // RUNNING in this queueing: Lambda's retry of the attempt the dispatch started.
     }
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":type", s(start.type()));
-    values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(start.parameters())));
-    values.put(":now", s(start.startedAt().toString()));
-    values.put(":expiresAt", n(start.expiresAt()));
-    values.put(":zero", n(0));
-    values.put(":one", n(1));
-    values.put(":listKey", s(listKey(JobStatus.RUNNING, start.id(), start.startedAt())));
-    values.put(":listAt", s(listAt(start.id(), start.startedAt())));
-    String update =
-        "SET #status = :running, #type = :type, #parameters = :parameters,"
-            + " expiresAt = :expiresAt, attempts = if_not_exists(attempts, :zero) + :one,"
-            + " heartbeatAt = :now";
-    if (start.timeoutSeconds() != null) {
-      values.put(":timeout", n(start.timeoutSeconds()));
-      update += ", timeoutSeconds = :timeout";
-    }
+    ItemUpdate update =
+        attemptStarted(start)
+            .set("#type", ":type", s(start.type()))
+            .set(
+                "#parameters",
+                ":parameters",
+                s(JobJson.MAPPER.writeValueAsString(start.parameters())));
     String condition;
     if (start.replay()) {
       // Once per failure: listAt begins with the status time, so comparing it with the cutoff
       // compares the times. Items written before listAt existed are re-driven as they were.
-      values.put(":failed", s(JobStatus.FAILED.name()));
-      values.put(":cutoff", s(JobCursor.sortable(start.replayCutoff())));
-      update +=
-          ", startedAt = :now, listKey = :listKey, listAt = :listAt REMOVE finishedAt, #error,"
-              + " #result, #progress";
+      update
+          .set("startedAt = :now")
+          .listed(JobStatus.RUNNING, start.id(), start.startedAt())
+          .remove("finishedAt", "#error", "#result", "#progress")
+          .status(JobStatus.FAILED)
+          .value(":cutoff", s(JobCursor.sortable(start.replayCutoff())));
       condition =
           "attribute_not_exists(id) OR ((#status = :running OR #status = :failed)"
               + " AND (listAt < :cutoff OR attribute_not_exists(listAt)))";
     } else if (start.dispatched()) {
-      values.put(":queuedAt", s(start.queuedAt().toString()));
-      update += ", startedAt = if_not_exists(startedAt, :now)";
-      values.remove(":listKey");
-      values.remove(":listAt");
+      update
+          .set("startedAt = if_not_exists(startedAt, :now)")
+          .value(":queuedAt", s(start.queuedAt().toString()));
       condition = "#status = :running AND queuedAt = :queuedAt";
     } else {
       // A retry keeps the first start, and so its place in the list.
-      update +=
-          ", startedAt = if_not_exists(startedAt, :now),"
-              + " listKey = if_not_exists(listKey, :listKey), listAt = if_not_exists(listAt, :listAt)";
+      update
+          .set("startedAt = if_not_exists(startedAt, :now)")
+          .listPlace(JobStatus.RUNNING, start.id(), start.startedAt())
+          .set("listKey = if_not_exists(listKey, :listKey)")
+          .set("listAt = if_not_exists(listAt, :listAt)");
       condition = "attribute_not_exists(id) OR #status = :running";
     }
     Optional<UpdateItemResponse> response =
-        update(start.id(), update, condition, values, ReturnValue.ALL_NEW);
+        update(start.id(), update, condition, ReturnValue.ALL_NEW);
     return response.map(r -> toRecord(r.attributes()));
+  }
+
+  /**
+   * What every start of an attempt writes: {@code RUNNING}, one more attempt, the heartbeat (now,
+   * {@code :now}), the expiry, and the attempt's timeout when it is known.
+   */
+  private static ItemUpdate attemptStarted(JobStart start) {
+    ItemUpdate update =
+        new ItemUpdate()
+            .status(JobStatus.RUNNING)
+            .set("#status = :running")
+            .set("expiresAt", ":expiresAt", n(start.expiresAt()))
+            .set("attempts = if_not_exists(attempts, :zero) + :one")
+            .value(":zero", n(0))
+            .value(":one", n(1))
+            .set("heartbeatAt", ":now", s(start.startedAt().toString()));
+    if (start.timeoutSeconds() != null) {
+      update.set("timeoutSeconds", ":timeout", n(start.timeoutSeconds()));
+    }
+    return update;
   }
 
   /**
@@ -198,29 +209,14 @@ public final class DynamoDbJobStore implements JobStore {
    * run (its start, and its place in the list, now). Answers the record as it was when refused.
    */
   private Written startQueued(JobStart start) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":queued", s(JobStatus.QUEUED.name()));
-    values.put(":queuedAt", s(start.queuedAt().toString()));
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":now", s(start.startedAt().toString()));
-    values.put(":expiresAt", n(start.expiresAt()));
-    values.put(":zero", n(0));
-    values.put(":one", n(1));
-    values.put(":listKey", s(listKey(JobStatus.RUNNING, start.id(), start.startedAt())));
-    values.put(":listAt", s(listAt(start.id(), start.startedAt())));
-    String update =
-        "SET #status = :running, expiresAt = :expiresAt,"
-            + " attempts = if_not_exists(attempts, :zero) + :one, startedAt = :now,"
-            + " heartbeatAt = :now, listKey = :listKey, listAt = :listAt";
-    if (start.timeoutSeconds() != null) {
-      values.put(":timeout", n(start.timeoutSeconds()));
-      update += ", timeoutSeconds = :timeout";
-    }
-    return write(
-        start.id(),
-        update + " REMOVE #progress",
-        "#status = :queued AND queuedAt = :queuedAt",
-        values);
+    ItemUpdate update =
+        attemptStarted(start)
+            .set("startedAt = :now")
+            .listed(JobStatus.RUNNING, start.id(), start.startedAt())
+            .remove("#progress")
+            .status(JobStatus.QUEUED)
+            .value(":queuedAt", s(start.queuedAt().toString()));
+    return write(start.id(), update, "#status = :queued AND queuedAt = :queuedAt");
   }
 
   /**
@@ -229,23 +225,18 @@ public final class DynamoDbJobStore implements JobStore {
    */
   @Override
   public QueueResult queue(JobRecord queued) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":queued", s(JobStatus.QUEUED.name()));
-    values.put(":type", s(queued.type()));
-    values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(queued.parameters())));
-    values.put(":zero", n(0));
-    values.put(":queuedAt", s(queued.queuedAt().toString()));
-    values.put(":expiresAt", n(queued.expiresAt()));
-    values.put(":listKey", s(listKey(JobStatus.QUEUED, queued.id(), queued.queuedAt())));
-    values.put(":listAt", s(listAt(queued.id(), queued.queuedAt())));
-    Written written =
-        write(
-            queued.id(),
-            "SET #status = :queued, #type = :type, #parameters = :parameters, attempts = :zero,"
-                + " queuedAt = :queuedAt, expiresAt = :expiresAt, listKey = :listKey,"
-                + " listAt = :listAt",
-            "attribute_not_exists(id)",
-            values);
+    ItemUpdate update =
+        new ItemUpdate()
+            .movedTo(JobStatus.QUEUED, queued.id(), queued.queuedAt())
+            .set("#type", ":type", s(queued.type()))
+            .set(
+                "#parameters",
+                ":parameters",
+                s(JobJson.MAPPER.writeValueAsString(queued.parameters())))
+            .set("attempts", ":zero", n(0))
+            .set("queuedAt", ":queuedAt", s(queued.queuedAt().toString()))
+            .set("expiresAt", ":expiresAt", n(queued.expiresAt()));
+    Written written = write(queued.id(), update, "attribute_not_exists(id)");
     if (written.done()) {
       return new QueueResult(true, toRecord(written.item()));
     }
@@ -263,26 +254,26 @@ public final class DynamoDbJobStore implements JobStore {
    */
   @Override
   public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":queued", s(JobStatus.QUEUED.name()));
-    values.put(":failed", s(JobStatus.FAILED.name()));
-    values.put(":at", s(at.toString()));
-    values.put(":expiresAt", n(expiresAt));
-    values.put(":listKey", s(listKey(JobStatus.QUEUED, id, at)));
-    values.put(":listAt", s(listAt(id, at)));
+    ItemUpdate update =
+        new ItemUpdate()
+            .movedTo(JobStatus.QUEUED, id, at)
+            .set("queuedAt", ":at", s(at.toString()))
+            .set("expiresAt", ":expiresAt", n(expiresAt))
+            .remove(
+                "startedAt",
+                "finishedAt",
+                "#result",
+                "#error",
+                "#progress",
+                "heartbeatAt",
+                "cancelRequestedAt")
+            .status(JobStatus.FAILED);
     String status = "#status = :failed";
     if (cancelled) {
-      values.put(":cancelled", s(JobStatus.CANCELLED.name()));
+      update.status(JobStatus.CANCELLED);
       status = "(#status = :failed OR #status = :cancelled)";
     }
-    Written written =
-        write(
-            id,
-            "SET #status = :queued, queuedAt = :at, expiresAt = :expiresAt, listKey = :listKey,"
-                + " listAt = :listAt REMOVE startedAt, finishedAt, #result, #error, #progress,"
-                + " heartbeatAt, cancelRequestedAt",
-            status + " AND attribute_exists(#parameters)",
-            values);
+    Written written = write(id, update, status + " AND attribute_exists(#parameters)");
     if (written.done()) {
       return new RetryResult(RetryOutcome.QUEUED, toRecord(written.item()));
     }
@@ -297,17 +288,15 @@ public final class DynamoDbJobStore implements JobStore {
    */
   @Override
   public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":attempt", n(attempt));
-    values.put(":at", s(at.toString()));
-    String update = "SET heartbeatAt = :at";
+    ItemUpdate update =
+        new ItemUpdate()
+            .status(JobStatus.RUNNING)
+            .value(":attempt", n(attempt))
+            .set("heartbeatAt", ":at", s(at.toString()));
     if (progress != null) {
-      values.put(":progress", s(JobJson.MAPPER.writeValueAsString(progress)));
-      update += ", #progress = :progress";
+      update.set("#progress", ":progress", s(JobJson.MAPPER.writeValueAsString(progress)));
     }
-    return update(
-            id, update, "#status = :running AND attempts = :attempt", values, ReturnValue.ALL_NEW)
+    return update(id, update, "#status = :running AND attempts = :attempt", ReturnValue.ALL_NEW)
         .map(
             r ->
                 r.attributes().containsKey(CANCEL_REQUESTED_AT)
@@ -326,15 +315,14 @@ public final class DynamoDbJobStore implements JobStore {
   @Override
   public CancelResult cancel(String id, Instant at, long expiresAt) {
     for (int round = 0; round < CANCEL_ROUNDS; round++) {
-      Map<String, AttributeValue> values = new HashMap<>();
-      values.put(":running", s(JobStatus.RUNNING.name()));
-      values.put(":at", s(at.toString()));
       Written running =
           write(
               id,
-              "SET cancelRequestedAt = if_not_exists(cancelRequestedAt, :at)",
-              "#status = :running",
-              values);
+              new ItemUpdate()
+                  .status(JobStatus.RUNNING)
+                  .set("cancelRequestedAt = if_not_exists(cancelRequestedAt, :at)")
+                  .value(":at", s(at.toString())),
+              "#status = :running");
       if (running.done()) {
         return new CancelResult(CancelOutcome.CANCEL_RECORDED, toRecord(running.item()));
       }
@@ -349,21 +337,13 @@ public final class DynamoDbJobStore implements JobStore {
         }
         continue; // its dispatch started it (or a retry came) between the two writes: again
       }
-      values = new HashMap<>();
-      values.put(":cancelled", s(JobStatus.CANCELLED.name()));
-      values.put(":at", s(at.toString()));
-      values.put(":zero", n(0));
-      values.put(":expiresAt", n(expiresAt));
-      values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, at)));
-      values.put(":listAt", s(listAt(id, at)));
       Written created =
           write(
               id,
-              "SET #status = :cancelled, attempts = :zero, cancelRequestedAt = :at,"
-                  + " finishedAt = :at, expiresAt = :expiresAt, listKey = :listKey,"
-                  + " listAt = :listAt",
-              "attribute_not_exists(id)",
-              values);
+              cancelledNow(id, at)
+                  .set("attempts", ":zero", n(0))
+                  .set("expiresAt", ":expiresAt", n(expiresAt)),
+              "attribute_not_exists(id)");
       if (created.done()) {
         return new CancelResult(CancelOutcome.CANCEL_RECORDED, toRecord(created.item()));
       }
@@ -383,82 +363,58 @@ public final class DynamoDbJobStore implements JobStore {
 
   /** A queued job ends {@code CANCELLED} now: its dispatch, when it comes, finds it so. */
   private Written cancelQueued(String id, Instant at) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":queued", s(JobStatus.QUEUED.name()));
-    values.put(":cancelled", s(JobStatus.CANCELLED.name()));
-    values.put(":at", s(at.toString()));
-    values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, at)));
-    values.put(":listAt", s(listAt(id, at)));
-    return write(
-        id,
-        "SET #status = :cancelled, cancelRequestedAt = :at, finishedAt = :at,"
-            + " listKey = :listKey, listAt = :listAt",
-        "#status = :queued",
-        values);
+    return write(id, cancelledNow(id, at).status(JobStatus.QUEUED), "#status = :queued");
+  }
+
+  /** A job that never started ends {@code CANCELLED} at {@code at}, requested then too. */
+  private static ItemUpdate cancelledNow(String id, Instant at) {
+    return ended(JobStatus.CANCELLED, id, at).set("cancelRequestedAt = :now");
+  }
+
+  /** The job ends in {@code status} at {@code at} ({@code :now}). */
+  private static ItemUpdate ended(JobStatus status, String id, Instant at) {
+    return new ItemUpdate().movedTo(status, id, at).set("finishedAt", ":now", s(at.toString()));
   }
 
   @Override
   public boolean cancelled(String id, int attempt, Instant finishedAt) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":cancelled", s(JobStatus.CANCELLED.name()));
-    values.put(":attempt", n(attempt));
-    values.put(":now", s(finishedAt.toString()));
-    values.put(":listKey", s(listKey(JobStatus.CANCELLED, id, finishedAt)));
-    values.put(":listAt", s(listAt(id, finishedAt)));
-    return update(
-            id,
-            "SET #status = :cancelled, finishedAt = :now, listKey = :listKey, listAt = :listAt",
-            "#status = :running AND attempts = :attempt",
-            values,
-            ReturnValue.NONE)
+    ItemUpdate update =
+        ended(JobStatus.CANCELLED, id, finishedAt)
+            .status(JobStatus.RUNNING)
+            .value(":attempt", n(attempt));
+    return update(id, update, "#status = :running AND attempts = :attempt", ReturnValue.NONE)
         .isPresent();
   }
 
   @Override
   public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":succeeded", s(JobStatus.SUCCEEDED.name()));
-    values.put(":result", s(JobJson.MAPPER.writeValueAsString(result)));
-    values.put(":now", s(finishedAt.toString()));
-    values.put(":listKey", s(listKey(JobStatus.SUCCEEDED, id, finishedAt)));
-    values.put(":listAt", s(listAt(id, finishedAt)));
-    return update(
-            id,
-            "SET #status = :succeeded, #result = :result, finishedAt = :now,"
-                + " listKey = :listKey, listAt = :listAt",
-            "#status = :running",
-            values,
-            ReturnValue.NONE)
-        .isPresent();
+    ItemUpdate update =
+        ended(JobStatus.SUCCEEDED, id, finishedAt)
+            .set("#result", ":result", s(JobJson.MAPPER.writeValueAsString(result)))
+            .status(JobStatus.RUNNING);
+    return update(id, update, "#status = :running", ReturnValue.NONE).isPresent();
   }
 
   @Override
   public boolean fail(JobFailure failure) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":running", s(JobStatus.RUNNING.name()));
-    values.put(":failed", s(JobStatus.FAILED.name()));
-    values.put(":error", s(JobJson.MAPPER.writeValueAsString(failure.error())));
-    values.put(":now", s(failure.finishedAt().toString()));
-    values.put(":expiresAt", n(failure.expiresAt()));
-    values.put(":type", s(failure.type()));
-    values.put(":zero", n(0));
-    values.put(":listKey", s(listKey(JobStatus.FAILED, failure.id(), failure.finishedAt())));
-    values.put(":listAt", s(listAt(failure.id(), failure.finishedAt())));
-    String update =
-        "SET #status = :failed, #error = :error, finishedAt = :now, expiresAt = :expiresAt,"
-            + " #type = if_not_exists(#type, :type), attempts = if_not_exists(attempts, :zero),"
-            + " listKey = :listKey, listAt = :listAt";
+    ItemUpdate update =
+        ended(JobStatus.FAILED, failure.id(), failure.finishedAt())
+            .set("#error", ":error", s(JobJson.MAPPER.writeValueAsString(failure.error())))
+            .set("expiresAt", ":expiresAt", n(failure.expiresAt()))
+            .set("#type = if_not_exists(#type, :type)")
+            .value(":type", s(failure.type()))
+            .set("attempts = if_not_exists(attempts, :zero)")
+            .value(":zero", n(0))
+            .status(JobStatus.RUNNING);
     if (failure.parameters() != null) {
-      values.put(":parameters", s(JobJson.MAPPER.writeValueAsString(failure.parameters())));
-      update += ", #parameters = if_not_exists(#parameters, :parameters)";
+      update
+          .set("#parameters = if_not_exists(#parameters, :parameters)")
+          .value(":parameters", s(JobJson.MAPPER.writeValueAsString(failure.parameters())));
     }
     return update(
             failure.id(),
             update,
             "attribute_not_exists(id) OR #status = :running",
-            values,
             ReturnValue.NONE)
         .isPresent();
   }
@@ -667,25 +623,25 @@ public final class DynamoDbJobStore implements JobStore {
             });
     filter
         .errorType()
-        .ifPresent(
-            type -> {
-              names.put("#error", "error");
-              values.put(":errorType", s(jsonField("type", type)));
-              parts.add("contains(#error, :errorType)");
-            });
+        .ifPresent(type -> parts.add(errorHolds("type", type, ":errorType", values, names)));
     filter
         .condition()
         .ifPresent(
-            condition -> {
-              names.put("#error", "error");
-              values.put(":condition", s(jsonField("condition", condition)));
-              parts.add("contains(#error, :condition)");
-            });
+            condition ->
+                parts.add(errorHolds("condition", condition, ":condition", values, names)));
     return parts.isEmpty() ? null : String.join(" AND ", parts);
   }
 
-  private static String jsonField(String name, String value) {
-    return "\"" + name + "\":" + JobJson.MAPPER.writeValueAsString(value);
+  /** {@code contains(#error, placeholder)}: the error's JSON text holds this field's value. */
+  private static String errorHolds(
+      String field,
+      String value,
+      String placeholder,
+      Map<String, AttributeValue> values,
+      Map<String, String> names) {
+    names.put("#error", "error");
+    values.put(placeholder, s("\"" + field + "\":" + JobJson.MAPPER.writeValueAsString(value)));
+    return "contains(#error, " + placeholder + ")";
   }
 
   /** The index's partition key: status, UTC day of the status time, and the job's shard. */
@@ -707,27 +663,14 @@ public final class DynamoDbJobStore implements JobStore {
   }
 
   private Optional<UpdateItemResponse> update(
-      String id,
-      String update,
-      String condition,
-      Map<String, AttributeValue> values,
-      ReturnValue returnValue) {
-    UpdateItemRequest request =
-        UpdateItemRequest.builder()
-            .tableName(table)
-            .key(key(id))
-            .updateExpression(update)
-            .conditionExpression(condition)
-            .expressionAttributeNames(names(update, condition))
-            .expressionAttributeValues(values)
-            .returnValues(returnValue)
-            .build();
+      String id, ItemUpdate update, String condition, ReturnValue returnValue) {
     try {
-      return Optional.of(dynamo.updateItem(request));
+      return Optional.of(
+          dynamo.updateItem(request(id, update, condition).returnValues(returnValue).build()));
     } catch (ConditionalCheckFailedException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw new JobStoreException("could not write job " + id + " to table " + table, e);
+      throw failedWrite(id, e);
     }
   }
 
@@ -737,16 +680,9 @@ public final class DynamoDbJobStore implements JobStore {
    */
   private record Written(boolean done, Map<String, AttributeValue> item) {}
 
-  private Written write(
-      String id, String update, String condition, Map<String, AttributeValue> values) {
+  private Written write(String id, ItemUpdate update, String condition) {
     UpdateItemRequest request =
-        UpdateItemRequest.builder()
-            .tableName(table)
-            .key(key(id))
-            .updateExpression(update)
-            .conditionExpression(condition)
-            .expressionAttributeNames(names(update, condition))
-            .expressionAttributeValues(values)
+        request(id, update, condition)
             .returnValues(ReturnValue.ALL_NEW)
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
             .build();
@@ -755,8 +691,23 @@ public final class DynamoDbJobStore implements JobStore {
     } catch (ConditionalCheckFailedException e) {
       return new Written(false, e.hasItem() && !e.item().isEmpty() ? e.item() : null);
     } catch (SdkException e) {
-      throw new JobStoreException("could not write job " + id + " to table " + table, e);
+      throw failedWrite(id, e);
     }
+  }
+
+  private UpdateItemRequest.Builder request(String id, ItemUpdate update, String condition) {
+    String expression = update.expression();
+    return UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(id))
+        .updateExpression(expression)
+        .conditionExpression(condition)
+        .expressionAttributeNames(names(expression, condition))
+        .expressionAttributeValues(update.values());
+  }
+
+  private JobStoreException failedWrite(String id, SdkException e) {
+    return new JobStoreException("could not write job " + id + " to table " + table, e);
   }
 
   private static Map<String, String> names(String update, String condition) {

@@ -130,18 +130,6 @@ public interface JobStore {
       Instant replayOf,
       Integer timeoutSeconds,
       Instant queuedAt) {
-    /** A start of a job {@code POST /jobs} accepted, or of a replay. */
-    public JobStart(
-        String id,
-        String type,
-        ObjectNode parameters,
-        Instant startedAt,
-        long expiresAt,
-        Instant replayOf,
-        Integer timeoutSeconds) {
-      this(id, type, parameters, startedAt, expiresAt, replayOf, timeoutSeconds, null);
-    }
-
     public boolean replay() {
       return replayOf != null;
     }

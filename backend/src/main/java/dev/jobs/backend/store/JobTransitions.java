@@ -34,24 +34,22 @@ public final class JobTransitions {
             ? start.startedAt()
             : job.startedAt();
     return Optional.of(
-        new JobRecord(
-            start.id(),
-            JobStatus.RUNNING,
-            start.type(),
-            start.parameters(),
-            null,
-            null,
-            (job == null ? 0 : job.attempts()) + 1,
-            startedAt,
-            null,
-            start.expiresAt(),
-            job == null || start.replay() ? null : job.progress(),
-            start.startedAt(),
-            job == null ? null : job.cancelRequestedAt(),
-            start.timeoutSeconds() != null
-                ? start.timeoutSeconds()
-                : job == null ? null : job.timeoutSeconds(),
-            job == null ? null : job.queuedAt()));
+        JobRecord.builder(start.id())
+            .status(JobStatus.RUNNING)
+            .type(start.type())
+            .parameters(start.parameters())
+            .attempts((job == null ? 0 : job.attempts()) + 1)
+            .startedAt(startedAt)
+            .expiresAt(start.expiresAt())
+            .progress(job == null || start.replay() ? null : job.progress())
+            .heartbeatAt(start.startedAt())
+            .cancelRequestedAt(job == null ? null : job.cancelRequestedAt())
+            .timeoutSeconds(
+                start.timeoutSeconds() != null
+                    ? start.timeoutSeconds()
+                    : job == null ? null : job.timeoutSeconds())
+            .queuedAt(job == null ? null : job.queuedAt())
+            .build());
   }
 
   /** See {@link JobStore#queue}: the record to write, or empty when the id has one. */
@@ -74,22 +72,10 @@ public final class JobTransitions {
     }
     return new RetryResult(
         RetryOutcome.QUEUED,
-        new JobRecord(
-            job.id(),
-            JobStatus.QUEUED,
-            job.type(),
-            job.parameters(),
-            null,
-            null,
-            job.attempts(),
-            null,
-            null,
-            expiresAt,
-            null,
-            null,
-            null,
-            job.timeoutSeconds(),
-            at));
+        JobRecord.queued(job.id(), job.type(), job.parameters(), at, expiresAt).toBuilder()
+            .attempts(job.attempts())
+            .timeoutSeconds(job.timeoutSeconds())
+            .build());
   }
 
   /** See {@link JobStore#succeed}. */
@@ -105,24 +91,17 @@ public final class JobTransitions {
     if (current.isPresent() && current.get().status() != JobStatus.RUNNING) {
       return Optional.empty();
     }
-    JobRecord job = current.orElse(null);
+    JobRecord job = current.orElseGet(() -> JobRecord.builder(failure.id()).build());
     return Optional.of(
-        new JobRecord(
-            failure.id(),
-            JobStatus.FAILED,
-            job == null || job.type() == null ? failure.type() : job.type(),
-            job == null || job.parameters() == null ? failure.parameters() : job.parameters(),
-            null,
-            failure.error(),
-            job == null ? 0 : job.attempts(),
-            job == null ? null : job.startedAt(),
-            failure.finishedAt(),
-            failure.expiresAt(),
-            job == null ? null : job.progress(),
-            job == null ? null : job.heartbeatAt(),
-            job == null ? null : job.cancelRequestedAt(),
-            job == null ? null : job.timeoutSeconds(),
-            job == null ? null : job.queuedAt()));
+        job.toBuilder()
+            .status(JobStatus.FAILED)
+            .type(job.type() == null ? failure.type() : job.type())
+            .parameters(job.parameters() == null ? failure.parameters() : job.parameters())
+            .result(null)
+            .error(failure.error())
+            .finishedAt(failure.finishedAt())
+            .expiresAt(failure.expiresAt())
+            .build());
   }
 
   /**
@@ -136,22 +115,10 @@ public final class JobTransitions {
         .filter(job -> holds(job, attempt))
         .map(
             job ->
-                new JobRecord(
-                    job.id(),
-                    job.status(),
-                    job.type(),
-                    job.parameters(),
-                    job.result(),
-                    job.error(),
-                    job.attempts(),
-                    job.startedAt(),
-                    job.finishedAt(),
-                    job.expiresAt(),
-                    progress == null ? job.progress() : progress,
-                    at,
-                    job.cancelRequestedAt(),
-                    job.timeoutSeconds(),
-                    job.queuedAt()));
+                job.toBuilder()
+                    .progress(progress == null ? job.progress() : progress)
+                    .heartbeatAt(at)
+                    .build());
   }
 
   /** What a progress write's outcome tells the attempt. */
@@ -188,22 +155,7 @@ public final class JobTransitions {
   }
 
   private static JobRecord withCancelRequest(JobRecord job, Instant at) {
-    return new JobRecord(
-        job.id(),
-        job.status(),
-        job.type(),
-        job.parameters(),
-        job.result(),
-        job.error(),
-        job.attempts(),
-        job.startedAt(),
-        job.finishedAt(),
-        job.expiresAt(),
-        job.progress(),
-        job.heartbeatAt(),
-        at,
-        job.timeoutSeconds(),
-        job.queuedAt());
+    return job.toBuilder().cancelRequestedAt(at).build();
   }
 
   /** See {@link JobStore#cancelled}. */
@@ -220,21 +172,6 @@ public final class JobTransitions {
 
   private static JobRecord ended(
       JobRecord job, JobStatus status, JsonNode result, Instant finishedAt) {
-    return new JobRecord(
-        job.id(),
-        status,
-        job.type(),
-        job.parameters(),
-        result,
-        null,
-        job.attempts(),
-        job.startedAt(),
-        finishedAt,
-        job.expiresAt(),
-        job.progress(),
-        job.heartbeatAt(),
-        job.cancelRequestedAt(),
-        job.timeoutSeconds(),
-        job.queuedAt());
+    return job.toBuilder().status(status).result(result).error(null).finishedAt(finishedAt).build();
   }
 }

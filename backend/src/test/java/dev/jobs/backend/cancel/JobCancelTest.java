@@ -2,6 +2,7 @@ package dev.jobs.backend.cancel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
@@ -35,14 +36,15 @@ class JobCancelTest {
             NOW.minusSeconds(5),
             1,
             null,
-            900));
+            900,
+            null));
   }
 
   @Test
   void runningJob_is202WithTheRecordAndTheRequestNoted() {
     running();
 
-    JobCancel.Answer answer = cancel.answer(ID);
+    ApiAnswer answer = cancel.answer(ID);
 
     assertThat(answer.statusCode()).isEqualTo(202);
     JsonNode body = JobJson.MAPPER.readTree(answer.body());
@@ -55,7 +57,7 @@ class JobCancelTest {
 
   @Test
   void jobNotStartedYet_is202WithACancelledRecordKeptForTheRetention() {
-    JobCancel.Answer answer = cancel.answer(ID);
+    ApiAnswer answer = cancel.answer(ID);
 
     assertThat(answer.statusCode()).isEqualTo(202);
     long expiresAt = NOW.plus(Duration.ofDays(30)).getEpochSecond();
@@ -77,7 +79,7 @@ class JobCancelTest {
   void jobAlreadyCancelled_isAgain202AndUnchanged() {
     store.put(JobRecord.cancelledBeforeStart(ID, NOW.minusSeconds(60), 7));
 
-    JobCancel.Answer answer = cancel.answer(ID);
+    ApiAnswer answer = cancel.answer(ID);
 
     assertThat(answer.statusCode()).isEqualTo(202);
     assertThat(store.find(ID).orElseThrow())
@@ -90,11 +92,10 @@ class JobCancelTest {
     store.succeed(ID, JobJson.MAPPER.createObjectNode(), NOW.minusSeconds(1));
     JobRecord succeeded = store.find(ID).orElseThrow();
 
-    JobCancel.Answer answer = cancel.answer(ID);
+    ApiAnswer answer = cancel.answer(ID);
 
     assertThat(answer)
-        .isEqualTo(
-            new JobCancel.Answer(409, "{\"message\":\"job " + ID + " already ended SUCCEEDED\"}"));
+        .isEqualTo(new ApiAnswer(409, "{\"message\":\"job " + ID + " already ended SUCCEEDED\"}"));
     assertThat(store.find(ID)).contains(succeeded);
   }
 
@@ -121,7 +122,7 @@ class JobCancelTest {
         "trailing-newline\n"
       })
   void idOutsideTheJobIdPattern_is400AndWritesNothing(String id) {
-    JobCancel.Answer answer = cancel.answer(id);
+    ApiAnswer answer = cancel.answer(id);
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(JobJson.MAPPER.readTree(answer.body()).get("message").asString())

@@ -179,6 +179,7 @@ class FailedJobHandlerTest {
               NOW.minusSeconds(60),
               NOW.getEpochSecond(),
               null,
+              null,
               null));
     }
   }

@@ -94,7 +94,7 @@ class JobLogLinesTest {
 
   @Test
   void aSecondAttempt_isNumberedInEveryLine() {
-    store.start(new JobStart(ID, "chatty", null, T0, 0, null, null));
+    store.start(new JobStart(ID, "chatty", null, T0, 0, null, null, null));
     kind.failWith = null;
 
     process();
@@ -105,7 +105,7 @@ class JobLogLinesTest {
 
   @Test
   void theErrorHandlersLine_saysTheJobFailedWithItsErrorAndNoAttempt() {
-    store.start(new JobStart(ID, "sleep", null, T0, 0, null, null));
+    store.start(new JobStart(ID, "sleep", null, T0, 0, null, null, null));
     FailureRecorder recorder = new FailureRecorder(store, clock, Duration.ofDays(30), lines::add);
 
     recorder.record(DestinationRecord.from(Fixtures.json("retries-exhausted.json")), "handler-req");

@@ -34,7 +34,8 @@ class LambdaJobContextTest {
       };
 
   private LambdaJobContext started() {
-    records.start(new JobStart(ID, "sleep", JobJson.MAPPER.createObjectNode(), T0, 1, null, 900));
+    records.start(
+        new JobStart(ID, "sleep", JobJson.MAPPER.createObjectNode(), T0, 1, null, 900, null));
     return new LambdaJobContext(
         ID, 1, () -> Duration.ofMinutes(15), store, clock, T0, false, System.getLogger("test"));
   }

@@ -187,7 +187,14 @@ class ListJobsHandlerTest {
   private void failed(String id, Instant at) {
     memory.start(
         new JobStart(
-            id, "sleep", JobJson.MAPPER.createObjectNode().put("seconds", 1), at, 1L, null, null));
+            id,
+            "sleep",
+            JobJson.MAPPER.createObjectNode().put("seconds", 1),
+            at,
+            1L,
+            null,
+            null,
+            null));
     memory.fail(
         new JobFailure(id, "sleep", null, new JobError("E", "boom", "RetriesExhausted"), at, 1L));
   }

@@ -133,17 +133,14 @@ class PrimingTest {
   void priming_changesNothingInTheInMemoryStore() {
     InMemoryJobStore store = new InMemoryJobStore();
     JobRecord job =
-        new JobRecord(
-            "a-job",
-            JobStatus.RUNNING,
-            "sleep",
-            JobJson.MAPPER.createObjectNode().put("type", "sleep").put("seconds", 1),
-            null,
-            null,
-            1,
-            NOW,
-            null,
-            NOW.getEpochSecond());
+        JobRecord.builder("a-job")
+            .status(JobStatus.RUNNING)
+            .type("sleep")
+            .parameters(JobJson.MAPPER.createObjectNode().put("type", "sleep").put("seconds", 1))
+            .attempts(1)
+            .startedAt(NOW)
+            .expiresAt(NOW.getEpochSecond())
+            .build();
     store.put(job);
     // Any write would throw, and the priming paths do not catch.
     store.failWrites(new IllegalStateException("priming wrote to the store"));

@@ -223,17 +223,16 @@ class ProcessJobHandlerTest {
   }
 
   private JobRecord failedRecord() {
-    return new JobRecord(
-        ID,
-        JobStatus.FAILED,
-        "sleep",
-        (ObjectNode) JobJson.MAPPER.readTree("{\"seconds\":2}"),
-        null,
-        new JobError("dev.jobs.kind.JobFailedException", "boom", "RetriesExhausted"),
-        1,
-        NOW.minusSeconds(60),
-        NOW.minusSeconds(30),
-        NOW.getEpochSecond());
+    return JobRecord.builder(ID)
+        .status(JobStatus.FAILED)
+        .type("sleep")
+        .parameters((ObjectNode) JobJson.MAPPER.readTree("{\"seconds\":2}"))
+        .error(new JobError("dev.jobs.kind.JobFailedException", "boom", "RetriesExhausted"))
+        .attempts(1)
+        .startedAt(NOW.minusSeconds(60))
+        .finishedAt(NOW.minusSeconds(30))
+        .expiresAt(NOW.getEpochSecond())
+        .build();
   }
 
   /** The handler skipped the delivery, and the job's record is as it was. */

@@ -207,16 +207,18 @@ class QueueJobHandlerTest {
   }
 
   private static JobRecord ended(JobStatus status) {
-    return new JobRecord(
-        ID,
-        status,
-        "sleep",
-        (ObjectNode) JobJson.MAPPER.readTree(BODY),
-        null,
-        status == JobStatus.FAILED ? new JobError("Boom", "it broke", "RetriesExhausted") : null,
-        3,
-        NOW.minusSeconds(60),
-        NOW.minusSeconds(30),
-        NOW.getEpochSecond());
+    return JobRecord.builder(ID)
+        .status(status)
+        .type("sleep")
+        .parameters((ObjectNode) JobJson.MAPPER.readTree(BODY))
+        .error(
+            status == JobStatus.FAILED
+                ? new JobError("Boom", "it broke", "RetriesExhausted")
+                : null)
+        .attempts(3)
+        .startedAt(NOW.minusSeconds(60))
+        .finishedAt(NOW.minusSeconds(30))
+        .expiresAt(NOW.getEpochSecond())
+        .build();
   }
 }

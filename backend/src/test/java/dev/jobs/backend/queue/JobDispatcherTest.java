@@ -57,18 +57,19 @@ class JobDispatcherTest {
     return JobJson.MAPPER.readTree("{\"Records\":[" + String.join(",", records) + "]}");
   }
 
+  /** The records of three queued jobs, a, b and c, at sequence numbers 100, 200 and 300. */
+  private static JsonNode threeQueued() {
+    return event(
+        record("100", "a", "QUEUED"), record("200", "b", "QUEUED"), record("300", "c", "QUEUED"));
+  }
+
   private List<String> invokedIds() {
     return invoked.stream().map(invocation -> invocation.get("id").asString()).toList();
   }
 
   @Test
   void dispatch_queuedRecords_invokesEachOnceInOrder_andReportsNoFailure() {
-    Optional<String> failed =
-        dispatcher.dispatch(
-            event(
-                record("100", "a", "QUEUED"),
-                record("200", "b", "QUEUED"),
-                record("300", "c", "QUEUED")));
+    Optional<String> failed = dispatcher.dispatch(threeQueued());
 
     assertThat(failed).isEmpty();
     assertThat(invokedIds()).containsExactly("a", "b", "c");
@@ -89,12 +90,7 @@ class JobDispatcherTest {
   void dispatch_aRefusedInvocation_endsTheBatchThereAndReportsItsSequenceNumber() {
     refused = Set.of("b");
 
-    Optional<String> failed =
-        dispatcher.dispatch(
-            event(
-                record("100", "a", "QUEUED"),
-                record("200", "b", "QUEUED"),
-                record("300", "c", "QUEUED")));
+    Optional<String> failed = dispatcher.dispatch(threeQueued());
 
     assertThat(failed).contains("200");
     // c is left for the retry, which starts from b: a, dispatched, is not dispatched again.

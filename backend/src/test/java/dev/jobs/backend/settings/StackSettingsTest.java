@@ -3,6 +3,7 @@ package dev.jobs.backend.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {
@@ -38,6 +39,15 @@ class StackSettingsTest {
     assertThat(StackSettings.byParameter("ProcessingRetryAttempts"))
         .contains(StackSettings.PROCESSING_RETRY_ATTEMPTS);
     assertThat(StackSettings.byParameter("LogRetentionDays")).isEmpty();
+  }
+
+  @Test
+  void choicesOf_givesTheAllowedValuesAsText_ofChoiceParametersOnly() {
+    assertThat(StackSettings.choicesOf("WafEnabled")).contains(List.of("false", "true"));
+    assertThat(StackSettings.choicesOf("LogRetentionDays").orElseThrow())
+        .startsWith("1", "3")
+        .endsWith("3653");
+    assertThat(StackSettings.choicesOf("ProcessingRetryAttempts")).isEmpty();
   }
 
   @Test

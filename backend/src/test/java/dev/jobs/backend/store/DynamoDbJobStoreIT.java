@@ -59,26 +59,36 @@ class DynamoDbJobStoreIT extends JobStoreContract {
     return store;
   }
 
-  @Test
-  void item_hasTheAttributeTypesTheApiMappingTemplateReads() {
-    Instant now = Instant.parse("2026-03-04T05:06:07Z");
+  /** Starts a sleep of {@code seconds} at {@code now}, to expire at 99. */
+  private void startSleep(String id, int seconds, Instant now, Integer timeoutSeconds) {
     store.start(
         new JobStart(
-            "format",
+            id,
             "sleep",
-            JobJson.MAPPER.createObjectNode().put("seconds", 2),
+            JobJson.MAPPER.createObjectNode().put("seconds", seconds),
             now,
             99,
             null,
+            timeoutSeconds,
             null));
+  }
+
+  /** The job's item as the table holds it, read past the store. */
+  private Map<String, AttributeValue> item(String id) {
+    return dynamo
+        .getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))))
+        .item();
+  }
+
+  @Test
+  void item_hasTheAttributeTypesTheApiMappingTemplateReads() {
+    Instant now = Instant.parse("2026-03-04T05:06:07Z");
+    startSleep("format", 2, now, null);
     store.fail(
         new JobFailure(
             "format", "sleep", null, new JobError("E", "boom", "RetriesExhausted"), now, 100));
 
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("format"))))
-            .item();
+    Map<String, AttributeValue> item = item("format");
 
     assertThat(item.get("id").s()).isEqualTo("format");
     assertThat(item.get("status").s()).isEqualTo("FAILED");
@@ -99,23 +109,12 @@ class DynamoDbJobStoreIT extends JobStoreContract {
   @Test
   void item_holdsProgressHeartbeatCancelAndTimeoutAsTheApiMappingTemplateReadsThem() {
     Instant now = Instant.parse("2026-03-04T05:06:07Z");
-    store.start(
-        new JobStart(
-            "steered",
-            "sleep",
-            JobJson.MAPPER.createObjectNode().put("seconds", 9),
-            now,
-            99,
-            null,
-            900));
+    startSleep("steered", 9, now, 900);
     store.progress("steered", 1, new JobProgress(3, 9, "slept 3 of 9 s", now), now.plusSeconds(3));
     store.cancel("steered", now.plusSeconds(4), 99);
     store.cancelled("steered", 1, now.plusSeconds(5));
 
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(b -> b.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("steered"))))
-            .item();
+    Map<String, AttributeValue> item = item("steered");
 
     assertThat(item.get("status").s()).isEqualTo("CANCELLED");
     assertThat(item.get("progress").s())

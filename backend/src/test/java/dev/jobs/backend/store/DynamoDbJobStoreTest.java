@@ -167,22 +167,20 @@ class DynamoDbJobStoreTest {
                     NOW,
                     1_800_000_000L,
                     null,
+                    null,
                     null))
             .orElseThrow();
 
     assertThat(started)
         .isEqualTo(
-            new JobRecord(
-                "job-2",
-                JobStatus.RUNNING,
-                "sleep",
-                JobJson.MAPPER.createObjectNode().put("seconds", 3),
-                null,
-                null,
-                1,
-                NOW,
-                null,
-                1_800_000_000L));
+            JobRecord.builder("job-2")
+                .status(JobStatus.RUNNING)
+                .type("sleep")
+                .parameters(JobJson.MAPPER.createObjectNode().put("seconds", 3))
+                .attempts(1)
+                .startedAt(NOW)
+                .expiresAt(1_800_000_000L)
+                .build());
     assertCalls(UPDATE_ITEM, 3);
   }
 
@@ -224,7 +222,8 @@ class DynamoDbJobStoreTest {
                 "job-5", "sleep", null, new JobError("E", "m", "RetriesExhausted"), NOW, 1L));
     var started =
         store.start(
-            new JobStart("job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW, null));
+            new JobStart(
+                "job-5", "sleep", JobJson.MAPPER.createObjectNode(), NOW, 1L, NOW, null, null));
 
     assertThat(succeeded).isFalse();
     assertThat(failed).isFalse();

@@ -1,6 +1,5 @@
 package dev.jobs.backend.store;
 
-import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import java.time.Instant;
 import java.util.Comparator;
@@ -9,10 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
 
 /** The job store's rules in memory, for tests. {@link #failWrites} makes every write throw. */
-public final class InMemoryJobStore implements JobStore {
+public final class InMemoryJobStore extends WholeRecordJobStore {
   private final ConcurrentMap<String, JobRecord> records = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> writeFailure = new AtomicReference<>();
 
@@ -30,28 +28,6 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public Optional<JobRecord> start(JobStart start) {
-    return transition(start.id(), current -> JobTransitions.start(current, start));
-  }
-
-  @Override
-  public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-    return transition(id, current -> JobTransitions.succeed(current, result, finishedAt))
-        .isPresent();
-  }
-
-  @Override
-  public boolean fail(JobFailure failure) {
-    return transition(failure.id(), current -> JobTransitions.fail(current, failure)).isPresent();
-  }
-
-  @Override
-  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
-    return JobTransitions.heartbeat(
-        transition(id, current -> JobTransitions.progress(current, attempt, progress, at)));
-  }
-
-  @Override
   public CancelResult cancel(String id, Instant at, long expiresAt) {
     checkWritable();
     AtomicReference<CancelResult> result = new AtomicReference<>();
@@ -62,12 +38,6 @@ public final class InMemoryJobStore implements JobStore {
           return result.get().record();
         });
     return result.get();
-  }
-
-  @Override
-  public boolean cancelled(String id, int attempt, Instant finishedAt) {
-    return transition(id, current -> JobTransitions.cancelled(current, attempt, finishedAt))
-        .isPresent();
   }
 
   @Override
@@ -102,8 +72,8 @@ public final class InMemoryJobStore implements JobStore {
             .toList());
   }
 
-  /** Applies a transition atomically; returns the record written, or empty when refused. */
-  private Optional<JobRecord> transition(
+  @Override
+  protected Optional<JobRecord> transition(
       String id, Function<Optional<JobRecord>, Optional<JobRecord>> next) {
     checkWritable();
     AtomicReference<JobRecord> written = new AtomicReference<>();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,12 +73,13 @@ public abstract class JobStoreContract {
 
   /** A start at {@code at}; a replay's event is taken to be as old as the start itself. */
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null, TIMEOUT);
+    return new JobStart(
+        id, "sleep", parameters(5), at, EXPIRES_AT, replay ? at : null, TIMEOUT, null);
   }
 
   /** A replay, started at {@code at}, of the event put on the bus at {@code eventTime}. */
   private static JobStart replay(String id, Instant at, Instant eventTime) {
-    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime, TIMEOUT);
+    return new JobStart(id, "sleep", parameters(5), at, EXPIRES_AT, eventTime, TIMEOUT, null);
   }
 
   /** EventBridge's time for an event put at {@code at}: whole seconds. */
@@ -91,6 +93,20 @@ public abstract class JobStoreContract {
 
   private static JsonNode result(String message) {
     return JobJson.MAPPER.createObjectNode().put("message", message);
+  }
+
+  /** The record of a job's first start, {@code start(id, T0, false)}, as a transition reads it. */
+  private static JobRecord startedAtT0(String id) {
+    return JobRecord.builder(id)
+        .status(JobStatus.RUNNING)
+        .type("sleep")
+        .parameters(parameters(5))
+        .attempts(1)
+        .startedAt(T0)
+        .expiresAt(EXPIRES_AT)
+        .heartbeatAt(T0)
+        .timeoutSeconds(TIMEOUT)
+        .build();
   }
 
   private JobRecord stored(String id) {
@@ -108,22 +124,7 @@ public abstract class JobStoreContract {
 
     JobRecord started = store().start(start(id, T0, false)).orElseThrow();
 
-    JobRecord expected =
-        new JobRecord(
-            id,
-            JobStatus.RUNNING,
-            "sleep",
-            parameters(5),
-            null,
-            null,
-            1,
-            T0,
-            null,
-            EXPIRES_AT,
-            null,
-            T0,
-            null,
-            TIMEOUT);
+    JobRecord expected = startedAtT0(id);
     assertThat(started).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -161,21 +162,11 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.SUCCEEDED,
-                "sleep",
-                parameters(5),
-                result("done"),
-                null,
-                1,
-                T0,
-                T1,
-                EXPIRES_AT,
-                null,
-                T0,
-                null,
-                TIMEOUT));
+            startedAtT0(id).toBuilder()
+                .status(JobStatus.SUCCEEDED)
+                .result(result("done"))
+                .finishedAt(T1)
+                .build());
   }
 
   @Test
@@ -220,21 +211,14 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.FAILED,
-                "sleep",
-                parameters(5),
-                null,
-                RETRIES_EXHAUSTED,
-                2,
-                T0,
-                T2,
-                EXPIRES_AT + 1,
-                null,
-                T1,
-                null,
-                TIMEOUT));
+            startedAtT0(id).toBuilder()
+                .status(JobStatus.FAILED)
+                .error(RETRIES_EXHAUSTED)
+                .attempts(2)
+                .finishedAt(T2)
+                .expiresAt(EXPIRES_AT + 1)
+                .heartbeatAt(T1)
+                .build());
   }
 
   @Test
@@ -247,17 +231,14 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.FAILED,
-                "sleep",
-                parameters(7),
-                null,
-                expired,
-                0,
-                null,
-                T1,
-                EXPIRES_AT));
+            JobRecord.builder(id)
+                .status(JobStatus.FAILED)
+                .type("sleep")
+                .parameters(parameters(7))
+                .error(expired)
+                .finishedAt(T1)
+                .expiresAt(EXPIRES_AT)
+                .build());
   }
 
   @Test
@@ -311,21 +292,7 @@ public abstract class JobStoreContract {
     JobRecord replayed = store().start(start(id, T2, true)).orElseThrow();
 
     JobRecord expected =
-        new JobRecord(
-            id,
-            JobStatus.RUNNING,
-            "sleep",
-            parameters(5),
-            null,
-            null,
-            2,
-            T2,
-            null,
-            EXPIRES_AT,
-            null,
-            T2,
-            null,
-            TIMEOUT);
+        startedAtT0(id).toBuilder().attempts(2).startedAt(T2).heartbeatAt(T2).build();
     assertThat(replayed).isEqualTo(expected);
     assertThat(stored(id)).isEqualTo(expected);
   }
@@ -386,7 +353,7 @@ public abstract class JobStoreContract {
     result.put("text", "{\"not\": \"parsed\"}");
     JobError error = new JobError("java.lang.IllegalStateException", "line 1\nline \"2\"", null);
 
-    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null, null));
+    store().start(new JobStart(id, "report", parameters, T0, EXPIRES_AT, null, null, null));
     store().succeed(id, result, T1);
     JobRecord succeeded = stored(id);
     String failedId = newId();
@@ -613,21 +580,13 @@ public abstract class JobStoreContract {
 
     assertThat(stored(id))
         .isEqualTo(
-            new JobRecord(
-                id,
-                JobStatus.CANCELLED,
-                "sleep",
-                parameters(5),
-                null,
-                null,
-                1,
-                T0,
-                T2,
-                EXPIRES_AT,
-                progress(2, "two", T1),
-                T1,
-                T1,
-                TIMEOUT));
+            startedAtT0(id).toBuilder()
+                .status(JobStatus.CANCELLED)
+                .finishedAt(T2)
+                .progress(progress(2, "two", T1))
+                .heartbeatAt(T1)
+                .cancelRequestedAt(T1)
+                .build());
   }
 
   @Test
@@ -704,15 +663,7 @@ public abstract class JobStoreContract {
     store().cancel(queued, base.plusSeconds(50), EXPIRES_AT);
     jobAt(JobStatus.FAILED, base.plusSeconds(45));
 
-    JobPage page =
-        store()
-            .list(
-                new JobQuery(
-                    Optional.of(JobStatus.CANCELLED),
-                    base,
-                    base.plusSeconds(60),
-                    10,
-                    Optional.empty()));
+    JobPage page = store().list(query(JobStatus.CANCELLED, base, base.plusSeconds(60)));
 
     assertThat(page.jobs()).containsExactly(stored(queued), cancelled);
   }
@@ -749,6 +700,31 @@ public abstract class JobStoreContract {
 
   private static JobQuery query(Instant since, Instant until, int limit) {
     return new JobQuery(Optional.empty(), since, until, limit, Optional.empty());
+  }
+
+  /** Ten jobs of this status at most, from the first page. */
+  private static JobQuery query(JobStatus status, Instant since, Instant until) {
+    return new JobQuery(Optional.of(status), since, until, 10, Optional.empty());
+  }
+
+  /**
+   * Every page of a listing, each page's query made from the last page's cursor; twenty pages at
+   * most, so that a store whose cursor never ends fails the test rather than hanging it.
+   */
+  private List<JobPage> pages(Function<Optional<JobCursor>, JobQuery> query) {
+    List<JobPage> pages = new ArrayList<>();
+    Optional<JobCursor> after = Optional.empty();
+    do {
+      JobPage page = store().list(query.apply(after));
+      pages.add(page);
+      after = page.next();
+    } while (after.isPresent() && pages.size() < 20);
+    return pages;
+  }
+
+  /** The ids of every page's jobs, in the order listed. */
+  private static List<String> listedIds(List<JobPage> pages) {
+    return ids(pages.stream().flatMap(page -> page.jobs().stream()).toList());
   }
 
   private static List<String> ids(List<JobRecord> jobs) {
@@ -794,15 +770,7 @@ public abstract class JobStoreContract {
     jobAt(JobStatus.RUNNING, base.plusSeconds(3));
     JobRecord failedLater = jobAt(JobStatus.FAILED, base.plusSeconds(4));
 
-    JobPage page =
-        store()
-            .list(
-                new JobQuery(
-                    Optional.of(JobStatus.FAILED),
-                    base,
-                    base.plusSeconds(60),
-                    10,
-                    Optional.empty()));
+    JobPage page = store().list(query(JobStatus.FAILED, base, base.plusSeconds(60)));
 
     assertThat(page.jobs()).containsExactly(failedLater, failed);
   }
@@ -814,12 +782,8 @@ public abstract class JobStoreContract {
     store().start(start(id, base.plusSeconds(1), false));
     store().succeed(id, result("done"), base.plusSeconds(100));
 
-    JobQuery running =
-        new JobQuery(
-            Optional.of(JobStatus.RUNNING), base, base.plusSeconds(60), 10, Optional.empty());
-    JobQuery succeeded =
-        new JobQuery(
-            Optional.of(JobStatus.SUCCEEDED), base, base.plusSeconds(200), 10, Optional.empty());
+    JobQuery running = query(JobStatus.RUNNING, base, base.plusSeconds(60));
+    JobQuery succeeded = query(JobStatus.SUCCEEDED, base, base.plusSeconds(200));
 
     assertThat(store().list(running).jobs()).isEmpty();
     assertThat(ids(store().list(succeeded).jobs())).containsExactly(id);
@@ -852,19 +816,11 @@ public abstract class JobStoreContract {
     }
     Instant until = base.plus(Duration.ofDays(5));
 
-    List<String> listed = new ArrayList<>();
-    Optional<JobCursor> after = Optional.empty();
-    int pages = 0;
-    do {
-      JobPage page = store().list(new JobQuery(Optional.empty(), base, until, 7, after));
-      assertThat(page.jobs()).hasSizeLessThanOrEqualTo(7);
-      listed.addAll(ids(page.jobs()));
-      after = page.next();
-      pages++;
-    } while (after.isPresent() && pages < 20);
+    List<JobPage> pages = pages(after -> new JobQuery(Optional.empty(), base, until, 7, after));
 
-    assertThat(listed).isEqualTo(newestFirst(jobs));
-    assertThat(pages).isEqualTo(7);
+    assertThat(pages).allSatisfy(page -> assertThat(page.jobs()).hasSizeLessThanOrEqualTo(7));
+    assertThat(listedIds(pages)).isEqualTo(newestFirst(jobs));
+    assertThat(pages).hasSize(7);
   }
 
   @Test
@@ -877,18 +833,10 @@ public abstract class JobStoreContract {
     }
     Instant until = base.plus(Duration.ofDays(31));
 
-    List<String> listed = new ArrayList<>();
-    Optional<JobCursor> after = Optional.empty();
-    int pages = 0;
-    do {
-      JobPage page = store().list(new JobQuery(Optional.empty(), base, until, 3, after));
-      listed.addAll(ids(page.jobs()));
-      after = page.next();
-      pages++;
-    } while (after.isPresent() && pages < 20);
+    List<JobPage> pages = pages(after -> new JobQuery(Optional.empty(), base, until, 3, after));
 
-    assertThat(listed).isEqualTo(newestFirst(jobs));
-    assertThat(pages).isEqualTo(4);
+    assertThat(listedIds(pages)).isEqualTo(newestFirst(jobs));
+    assertThat(pages).hasSize(4);
   }
 
   @Test
@@ -1167,15 +1115,7 @@ public abstract class JobStoreContract {
     store().queue(queued(second, base.plusSeconds(20)));
     jobAt(JobStatus.RUNNING, base.plusSeconds(15));
 
-    JobPage page =
-        store()
-            .list(
-                new JobQuery(
-                    Optional.of(JobStatus.QUEUED),
-                    base,
-                    base.plusSeconds(60),
-                    10,
-                    Optional.empty()));
+    JobPage page = store().list(query(JobStatus.QUEUED, base, base.plusSeconds(60)));
 
     assertThat(ids(page.jobs())).containsExactly(second, first);
   }
@@ -1225,25 +1165,21 @@ public abstract class JobStoreContract {
     }
     JobFilter filter =
         new JobFilter(Optional.of("flaky"), Optional.empty(), Optional.of("RetriesExhausted"));
-    List<String> seen = new ArrayList<>();
-    Optional<JobCursor> after = Optional.empty();
-    do {
-      JobPage page =
-          store()
-              .list(
-                  new JobQuery(
-                      Optional.of(JobStatus.FAILED),
-                      base,
-                      base.plus(Duration.ofDays(30)),
-                      5,
-                      after,
-                      filter));
-      assertThat(page.jobs().size()).isEqualTo(page.next().isPresent() ? 5 : 2);
-      seen.addAll(ids(page.jobs()));
-      after = page.next();
-    } while (after.isPresent());
+    List<JobPage> pages =
+        pages(
+            after ->
+                new JobQuery(
+                    Optional.of(JobStatus.FAILED),
+                    base,
+                    base.plus(Duration.ofDays(30)),
+                    5,
+                    after,
+                    filter));
 
-    assertThat(seen).isEqualTo(flaky);
+    assertThat(pages)
+        .allSatisfy(
+            page -> assertThat(page.jobs().size()).isEqualTo(page.next().isPresent() ? 5 : 2));
+    assertThat(listedIds(pages)).isEqualTo(flaky);
   }
 
   private List<JobRecord> filtered(

@@ -15,7 +15,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -133,28 +135,31 @@ public final class MotoServer implements AutoCloseable {
         b ->
             b.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .keySchema(key("id", KeyType.HASH))
                 .attributeDefinitions(
-                    a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
-                    a ->
-                        a.attributeName(DynamoDbJobStore.LIST_KEY)
-                            .attributeType(ScalarAttributeType.S),
-                    a ->
-                        a.attributeName(DynamoDbJobStore.LIST_AT)
-                            .attributeType(ScalarAttributeType.S))
+                    stringAttribute("id"),
+                    stringAttribute(DynamoDbJobStore.LIST_KEY),
+                    stringAttribute(DynamoDbJobStore.LIST_AT))
                 .globalSecondaryIndexes(
                     index ->
                         index
                             .indexName(DynamoDbJobStore.INDEX)
                             .keySchema(
-                                k ->
-                                    k.attributeName(DynamoDbJobStore.LIST_KEY)
-                                        .keyType(KeyType.HASH),
-                                k ->
-                                    k.attributeName(DynamoDbJobStore.LIST_AT)
-                                        .keyType(KeyType.RANGE))
+                                key(DynamoDbJobStore.LIST_KEY, KeyType.HASH),
+                                key(DynamoDbJobStore.LIST_AT, KeyType.RANGE))
                             .projection(p -> p.projectionType(ProjectionType.ALL))));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+  }
+
+  private static KeySchemaElement key(String attribute, KeyType type) {
+    return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
+  }
+
+  private static AttributeDefinition stringAttribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   @Override

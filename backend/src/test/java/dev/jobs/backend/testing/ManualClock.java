@@ -6,21 +6,34 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test moves it. */
+/**
+ * A clock that moves only when a test moves it: from a fixed start, or, for a runtime that must
+ * read the real time too, from the system clock's ({@link #aheadOfTheSystemClock}).
+ */
 public final class ManualClock extends Clock {
-  private volatile Instant now;
+  private final Clock base;
+  private volatile Duration moved = Duration.ZERO;
 
   public ManualClock(Instant start) {
-    this.now = start;
+    this(Clock.fixed(start, ZoneOffset.UTC));
+  }
+
+  private ManualClock(Clock base) {
+    this.base = base;
+  }
+
+  /** The system clock, moved forward by however much a test says. */
+  public static ManualClock aheadOfTheSystemClock() {
+    return new ManualClock(Clock.systemUTC());
   }
 
   public void advance(Duration duration) {
-    now = now.plus(duration);
+    moved = moved.plus(duration);
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return base.instant().plus(moved);
   }
 
   @Override

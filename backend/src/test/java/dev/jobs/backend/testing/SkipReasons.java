@@ -14,23 +14,21 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public final class SkipReasons implements TestWatcher {
   @Override
   public void testAborted(ExtensionContext context, Throwable cause) {
-    System.out.println(
-        "SKIPPED "
-            + context.getRequiredTestClass().getSimpleName()
-            + "."
-            + context.getDisplayName()
-            + ": "
-            + cause.getMessage());
+    print(context, cause.getMessage());
   }
 
   @Override
   public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    print(context, reason.orElse("disabled"));
+  }
+
+  private static void print(ExtensionContext context, String reason) {
     System.out.println(
         "SKIPPED "
             + context.getRequiredTestClass().getSimpleName()
             + "."
             + context.getDisplayName()
             + ": "
-            + reason.orElse("disabled"));
+            + reason);
   }
 }

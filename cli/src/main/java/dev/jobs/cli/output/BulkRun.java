@@ -219,32 +219,22 @@ public final class BulkRun {
     }
 
     Thread install(PrintWriter err, List<String> ids, List<Step> steps, Words words) {
-      Thread hook =
-          new Thread(
-              () -> {
-                requested = true;
-                try {
-                  paused.await(CALL_IN_FLIGHT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-                List<Step> taken;
-                synchronized (steps) {
-                  taken = List.copyOf(steps);
-                }
-                err.println();
-                err.println(
-                    "jobs: interrupted; "
-                        + howFar(taken, ids.size(), ids.subList(taken.size(), ids.size()))
-                        + done(taken, words));
-                err.flush();
-              });
-      try {
-        Runtime.getRuntime().addShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        return null;
-      }
-      return hook;
+      return InterruptNotice.install(
+          err,
+          () -> {
+            requested = true;
+            try {
+              paused.await(CALL_IN_FLIGHT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            List<Step> taken;
+            synchronized (steps) {
+              taken = List.copyOf(steps);
+            }
+            return howFar(taken, ids.size(), ids.subList(taken.size(), ids.size()))
+                + done(taken, words);
+          });
     }
 
     private static String done(List<Step> steps, Words words) {

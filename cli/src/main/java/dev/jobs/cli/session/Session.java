@@ -14,10 +14,13 @@ import dev.jobs.cli.target.Target;
 import dev.jobs.cli.target.TargetSettings;
 import dev.jobs.local.RuntimeFile;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -46,12 +49,9 @@ public final class Session {
   private AwsClients clients;
   private BaseCredentials base;
   private JobsClient api;
-  private EventBridgeClient eventBridge;
-  private CloudWatchClient cloudWatch;
-  private CloudWatchLogsClient logs;
-  private CloudFormationClient cloudFormation;
-  private S3Client s3;
-  private LambdaClient lambda;
+
+  /** The clients with the caller's own credentials, by type: each made once, on first use. */
+  private final Map<Class<?>, SdkClient> own = new HashMap<>();
 
   /** A job command's session, which starts the local runtime when it needs it and none runs. */
   public Session(
@@ -190,50 +190,42 @@ public final class Session {
 
   /** CloudWatch with the caller's own credentials: the invoke role may only call the API. */
   public CloudWatchClient cloudWatch() {
-    if (cloudWatch == null) {
-      cloudWatch = clients().cloudWatch(baseCredentials().provider());
-    }
-    return cloudWatch;
+    return own(CloudWatchClient.class, AwsClients::cloudWatch);
   }
 
   /** CloudWatch Logs with the caller's own credentials: the invoke role may only call the API. */
   public CloudWatchLogsClient logs() {
-    if (logs == null) {
-      logs = clients().logs(baseCredentials().provider());
-    }
-    return logs;
+    return own(CloudWatchLogsClient.class, AwsClients::logs);
   }
 
   /** EventBridge with the caller's own credentials: the invoke role may only call the API. */
   public EventBridgeClient eventBridge() {
-    if (eventBridge == null) {
-      eventBridge = clients().eventBridge(baseCredentials().provider());
-    }
-    return eventBridge;
+    return own(EventBridgeClient.class, AwsClients::eventBridge);
   }
 
   /** CloudFormation with the caller's own credentials: for deploys and for stacks' outputs. */
   public CloudFormationClient cloudFormation() {
-    if (cloudFormation == null) {
-      cloudFormation = clients().cloudFormation(baseCredentials().provider());
-    }
-    return cloudFormation;
+    return own(CloudFormationClient.class, AwsClients::cloudFormation);
   }
 
   /** S3 with the caller's own credentials, for a deploy's assets. */
   public S3Client s3() {
-    if (s3 == null) {
-      s3 = clients().s3(baseCredentials().provider());
-    }
-    return s3;
+    return own(S3Client.class, AwsClients::s3);
   }
 
   /** Lambda with the caller's own credentials, for the account's concurrency. */
   public LambdaClient lambda() {
-    if (lambda == null) {
-      lambda = clients().lambda(baseCredentials().provider());
+    return own(LambdaClient.class, AwsClients::lambda);
+  }
+
+  private <C extends SdkClient> C own(
+      Class<C> type, BiFunction<AwsClients, AwsCredentialsProvider, C> make) {
+    SdkClient client = own.get(type);
+    if (client == null) {
+      client = make.apply(clients(), baseCredentials().provider());
+      own.put(type, client);
     }
-    return lambda;
+    return type.cast(client);
   }
 
   /** Whether the caller's credentials were resolved already: an error may then name them. */

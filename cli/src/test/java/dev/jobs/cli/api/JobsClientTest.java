@@ -2,6 +2,8 @@ package dev.jobs.cli.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -185,6 +187,47 @@ class JobsClientTest extends OnLocalTarget {
     List<LoggedRequest> puts = wire.findAll(putRequestedFor(urlEqualTo("/prod/jobs/job-1")));
     assertThat(puts).hasSize(4);
     assertThat(puts).extracting(LoggedRequest::getBodyAsString).containsOnly("{\"seconds\":5}");
+  }
+
+  /**
+   * A 429 (the stage's throttle, or the web ACL's rate rule) comes before the integration: the API
+   * cannot have taken the re-drive, so it is repeated, where a 500 is not.
+   */
+  @Test
+  void redrive_throttled_isRetriedWithBackoff_becauseTheApiCannotHaveTakenIt() {
+    wire.stubFor(
+        post("/prod/jobs/job-1/retry")
+            .inScenario("throttle")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(FakeAws.json(429, "{\"message\":\"Too Many Requests\"}"))
+            .willSetStateTo("ok"));
+    wire.stubFor(
+        post("/prod/jobs/job-1/retry")
+            .inScenario("throttle")
+            .whenScenarioStateIs("ok")
+            .willReturn(
+                FakeAws.json(
+                    202,
+                    "{\"id\":\"job-1\",\"status\":\"QUEUED\",\"type\":\"sleep\","
+                        + "\"parameters\":{\"seconds\":5},\"attempts\":1,"
+                        + "\"queuedAt\":\"2026-11-29T11:00:00Z\"}")));
+
+    CliRun.Result result = jobs.run("redrive", "job-1");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(jobs.slept()).isPositive();
+    assertThat(wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs/job-1/retry")))).hasSize(2);
+  }
+
+  @Test
+  void redrive_500_isNotRetried_becauseTheJobMayHaveBeenQueued() {
+    wire.stubFor(
+        post("/prod/jobs/job-1/retry").willReturn(FakeAws.json(500, "{\"message\":\"oops\"}")));
+
+    CliRun.Result result = jobs.run("redrive", "job-1");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs/job-1/retry")))).hasSize(1);
   }
 
   @Test

@@ -54,7 +54,8 @@ class DeployCommandTest {
     StackDeployerTest.writeAssembly(assembly);
     Files.writeString(
         assembly.resolve("jobs.template.json"),
-        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {\"Type\": \"Number\"}}, \"Resources\": {}}");
+        "{\"Parameters\": {\"ProcessingTimeoutSeconds\": {\"Type\": \"Number\"},"
+            + " \"WafEnabled\": {\"Type\": \"String\"}}, \"Resources\": {}}");
     Path credentials =
         Files.writeString(
             home.resolve("credentials"),
@@ -132,11 +133,15 @@ class DeployCommandTest {
     return Stream.of(
         Arguments.of(
             List.of("--parameters", "Timeout=600"),
-            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds\n"),
+            "jobs: unknown stack parameter 'Timeout'; the stack takes ProcessingTimeoutSeconds,"
+                + " WafEnabled\n"),
         Arguments.of(
             List.of("--parameters", "ProcessingTimeoutSeconds=901"),
             "jobs: stack parameter ProcessingTimeoutSeconds must be a whole number, 1 to 900,"
                 + " not '901'\n"),
+        Arguments.of(
+            List.of("--parameters", "WafEnabled=yes"),
+            "jobs: stack parameter WafEnabled must be one of false, true, not 'yes'\n"),
         Arguments.of(
             List.of("--require-approval", "sometimes"),
             "jobs: Invalid value for option '--require-approval': must be never, any-change or"

@@ -1,6 +1,7 @@
 package dev.jobs.local.apigateway;
 
 import dev.jobs.backend.cancel.JobCancel;
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
@@ -15,6 +16,7 @@ import dev.jobs.local.auth.SignatureVerifier;
 import dev.jobs.local.auth.SignedRequest;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.protocol.AwsEndpoint;
+import dev.jobs.local.protocol.AwsError;
 import dev.jobs.local.protocol.GatewayAnswer;
 import dev.jobs.local.server.HttpCall;
 import dev.jobs.local.stack.LocalStack;
@@ -165,10 +167,8 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
               .createObjectNode()
               .put(
                   "Message",
-                  "User: "
-                      + caller.arn()
-                      + " is not authorized to perform: execute-api:Invoke on resource: "
-                      + resource);
+                  AwsError.notAuthorized(
+                      caller.arn(), "execute-api:Invoke", "on resource: " + resource));
       GatewayAnswer.json(call, 403, body, "AccessDeniedException");
       return;
     }
@@ -311,16 +311,13 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
       return;
     }
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
-    JobQueue.Answer answer =
-        integrations.queue().put(id, new String(call.body(), StandardCharsets.UTF_8));
-    call.respond(answer.statusCode(), JSON, answer.body());
+    respond(call, integrations.queue().put(id, new String(call.body(), StandardCharsets.UTF_8)));
   }
 
   /** The queue function's answer to {@code POST /jobs/{id}/retry[?cancelled=true]}. */
   private void retry(HttpCall call, String id) throws IOException {
     boolean cancelled = "true".equals(queryParameters(call.request().rawQuery()).get("cancelled"));
-    JobQueue.Answer answer = integrations.queue().retry(id, cancelled);
-    call.respond(answer.statusCode(), JSON, answer.body());
+    respond(call, integrations.queue().retry(id, cancelled));
   }
 
   /** The request template rendered: {@code $context.requestId} and {@code $input.body} in place. */
@@ -344,8 +341,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /** The list function's answer, as API Gateway's proxy integration hands it back. */
   private void list(HttpCall call) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
-    JobList.Answer answer = integrations.list().answer(queryParameters(call.request().rawQuery()));
-    call.respond(answer.statusCode(), JSON, answer.body());
+    respond(call, integrations.list().answer(queryParameters(call.request().rawQuery())));
   }
 
   /** The stats function's answer, through the backend's {@link JobStatistics} as on AWS. */
@@ -359,7 +355,11 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /** The cancel function's answer, through the backend's {@link JobCancel} as on AWS. */
   private void cancel(HttpCall call, String id) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
-    JobCancel.Answer answer = integrations.cancel().answer(id);
+    respond(call, integrations.cancel().answer(id));
+  }
+
+  /** A backend function's answer, as API Gateway's proxy integration hands it back. */
+  private static void respond(HttpCall call, ApiAnswer answer) throws IOException {
     call.respond(answer.statusCode(), JSON, answer.body());
   }
 

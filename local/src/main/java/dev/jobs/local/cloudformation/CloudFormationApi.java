@@ -33,10 +33,8 @@ public final class CloudFormationApi {
       throw new AwsError(
           403,
           "AccessDenied",
-          "User: "
-              + caller.arn()
-              + " is not authorized to perform: cloudformation:DescribeStacks on resource: "
-              + stack.stackId());
+          AwsError.notAuthorized(
+              caller.arn(), "cloudformation:DescribeStacks", "on resource: " + stack.stackId()));
     }
     String name = parameters.get("StackName");
     if (name != null && !name.equals(stack.stackName()) && !name.equals(stack.stackId())) {

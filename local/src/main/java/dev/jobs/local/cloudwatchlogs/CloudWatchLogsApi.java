@@ -41,13 +41,10 @@ public final class CloudWatchLogsApi {
     if (!caller.isOperator()) {
       throw new AwsError(
           "AccessDeniedException",
-          "User: "
-              + caller.arn()
-              + " is not authorized to perform: logs:"
-              + operation
-              + " because no identity-based policy allows the logs:"
-              + operation
-              + " action");
+          AwsError.notAuthorized(
+              caller.arn(),
+              "logs:" + operation,
+              "because no identity-based policy allows the logs:" + operation + " action"));
     }
   }
 

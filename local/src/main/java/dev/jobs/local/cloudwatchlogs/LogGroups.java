@@ -117,14 +117,7 @@ public final class LogGroups {
               + "]"
               + (line.requestId() == null ? "local" : line.requestId().replace("-", ""));
       store
-          .append(
-              group,
-              stream,
-              line.jobId(),
-              line.attempt(),
-              line.timestamp(),
-              clock.millis(),
-              line.json())
+          .append(group, stream, line, clock.millis())
           .exceptionally(
               failure -> {
                 RuntimeLog.error("could not keep a log line of job " + line.jobId(), failure);

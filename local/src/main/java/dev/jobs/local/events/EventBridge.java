@@ -23,12 +23,7 @@ record EventBridge(EventBus bus, ReplayRunner replays, Instant created) {
     if (!caller.isOperator()) {
       throw new AwsError(
           "AccessDeniedException",
-          "User: "
-              + caller.arn()
-              + " is not authorized to perform: events:"
-              + operation
-              + " on resource: "
-              + bus.arn());
+          AwsError.notAuthorized(caller.arn(), "events:" + operation, "on resource: " + bus.arn()));
     }
   }
 

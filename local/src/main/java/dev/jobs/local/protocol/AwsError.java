@@ -21,6 +21,14 @@ public final class AwsError extends RuntimeException {
     this(400, code, message);
   }
 
+  /**
+   * AWS's words for a call no policy allows, {@code User: <arn> is not authorized to perform:
+   * <action>}, then what the service adds, such as {@code on resource: <arn>}.
+   */
+  public static String notAuthorized(String callerArn, String action, String detail) {
+    return "User: " + callerArn + " is not authorized to perform: " + action + " " + detail;
+  }
+
   public int status() {
     return status;
   }

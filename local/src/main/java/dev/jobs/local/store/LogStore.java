@@ -1,5 +1,6 @@
 package dev.jobs.local.store;
 
+import dev.jobs.backend.log.JobLogLine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,13 +33,7 @@ public final class LogStore {
    * completes once it is on disk (or fails with the database).
    */
   public CompletableFuture<Void> append(
-      String group,
-      String stream,
-      String jobId,
-      Integer attempt,
-      long timestamp,
-      long ingestionTime,
-      String message) {
+      String group, String stream, JobLogLine line, long ingestionTime) {
     return database.submit(
         connection -> {
           Statements.prepare(
@@ -47,11 +42,11 @@ public final class LogStore {
                       + " ingestion_time, message) VALUES (?, ?, ?, ?, ?, ?, ?)",
                   group,
                   stream,
-                  jobId,
-                  attempt,
-                  timestamp,
+                  line.jobId(),
+                  line.attempt(),
+                  line.timestamp(),
                   ingestionTime,
-                  message)
+                  line.json())
               .executeUpdate();
           return null;
         });

@@ -10,8 +10,8 @@ import dev.jobs.backend.stats.StatsDeltas;
 import dev.jobs.backend.store.JobCursor;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobTransitions;
+import dev.jobs.backend.store.WholeRecordJobStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (the restart resumes the invocation) and never dispatched twice (a repeated request writes
  * neither).
  */
-public final class SqliteJobStore implements JobStore {
+public final class SqliteJobStore extends WholeRecordJobStore {
   /**
    * Where queued jobs are dispatched: the processing function's queue name, and what takes each
    * invocation once it is committed.
@@ -65,28 +65,6 @@ public final class SqliteJobStore implements JobStore {
   @Override
   public Optional<JobRecord> find(String id) {
     return database.read(connection -> select(connection, id));
-  }
-
-  @Override
-  public Optional<JobRecord> start(JobStart start) {
-    return transition(start.id(), current -> JobTransitions.start(current, start));
-  }
-
-  @Override
-  public boolean succeed(String id, JsonNode result, Instant finishedAt) {
-    return transition(id, current -> JobTransitions.succeed(current, result, finishedAt))
-        .isPresent();
-  }
-
-  @Override
-  public boolean fail(JobFailure failure) {
-    return transition(failure.id(), current -> JobTransitions.fail(current, failure)).isPresent();
-  }
-
-  @Override
-  public Heartbeat progress(String id, int attempt, JobProgress progress, Instant at) {
-    return JobTransitions.heartbeat(
-        transition(id, current -> JobTransitions.progress(current, attempt, progress, at)));
   }
 
   @Override
@@ -157,17 +135,9 @@ public final class SqliteJobStore implements JobStore {
         job.queuedAt().toEpochMilli());
   }
 
+  /** In one write of the group commit. */
   @Override
-  public boolean cancelled(String id, int attempt, Instant finishedAt) {
-    return transition(id, current -> JobTransitions.cancelled(current, attempt, finishedAt))
-        .isPresent();
-  }
-
-  /**
-   * Reads the job and writes what the transition makes of it, in one write of the group commit;
-   * returns the record written, or empty when the transition was refused.
-   */
-  private Optional<JobRecord> transition(
+  protected Optional<JobRecord> transition(
       String id, Function<Optional<JobRecord>, Optional<JobRecord>> next) {
     return database.write(
         connection -> {

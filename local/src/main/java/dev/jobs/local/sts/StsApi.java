@@ -70,10 +70,7 @@ public record StsApi(CredentialStore credentials, LocalStack stack, Clock clock)
       throw new AwsError(
           403,
           "AccessDenied",
-          "User: "
-              + caller.arn()
-              + " is not authorized to perform: sts:AssumeRole on resource: "
-              + roleArn);
+          AwsError.notAuthorized(caller.arn(), "sts:AssumeRole", "on resource: " + roleArn));
     }
     int duration;
     try {

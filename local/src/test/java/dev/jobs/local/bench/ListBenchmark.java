@@ -110,7 +110,7 @@ public final class ListBenchmark {
                   }
                   store.start(
                       new JobStart(
-                          id, "noop", parameters, at.minusSeconds(1), expires, null, null));
+                          id, "noop", parameters, at.minusSeconds(1), expires, null, null, null));
                   if (kind < 9) {
                     store.succeed(id, result, at);
                   }

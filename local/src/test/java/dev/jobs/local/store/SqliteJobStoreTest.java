@@ -14,7 +14,6 @@ import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -48,7 +47,7 @@ class SqliteJobStoreTest {
   }
 
   private static JobStart start(String id, Instant at, boolean replay) {
-    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null);
+    return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null, null);
   }
 
   private static JobFailure failure(String id, Instant at) {
@@ -164,23 +163,31 @@ class SqliteJobStoreTest {
     assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
   }
 
+  /** A data directory whose database an older runtime left, as these statements write it. */
+  private Path olderDatabase(String name, String... statements) throws Exception {
+    Path dataDir = directory.resolve(name);
+    java.nio.file.Files.createDirectories(dataDir);
+    try (Connection connection = DatabaseFile.open(dataDir);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+    return dataDir;
+  }
+
   @Test
   void open_jobTableFromBeforeTheList_fillsTheStatusTimesAndListsTheOldJobs() throws Exception {
-    Path old = directory.resolve("old");
-    java.nio.file.Files.createDirectories(old);
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + old.resolve("jobs.db"));
-        Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
-              + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
-              + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0)");
-      statement.execute(
-          "INSERT INTO jobs (id, status, type, attempts, started_at, finished_at) VALUES"
-              + " ('running', 'RUNNING', 'sleep', 1, '2026-01-01T00:00:05Z', NULL),"
-              + " ('failed', 'FAILED', 'sleep', 1, '2026-01-01T00:00:01Z',"
-              + " '2026-01-01T00:00:03.5Z')");
-    }
+    Path old =
+        olderDatabase(
+            "old",
+            "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
+                + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+                + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0)",
+            "INSERT INTO jobs (id, status, type, attempts, started_at, finished_at) VALUES"
+                + " ('running', 'RUNNING', 'sleep', 1, '2026-01-01T00:00:05Z', NULL),"
+                + " ('failed', 'FAILED', 'sleep', 1, '2026-01-01T00:00:01Z',"
+                + " '2026-01-01T00:00:03.5Z')");
 
     try (Database migrated = Database.open(old)) {
       JobPage page =
@@ -194,21 +201,16 @@ class SqliteJobStoreTest {
   @Test
   void open_jobTableFromBeforeProgressAndCancel_keepsItsJobsAndTakesTheNewOperations()
       throws Exception {
-    Path old = directory.resolve("before-cancel");
-    java.nio.file.Files.createDirectories(old);
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + old.resolve("jobs.db"));
-        Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
-              + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
-              + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
-              + " status_at TEXT)");
-      statement.execute(
-          "INSERT INTO jobs (id, status, type, parameters, attempts, started_at, status_at)"
-              + " VALUES ('running', 'RUNNING', 'sleep', '{\"seconds\":9}', 1,"
-              + " '2026-01-01T00:00:05Z', '2026-01-01T00:00:05.000000000Z')");
-    }
+    Path old =
+        olderDatabase(
+            "before-cancel",
+            "CREATE TABLE jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, type TEXT,"
+                + " parameters TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+                + " started_at TEXT, finished_at TEXT, expires_at INTEGER NOT NULL DEFAULT 0,"
+                + " status_at TEXT)",
+            "INSERT INTO jobs (id, status, type, parameters, attempts, started_at, status_at)"
+                + " VALUES ('running', 'RUNNING', 'sleep', '{\"seconds\":9}', 1,"
+                + " '2026-01-01T00:00:05Z', '2026-01-01T00:00:05.000000000Z')");
 
     try (Database migrated = Database.open(old)) {
       SqliteJobStore upgraded = new SqliteJobStore(migrated);
@@ -229,8 +231,7 @@ class SqliteJobStoreTest {
 
   @Test
   void list_readsARangeOfAnIndex_notTheTable() throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("jobs.db"));
+    try (Connection connection = DatabaseFile.open(directory);
         Statement statement = connection.createStatement()) {
       for (String where :
           new String[] {

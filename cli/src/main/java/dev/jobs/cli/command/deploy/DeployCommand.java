@@ -174,8 +174,9 @@ public final class DeployCommand implements Callable<Integer> {
   }
 
   /**
-   * Unknown parameter names, and values outside a parameter's range ({@link StackSettings}, which
-   * the stack's parameters are declared from), are refused before anything is uploaded.
+   * Unknown parameter names, values outside a parameter's range and values a choice parameter does
+   * not allow ({@link StackSettings}, which the stack's parameters are declared from) are refused
+   * before anything is uploaded.
    */
   private void checkParameters(List<String> known) {
     for (Map.Entry<String, String> parameter : parameters.entrySet()) {
@@ -193,6 +194,18 @@ public final class DeployCommand implements Callable<Integer> {
                 + name
                 + " must be a whole number, "
                 + setting.get().range()
+                + ", not '"
+                + parameter.getValue()
+                + "'");
+      }
+      Optional<List<String>> choices = StackSettings.choicesOf(name);
+      if (choices.isPresent() && !choices.get().contains(parameter.getValue())) {
+        throw new JobsException(
+            ExitCode.USAGE,
+            "stack parameter "
+                + name
+                + " must be one of "
+                + String.join(", ", choices.get())
                 + ", not '"
                 + parameter.getValue()
                 + "'");

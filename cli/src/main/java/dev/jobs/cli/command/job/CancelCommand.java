@@ -2,13 +2,10 @@ package dev.jobs.cli.command.job;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobQuery;
-import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
-import dev.jobs.cli.options.BulkOptions;
-import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.BulkRun;
@@ -18,18 +15,14 @@ import dev.jobs.cli.output.BulkSummary;
 import dev.jobs.cli.output.CancelWaiter;
 import dev.jobs.cli.output.Cancellation;
 import dev.jobs.cli.output.Poller;
-import dev.jobs.cli.output.ProgressLine;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
           + " or ended otherwise (SUCCEEDED, FAILED: nothing changed; a job a filter listed that"
           + " ended since is skipped), 4 on timeout."
     })
-public final class CancelCommand extends TargetedCommand {
+public final class CancelCommand extends BulkJobsCommand {
   /**
    * The first pause of {@code --wait}: a job stops within about a second of its cancel, so the
    * first polls come soon; they back off as for any wait, to {@link #LONGEST_PAUSE}, for a job that
@@ -77,12 +70,6 @@ public final class CancelCommand extends TargetedCommand {
     RUNNING
   }
 
-  @Parameters(
-      paramLabel = "ID",
-      arity = "0..*",
-      description = "The ids of the jobs to cancel; or select them with a filter.")
-  List<String> ids = new ArrayList<>();
-
   @Option(
       names = "--status",
       paramLabel = "STATUS",
@@ -90,66 +77,42 @@ public final class CancelCommand extends TargetedCommand {
   Status status;
 
   @Option(
-      names = "--type",
-      paramLabel = "KIND",
-      description = "With a filter: only jobs of this kind.")
-  String type;
-
-  @Mixin WindowOptions window;
-
-  @Mixin BulkOptions bulk;
-
-  @Option(
       names = "--wait",
       description =
           "Wait until each RUNNING job has stopped (CANCELLED) or ended otherwise, and show how.")
   boolean await;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      defaultValue = "30m",
-      description =
-          "With --wait: give up waiting after this long (exit 4); the cancel stands."
-              + " Default: ${DEFAULT-VALUE}.")
-  Duration timeout;
 
   CancelCommand(Environment environment) {
     super(environment);
   }
 
   @Override
+  boolean await() {
+    return await;
+  }
+
+  @Override
   public Integer call() {
-    bulk.check();
-    if (!await && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
-      throw new JobsException(ExitCode.USAGE, "--timeout goes with --wait");
-    }
-    Durations.notNegative("--timeout", timeout);
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("--status", status == null ? null : status.name());
     filters.put("--type", type);
-    JobSelection.checkOneWay(ids, window, JobSelection.given(filters));
-    if (ids.isEmpty() && status == null) {
+    JobSelection named = named(filters);
+    if (named == null && status == null) {
       throw new JobsException(ExitCode.USAGE, "a filter needs --status QUEUED or RUNNING");
     }
-    // Every id checked before the first call: a mistake cancels nothing.
-    JobSelection chosen = ids.isEmpty() ? null : JobSelection.of(ids);
     Session session = session();
     Instant now = session.environment().clock().instant();
-    if (chosen == null) {
-      chosen =
-          JobSelection.listed(
-              session.api(),
-              new JobQuery(status.name(), null, null, null, null, type, null, null),
-              window,
-              now);
-    }
-    if (bulk.dryRun) {
-      session.printer().print(chosen.dryRun(WORDS.verb(), now));
+    JobSelection chosen =
+        chosen(
+            session,
+            named,
+            new JobQuery(
+                status == null ? null : status.name(), null, null, null, null, type, null, null),
+            now);
+    BulkRun run = runner(session, chosen, WORDS, now);
+    if (run == null) {
       return ExitCode.OK;
     }
-    BulkRun run = JobSelection.runner(session, bulk, WORDS);
-    run.confirm(chosen.ids().size());
     boolean byFilter = chosen.byFilter();
     Map<String, Cancellation> cancels = new LinkedHashMap<>();
     BulkRun.Ran ran =
@@ -167,11 +130,7 @@ public final class CancelCommand extends TargetedCommand {
     }
     List<Cancellation> done = List.copyOf(cancels.values());
     if (await) {
-      Poller poller =
-          Poller.backingOff(session.environment(), FIRST_PAUSE, LONGEST_PAUSE)
-              .showing(
-                  new ProgressLine(
-                      session.err(), session.output().progress(session.environment())));
+      Poller poller = poller(session, FIRST_PAUSE, LONGEST_PAUSE);
       done = CancelWaiter.await(poller, session.api(), timeout, done, session.err());
     }
     Map<String, JobPage.Job> ends = null;

@@ -3,12 +3,9 @@ package dev.jobs.cli.command.job;
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.api.JobsClient;
-import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
-import dev.jobs.cli.options.BulkOptions;
-import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.BulkRun;
 import dev.jobs.cli.output.BulkRun.Outcome;
@@ -16,20 +13,16 @@ import dev.jobs.cli.output.BulkRun.Step;
 import dev.jobs.cli.output.BulkSummary;
 import dev.jobs.cli.output.JobEnds;
 import dev.jobs.cli.output.Poller;
-import dev.jobs.cli.output.ProgressLine;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jobs redrive}: a new attempt of failed jobs from their records ({@code POST
@@ -50,7 +43,7 @@ import picocli.CommandLine.Parameters;
       "Exit 0 when every job was re-driven (with --wait: every one SUCCEEDED), 3 when one was"
           + " refused or (with --wait) FAILED again or ended otherwise, 4 on timeout."
     })
-public final class RedriveCommand extends TargetedCommand {
+public final class RedriveCommand extends BulkJobsCommand {
   static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
@@ -73,12 +66,6 @@ public final class RedriveCommand extends TargetedCommand {
     CANCELLED
   }
 
-  @Parameters(
-      paramLabel = "ID",
-      arity = "0..*",
-      description = "The ids of the jobs to re-drive; or select them with a filter.")
-  List<String> ids = new ArrayList<>();
-
   @Option(
       names = "--status",
       paramLabel = "STATUS",
@@ -88,12 +75,6 @@ public final class RedriveCommand extends TargetedCommand {
               + " ?cancelled=true) re-drives a CANCELLED job too, and with a filter selects the"
               + " CANCELLED ones. Default: ${DEFAULT-VALUE}.")
   Status status;
-
-  @Option(
-      names = "--type",
-      paramLabel = "KIND",
-      description = "With a filter: only jobs of this kind.")
-  String type;
 
   @Option(
       names = "--error-type",
@@ -110,58 +91,40 @@ public final class RedriveCommand extends TargetedCommand {
               + " EventAgeExceeded, ValidationFailed).")
   String condition;
 
-  @Mixin WindowOptions window;
-
-  @Mixin BulkOptions bulk;
-
   @Option(
       names = "--wait",
       description = "Wait until each re-driven job has ended, and say how each did.")
   boolean await;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      defaultValue = "30m",
-      description =
-          "With --wait: give up waiting after this long (exit 4); the jobs go on."
-              + " Default: ${DEFAULT-VALUE}.")
-  Duration timeout;
 
   RedriveCommand(Environment environment) {
     super(environment);
   }
 
   @Override
+  boolean await() {
+    return await;
+  }
+
+  @Override
   public Integer call() {
-    bulk.check();
-    if (!await && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
-      throw new JobsException(ExitCode.USAGE, "--timeout goes with --wait");
-    }
-    Durations.notNegative("--timeout", timeout);
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("--type", type);
     filters.put("--error-type", errorType);
     filters.put("--condition", condition);
-    JobSelection.checkOneWay(ids, window, JobSelection.given(filters));
-    JobSelection chosen = ids.isEmpty() ? null : JobSelection.of(ids);
+    JobSelection named = named(filters);
     Session session = session();
     Instant now = session.environment().clock().instant();
     Retries api = new Retries(session.api(), status == Status.CANCELLED);
-    if (chosen == null) {
-      chosen =
-          JobSelection.listed(
-              session.api(),
-              new JobQuery(status.name(), null, null, null, null, type, errorType, condition),
-              window,
-              now);
-    }
-    if (bulk.dryRun) {
-      session.printer().print(chosen.dryRun(WORDS.verb(), now));
+    JobSelection chosen =
+        chosen(
+            session,
+            named,
+            new JobQuery(status.name(), null, null, null, null, type, errorType, condition),
+            now);
+    BulkRun run = runner(session, chosen, WORDS, now);
+    if (run == null) {
       return ExitCode.OK;
     }
-    BulkRun run = JobSelection.runner(session, bulk, WORDS);
-    run.confirm(chosen.ids().size());
     boolean byFilter = chosen.byFilter();
     BulkRun.Ran ran = run.run(chosen.ids(), id -> api.retry(id, byFilter));
     if (ran.interrupted()) {
@@ -170,11 +133,7 @@ public final class RedriveCommand extends TargetedCommand {
     }
     Map<String, JobPage.Job> ends = null;
     if (await) {
-      Poller poller =
-          Poller.backingOff(session.environment(), FIRST_PAUSE, LONGEST_PAUSE)
-              .showing(
-                  new ProgressLine(
-                      session.err(), session.output().progress(session.environment())));
+      Poller poller = poller(session, FIRST_PAUSE, LONGEST_PAUSE);
       ends =
           JobEnds.await(
               poller,
