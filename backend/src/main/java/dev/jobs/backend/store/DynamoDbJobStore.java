@@ -135,7 +135,7 @@ public final class DynamoDbJobStore implements JobStore {
 
   @Override
   public Optional<JobRecord> start(JobStart start) {
-    if (start.dispatched()) {
+    if (start.dispatched() && !start.replay()) {
       Written first = startQueued(start);
       if (first.done()) {
         return Optional.of(toRecord(first.item()));

@@ -167,20 +167,22 @@ public interface JobStore {
       if (job.status() == JobStatus.CANCELLED) {
         return false;
       }
+      if (replay()) {
+        // The replay of a failure re-drives the job once, whichever way it was submitted (the
+        // event of a named job carries its queueing too, which the failure ended); never a job
+        // queued again since, which only its dispatch starts.
+        Instant at = JobCursor.statusTime(job);
+        return job.status() != JobStatus.SUCCEEDED
+            && job.status() != JobStatus.QUEUED
+            && (at == null || at.isBefore(replayCutoff()));
+      }
       if (dispatched()) {
         // Once per queueing: a dispatch of an older queueing finds another queuedAt.
         return (job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING)
             && queuedAt.equals(job.queuedAt());
       }
-      if (job.status() == JobStatus.QUEUED) {
-        // Only its dispatch starts a queued job: not a replay of an older failure of it.
-        return false;
-      }
-      if (!replay()) {
-        return job.status() == JobStatus.RUNNING;
-      }
-      Instant at = JobCursor.statusTime(job);
-      return job.status() != JobStatus.SUCCEEDED && (at == null || at.isBefore(replayCutoff()));
+      // Lambda's retry of an attempt; a queued job only its dispatch starts.
+      return job.status() == JobStatus.RUNNING;
     }
   }
 

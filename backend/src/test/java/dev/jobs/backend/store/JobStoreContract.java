@@ -973,6 +973,25 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void start_replayOfANamedJobsFailure_reDrivesItOnce() {
+    // The failure event of a job submitted by PUT carries the dispatched request, queuedAt and all.
+    String id = newId();
+    store().queue(queued(id, T0));
+    store().start(dispatch(id, T1, T0));
+    store().fail(failure(id, RETRIES_EXHAUSTED, T2));
+    JobStart replayed =
+        new JobStart(id, "sleep", parameters(5), T3, EXPIRES_AT, eventTime(T2), TIMEOUT, T0);
+
+    Optional<JobRecord> started = store().start(replayed);
+
+    assertThat(started).isPresent();
+    assertThat(started.get().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.get().attempts()).isEqualTo(2);
+    assertThat(stored(id)).isEqualTo(started.get());
+    assertThat(store().start(replayed)).as("the same replay again").isEmpty();
+  }
+
+  @Test
   void start_dispatchOfAJobWithNoRecord_isRefusedAndCreatesNothing() {
     String id = newId();
 

@@ -116,7 +116,10 @@ class OperatorStoryIT {
     assertThat(replayed.out())
         .matches(
             "replay jobs-replay-\\d{8}-\\d{6} COMPLETED\n"
-                + "re-driven 1: SUCCEEDED 1, FAILED again 0\n");
+                + "re-driven 1: SUCCEEDED 1, FAILED again 0\n"
+                + "re-driven: "
+                + Pattern.quote(id)
+                + "\n");
     assertThat(replayed.err()).isEmpty();
 
     // See it succeed, on its second attempt, under the same id.
