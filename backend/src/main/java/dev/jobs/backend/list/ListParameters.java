@@ -36,6 +36,11 @@ public final class ListParameters {
   /** The widest window: a page reads every day of it (the index is partitioned by day). */
   public static final Duration MAX_WINDOW = Duration.ofDays(31);
 
+  /**
+   * How far a client's clock may be from this one's, as SigV4 allows: the default until's slack.
+   */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   /** Years 0000 to 9999: the range the index's sortable times hold. */
   private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
 
@@ -64,7 +69,10 @@ public final class ListParameters {
     if (!from.isBefore(until)) {
       throw new BadParameterException(SINCE, "must be before until (" + until + ")");
     }
-    if (Duration.between(from, until).compareTo(MAX_WINDOW) > 0) {
+    // "31 days ago" by the client's clock reaches past 31 days before this one's now by the time
+    // the request arrives, and by the clocks' skew: SigV4 takes 5 minutes of it, so does this.
+    Duration widest = parameters.get(UNTIL) == null ? MAX_WINDOW.plus(CLOCK_SKEW) : MAX_WINDOW;
+    if (Duration.between(from, until).compareTo(widest) > 0) {
       throw new BadParameterException(
           SINCE, "the window from since to until may span at most 31 days");
     }

@@ -75,6 +75,26 @@ class ListParametersTest {
     assertThat(query.since()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
   }
 
+  @Test
+  void since31DaysAgoByTheClientsClock_isAllowedWithoutUntil_despiteLatencyAndSkew() {
+    Instant clientsNow = NOW.minusSeconds(40);
+
+    JobQuery query =
+        ListParameters.parse(
+            Map.of("since", clientsNow.minus(Duration.ofDays(31)).toString()), NOW);
+
+    assertThat(query.until()).isEqualTo(NOW);
+  }
+
+  @Test
+  void anExplicitWindowOverExactly31Days_isRefused() {
+    assertThatThrownBy(
+            () ->
+                ListParameters.parse(
+                    Map.of("since", "2026-10-01T00:00:00Z", "until", "2026-11-01T00:00:01Z"), NOW))
+        .hasMessageContaining("at most 31 days");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -86,7 +106,7 @@ class ListParametersTest {
         "since|1h|since: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "until|+10000-01-01T00:00:00Z|until: must be an ISO-8601 instant such as 2026-11-29T10:00:00Z",
         "since|2026-11-29T12:00:00Z|since: must be before until (2026-11-29T12:00:00Z)",
-        "since|2026-10-29T11:59:59Z|since: the window from since to until may span at most 31 days",
+        "since|2026-10-29T11:54:59Z|since: the window from since to until may span at most 31 days",
         "limit|0|limit: must be an integer from 1 to 100",
         "limit|101|limit: must be an integer from 1 to 100",
         "limit|-1|limit: must be an integer from 1 to 100",
