@@ -1,7 +1,6 @@
 package dev.jobs.backend.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.stats.JobStatistics;
 import dev.jobs.backend.store.DynamoDbJobStatistics;
 import java.time.Clock;
@@ -29,12 +28,7 @@ public class JobStatsHandler extends BackendHandler {
 
   @Override
   JsonNode handle(JsonNode event, Context context) {
-    JobList.Answer answer;
-    try {
-      answer = statistics.answer(ListJobsHandler.queryParameters(event));
-    } catch (RuntimeException e) {
-      return ProxyResponse.internalError(context, "adding up jobs", e);
-    }
-    return ProxyResponse.of(answer.statusCode(), answer.body());
+    return proxyResponse(
+        context, "adding up jobs", () -> statistics.answer(ListJobsHandler.queryParameters(event)));
   }
 }

@@ -1,10 +1,10 @@
 package dev.jobs.backend.stats;
 
+import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.list.BadParameterException;
-import dev.jobs.backend.list.JobList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,21 +56,17 @@ public final class JobStatistics {
    * @param parameters the query parameters, percent-decoded
    * @throws dev.jobs.backend.store.JobStoreException when the store fails (a 500 for the caller)
    */
-  public JobList.Answer answer(Map<String, String> parameters) {
+  public ApiAnswer answer(Map<String, String> parameters) {
     Instant now = clock.instant();
     StatsWindow window;
     try {
       window = StatsParameters.parse(parameters, now);
     } catch (BadParameterException e) {
-      return new JobList.Answer(
-          400,
-          JobJson.MAPPER.writeValueAsString(
-              JobJson.MAPPER.createObjectNode().put("message", e.getMessage())));
+      return ApiAnswer.message(400, e.getMessage());
     }
     Aggregates sums = source.sum(window);
     List<JobRecord> running = source.running(window, sums, RUNNING_READ);
-    return new JobList.Answer(
-        200, JobJson.MAPPER.writeValueAsString(body(window, sums, running, now)));
+    return ApiAnswer.json(200, body(window, sums, running, now));
   }
 
   /** The answer's body; the tests build the slow way's with it too. */

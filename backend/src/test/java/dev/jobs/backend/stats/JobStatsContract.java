@@ -100,7 +100,8 @@ public abstract class JobStatsContract {
       int done = step;
       for (int delivery = 0; delivery < deliveries; delivery++) {
         switch (random.nextInt(10)) {
-          case 0, 1 -> store.start(new JobStart(id, type, parameters, at, expiresAt, null, 900));
+          case 0, 1 ->
+              store.start(new JobStart(id, type, parameters, at, expiresAt, null, 900, null));
           case 2 -> {
             Instant queuedAt = current.map(JobRecord::queuedAt).orElse(null);
             if (queuedAt != null) {
@@ -131,7 +132,8 @@ public abstract class JobStatsContract {
                                   at,
                                   expiresAt,
                                   job.finishedAt().plusSeconds(1),
-                                  900)));
+                                  900,
+                                  null)));
           case 7 -> {
             if (random.nextBoolean()) {
               store.cancel(id, at, expiresAt);

@@ -166,7 +166,7 @@ class DynamoDbJobStatsIT extends JobStatsContract {
     Instant at = Instant.parse("2027-06-01T10:00:00Z");
     store.start(
         new JobStore.JobStart(
-            "twice", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900));
+            "twice", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900, null));
     store.succeed("twice", JobJson.MAPPER.nullNode(), at.plusSeconds(3));
     List<Record> records = newRecords();
 

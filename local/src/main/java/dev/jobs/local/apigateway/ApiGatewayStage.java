@@ -347,9 +347,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   /** The stats function's answer, through the backend's {@link JobStatistics} as on AWS. */
   private void stats(HttpCall call) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
-    JobList.Answer answer =
-        integrations.statistics().answer(queryParameters(call.request().rawQuery()));
-    call.respond(answer.statusCode(), JSON, answer.body());
+    respond(call, integrations.statistics().answer(queryParameters(call.request().rawQuery())));
   }
 
   /** The cancel function's answer, through the backend's {@link JobCancel} as on AWS. */

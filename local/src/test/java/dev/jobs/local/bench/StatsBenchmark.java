@@ -145,7 +145,8 @@ public final class StatsBenchmark {
                   retried(
                       () ->
                           store.start(
-                              new JobStart(id, type, parameters, started, expires, null, 900)));
+                              new JobStart(
+                                  id, type, parameters, started, expires, null, 900, null)));
                   if (n % 10 == 0) {
                     retried(
                         () ->

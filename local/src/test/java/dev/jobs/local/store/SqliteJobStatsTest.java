@@ -55,9 +55,11 @@ class SqliteJobStatsTest extends JobStatsContract {
     Instant at = Instant.parse("2026-05-01T10:00:00Z");
     Database first = Database.open(older);
     SqliteJobStore jobs = new SqliteJobStore(first);
-    jobs.start(new JobStart("a", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900));
+    jobs.start(
+        new JobStart("a", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900, null));
     jobs.succeed("a", JobJson.MAPPER.nullNode(), at.plusSeconds(2));
-    jobs.start(new JobStart("b", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900));
+    jobs.start(
+        new JobStart("b", "sleep", JobJson.MAPPER.createObjectNode(), at, 9, null, 900, null));
     first.close();
     try (Connection connection =
             DriverManager.getConnection("jdbc:sqlite:" + older.resolve("jobs.db"));
