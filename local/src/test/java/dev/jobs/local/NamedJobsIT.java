@@ -111,6 +111,19 @@ class NamedJobsIT {
   }
 
   @Test
+  void putJobWithParametersItsKindRejects_endsFailedValidationFailed_notQueuedForever() {
+    String id = newId();
+    assertThat(local.api().put(id, "{\"type\":\"flaky\",\"failures\":1,\"note\":\"x\"}").status())
+        .isEqualTo(202);
+
+    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
+
+    assertThat(job.get("status").asString()).isEqualTo("FAILED");
+    assertThat(job.get("attempts").asInt()).isZero();
+    assertThat(job.path("error").path("condition").asString()).isEqualTo("ValidationFailed");
+  }
+
+  @Test
   void twoConcurrentRetries_queueOneNewAttempt() throws Exception {
     String id = newId();
     local.api().put(id, "{\"type\":\"fail\"}");

@@ -270,7 +270,8 @@ public final class JobProcessor {
             new JobError(
                 InvalidJobException.class.getSimpleName(), e.getMessage(), VALIDATION_FAILED),
             now,
-            expiresAt(now)));
+            expiresAt(now),
+            invocation.queuedAt()));
   }
 
   long expiresAt(Instant now) {

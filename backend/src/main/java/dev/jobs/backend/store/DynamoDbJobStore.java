@@ -411,12 +411,13 @@ public final class DynamoDbJobStore implements JobStore {
           .set("#parameters = if_not_exists(#parameters, :parameters)")
           .value(":parameters", s(JobJson.MAPPER.writeValueAsString(failure.parameters())));
     }
-    return update(
-            failure.id(),
-            update,
-            "attribute_not_exists(id) OR #status = :running",
-            ReturnValue.NONE)
-        .isPresent();
+    String condition = "attribute_not_exists(id) OR #status = :running";
+    if (failure.queuedAt() != null) {
+      // The rejected dispatch of a queueing ends that QUEUED job, never a later queueing of it.
+      update.status(JobStatus.QUEUED).value(":queuedAt", s(failure.queuedAt().toString()));
+      condition += " OR (#status = :queued AND queuedAt = :queuedAt)";
+    }
+    return update(failure.id(), update, condition, ReturnValue.NONE).isPresent();
   }
 
   /**

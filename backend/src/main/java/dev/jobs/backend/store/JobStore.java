@@ -254,12 +254,37 @@ public interface JobStore {
     }
   }
 
-  /** A failure to record; {@code type} and {@code parameters} fill a job that never started. */
+  /**
+   * A failure to record; {@code type} and {@code parameters} fill a job that never started.
+   *
+   * @param queuedAt the queueing whose dispatch was rejected before it started (its parameters
+   *     invalid): that {@code QUEUED} job fails too, with no attempt; null for any other failure,
+   *     which ends only a job that runs or has no record
+   */
   record JobFailure(
       String id,
       String type,
       ObjectNode parameters,
       JobError error,
       Instant finishedAt,
-      long expiresAt) {}
+      long expiresAt,
+      Instant queuedAt) {
+    public JobFailure(
+        String id,
+        String type,
+        ObjectNode parameters,
+        JobError error,
+        Instant finishedAt,
+        long expiresAt) {
+      this(id, type, parameters, error, finishedAt, expiresAt, null);
+    }
+
+    /** Whether this failure ends a job in its current state. */
+    public boolean ends(JobRecord current) {
+      return current.status() == JobStatus.RUNNING
+          || queuedAt != null
+              && current.status() == JobStatus.QUEUED
+              && queuedAt.equals(current.queuedAt());
+    }
+  }
 }

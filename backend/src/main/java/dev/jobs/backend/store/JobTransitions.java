@@ -88,7 +88,7 @@ public final class JobTransitions {
 
   /** See {@link JobStore#fail}: a job never started takes the failure's type and parameters. */
   public static Optional<JobRecord> fail(Optional<JobRecord> current, JobFailure failure) {
-    if (current.isPresent() && current.get().status() != JobStatus.RUNNING) {
+    if (current.isPresent() && !failure.ends(current.get())) {
       return Optional.empty();
     }
     JobRecord job = current.orElseGet(() -> JobRecord.builder(failure.id()).build());

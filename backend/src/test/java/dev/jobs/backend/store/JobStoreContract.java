@@ -992,6 +992,43 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void fail_rejectedDispatchOfItsQueueing_endsTheQueuedJobWithNoAttempt() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    JobError invalid = new JobError("InvalidJobException", "no such parameter", "ValidationFailed");
+
+    assertThat(
+            store().fail(new JobFailure(id, "sleep", parameters(5), invalid, T1, EXPIRES_AT, T0)))
+        .isTrue();
+
+    JobRecord job = stored(id);
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(job.attempts()).isZero();
+    assertThat(job.error()).isEqualTo(invalid);
+    assertThat(job.finishedAt()).isEqualTo(T1);
+    assertThat(job.queuedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void fail_rejectedDispatchOfAnotherQueueing_orAPlainFailureOfAQueuedJob_changesNothing() {
+    String id = newId();
+    store().queue(queued(id, T0));
+    JobRecord queued = stored(id);
+    JobError invalid = new JobError("InvalidJobException", "no such parameter", "ValidationFailed");
+
+    assertThat(
+            store()
+                .fail(
+                    new JobFailure(
+                        id, "sleep", parameters(5), invalid, T1, EXPIRES_AT, T0.plusMillis(1))))
+        .isFalse();
+    assertThat(store().fail(new JobFailure(id, "sleep", parameters(5), invalid, T1, EXPIRES_AT)))
+        .isFalse();
+
+    assertThat(stored(id)).isEqualTo(queued);
+  }
+
+  @Test
   void start_dispatchOfAJobWithNoRecord_isRefusedAndCreatesNothing() {
     String id = newId();
 
