@@ -58,8 +58,9 @@ final class JobTable extends Construct {
             .encryption(TableEncryption.CUSTOMER_MANAGED)
             .encryptionKey(key)
             .timeToLiveAttribute(TTL_ATTRIBUTE)
-            // New images only: the dispatcher starts the jobs whose new image is QUEUED.
-            .stream(StreamViewType.NEW_IMAGE)
+            // New and old images: the dispatcher starts the jobs whose new image is QUEUED (its
+            // filter), the aggregator moves each job's counters from its old image to its new.
+            .stream(StreamViewType.NEW_AND_OLD_IMAGES)
             .build();
     table.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
@@ -89,7 +90,14 @@ final class JobTable extends Construct {
         List.of("kms:Decrypt", "kms:DescribeKey"));
   }
 
-  /** The table's stream, which carries queued jobs to the dispatcher. */
+  /** The key of the table, which the stats table shares: its counters name types and errors. */
+  Key key() {
+    return key;
+  }
+
+  /**
+   * The table's stream, which carries queued jobs to the dispatcher, and changes to the counters.
+   */
   String streamArn() {
     return Objects.requireNonNull(table.getTableStreamArn(), "the table has a stream");
   }

@@ -62,6 +62,8 @@ final class JobsApi extends Construct {
   static final List<String> LIST_PARAMETERS =
       List.of("status", "since", "until", "limit", "next", "type", "errorType", "condition");
 
+  static final List<String> STATS_PARAMETERS = List.of("since", "until", "type");
+
   static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
 
   /**
@@ -395,6 +397,31 @@ final class JobsApi extends Construct {
   /** One strongly consistent read: a job just accepted or just ended reads as it is. */
   private static String getItemTemplate(JobTable table) {
     return GET_ITEM_TEMPLATE.formatted(table.table.getTableName());
+  }
+
+  /**
+   * {@code GET /jobs/stats} (query parameters {@code since}, {@code until}, {@code type}, declared
+   * optional), a Lambda proxy integration of the stats function. The literal resource wins over
+   * {@code /jobs/{jobId}} for its path, so no job can be named {@code stats} any more.
+   */
+  Method addStats(IFunction statistics) {
+    Map<String, Boolean> optional = new LinkedHashMap<>();
+    STATS_PARAMETERS.forEach(name -> optional.put("method.request.querystring." + name, false));
+    Method stats =
+        listJobs
+            .getResource()
+            .addResource("stats")
+            .addMethod(
+                "GET",
+                LambdaIntegration.Builder.create(statistics).proxy(true).build(),
+                MethodOptions.builder().requestParameters(optional).build());
+    NagSuppression.apply(
+        stats,
+        new NagSuppression(
+            "AwsSolutions-COG4",
+            "Callers are AWS principals that sign with SigV4 (AWS_IAM authorization), not"
+                + " users of a Cognito user pool"));
+    return stats;
   }
 
   /** The stage URL without a trailing slash: clients append {@code /jobs}. */

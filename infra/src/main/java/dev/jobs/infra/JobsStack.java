@@ -5,6 +5,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CliCredentialsStackSynthesizer;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 
@@ -50,6 +51,7 @@ public final class JobsStack extends Stack {
     JobListing listing = new JobListing(this, "Listing", parts);
     JobCancelling cancelling = new JobCancelling(this, "Cancelling", parts);
     JobQueueing queueing = new JobQueueing(this, "Queueing", parts, processing.alias);
+    JobStatistics statistics = new JobStatistics(this, "Statistics", parts);
     JobsApi api =
         new JobsApi(
             this,
@@ -63,6 +65,7 @@ public final class JobsStack extends Stack {
             logs,
             parameters);
     kinds.limitTypesOf(api);
+    Method stats = api.addStats(statistics.alias);
     new WebFirewall(this, "Firewall", parameters, api.api.getDeploymentStage());
     InvokeRole invoke =
         new InvokeRole(
@@ -74,7 +77,8 @@ public final class JobsStack extends Stack {
             api.listJobs,
             api.cancelJob,
             api.putJob,
-            api.retryJob);
+            api.retryJob,
+            stats);
     Monitoring monitoring =
         new Monitoring(
             this,

@@ -4,8 +4,8 @@ import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
@@ -78,7 +78,7 @@ class ApiFunctionsTest extends DefaultStackFacts {
       name = "the role of {0}'s function may only UpdateItem on the table and use the table's key")
   @ValueSource(strings = {JobCancelling.HANDLER, JobQueueing.HANDLER})
   void writingRoleOnlyUpdatesTheTable(String handler) {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String key = keyOf(template, "Encrypts the jobs table");
     List<Map<String, Object>> statements =
         statementsOf(template, roleOf(template, functionOf(template, handler)));

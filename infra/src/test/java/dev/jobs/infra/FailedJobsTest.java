@@ -4,10 +4,12 @@ import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.queueNamed;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
@@ -32,7 +34,7 @@ class FailedJobsTest extends DefaultStackFacts {
     errorHandler = functionOf(template, FailedJobs.HANDLER);
     bus = onlyLogicalId(template, "AWS::Events::EventBus");
     alias = aliasOf(template, functionOf(template, JobProcessing.HANDLER));
-    deadLetters = TemplateFacts.queueNamed(template, "ReplayDeadLetters");
+    deadLetters = queueNamed(template, "ReplayDeadLetters");
   }
 
   @Test
@@ -58,7 +60,7 @@ class FailedJobsTest extends DefaultStackFacts {
   @Test
   @DisplayName("the error handler's role may UpdateItem and put events on the bus, nothing more")
   void errorHandlerRoleIsLeast() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     template.hasResourceProperties(
         "AWS::IAM::Policy",
         policyOf(

@@ -32,9 +32,9 @@ class InvokeRoleTest extends DefaultStackFacts {
 
   @Test
   @DisplayName(
-      "the invoke role may call execute-api:Invoke on exactly the six methods' ARNs: submit, get,"
-          + " list, cancel, put, retry")
-  void invokesExactlyTheSixMethods() {
+      "the invoke role may call execute-api:Invoke on exactly the seven methods' ARNs: submit,"
+          + " get, list, cancel, put, retry, stats")
+  void invokesExactlyTheSevenMethods() {
     String role = logicalId(template, "AWS::IAM::Role", Map.of("Description", DESCRIPTION));
     Map<String, Map<String, Object>> policies =
         template.findResources(
@@ -57,7 +57,8 @@ class InvokeRoleTest extends DefaultStackFacts {
             "[, " + methodArn("GET", "/jobs") + "]",
             "[, " + methodArn("POST", "/jobs/*/cancel") + "]",
             "[, " + methodArn("PUT", "/jobs/*") + "]",
-            "[, " + methodArn("POST", "/jobs/*/retry") + "]");
+            "[, " + methodArn("POST", "/jobs/*/retry") + "]",
+            "[, " + methodArn("GET", "/jobs/stats") + "]");
   }
 
   @Test

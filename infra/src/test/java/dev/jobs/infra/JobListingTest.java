@@ -3,8 +3,8 @@ package dev.jobs.infra;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
@@ -28,7 +28,7 @@ class JobListingTest extends DefaultStackFacts {
   @Test
   @DisplayName("the list function gets its table, and nothing else, from the environment")
   void environment() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     assertThat(properties(template, lister))
         .containsEntry("Environment", Map.of("Variables", Map.of("TABLE_NAME", ref(table))));
   }
@@ -37,7 +37,7 @@ class JobListingTest extends DefaultStackFacts {
   @DisplayName(
       "the list role may only Query the JobsByStatusDay index, decrypt, and write its logs")
   void listRoleOnlyQueriesTheIndex() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String key = keyOf(template, "Encrypts the jobs table");
     List<Map<String, Object>> statements = statementsOf(template, roleOf(template, lister));
     assertThat(statements.get(1))

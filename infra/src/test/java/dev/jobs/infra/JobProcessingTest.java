@@ -4,7 +4,7 @@ import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
 import static dev.jobs.infra.TemplateFacts.functionOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.policyOf;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.ref;
@@ -139,7 +139,7 @@ class JobProcessingTest extends DefaultStackFacts {
       "the processing role may UpdateItem, GetItem (priming's read), invoke the error handler, and"
           + " write its logs")
   void processingRoleIsLeast() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     template.hasResourceProperties(
         "AWS::IAM::Policy",
         policyOf(

@@ -4,8 +4,9 @@ import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
-import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
+import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.queueNamed;
 import static dev.jobs.infra.TemplateFacts.ref;
@@ -28,12 +29,15 @@ class JobQueueingTest extends DefaultStackFacts {
   @BeforeAll
   static void findTheResources() {
     dispatcher = functionOf(template, JobQueueing.DISPATCHER);
-    table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    table = jobTable(template);
     key = keyOf(template, "Encrypts the jobs table");
   }
 
   private static Map<String, Object> mapping() {
-    return properties(template, onlyLogicalId(template, "AWS::Lambda::EventSourceMapping"));
+    return properties(
+        template,
+        logicalId(
+            template, "AWS::Lambda::EventSourceMapping", Map.of("FunctionName", ref(dispatcher))));
   }
 
   private static Map<String, Object> streamArn() {
@@ -41,10 +45,10 @@ class JobQueueingTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the table streams new images, which the dispatcher reads")
+  @DisplayName("the table streams new and old images, which the dispatcher reads")
   void tableStreamsNewImages() {
     assertThat(properties(template, table))
-        .containsEntry("StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"));
+        .containsEntry("StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"));
     assertThat(mapping())
         .containsEntry("EventSourceArn", streamArn())
         .containsEntry("FunctionName", ref(dispatcher));

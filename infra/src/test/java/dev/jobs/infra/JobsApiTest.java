@@ -4,6 +4,7 @@ import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
@@ -167,12 +168,12 @@ class JobsApiTest extends DefaultStackFacts {
   }
 
   @Test
-  @DisplayName("the API is regional and has exactly the six job methods")
+  @DisplayName("the API is regional and has exactly the seven job methods")
   void regionalApiWithSixMethods() {
     template.hasResourceProperties(
         "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-    template.resourceCountIs("AWS::ApiGateway::Method", 6);
+    template.resourceCountIs("AWS::ApiGateway::Method", 7);
   }
 
   @Test
@@ -333,7 +334,7 @@ class JobsApiTest extends DefaultStackFacts {
   @Test
   @DisplayName("GET /jobs/{jobId} is a consistent DynamoDB GetItem through the read role")
   void getReadsTheTable() {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String reader =
         logicalId(
             template,
@@ -379,7 +380,7 @@ class JobsApiTest extends DefaultStackFacts {
             template,
             "AWS::IAM::Role",
             Map.of("Description", "Lets the API read one job from the jobs table"));
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     String key = keyOf(template, "Encrypts the jobs table");
     template.hasResourceProperties(
         "AWS::IAM::Policy",

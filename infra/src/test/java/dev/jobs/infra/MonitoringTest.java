@@ -1,10 +1,12 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.functionOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.queueNamed;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +140,7 @@ class MonitoringTest extends DefaultStackFacts {
   @ParameterizedTest(name = "any message in the {1} queue raises {0}")
   @CsvSource({"ReplayDeadLetters, ReplayDeadLetters", "UndispatchedJobs, UndispatchedJobs"})
   void queueAlarms(String name, String queueName) {
-    String queue = TemplateFacts.queueNamed(template, queueName);
+    String queue = queueNamed(template, queueName);
     assertThat(alarm(name))
         .containsEntry("Namespace", "AWS/SQS")
         .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
@@ -177,7 +179,7 @@ class MonitoringTest extends DefaultStackFacts {
   @DisplayName("DynamoDB's throttled requests on the table's operations raise an alarm")
   void tableThrottles() {
     Map<String, Object> alarm = alarm("TableThrottles");
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     assertThat(alarm.get("Metrics").toString())
         .contains("AWS/DynamoDB")
         .contains("ThrottledRequests")

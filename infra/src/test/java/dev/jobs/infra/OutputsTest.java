@@ -1,6 +1,7 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,7 @@ class OutputsTest extends DefaultStackFacts {
     template.hasOutput(
         "ArchiveName", Map.of("Value", ref(onlyLogicalId(template, "AWS::Events::Archive"))));
     template.hasOutput("ReplayRuleArn", Map.of("Value", arnOf(TemplateFacts.replayRule(template))));
-    template.hasOutput(
-        "TableName", Map.of("Value", ref(onlyLogicalId(template, "AWS::DynamoDB::Table"))));
+    template.hasOutput("TableName", Map.of("Value", ref(jobTable(template))));
   }
 
   @Test

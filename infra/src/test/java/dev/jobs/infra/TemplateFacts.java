@@ -47,6 +47,16 @@ final class TemplateFacts {
     return found.get(0);
   }
 
+  /** The logical id of the job table: the table with the list index (the other one counts). */
+  static String jobTable(Template template) {
+    return logicalId(
+        template,
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "GlobalSecondaryIndexes",
+            Match.arrayWith(List.of(Match.objectLike(Map.of("IndexName", JobTable.LIST_INDEX))))));
+  }
+
   /** The logical id of the only resource of a type. */
   static String onlyLogicalId(Template template, String type) {
     Map<String, Map<String, Object>> found = template.findResources(type);
@@ -131,7 +141,7 @@ final class TemplateFacts {
    * each record's expiry.
    */
   static Map<String, Object> tableAndRetention(Template template) {
-    String table = onlyLogicalId(template, "AWS::DynamoDB::Table");
+    String table = jobTable(template);
     return Map.of(
         "Variables",
         Map.of("TABLE_NAME", ref(table), "JOB_RETENTION_DAYS", ref("JobRetentionDays")));

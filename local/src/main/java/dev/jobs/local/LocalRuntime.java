@@ -4,6 +4,7 @@ import dev.jobs.backend.handler.Backend;
 import dev.jobs.backend.handler.FailedJobHandler;
 import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
+import dev.jobs.backend.stats.JobStatistics;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.apigateway.ApiGatewayStage;
 import dev.jobs.local.auth.OperatorKey;
@@ -29,6 +30,7 @@ import dev.jobs.local.store.Database;
 import dev.jobs.local.store.InvocationStore;
 import dev.jobs.local.store.LogStore;
 import dev.jobs.local.store.ReplayStore;
+import dev.jobs.local.store.SqliteJobStatistics;
 import dev.jobs.local.store.SqliteJobStore;
 import dev.jobs.local.sts.StsApi;
 import java.io.IOException;
@@ -144,7 +146,12 @@ public final class LocalRuntime implements AutoCloseable {
                 stack,
                 kinds.names(),
                 new ApiGatewayStage.Integrations(
-                    processing, jobs, backend.list(), backend.cancel(), backend.queue())),
+                    processing,
+                    jobs,
+                    backend.list(),
+                    backend.cancel(),
+                    backend.queue(),
+                    new JobStatistics(new SqliteJobStatistics(database), options.clock()))),
             List.of(
                 new EventBridgeApi(bus, replays, created).service(),
                 new CloudWatchLogsApi(logs).service()),

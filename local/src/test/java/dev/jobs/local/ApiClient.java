@@ -122,6 +122,11 @@ public final class ApiClient {
   }
 
   /** {@code GET /jobs} with a raw (already encoded) query string, empty for none. */
+  /** {@code GET /jobs/stats}, the query as given. */
+  public Response stats(String rawQuery) {
+    return send("GET", "/jobs/stats?" + rawQuery, null, true);
+  }
+
   public Response list(String rawQuery) {
     return send("GET", rawQuery.isEmpty() ? "/jobs" : "/jobs?" + rawQuery, null, true);
   }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * How a command line that failed is told: one line on stderr (the stack only with {@code
  * --verbose}), and the exit code. Picocli's handlers for both kinds of failure, and what {@code
- * QuickGet} uses where picocli does not run.
+ * QuickCommands} uses where picocli does not run.
  */
 public final class FailureReport
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {

@@ -58,6 +58,11 @@ public final class WindowOptions {
    * end unless {@code --since} says else; its start must come before its end.
    */
   public Window resolve(Instant now, Duration length) {
+    return resolve(since, until, now, length);
+  }
+
+  /** {@link #resolve(Instant, Duration)} of options given elsewhere (a quick path's). */
+  public static Window resolve(TimeSpec since, TimeSpec until, Instant now, Duration length) {
     Instant end = until == null ? now : until.resolve(now);
     Instant start = since == null ? end.minus(length) : since.resolve(now);
     if (!start.isBefore(end)) {

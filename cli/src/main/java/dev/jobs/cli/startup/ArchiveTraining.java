@@ -19,16 +19,17 @@ import java.util.stream.Stream;
  * of exactly those paths (the first {@code get} resolves outputs and assumes the role; the next
  * ones read both from the caches).
  *
- * <p>With the arguments {@code short HOME}, only {@code get}, {@code --version} and {@code --help},
- * in a home whose runtime file names a stack that runs elsewhere: the training of the AOT cache
- * ({@link AotCache}). A JVM loads every class of that cache before main, whichever command runs, so
- * it must hold only what the quickest commands need: no stand-in server, and (the caller runs it
- * twice, recording the second) no first {@code get} that fills the caches.
+ * <p>With the arguments {@code short HOME}, only {@code get}, {@code stats} (both parsed without
+ * picocli, so they add few classes), {@code --version} and {@code --help}, in a home whose runtime
+ * file names a stack that runs elsewhere: the training of the AOT cache ({@link AotCache}). A JVM
+ * loads every class of that cache before main, whichever command runs, so it must hold only what
+ * the quickest commands need: no stand-in server, and (the caller runs it twice, recording the
+ * second) no first {@code get} that fills the caches.
  */
 public final class ArchiveTraining {
   /** No {@code --output json}: its mapper's classes would load before every command. */
   static final String[][] SHORT = {
-    {"get", "training-1"}, {"get", "training-2"}, {"--version"}, {"--help"}
+    {"get", "training-1"}, {"get", "training-2"}, {"stats"}, {"--version"}, {"--help"}
   };
 
   static final String[][] COMMON = {
@@ -39,6 +40,11 @@ public final class ArchiveTraining {
     {"submit", "--seconds", "1", "--wait"},
     {"wait", "training-4"},
     {"get", "--help"},
+    {"stats"},
+    {"stats", "--since", "30d"},
+    {"list"},
+    {"list", "--status", "FAILED"},
+    {"logs", "training-1"},
     {"target", "list"},
     {"--version"},
     {"--help"},

@@ -17,10 +17,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A loopback stand-in for a stack, for start-up work only: it answers STS ({@code AssumeRole},
- * {@code GetCallerIdentity}), CloudFormation {@code DescribeStacks} and the jobs API with fixed
- * answers and checks no signature. The build trains the class-data archive against it, and the
- * benchmark times {@code jobs get} and the AWS CLI against it when no local runtime runs. It is not
- * the local runtime.
+ * {@code GetCallerIdentity}), CloudFormation {@code DescribeStacks}, CloudWatch Logs {@code
+ * FilterLogEvents} and the jobs API (a job, a page of the list, the stats) with fixed answers and
+ * checks no signature. The build trains the class-data archive against it, and the benchmark times
+ * {@code jobs get} and the AWS CLI against it when no local runtime runs. It is not the local
+ * runtime.
  */
 public final class LoopbackStack implements AutoCloseable {
   public static final String STACK = LocalStack.DEFAULT_STACK_NAME;
@@ -63,7 +64,14 @@ public final class LoopbackStack implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       byte[] request = exchange.getRequestBody().readAllBytes();
-      if (path.startsWith("/prod/jobs/") && exchange.getRequestMethod().equals("PUT")) {
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (target != null && target.endsWith(".FilterLogEvents")) {
+        reply(exchange, 200, "application/x-amz-json-1.1", logEvents());
+      } else if (path.equals("/prod/jobs/stats")) {
+        reply(exchange, 200, "application/json", stats());
+      } else if (path.equals("/prod/jobs")) {
+        reply(exchange, 200, "application/json", page());
+      } else if (path.startsWith("/prod/jobs/") && exchange.getRequestMethod().equals("PUT")) {
         String id = path.substring("/prod/jobs/".length());
         reply(exchange, 202, "application/json", "{\"id\":\"" + id + "\"}");
       } else if (path.startsWith("/prod/jobs/")) {
@@ -107,6 +115,74 @@ public final class LoopbackStack implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /** {@code GET /jobs/stats}: every part of the answer present, so that reading it loads all. */
+  private static String stats() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return "{\"total\":6,\"counts\":{\"QUEUED\":1,\"RUNNING\":1,\"SUCCEEDED\":3,"
+        + "\"FAILED\":1,\"CANCELLED\":0},\"runTime\":{\"jobs\":4,\"p50Millis\":1031,"
+        + "\"p90Millis\":2047,\"p95Millis\":2047,\"p99Millis\":2047,\"maxMillis\":2047},"
+        + "\"failures\":[{\"type\":\"java.lang.IllegalStateException\",\"condition\":\"BAD\","
+        + "\"count\":1}],\"stalled\":0,\"oldestRunning\":"
+        + job("training-running", "RUNNING", now.minusSeconds(5), null)
+        + "}";
+  }
+
+  /** {@code GET /jobs}: one page of each status's shape, and a next page. */
+  private static String page() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return "{\"jobs\":["
+        + job("training-1", "SUCCEEDED", now.minusSeconds(1), now)
+        + ","
+        + job("training-2", "RUNNING", now.minusSeconds(2), null)
+        + "],\"next\":\"bmV4dA\"}";
+  }
+
+  private static String job(String id, String status, Instant startedAt, Instant finishedAt) {
+    return "{\"id\":\""
+        + id
+        + "\",\"status\":\""
+        + status
+        + "\",\"type\":\"sleep\",\"parameters\":{\"seconds\":1},\"attempts\":1,"
+        + "\"startedAt\":\""
+        + startedAt
+        + "\""
+        + (finishedAt == null ? "" : ",\"finishedAt\":\"" + finishedAt + "\"")
+        + ",\"heartbeatAt\":\""
+        + startedAt
+        + "\",\"timeoutSeconds\":900}";
+  }
+
+  /**
+   * CloudWatch Logs {@code FilterLogEvents}: two lines of any job, as the processing function
+   * writes them (the CLI keeps those whose {@code jobId} is the job's: none of another's).
+   */
+  private static String logEvents() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return "{\"events\":["
+        + logEvent(1, now.minusSeconds(1), "started")
+        + ","
+        + logEvent(2, now, "succeeded")
+        + "],\"searchedLogStreams\":[]}";
+  }
+
+  private static String logEvent(int n, Instant at, String message) {
+    String line =
+        "{\\\"timestamp\\\":\\\""
+            + at
+            + "\\\",\\\"level\\\":\\\"INFO\\\",\\\"message\\\":\\\""
+            + message
+            + "\\\",\\\"jobId\\\":\\\"training-1\\\",\\\"attempt\\\":1}";
+    return "{\"logStreamName\":\"loopback\",\"timestamp\":"
+        + at.toEpochMilli()
+        + ",\"message\":\""
+        + line
+        + "\",\"ingestionTime\":"
+        + at.toEpochMilli()
+        + ",\"eventId\":\""
+        + n
+        + "\"}";
   }
 
   private static String assumeRole() {

@@ -115,7 +115,7 @@ class GlobalOptionsTest extends OnLocalTarget {
           .isNotNull();
     }
     assertThat(global).hasSize(15);
-    Set<String> quick = new java.util.TreeSet<>(QuickGet.OPTIONS);
+    Set<String> quick = new java.util.TreeSet<>(QuickCommands.OPTIONS);
     quick.addAll(List.of("-v", "--verbose", "--debug"));
     assertThat(quick).isEqualTo(global);
   }

@@ -70,7 +70,7 @@ class QuickGetTest extends OnLocalTarget {
   static boolean takesQuickPath(String... args) {
     StringWriter sink = new StringWriter();
     Integer code =
-        QuickGet.run(Environment.system(), new PrintWriter(sink), new PrintWriter(sink), args);
+        QuickCommands.run(Environment.system(), new PrintWriter(sink), new PrintWriter(sink), args);
     return code != null;
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobStatsTest {
@@ -61,7 +62,7 @@ class JobStatsTest {
     JobStats stats = JobStats.of(List.of(failed("InvalidJobException", "ValidationFailed")), NOW);
 
     assertThat(stats.total()).isEqualTo(1);
-    assertThat(stats.runTimes()).isEmpty();
+    assertThat(stats.finished()).isZero();
     assertThat(stats.runTime(50)).isEmpty();
   }
 
@@ -125,7 +126,8 @@ class JobStatsTest {
             NOW);
 
     assertThat(stats.counts()).containsEntry("CANCELLED", 2);
-    assertThat(stats.runTimes()).containsExactly(Duration.ofSeconds(7));
+    assertThat(stats.finished()).isEqualTo(1);
+    assertThat(stats.runTime(100)).contains(Duration.ofSeconds(7));
   }
 
   @Test
@@ -148,5 +150,36 @@ class JobStatsTest {
 
     assertThat(stats.stalled()).isEqualTo(1);
     assertThat(stats.counts()).containsEntry("RUNNING", 3);
+  }
+
+  @Test
+  void theApisAnswer_readsAsTheJobsWouldAddUp_otherStatusesOnlyWhenTheyHoldJobs() {
+    JobStats stats =
+        JobStats.fromAnswer(
+            "{\"since\":\"2026-11-29T09:10:00Z\",\"until\":\"2026-11-29T10:10:00Z\","
+                + "\"total\":4,\"counts\":{\"QUEUED\":0,\"RUNNING\":1,\"SUCCEEDED\":2,"
+                + "\"FAILED\":1,\"CANCELLED\":0},"
+                + "\"runTime\":{\"jobs\":3,\"p50Millis\":1004,\"p90Millis\":1012,"
+                + "\"p95Millis\":1012,\"p99Millis\":1012,\"maxMillis\":1012},"
+                + "\"failures\":[{\"type\":\"dev.jobs.kind.JobFailedException\","
+                + "\"condition\":\"RetriesExhausted\",\"count\":1}],\"stalled\":0,"
+                + "\"oldestRunning\":{\"id\":\"r\",\"status\":\"RUNNING\","
+                + "\"type\":\"sleep\",\"startedAt\":\"2026-11-29T10:09:57Z\"}}");
+
+    assertThat(stats.countsInOrder())
+        .containsExactly(
+            Map.entry("QUEUED", 0),
+            Map.entry("RUNNING", 1),
+            Map.entry("SUCCEEDED", 2),
+            Map.entry("FAILED", 1),
+            Map.entry("CANCELLED", 0));
+    assertThat(stats.finished()).isEqualTo(3);
+    assertThat(stats.runTime(50)).contains(Duration.ofMillis(1004));
+    assertThat(stats.runTime(95)).contains(Duration.ofMillis(1012));
+    assertThat(stats.failures())
+        .extracting(JobStats.Failure::shown, JobStats.Failure::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("JobFailedException [RetriesExhausted]", 1));
+    assertThat(stats.oldestRunning()).map(JobPage.Job::id).contains("r");
   }
 }

@@ -2,14 +2,18 @@ package dev.jobs.cli.session;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.deploy.DeployStubs;
+import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.OnLocalTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which HTTP client each kind of command sends its AWS calls with, as the SDK names it in the
  * User-Agent ({@code md/http#Apache}): the pooled Apache client for deploy and replay, the
- * url-connection client for a one-shot command such as {@code target add}. The commands may fail
- * later on these stubs; the calls they made before tell.
+ * url-connection client for a one-shot command such as {@code target add} or {@code stats}. The
+ * commands may fail later on these stubs; the calls they made before tell.
  */
 class HttpClientChoiceTest extends OnLocalTarget {
 
@@ -60,6 +64,26 @@ class HttpClientChoiceTest extends OnLocalTarget {
     assertThat(userAgents(events("DescribeArchive")))
         .isNotEmpty()
         .allMatch(agent -> agent.contains("http#Apache"));
+  }
+
+  @Test
+  void stats_assumesTheRoleThroughTheUrlConnectionClient() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs/stats"))
+            .willReturn(
+                FakeAws.json(
+                    200,
+                    "{\"total\":0,\"counts\":{},\"runTime\":{\"jobs\":0},\"failures\":[],"
+                        + "\"stalled\":0,\"oldestRunning\":null}")));
+
+    CliRun.Result result = jobs.run("stats");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(
+            userAgents(
+                postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=AssumeRole"))))
+        .isNotEmpty()
+        .allMatch(agent -> agent.contains("http#UrlConnection"));
   }
 
   /** The CloudFormation calls about one stack. */

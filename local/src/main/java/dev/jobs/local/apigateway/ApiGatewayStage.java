@@ -8,6 +8,7 @@ import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.list.JobList;
 import dev.jobs.backend.queue.JobQueue;
+import dev.jobs.backend.stats.JobStatistics;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.auth.AuthFailure;
 import dev.jobs.local.auth.Caller;
@@ -43,6 +44,7 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private static final String JOBS = "/" + LocalStack.STAGE + "/jobs";
   private static final String CANCEL = "/cancel";
   private static final String RETRY = "/retry";
+  private static final String STATS = "/stats";
 
   /** API Gateway's largest request payload (10 MB); a larger one answers 413. */
   static final int API_PAYLOAD_LIMIT = 10 * 1024 * 1024;
@@ -59,10 +61,16 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
    * What the deployed stack's routes are integrated with: {@code POST /jobs} invokes the processing
    * function asynchronously, {@code GET /jobs/{id}} reads the job table directly, {@code GET /jobs}
    * is the list function's, {@code POST /jobs/{id}/cancel} the cancel function's, {@code PUT
-   * /jobs/{id}} and {@code POST /jobs/{id}/retry} the queue function's.
+   * /jobs/{id}} and {@code POST /jobs/{id}/retry} the queue function's, {@code GET /jobs/stats} the
+   * stats function's.
    */
   public record Integrations(
-      LocalFunction processing, JobStore table, JobList list, JobCancel cancel, JobQueue queue) {}
+      LocalFunction processing,
+      JobStore table,
+      JobList list,
+      JobCancel cancel,
+      JobQueue queue,
+      JobStatistics statistics) {}
 
   /**
    * @param jobTypes the job types served, which the request validator allows
@@ -88,8 +96,10 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
     String path = call.path();
     boolean submit = call.method().equals("POST") && path.equals(JOBS);
     boolean listing = call.method().equals("GET") && path.equals(JOBS);
+    // API Gateway prefers the literal resource /jobs/stats to /jobs/{jobId}.
+    boolean counting = call.method().equals("GET") && path.equals(JOBS + STATS);
     String jobId =
-        call.method().equals("GET") && path.startsWith(JOBS + "/")
+        call.method().equals("GET") && !counting && path.startsWith(JOBS + "/")
             ? path.substring(JOBS.length() + 1)
             : null;
     String cancelId =
@@ -105,12 +115,16 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
             : null;
     boolean putting = putId != null && !putId.isEmpty() && !putId.contains("/");
     boolean retrying = retryId != null;
-    if (!submit
-        && !listing
-        && !cancelling
-        && !putting
-        && !retrying
-        && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
+    // The literal resource also takes the job id "stats" out of every /jobs/{jobId} route.
+    boolean statsResource = path.equals(JOBS + STATS) || path.startsWith(JOBS + STATS + "/");
+    if (statsResource && !counting
+        || !submit
+            && !listing
+            && !counting
+            && !cancelling
+            && !putting
+            && !retrying
+            && (jobId == null || jobId.isEmpty() || jobId.contains("/"))) {
       // API Gateway's answer for a route it does not have.
       GatewayAnswer.message(
           call, 403, "Missing Authentication Token", "MissingAuthenticationTokenException");
@@ -141,11 +155,13 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
               call.method(),
               submit || listing
                   ? "/jobs"
-                  : cancelling
-                      ? "/jobs/" + cancelId + CANCEL
-                      : retrying
-                          ? "/jobs/" + retryId + RETRY
-                          : "/jobs/" + (putting ? putId : jobId));
+                  : counting
+                      ? "/jobs" + STATS
+                      : cancelling
+                          ? "/jobs/" + cancelId + CANCEL
+                          : retrying
+                              ? "/jobs/" + retryId + RETRY
+                              : "/jobs/" + (putting ? putId : jobId));
       ObjectNode body =
           JobJson.MAPPER
               .createObjectNode()
@@ -158,6 +174,8 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
     }
     if (listing) {
       list(call); // a Lambda proxy integration: no template, any content type goes through
+    } else if (counting) {
+      stats(call); // the stats function's proxy integration, likewise
     } else if (cancelling) {
       cancel(call, pathParameter(cancelId)); // a Lambda proxy integration too; the body is ignored
     } else if (retrying) {
@@ -324,6 +342,12 @@ public final class ApiGatewayStage implements AwsEndpoint.Stage {
   private void list(HttpCall call) throws IOException {
     // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
     respond(call, integrations.list().answer(queryParameters(call.request().rawQuery())));
+  }
+
+  /** The stats function's answer, through the backend's {@link JobStatistics} as on AWS. */
+  private void stats(HttpCall call) throws IOException {
+    // A store failure is the server's: LocalServer logs it and answers 500, as the function does.
+    respond(call, integrations.statistics().answer(queryParameters(call.request().rawQuery())));
   }
 
   /** The cancel function's answer, through the backend's {@link JobCancel} as on AWS. */

@@ -81,6 +81,9 @@ final class Schema {
             + "access_key_id TEXT PRIMARY KEY, secret_access_key TEXT NOT NULL,"
             + " session_token TEXT NOT NULL, role_arn TEXT NOT NULL, session_name TEXT NOT NULL,"
             + " expires_at INTEGER NOT NULL)");
+    // GET /jobs/stats: the counters, kept in step with the job table (counted once for a data
+    // directory from before them).
+    StatsTable.create(statement);
   }
 
   private static void fillStatusTimes(Connection connection) throws SQLException {

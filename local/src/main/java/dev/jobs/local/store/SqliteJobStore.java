@@ -6,6 +6,7 @@ import dev.jobs.backend.job.JobProgress;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.queue.JobDispatcher;
+import dev.jobs.backend.stats.StatsDeltas;
 import dev.jobs.backend.store.JobCursor;
 import dev.jobs.backend.store.JobPage;
 import dev.jobs.backend.store.JobQuery;
@@ -43,7 +44,7 @@ public final class SqliteJobStore extends WholeRecordJobStore {
    */
   public record QueuedJobs(String function, Consumer<Invocation> accept) {}
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, status, type, parameters, result, error, attempts, started_at, finished_at, expires_at,"
           + " progress, heartbeat_at, cancel_requested_at, timeout_seconds, queued_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
@@ -73,7 +74,7 @@ public final class SqliteJobStore extends WholeRecordJobStore {
           Optional<JobRecord> current = select(connection, id);
           CancelResult result = JobTransitions.cancel(current, id, at, expiresAt);
           if (current.isEmpty() || !current.get().equals(result.record())) {
-            upsert(connection, result.record());
+            write(connection, current, result.record());
           }
           return result;
         });
@@ -89,7 +90,7 @@ public final class SqliteJobStore extends WholeRecordJobStore {
               if (next.isEmpty()) {
                 return new Written(new QueueResult(false, current.get()), null);
               }
-              upsert(connection, next.get());
+              write(connection, current, next.get());
               return new Written(
                   new QueueResult(true, next.get()), dispatch(connection, next.get()));
             });
@@ -102,12 +103,12 @@ public final class SqliteJobStore extends WholeRecordJobStore {
     Written written =
         database.write(
             connection -> {
-              RetryResult result =
-                  JobTransitions.retry(select(connection, id), cancelled, at, expiresAt);
+              Optional<JobRecord> current = select(connection, id);
+              RetryResult result = JobTransitions.retry(current, cancelled, at, expiresAt);
               if (result.outcome() != RetryOutcome.QUEUED) {
                 return new Written(result, null);
               }
-              upsert(connection, result.record());
+              write(connection, current, result.record());
               return new Written(result, dispatch(connection, result.record()));
             });
     written.handOn(queued);
@@ -140,9 +141,10 @@ public final class SqliteJobStore extends WholeRecordJobStore {
       String id, Function<Optional<JobRecord>, Optional<JobRecord>> next) {
     return database.write(
         connection -> {
-          Optional<JobRecord> written = next.apply(select(connection, id));
+          Optional<JobRecord> current = select(connection, id);
+          Optional<JobRecord> written = next.apply(current);
           if (written.isPresent()) {
-            upsert(connection, written.get());
+            write(connection, current, written.get());
           }
           return written;
         });
@@ -219,7 +221,7 @@ public final class SqliteJobStore extends WholeRecordJobStore {
     }
   }
 
-  private static JobRecord record(ResultSet row) throws SQLException {
+  static JobRecord record(ResultSet row) throws SQLException {
     String error = row.getString("error");
     String progress = row.getString("progress");
     int timeout = row.getInt("timeout_seconds");
@@ -240,6 +242,17 @@ public final class SqliteJobStore extends WholeRecordJobStore {
         instant(row.getString("cancel_requested_at")),
         timeoutSeconds,
         instant(row.getString("queued_at")));
+  }
+
+  /**
+   * Writes a job's new record and, in the same transaction, moves the counters of {@code GET
+   * /jobs/stats} from where its old record counted to where the new one counts: they never differ
+   * from what reading every job would add up.
+   */
+  private static void write(Connection connection, Optional<JobRecord> current, JobRecord job)
+      throws SQLException {
+    upsert(connection, job);
+    StatsTable.apply(connection, new StatsDeltas().change(current, Optional.of(job)));
   }
 
   private static void upsert(Connection connection, JobRecord job) throws SQLException {

@@ -8,6 +8,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.monitor.JobStats;
 import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.TimeSpec;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.session.Session;
@@ -23,17 +24,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code jobs stats}: the jobs of a window added up, from the list API, so that it reads the same
- * on AWS and on the local runtime (which has no CloudWatch).
+ * {@code jobs stats}: the jobs of a window added up by the API ({@code GET /jobs/stats}, from
+ * counters kept as jobs change: one call for any window), so that it reads the same on AWS and on
+ * the local runtime (which has no CloudWatch). A stack or runtime from before that method gets the
+ * old way, said in one line: every page of the list API for the window.
  */
 @Command(
     name = "stats",
     description = {
-      "Add up the jobs of a window (every page of signed GET /jobs): how many in each status and"
-          + " how many RUNNING ones stalled, the run time's median and p95, failures by error type"
-          + " and condition, and the job RUNNING longest.",
-      "The window filters on a job's status time, as jobs list does: a job RUNNING since before"
-          + " --since is not seen."
+      "Add up the jobs of a window (one signed GET /jobs/stats, from the API's counters): how"
+          + " many in each status and how many RUNNING ones stalled, the run time's median and p95"
+          + " (within 4.5 percent), failures by error type and condition, and the job RUNNING longest.",
+      "The window filters on a job's status time, as jobs list does, in whole minutes: a job"
+          + " RUNNING since before --since is not seen. A stack deployed before the method is"
+          + " read the old way, every page of GET /jobs, and a line on stderr says so."
     })
 public final class StatsCommand extends TargetedCommand {
   /** The window when --since is not given, as the list API's default. */
@@ -49,10 +53,34 @@ public final class StatsCommand extends TargetedCommand {
   public Integer call() {
     Instant now = environment.clock().instant();
     WindowOptions.Window window = this.window.resolve(now, DEFAULT_WINDOW);
-    Instant start = window.start();
-    Instant end = window.end();
-    Session session = session();
-    JobStats stats = JobStats.of(JobWindow.every(session.api(), (String) null, start, end), now);
+    return show(session(), window, now);
+  }
+
+  /**
+   * The stats of {@code --since} and {@code --until} (either null when not given): picocli's path
+   * and the quick one ({@code QuickCommands}) both end here.
+   */
+  public static int show(Session session, TimeSpec since, TimeSpec until, Instant now) {
+    return show(session, WindowOptions.resolve(since, until, now, DEFAULT_WINDOW), now);
+  }
+
+  private static int show(Session session, WindowOptions.Window window, Instant now) {
+    // The counters are per minute: the window is read in whole minutes, the current one included.
+    Instant start = window.start().truncatedTo(ChronoUnit.MINUTES);
+    Instant end = ceilingMinute(window.end());
+    Optional<String> answer = session.api().stats(start, end);
+    JobStats stats;
+    if (answer.isPresent()) {
+      stats = JobStats.fromAnswer(answer.get());
+    } else {
+      session
+          .err()
+          .println(
+              "note: this stack has no GET /jobs/stats (deployed before it): adding up every job"
+                  + " of the window instead, page by page; jobs deploy makes it one call");
+      session.err().flush();
+      stats = JobStats.of(JobWindow.every(session.api(), (String) null, start, end), now);
+    }
     // -q changes nothing here: the numbers are the answer.
     session
         .printer()
@@ -84,7 +112,7 @@ public final class StatsCommand extends TargetedCommand {
     if (median.isPresent()) {
       out.println(
           "run time of "
-              + stats.runTimes().size()
+              + stats.finished()
               + " finished: median "
               + millis(median.get())
               + ", p95 "
@@ -116,6 +144,11 @@ public final class StatsCommand extends TargetedCommand {
                         + (job.stalled(now) ? ", stalled" : "")));
   }
 
+  private static Instant ceilingMinute(Instant instant) {
+    Instant floor = instant.truncatedTo(ChronoUnit.MINUTES);
+    return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.MINUTES);
+  }
+
   /** Milliseconds under ten seconds, where they matter; the short form above. */
   private static String millis(Duration duration) {
     return duration.toMillis() < 10_000 ? duration.toMillis() + "ms" : Durations.format(duration);
@@ -135,7 +168,7 @@ public final class StatsCommand extends TargetedCommand {
     stats.countsInOrder().forEach(counts::put);
     root.put("stalled", stats.stalled());
     ObjectNode runTime = root.putObject("runTime");
-    runTime.put("jobs", stats.runTimes().size());
+    runTime.put("jobs", stats.finished());
     stats.runTime(50).ifPresent(d -> runTime.put("medianMillis", d.toMillis()));
     stats.runTime(95).ifPresent(d -> runTime.put("p95Millis", d.toMillis()));
     ArrayNode failures = root.putArray("failures");

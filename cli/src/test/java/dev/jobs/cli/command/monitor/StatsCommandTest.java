@@ -1,6 +1,8 @@
 package dev.jobs.cli.command.monitor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,5 +71,47 @@ class StatsCommandTest extends OnLocalTarget {
     assertThat(Json.text(root, "stalled")).isEqualTo("1");
     assertThat(root.field("oldestRunning").orElseThrow().field("stalled").orElseThrow().asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void aStackWithoutTheStatsMethod_isReadTheOldWay_andALineSaysSo() {
+    CliRun.Result result = jobs.run("stats");
+
+    assertThat(result.err()).contains("has no GET /jobs/stats").contains("jobs deploy");
+    assertThat(result.err().lines()).hasSize(1);
+    wire.verify(getRequestedFor(urlPathEqualTo("/prod/jobs")));
+  }
+
+  @Test
+  void theStatsMethod_answersInOneCall_inWholeMinutes_andNoPageIsRead() {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs/stats"))
+            .willReturn(
+                FakeAws.json(
+                    200,
+                    "{\"total\":5,\"counts\":{\"QUEUED\":1,\"RUNNING\":0,"
+                        + "\"SUCCEEDED\":4,\"FAILED\":0,\"CANCELLED\":0},"
+                        + "\"runTime\":{\"jobs\":4,\"p50Millis\":1031,\"p95Millis\":2047,"
+                        + "\"maxMillis\":2047},\"failures\":[],\"stalled\":0,"
+                        + "\"oldestRunning\":null}")));
+
+    CliRun.Result result = jobs.run("stats", "--since", "1h");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out())
+        .contains(
+            "  QUEUED          1\n"
+                + "  RUNNING         0\n"
+                + "  SUCCEEDED       4\n"
+                + "  FAILED          0\n"
+                + "  CANCELLED       0\n"
+                + "  total           5\n"
+                + "run time of 4 finished: median 1031ms, p95 2047ms\n");
+    wire.verify(
+        getRequestedFor(urlPathEqualTo("/prod/jobs/stats"))
+            .withQueryParam("since", matching("\\S+:\\d\\d:00Z"))
+            .withQueryParam("until", matching("\\S+:\\d\\d:00Z")));
+    wire.verify(0, getRequestedFor(urlPathEqualTo("/prod/jobs")));
   }
 }

@@ -1,10 +1,12 @@
 package dev.jobs.cli.app;
 
 import dev.jobs.cli.command.job.GetCommand;
+import dev.jobs.cli.command.monitor.StatsCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.options.Durations;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
+import dev.jobs.cli.options.TimeSpec;
 import dev.jobs.cli.session.HttpClients;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
@@ -13,16 +15,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code jobs get ID}, the command people and scripts run most, parsed without picocli. Building
- * picocli's model reflects over annotations and spins a proxy class per annotation type, the
- * largest cost left in a {@code get} process (~100 ms of ~300). Only plain forms are taken here:
- * the ID and the global options below, before or after {@code get}. Anything else ({@code --help},
- * {@code --debug}, an unknown or repeated option, a missing ID) returns null and goes through
- * picocli, which then owns the messages. {@code QuickGetTest} checks that both paths answer alike,
+ * {@code jobs get ID} and {@code jobs stats}, the commands people and scripts run most, parsed
+ * without picocli. Building picocli's model reflects over annotations and spins a proxy class per
+ * annotation type, the largest cost left in a {@code get} process (~100 ms of ~300), and its Java 5
+ * class files stay out of the JDK 25 AOT cache. Only plain forms are taken here: {@code get}'s ID,
+ * {@code stats}'s {@code --since} and {@code --until}, and the global options below, before or
+ * after the command. Anything else ({@code --help}, {@code --debug}, an unknown or repeated option,
+ * a missing ID, a time that does not parse) returns null and goes through picocli, which then owns
+ * the messages. {@code QuickGetTest} and {@code QuickStatsTest} check that both paths answer alike,
  * and that this path takes the global options the model declares, no more.
  */
-final class QuickGet {
-  private QuickGet() {}
+final class QuickCommands {
+  private QuickCommands() {}
 
   /** The exit code, or null when picocli should run the command line. */
   static Integer run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
@@ -30,16 +34,18 @@ final class QuickGet {
     OutputOptions output = new OutputOptions();
     String command = null;
     String id = null;
+    TimeSpec since = null;
+    TimeSpec until = null;
     Set<String> given = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-")) {
         if (command == null) {
-          if (!("get".equals(arg) || "status".equals(arg))) {
+          if (!("get".equals(arg) || "status".equals(arg) || "stats".equals(arg))) {
             return null;
           }
           command = arg;
-        } else if (id == null) {
+        } else if (id == null && !"stats".equals(command)) {
           id = arg;
         } else {
           return null;
@@ -66,22 +72,47 @@ final class QuickGet {
         return null;
       }
       // Picocli reports an option given twice; so let it.
-      if (!given.add(name) || !set(target, output, name, value)) {
+      if (!given.add(name)) {
+        return null;
+      }
+      if (name.equals("--since") || name.equals("--until")) {
+        // Only after stats, and only a time that parses: picocli owns the message else.
+        if (!"stats".equals(command) || !parses(value)) {
+          return null;
+        }
+        if (name.equals("--since")) {
+          since = new TimeSpec(value);
+        } else {
+          until = new TimeSpec(value);
+        }
+      } else if (!set(target, output, name, value)) {
         return null;
       }
     }
-    if (id == null) {
+    boolean stats = "stats".equals(command);
+    if (command == null || !stats && id == null) {
       return null;
     }
     Session session =
-        new Session(environment, target, output, out, err, HttpClients.Workload.of("get"));
+        new Session(environment, target, output, out, err, HttpClients.Workload.of(command));
     try {
-      return GetCommand.show(session, id);
+      return stats
+          ? StatsCommand.show(session, since, until, environment.clock().instant())
+          : GetCommand.show(session, id);
     } catch (RuntimeException e) {
       return FailureReport.print(e, err, false);
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  private static boolean parses(String time) {
+    try {
+      new TimeSpec.Converter().convert(time);
+      return true;
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      return false;
     }
   }
 

@@ -1,0 +1,278 @@
+package dev.jobs.local.bench;
+
+import dev.jobs.backend.job.JobError;
+import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.store.JobStore.JobFailure;
+import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.backend.store.JobStoreException;
+import dev.jobs.local.ApiClient;
+import dev.jobs.local.ApiClient.Response;
+import dev.jobs.local.LocalRuntime;
+import dev.jobs.local.RuntimeOptions;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code jobs stats} and {@code jobs list} at a million jobs: fills a local runtime's store with
+ * finished jobs spread over 30 days (through the store, not the API, many threads so the group
+ * commit batches them; the counters are kept as on any write), then times {@code GET /jobs/stats}
+ * for 1 day and 30 days and a page of {@code GET /jobs} (20 jobs) for 1 and 31 days, signed as the
+ * CLI sends them; with the path of the {@code jobs} launcher, also the built CLI itself ({@code
+ * jobs stats --since 1d|30d}, {@code jobs list --since 1d|31d}, a fresh HOME, the runtime found by
+ * its {@code runtime.json}); and prints the data directory's size.
+ *
+ * <pre>
+ * mvn -B -q -o -pl local -am package -DskipTests dependency:build-classpath \
+ *   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp "local/target/test-classes:local/target/classes:$(cat local/target/test.classpath)" \
+ *   dev.jobs.local.bench.StatsBenchmark 1000000 ./jobs   # [jobs] [jobs launcher]
+ * </pre>
+ *
+ * Prints figures; asserts nothing.
+ */
+public final class StatsBenchmark {
+  private static final Duration SPREAD = Duration.ofDays(30);
+  private static final List<String> TYPES = List.of("sleep", "report", "flaky");
+  private static final int REQUESTS = 21;
+  private static final AtomicLong REFUSED = new AtomicLong();
+
+  private StatsBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Path launcher = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
+    Path directory = Files.createTempDirectory("stats-bench-");
+    AtomicReference<JobStore> table = new AtomicReference<>();
+    LocalRuntime runtime =
+        LocalRuntime.start(
+            RuntimeOptions.defaults(directory, 0),
+            store -> {
+              table.set(store);
+              return store;
+            });
+    try {
+      Instant now = Instant.now();
+      long fillStart = System.nanoTime();
+      fill(table.get(), jobs, now);
+      System.out.printf(
+          Locale.ROOT,
+          "filled %,d finished jobs over 30 days in %.1f s (%,d writes refused and retried)%n",
+          jobs,
+          (System.nanoTime() - fillStart) / 1e9,
+          REFUSED.get());
+      ApiClient api = ApiClient.forRole(runtime);
+      for (int days : List.of(1, 30)) {
+        String window = window(now, days);
+        time(
+            "GET /jobs/stats, " + days + " day(s)",
+            () -> check(api.stats(window), "total"),
+            check(api.stats(window), "total"));
+      }
+      for (int days : List.of(1, 31)) {
+        String window = window(now, days) + "&limit=20";
+        time(
+            "GET /jobs page of 20, " + days + " day(s)", () -> check(api.list(window), "jobs"), "");
+      }
+      if (launcher != null) {
+        runtime.announce(ProcessHandle.current().pid());
+        Path home = Files.createTempDirectory("stats-bench-home-");
+        cli(launcher, home, directory, "stats", "--since", "1d");
+        cli(launcher, home, directory, "stats", "--since", "30d");
+        cli(launcher, home, directory, "list", "--since", "1d");
+        cli(launcher, home, directory, "list", "--since", "31d");
+      }
+    } finally {
+      runtime.stop(Duration.ZERO);
+    }
+    System.out.printf(
+        Locale.ROOT, "data directory: %,.1f MB (%s)%n", size(directory) / 1e6, files(directory));
+  }
+
+  private static String window(Instant now, int days) {
+    Instant until = now.plusSeconds(60);
+    return "since="
+        + URLEncoder.encode(until.minus(Duration.ofDays(days)).toString(), StandardCharsets.UTF_8)
+        + "&until="
+        + URLEncoder.encode(until.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** A million jobs: 90% SUCCEEDED, 10% FAILED, run times from 50 ms to about 15 minutes. */
+  private static void fill(JobStore store, int jobs, Instant now) throws Exception {
+    int threads = 64;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("seconds", 1);
+    ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
+    List<JobError> errors =
+        List.of(
+            new JobError("dev.jobs.kind.JobFailedException", "failed", "RetriesExhausted"),
+            new JobError("Sandbox.Timedout", "timed out", "RetriesExhausted"),
+            new JobError("dev.jobs.kind.InvalidParametersException", "bad", "ValidationFailed"));
+    for (int t = 0; t < threads; t++) {
+      int slice = t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = slice; i < jobs; i += threads) {
+                  String id = UUID.randomUUID().toString();
+                  // Spread over the 30 days, not in submission order (7919 is prime to 10^n).
+                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
+                  Instant finished = now.minusMillis(offset);
+                  long runMillis = (long) (50 * Math.pow(18_000, (i * 31L % 1000) / 1000.0));
+                  Instant started = finished.minusMillis(runMillis);
+                  String type = TYPES.get(i % TYPES.size());
+                  long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
+                  int n = i;
+                  retried(
+                      () ->
+                          store.start(
+                              new JobStart(
+                                  id, type, parameters, started, expires, null, 900, null)));
+                  if (n % 10 == 0) {
+                    retried(
+                        () ->
+                            store.fail(
+                                new JobFailure(
+                                    id,
+                                    type,
+                                    parameters,
+                                    errors.get(n / 10 % 3),
+                                    finished,
+                                    expires)));
+                  } else {
+                    retried(() -> store.succeed(id, result, finished));
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> future : done) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  /**
+   * A write again after a refused commit: under this load the runtime's RESTART checkpoint of a
+   * full WAL can hold the write lock past the writer's 10 s busy timeout (see docs/benchmarks.md).
+   */
+  private static void retried(Supplier<?> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.get();
+        return;
+      } catch (JobStoreException e) {
+        REFUSED.incrementAndGet();
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static String check(Response response, String field) {
+    if (response.status() != 200 || !response.body().has(field)) {
+      throw new IllegalStateException("unexpected answer " + response.status() + response.text());
+    }
+    return field.equals("total") ? response.body().get("total").toString() : "";
+  }
+
+  private static void time(String name, Supplier<String> call, String note) {
+    for (int i = 0; i < 5; i++) {
+      call.get(); // warm-up: the JIT, the connection, SQLite's page cache
+    }
+    double[] millis = new double[REQUESTS];
+    for (int i = 0; i < REQUESTS; i++) {
+      long start = System.nanoTime();
+      call.get();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s median %7.2f ms, max %7.2f ms (%d calls)%s%n",
+        name,
+        millis[REQUESTS / 2],
+        millis[REQUESTS - 1],
+        REQUESTS,
+        note.isEmpty() ? "" : ", total " + note);
+  }
+
+  /** The built CLI, as a user types it: median wall time of 5 runs, and its first output line. */
+  private static void cli(Path launcher, Path home, Path dataDir, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    double[] seconds = new double[5];
+    String first = "";
+    for (int i = 0; i < seconds.length; i++) {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("HOME", home.toString());
+      builder.environment().put("JOBS_LOCAL_DIR", dataDir.toString());
+      long start = System.nanoTime();
+      Process process = builder.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+      if (exit != 0) {
+        throw new IllegalStateException("jobs " + String.join(" ", args) + " exited " + exit + out);
+      }
+      first = out.lines().findFirst().orElse("");
+    }
+    Arrays.sort(seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "jobs %-22s median %.3f s of 5 (%s)%n",
+        String.join(" ", args),
+        seconds[2],
+        first);
+  }
+
+  private static long size(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(StatsBenchmark::sizeOf).sum();
+    }
+  }
+
+  private static String files(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return String.join(
+          ", ",
+          files
+              .filter(Files::isRegularFile)
+              .sorted()
+              .map(
+                  file ->
+                      String.format(
+                          Locale.ROOT, "%s %,.1f MB", file.getFileName(), sizeOf(file) / 1e6))
+              .toList());
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}
