@@ -79,20 +79,20 @@ class ConsoleIT {
         .isEqualTo(ExitCode.JOB_FAILED);
     assertThat(bash("jobs submit --type flaky --param failures=1 --id flaky-b --wait").exitCode())
         .isEqualTo(ExitCode.JOB_FAILED);
-    // A parameter the kind does not know: the record keeps the parameters as sent. (The local
-    // runtime leaves such a job QUEUED, so the test does not wait for its end.)
+    // A parameter the kind does not know: the job fails its validation, its parameters kept as
+    // sent, and is a failure of another group than the flaky ones.
     assertThat(
             bash("jobs submit --type flaky --param failures=1"
-                    + " --param 'note=<script>alert(1)</script>' --id script-job")
+                    + " --param 'note=<script>alert(1)</script>' --id script-job --wait")
                 .exitCode())
-        .isZero();
+        .isEqualTo(ExitCode.JOB_FAILED);
     String running = bash("jobs submit --seconds 120").out().strip();
 
     String failed = page("/?status=FAILED&window=1h");
     assertThat(failed)
         .contains("href=\"/jobs/flaky-a\"")
         .contains("href=\"/jobs/flaky-b\"")
-        .doesNotContain("href=\"/jobs/script-job\"")
+        .contains("href=\"/jobs/script-job\"")
         .doesNotContain("href=\"/jobs/" + running + "\"");
 
     String scriptJob = page("/jobs/script-job");
