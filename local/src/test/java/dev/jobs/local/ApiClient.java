@@ -137,12 +137,21 @@ public final class ApiClient {
 
   /** Polls until the job has a terminal status, or fails after the timeout. */
   public JsonNode awaitTerminal(String id, Duration timeout) {
+    return awaitTerminal(id, 1, timeout);
+  }
+
+  /**
+   * Polls until the job's attempt number {@code attempt} (or a later one) has ended: a re-driven
+   * job still shows its earlier end until the re-drive, which runs asynchronously, starts it.
+   */
+  public JsonNode awaitTerminal(String id, int attempt, Duration timeout) {
     long until = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < until) {
       Response response = get(id);
       if (response.status() == 200) {
         String status = response.body().path("status").asString();
-        if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+        if ((status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED"))
+            && response.body().path("attempts").asInt(1) >= attempt) {
           return response.body();
         }
       }

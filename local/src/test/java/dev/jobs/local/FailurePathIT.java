@@ -135,7 +135,7 @@ class FailurePathIT {
     awaitNextSecond();
     replay("flaky-" + id, before, Instant.now());
 
-    JsonNode job = local.api().awaitTerminal(id, Duration.ofSeconds(10));
+    JsonNode job = local.api().awaitTerminal(id, 2, Duration.ofSeconds(10));
     assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("result").get("message").asString()).isEqualTo("succeeded on attempt 2");
     assertThat(job.get("attempts").asInt()).isEqualTo(2);

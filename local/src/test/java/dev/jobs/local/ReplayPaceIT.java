@@ -53,7 +53,7 @@ class ReplayPaceIT {
 
       assertThat(replay.state()).isEqualTo(ReplayState.COMPLETED);
       assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThan(Duration.ofSeconds(3));
-      assertThat(api.awaitTerminal(id, Duration.ofSeconds(10)).get("status").asString())
+      assertThat(api.awaitTerminal(id, 2, Duration.ofSeconds(10)).get("status").asString())
           .isEqualTo("SUCCEEDED");
     }
   }
