@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,22 +22,35 @@ import java.util.concurrent.TimeUnit;
  * one {@link GroupCommitWriter}; reads use a small pool of their own connections, which WAL lets
  * run beside the writer. SQLite's automatic checkpoint is off, because it runs inside whichever
  * commit crosses the threshold and makes that commit slow; a background connection checkpoints
- * instead. Only the store's classes run work on it: each of their operations is one transaction,
- * and no connection leaves the package.
+ * instead, and keeps the WAL bounded (see {@link WalBound}). Only the store's classes run work on
+ * it: each of their operations is one transaction, and no connection leaves the package.
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 8;
+
+  /** How often the background connection checkpoints. */
+  static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
+
+  /**
+   * The WAL's size, in frames (a page and its 24-byte header), past which a checkpoint restarts it:
+   * about 64 MB. It is also the size SQLite truncates the WAL file to when it restarts.
+   */
+  static final int WAL_LIMIT_FRAMES = 16_384;
 
   private final String url;
   private final GroupCommitWriter writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final Connection checkpointConnection;
   private final ScheduledExecutorService checkpointer;
+  private final WalBound walBound;
   private int openedReaders;
 
-  private Database(String url, Connection writeConnection, Connection checkpointConnection) {
+  private Database(
+      String url, Connection writeConnection, Connection checkpointConnection, WalBound walBound)
+      throws SQLException {
     this.url = url;
-    this.writer = new GroupCommitWriter(writeConnection);
+    this.walBound = walBound;
+    this.writer = new GroupCommitWriter(writeConnection, walBound);
     this.checkpointConnection = checkpointConnection;
     this.checkpointer =
         Executors.newSingleThreadScheduledExecutor(
@@ -45,11 +59,17 @@ public final class Database implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+    long every = CHECKPOINT_EVERY.toMillis();
+    checkpointer.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Opens (and creates when new) {@code jobs.db} in a directory. */
   public static Database open(Path directory) {
+    return open(directory, WAL_LIMIT_FRAMES);
+  }
+
+  /** Opens {@code jobs.db} with the WAL bounded at another size (tests: a small one). */
+  static Database open(Path directory, int walLimitFrames) {
     try {
       PrivateFiles.directory(directory);
       // SQLite gives its -wal and -shm files the database file's mode: made 0600 first, they are
@@ -59,16 +79,17 @@ public final class Database implements AutoCloseable {
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-wal"));
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
+      WalBound walBound = new WalBound(directory.resolve("jobs.db-wal"), walLimitFrames);
       Connection write = DriverManager.getConnection(url, connectionProperties());
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
         statement.execute("PRAGMA wal_autocheckpoint=0");
+        statement.execute("PRAGMA journal_size_limit=" + walBound.limitBytes());
         statement.execute("PRAGMA busy_timeout=10000");
         Schema.create(statement);
       }
-      write.setAutoCommit(false);
-      return new Database(url, write, reader(url));
+      return new Database(url, write, reader(url), walBound);
     } catch (SQLException | java.io.IOException e) {
       throw new JobStoreException("could not open the local database in " + directory, e);
     }
@@ -155,8 +176,8 @@ public final class Database implements AutoCloseable {
   }
 
   private void checkpoint() {
-    try (Statement statement = checkpointConnection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    try {
+      walBound.tick(checkpointConnection);
     } catch (SQLException e) {
       // A busy checkpoint is retried on the next tick; the WAL only grows meanwhile.
     }
@@ -166,8 +187,8 @@ public final class Database implements AutoCloseable {
   public void close() {
     checkpointer.shutdownNow();
     writer.close();
-    try (Statement statement = checkpointConnection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    try {
+      WalBound.truncate(checkpointConnection);
     } catch (SQLException e) {
       // The next open replays the WAL.
     }

@@ -3,6 +3,7 @@ package dev.jobs.local.store;
 import dev.jobs.backend.store.JobStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  * The one thread that writes. It drains whatever writes are queued (up to {@link #MAX_BATCH}) into
  * one transaction, commits it with one fsync, and only then completes the writes' futures: each
  * caller learns of its write once it is durable, and a burst of writers shares one commit.
+ *
+ * <p>The connection stays in auto-commit mode and the writer begins each transaction itself, with
+ * {@code BEGIN IMMEDIATE}, only when work has arrived. The driver's own transactions would begin
+ * the next one at every commit: the writer would then read (and hold a snapshot of the WAL) before
+ * asking for the write lock, and a checkpoint that restarts the WAL, which holds that lock while it
+ * waits for the WAL's readers, would wait for the writer as the writer waits for it.
  */
 final class GroupCommitWriter implements AutoCloseable {
   static final int MAX_BATCH = 512;
@@ -21,12 +28,17 @@ final class GroupCommitWriter implements AutoCloseable {
   private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
 
   private final Connection connection;
+  private final Statement control;
+  private final WalBound walBound;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
 
-  GroupCommitWriter(Connection connection) {
+  /** Takes a connection in auto-commit mode, which it owns from now on. */
+  GroupCommitWriter(Connection connection, WalBound walBound) throws SQLException {
     this.connection = connection;
+    this.walBound = walBound;
+    this.control = connection.createStatement();
     this.thread = new Thread(this::loop, "sqlite-writer");
     thread.setDaemon(true);
     thread.start();
@@ -70,10 +82,11 @@ final class GroupCommitWriter implements AutoCloseable {
   private void commit(List<Pending<?>> batch) {
     Object[] results = new Object[batch.size()];
     try {
+      control.execute("BEGIN IMMEDIATE");
       for (int i = 0; i < batch.size(); i++) {
         results[i] = batch.get(i).work().run(connection);
       }
-      connection.commit();
+      control.execute("COMMIT");
     } catch (SQLException | RuntimeException e) {
       rollback();
       if (batch.size() == 1) {
@@ -88,13 +101,19 @@ final class GroupCommitWriter implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       complete(batch.get(i), results[i]);
     }
+    try {
+      walBound.afterCommit(connection);
+    } catch (SQLException e) {
+      // Busy: the background checkpoint or the next commit tries again.
+    }
   }
 
   private void rollback() {
     try {
-      connection.rollback();
+      control.execute("ROLLBACK");
     } catch (SQLException ignored) {
-      // The connection is broken; the writes fail with the error that broke it.
+      // No transaction was open (BEGIN failed), or the connection is broken: the writes fail with
+      // the error that broke it.
     }
   }
 

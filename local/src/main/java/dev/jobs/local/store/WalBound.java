@@ -1,0 +1,89 @@
+package dev.jobs.local.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Keeps the WAL near a limit under any load. Under a steady stream of commits a passive checkpoint
+ * never catches up with the writer, and SQLite starts the WAL over only once every frame is copied:
+ * left alone, the WAL grows by every commit until the runtime stops (gigabytes in minutes of a bulk
+ * load). Three steps keep it bounded:
+ *
+ * <ul>
+ *   <li>each tick, a passive checkpoint copies what it can without holding up the writer; when the
+ *       WAL is past the limit, a RESTART checkpoint follows, which holds the writer back only while
+ *       it copies the frames committed since, and the next commit starts the WAL over, its file cut
+ *       back to the limit ({@code journal_size_limit});
+ *   <li>when nothing was committed since the last tick, a TRUNCATE checkpoint empties the file;
+ *   <li>should the writer outrun the checkpoints (a slow disk, a starved checkpoint thread) until
+ *       the WAL is twice the limit, the writer itself runs the RESTART checkpoint between two
+ *       transactions: the load slows to what the disk takes instead of the WAL growing.
+ * </ul>
+ */
+final class WalBound {
+  /** A WAL frame: a page of the default 4 KiB and its header. */
+  private static final long FRAME_BYTES = 4_096 + 24;
+
+  private final Path walFile;
+  private final int limitFrames;
+  private long lastLogFrames = -1;
+
+  WalBound(Path walFile, int limitFrames) {
+    this.walFile = walFile;
+    this.limitFrames = limitFrames;
+  }
+
+  /** The {@code journal_size_limit} the writer's connection sets. */
+  long limitBytes() {
+    return limitFrames * FRAME_BYTES;
+  }
+
+  /** The background tick, on a connection of its own. */
+  void tick(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      long logFrames = checkpoint(statement, "PASSIVE");
+      if (logFrames > limitFrames) {
+        logFrames = checkpoint(statement, "RESTART");
+      } else if (logFrames > 0 && logFrames == lastLogFrames) {
+        logFrames = checkpoint(statement, "TRUNCATE");
+      }
+      lastLogFrames = logFrames;
+    }
+  }
+
+  /** After a commit, on the writer's connection (no transaction open): holds the writer back. */
+  void afterCommit(Connection writer) throws SQLException {
+    if (walBytes() > 2 * limitBytes()) {
+      try (Statement statement = writer.createStatement()) {
+        checkpoint(statement, "RESTART");
+      }
+    }
+  }
+
+  /** Empties the WAL file: on close. */
+  static void truncate(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      checkpoint(statement, "TRUNCATE");
+    }
+  }
+
+  private long walBytes() {
+    try {
+      return Files.size(walFile);
+    } catch (IOException e) {
+      return 0; // No WAL file (yet): nothing to bound.
+    }
+  }
+
+  /** Runs a checkpoint of the mode; answers the WAL's size in frames, or -1 when it was busy. */
+  private static long checkpoint(Statement statement, String mode) throws SQLException {
+    try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+      return result.next() && result.getInt(1) == 0 ? result.getLong(2) : -1;
+    }
+  }
+}
