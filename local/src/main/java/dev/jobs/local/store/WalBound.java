@@ -12,17 +12,17 @@ import java.sql.Statement;
  * Keeps the WAL near a limit under any load. Under a steady stream of commits a passive checkpoint
  * never catches up with the writer, and SQLite starts the WAL over only once every frame is copied:
  * left alone, the WAL grows by every commit until the runtime stops (gigabytes in minutes of a bulk
- * load). Three steps keep it bounded:
+ * load). Two steps keep it bounded:
  *
  * <ul>
- *   <li>each tick, a passive checkpoint copies what it can without holding up the writer; when the
- *       WAL is past the limit, a RESTART checkpoint follows, which holds the writer back only while
- *       it copies the frames committed since, and the next commit starts the WAL over, its file cut
- *       back to the limit ({@code journal_size_limit});
- *   <li>when nothing was committed since the last tick, a TRUNCATE checkpoint empties the file;
- *   <li>should the writer outrun the checkpoints (a slow disk, a starved checkpoint thread) until
- *       the WAL is twice the limit, the writer itself runs the RESTART checkpoint between two
- *       transactions: the load slows to what the disk takes instead of the WAL growing.
+ *   <li>each tick, on a connection of its own, a passive checkpoint copies what it can without
+ *       holding up the writer, and when nothing was committed since the last tick, a TRUNCATE
+ *       checkpoint empties the file;
+ *   <li>once the WAL is past the limit, the writer itself runs a RESTART checkpoint between two
+ *       transactions: it copies only what the passive ones have not, and the next commit starts the
+ *       WAL over, its file cut back to the limit ({@code journal_size_limit}). Run from another
+ *       connection, a RESTART would wait for a gap between the writer's transactions that its busy
+ *       handler's sleeps all but never hit, holding the checkpoint lock all the while.
  * </ul>
  */
 final class WalBound {
@@ -47,18 +47,19 @@ final class WalBound {
   void tick(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       long logFrames = checkpoint(statement, "PASSIVE");
-      if (logFrames > limitFrames) {
-        logFrames = checkpoint(statement, "RESTART");
-      } else if (logFrames > 0 && logFrames == lastLogFrames) {
+      if (logFrames > 0 && logFrames == lastLogFrames) {
         logFrames = checkpoint(statement, "TRUNCATE");
       }
       lastLogFrames = logFrames;
     }
   }
 
-  /** After a commit, on the writer's connection (no transaction open): holds the writer back. */
+  /**
+   * After a commit, on the writer's connection (no transaction open). Busy when a passive
+   * checkpoint holds the checkpoint lock: the next commit tries again.
+   */
   void afterCommit(Connection writer) throws SQLException {
-    if (walBytes() > 2 * limitBytes()) {
+    if (walBytes() > limitBytes()) {
       try (Statement statement = writer.createStatement()) {
         checkpoint(statement, "RESTART");
       }
