@@ -55,7 +55,7 @@ public final class SubmitBenchmark {
   private final String apiUrl;
   private final Credentials credentials;
 
-  private SubmitBenchmark(String endpoint) {
+  SubmitBenchmark(String endpoint) {
     LocalStack stack = new LocalStack(LocalStack.DEFAULT_STACK_NAME, REGION, endpoint);
     this.apiUrl = stack.apiUrl();
     try (StsClient sts =
@@ -350,9 +350,9 @@ public final class SubmitBenchmark {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
-  private record Response(int status, JsonNode body) {}
+  record Response(int status, JsonNode body) {}
 
-  private Response post(String body) {
+  Response post(String body) {
     return send("POST", URI.create(apiUrl + "/jobs"), body);
   }
 
@@ -360,18 +360,30 @@ public final class SubmitBenchmark {
     return send("GET", URI.create(apiUrl + "/jobs/" + id), null);
   }
 
+  /** {@code POST /jobs} of a body, signed now with the invoke role's credentials. */
+  Map<String, List<String>> signedPost(String body) {
+    return sign("POST", URI.create(apiUrl + "/jobs"), body);
+  }
+
+  String apiUrl() {
+    return apiUrl;
+  }
+
+  private Map<String, List<String>> sign(String method, URI uri, String body) {
+    return SdkSigner.sign(
+        method,
+        uri,
+        body,
+        credentials.accessKeyId(),
+        credentials.secretAccessKey(),
+        credentials.sessionToken(),
+        REGION,
+        "execute-api",
+        Clock.systemUTC());
+  }
+
   private Response send(String method, URI uri, String body) {
-    Map<String, List<String>> headers =
-        SdkSigner.sign(
-            method,
-            uri,
-            body,
-            credentials.accessKeyId(),
-            credentials.secretAccessKey(),
-            credentials.sessionToken(),
-            REGION,
-            "execute-api",
-            Clock.systemUTC());
+    Map<String, List<String>> headers = sign(method, uri, body);
     try {
       HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
       connection.setRequestMethod(method);
@@ -401,7 +413,7 @@ public final class SubmitBenchmark {
     }
   }
 
-  private static Process startRuntime(Path dataDir, String... extra) throws Exception {
+  static Process startRuntime(Path dataDir, String... extra) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -445,14 +457,14 @@ public final class SubmitBenchmark {
     }
   }
 
-  private static void stop(Process process) throws InterruptedException {
+  static void stop(Process process) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }
 
-  private static long rssMb(long pid) throws IOException {
+  static long rssMb(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
