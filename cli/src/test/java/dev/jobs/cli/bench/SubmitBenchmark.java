@@ -314,7 +314,7 @@ public final class SubmitBenchmark {
   }
 
   /** CPU seconds used by the runtime and by this load generator, from /proc (Linux only). */
-  private record CpuTimes(long runtimePid, long runtimeTicks, long selfTicks) {
+  record CpuTimes(long runtimePid, long runtimeTicks, long selfTicks) {
     static CpuTimes of(Process runtime) throws IOException {
       if (runtime == null) {
         return null;
@@ -323,8 +323,13 @@ public final class SubmitBenchmark {
       return new CpuTimes(runtime.pid(), ticks(runtime.pid()), ticks(self));
     }
 
+    /** The runtime's CPU seconds since. */
+    double runtimeSeconds() throws IOException {
+      return (ticks(runtimePid) - runtimeTicks) / 100.0;
+    }
+
     void print(double elapsed) throws IOException {
-      double runtimeSeconds = (ticks(runtimePid) - runtimeTicks) / 100.0;
+      double runtimeSeconds = runtimeSeconds();
       double selfSeconds = (ticks(ProcessHandle.current().pid()) - selfTicks) / 100.0;
       System.out.printf(
           "  CPU over %.1f s: runtime %.1f s (%.0f%% of 2 cores), load generator %.1f s%n",

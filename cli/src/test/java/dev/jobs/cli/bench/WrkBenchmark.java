@@ -59,10 +59,16 @@ public final class WrkBenchmark {
       String body = "{\"seconds\":1}";
       Files.writeString(script, lua(body, client.signedPost(body)), StandardCharsets.UTF_8);
       accepted +=
-          wrk("first " + first + " s of a fresh runtime", connections, first, script, client);
-      accepted += wrk("warm, the next " + warm + " s", connections, warm, script, client);
+          wrk(
+              "first " + first + " s of a fresh runtime",
+              connections,
+              first,
+              script,
+              client,
+              runtime);
+      accepted += wrk("warm, the next " + warm + " s", connections, warm, script, client, runtime);
       if (fill > 0) {
-        accepted += wrk("fill, " + fill + " s more", connections, fill, script, client);
+        accepted += wrk("fill, " + fill + " s more", connections, fill, script, client, runtime);
       }
       Thread.sleep(2000); // the load pauses: the WAL is truncated
       System.out.printf(
@@ -78,8 +84,14 @@ public final class WrkBenchmark {
 
   /** One run of wrk; prints its figures and answers the accepted count. */
   private static long wrk(
-      String name, int connections, int seconds, Path script, SubmitBenchmark client)
+      String name,
+      int connections,
+      int seconds,
+      Path script,
+      SubmitBenchmark client,
+      Process runtime)
       throws IOException, InterruptedException {
+    SubmitBenchmark.CpuTimes cpu = SubmitBenchmark.CpuTimes.of(runtime);
     Process wrk =
         new ProcessBuilder(
                 "wrk",
@@ -101,14 +113,15 @@ public final class WrkBenchmark {
     System.out.printf(
         Locale.ROOT,
         "wrk %d connections, %-32s %,9.0f submits/s, p50 %7.2f ms, p99 %7.2f ms (%,d accepted,"
-            + " %,d refused)%n",
+            + " %,d refused; runtime CPU %.0f us a submit)%n",
         connections,
         name + ":",
         Double.parseDouble(first(RATE, out)),
         millis(P50, out),
         millis(P99, out),
         total - refused,
-        refused);
+        refused,
+        cpu.runtimeSeconds() * 1e6 / Math.max(1, total));
     return total - refused;
   }
 
