@@ -181,6 +181,12 @@ public record JobPage(List<Job> jobs, Optional<String> next, String body) {
       return stalledFor(now).isPresent();
     }
 
+    /** The error's condition, such as {@code RetriesExhausted}; null without one. */
+    public String condition() {
+      JsonNode error = fields().get("error");
+      return error == null || !error.isObject() ? null : Json.text(error, "condition");
+    }
+
     /** The error's type and condition, such as {@code JobFailedException [RetriesExhausted]}. */
     public String error() {
       JsonNode error = fields().get("error");

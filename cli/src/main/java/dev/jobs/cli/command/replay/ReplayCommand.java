@@ -43,7 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
           + " --until runs again under its id, each once, and a job that has run again or"
           + " succeeded since is left alone.",
       "How: an EventBridge replay (StartReplay) of the failed-jobs archive onto its bus,"
-          + " restricted to the replay rule; every failure is archived. Uses your own credentials"
+          + " restricted to the replay rule; every failure of a run is archived (not a job whose"
+          + " parameters were refused, ValidationFailed: it would fail again). Uses your own"
+          + " credentials"
           + " (the profile) for EventBridge, the invoke role to list and follow the jobs.",
       "On AWS, EventBridge may take minutes to archive a failure: a window ending less than 10"
           + " minutes ago gets a warning. The local runtime archives at once.",

@@ -433,6 +433,23 @@ class ReplayCommandTest extends OnLocalTarget {
   }
 
   @Test
+  void dryRun_jobRefusedBeforeItRan_isNotListed_forItsFailureIsNotArchived() {
+    String refused =
+        failed("job-refused", 1)
+            .replace("dev.jobs.kind.JobFailedException", "InvalidJobException")
+            .replace("RetriesExhausted", "ValidationFailed");
+    listPages("{\"jobs\":[" + failed("job-2", 1) + "," + refused + "]}");
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("  failed jobs  1, each re-driven once by the replay\n")
+        .contains("job-2")
+        .doesNotContain("job-refused");
+  }
+
+  @Test
   void dryRun_jsonAndQuiet_carryTheFailedJobs() {
     listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
 
