@@ -55,8 +55,12 @@ public final class MotoForClass implements BeforeAllCallback, BeforeEachCallback
   public static Path credentialsFile(Path dir, String profile) throws IOException {
     return Files.writeString(
         dir.resolve("credentials"),
-        "[%s]\naws_access_key_id = %s\naws_secret_access_key = %s\n"
-            .formatted(profile, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY));
+        String.join(
+            "\n",
+            "[" + profile + "]",
+            "aws_access_key_id = " + MotoServer.ACCESS_KEY,
+            "aws_secret_access_key = " + MotoServer.SECRET_KEY,
+            ""));
   }
 
   /** A DynamoDB client for the server, closed with it. */
