@@ -1,9 +1,9 @@
 package dev.jobs.backend.stats;
 
 import dev.jobs.backend.list.BadParameterException;
+import dev.jobs.backend.list.QueryInstant;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +20,6 @@ public final class StatsParameters {
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
   public static final Duration MAX_WINDOW = Duration.ofDays(400);
   private static final int MAX_TYPE_LENGTH = 256;
-  private static final int MAX_INSTANT_LENGTH = 64;
-  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:00:00Z");
 
   private StatsParameters() {}
@@ -55,17 +53,6 @@ public final class StatsParameters {
   }
 
   private static Instant instant(String name, String value) {
-    try {
-      if (value.length() <= MAX_INSTANT_LENGTH) {
-        Instant instant = Instant.parse(value);
-        if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
-          return instant;
-        }
-      }
-    } catch (DateTimeParseException e) {
-      // answered below
-    }
-    throw new BadParameterException(
-        name, "must be an ISO-8601 instant such as 2026-11-29T10:00:00Z");
+    return QueryInstant.parse(name, value, LATEST);
   }
 }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@code GET /jobs/stats} on DynamoDB: the stats table's counter items, which {@link
@@ -94,21 +93,15 @@ public final class DynamoDbJobStatistics implements JobStatsSource {
     // Sort keys are "period#slot#type": the bare end period sorts before all of its items.
     values.put(":end", AttributeValue.fromS(end));
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
     try {
-      do {
-        QueryRequest.Builder request =
-            QueryRequest.builder()
-                .tableName(statsTable)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :end")
-                .expressionAttributeValues(values);
-        if (startKey != null) {
-          request.exclusiveStartKey(startKey);
-        }
-        QueryResponse response = dynamo.query(request.build());
-        items.addAll(response.items());
-        startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-      } while (startKey != null && !startKey.isEmpty());
+      QueryPages.read(
+          dynamo,
+          () ->
+              QueryRequest.builder()
+                  .tableName(statsTable)
+                  .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :end")
+                  .expressionAttributeValues(values),
+          items::add);
     } catch (SdkException e) {
       throw new JobStoreException("could not read the counters of table " + statsTable, e);
     }
@@ -146,31 +139,26 @@ public final class DynamoDbJobStatistics implements JobStatsSource {
     values.put(":lower", AttributeValue.fromS(lower));
     values.put(":upper", AttributeValue.fromS(upper));
     List<JobRecord> jobs = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
     try {
-      do {
-        QueryRequest.Builder request =
-            QueryRequest.builder()
-                .tableName(jobTable)
-                .indexName(DynamoDbJobStore.INDEX)
-                .keyConditionExpression("listKey = :key AND listAt BETWEEN :lower AND :upper")
-                .expressionAttributeValues(values)
-                .scanIndexForward(true)
-                .limit(limit - jobs.size());
-        if (startKey != null) {
-          request.exclusiveStartKey(startKey);
-        }
-        QueryResponse response = dynamo.query(request.build());
-        for (Map<String, AttributeValue> item : response.items()) {
-          JobRecord job = DynamoDbJobStore.toRecord(item);
-          // The index is eventually consistent: a job may have ended since.
-          if (job.status() == JobStatus.RUNNING
-              && (window.type().isEmpty() || window.type().get().equals(job.type()))) {
-            jobs.add(job);
-          }
-        }
-        startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-      } while (startKey != null && !startKey.isEmpty() && jobs.size() < limit);
+      QueryPages.read(
+          dynamo,
+          () ->
+              QueryRequest.builder()
+                  .tableName(jobTable)
+                  .indexName(DynamoDbJobStore.INDEX)
+                  .keyConditionExpression("listKey = :key AND listAt BETWEEN :lower AND :upper")
+                  .expressionAttributeValues(values)
+                  .scanIndexForward(true)
+                  .limit(limit - jobs.size()),
+          item -> {
+            JobRecord job = DynamoDbJobStore.toRecord(item);
+            // The index is eventually consistent: a job may have ended since.
+            if (job.status() == JobStatus.RUNNING
+                && (window.type().isEmpty() || window.type().get().equals(job.type()))) {
+              jobs.add(job);
+            }
+            return jobs.size() < limit;
+          });
     } catch (SdkException e) {
       throw new JobStoreException("could not read the RUNNING jobs of table " + jobTable, e);
     }

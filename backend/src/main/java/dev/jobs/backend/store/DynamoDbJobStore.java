@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -564,41 +563,34 @@ public final class DynamoDbJobStore implements JobStore {
     Map<String, String> names = new HashMap<>();
     String filterExpression = filterExpression(filter, values, names);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> startKey = null;
     try {
-      do {
-        QueryRequest.Builder request =
-            QueryRequest.builder()
-                .tableName(table)
-                .indexName(INDEX)
-                .keyConditionExpression(condition)
-                .expressionAttributeValues(values)
-                .scanIndexForward(false)
-                // Limit counts the items read, before the filter: read pages of a useful size.
-                .limit(filterExpression == null ? limit - items.size() : FILTERED_READ);
-        if (filterExpression != null) {
-          request.filterExpression(filterExpression).expressionAttributeNames(names);
-        }
-        if (startKey != null) {
-          request.exclusiveStartKey(startKey);
-        }
-        QueryResponse response = dynamo.query(request.build());
-        for (Map<String, AttributeValue> item : response.items()) {
-          String at = item.get(LIST_AT).s();
-          if (at.compareTo(lower) < 0) {
-            return items;
-          }
-          if (exclusiveUpper && at.equals(upper)) {
-            continue;
-          }
-          items.add(item);
-          if (items.size() == limit) {
-            return items;
-          }
-        }
-        // A response stops at 1 MB: large parameters or results can end it before the limit.
-        startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-      } while (startKey != null && !startKey.isEmpty() && items.size() < limit);
+      QueryPages.read(
+          dynamo,
+          () -> {
+            QueryRequest.Builder request =
+                QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(INDEX)
+                    .keyConditionExpression(condition)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    // Limit counts the items read, before the filter: read pages of a useful size.
+                    .limit(filterExpression == null ? limit - items.size() : FILTERED_READ);
+            if (filterExpression != null) {
+              request.filterExpression(filterExpression).expressionAttributeNames(names);
+            }
+            return request;
+          },
+          item -> {
+            String at = item.get(LIST_AT).s();
+            if (at.compareTo(lower) < 0) {
+              return false;
+            }
+            if (!(exclusiveUpper && at.equals(upper))) {
+              items.add(item);
+            }
+            return items.size() < limit;
+          });
     } catch (SdkException e) {
       throw new JobStoreException("could not list jobs from table " + table, e);
     }

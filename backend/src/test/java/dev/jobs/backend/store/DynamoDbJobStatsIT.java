@@ -2,7 +2,6 @@ package dev.jobs.backend.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.stats.JobStatsContract;
 import dev.jobs.backend.stats.JobStatsSource;
@@ -15,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,7 +44,9 @@ class DynamoDbJobStatsIT extends JobStatsContract {
   private static final String JOBS = "jobs";
   private static final String STATS = "jobs-stats";
 
-  private static MotoServer moto;
+  @RegisterExtension
+  static final MotoForClass MOTO = new MotoForClass("the DynamoDB aggregator's integration test");
+
   private static DynamoDbClient dynamo;
   private static DynamoDbStreamsClient streams;
   private static DynamoDbJobStore store;
@@ -59,21 +57,19 @@ class DynamoDbJobStatsIT extends JobStatsContract {
   private static final SplittableRandom DELIVERIES = new SplittableRandom(7);
 
   @BeforeAll
-  static void startMoto() throws Exception {
-    if (!MotoServer.isInstalled()) {
+  static void createTables() {
+    if (!MOTO.isRunning()) {
       return;
     }
-    moto = MotoServer.start();
-    dynamo = moto.dynamoDb();
+    dynamo = MOTO.dynamoDb();
     streams =
-        DynamoDbStreamsClient.builder()
-            .endpointOverride(moto.endpoint())
-            .region(Region.of(MotoServer.REGION))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+        MOTO.closedWithServer(
+            DynamoDbStreamsClient.builder()
+                .endpointOverride(MOTO.server().endpoint())
+                .region(Region.of(MotoServer.REGION))
+                .credentialsProvider(MotoForClass.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build());
     MotoServer.createJobsTable(dynamo, JOBS);
     streamArn =
         dynamo
@@ -99,24 +95,6 @@ class DynamoDbJobStatsIT extends JobStatsContract {
     store = new DynamoDbJobStore(dynamo, JOBS);
     aggregator = new DynamoDbStatsAggregator(dynamo, STATS, Duration.ofDays(30), 3);
     another = new DynamoDbStatsAggregator(dynamo, STATS, Duration.ofDays(30), 11);
-  }
-
-  @BeforeEach
-  void requireMoto() {
-    RequiredTool.MOTO_SERVER.require("the DynamoDB aggregator's integration test");
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (streams != null) {
-      streams.close();
-    }
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   @Override

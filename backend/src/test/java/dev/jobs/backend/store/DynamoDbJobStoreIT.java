@@ -3,7 +3,6 @@ package dev.jobs.backend.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobProgress;
@@ -11,10 +10,9 @@ import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -23,35 +21,20 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 class DynamoDbJobStoreIT extends JobStoreContract {
   private static final String TABLE = "jobs";
 
-  private static MotoServer moto;
+  @RegisterExtension
+  static final MotoForClass MOTO = new MotoForClass("the DynamoDB integration test");
+
   private static DynamoDbClient dynamo;
   private static DynamoDbJobStore store;
 
   @BeforeAll
-  static void startMoto() throws Exception {
-    if (!MotoServer.isInstalled()) {
+  static void createTable() {
+    if (!MOTO.isRunning()) {
       return;
     }
-    moto = MotoServer.start();
-    dynamo = moto.dynamoDb();
+    dynamo = MOTO.dynamoDb();
     MotoServer.createJobsTable(dynamo, TABLE);
     store = new DynamoDbJobStore(dynamo, TABLE);
-  }
-
-  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
-  @BeforeEach
-  void requireMoto() {
-    RequiredTool.MOTO_SERVER.require("the DynamoDB integration test");
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (dynamo != null) {
-      dynamo.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   @Override

@@ -3,8 +3,7 @@ package dev.jobs.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.RequiredTool;
-import dev.jobs.backend.store.MotoServer;
+import dev.jobs.backend.store.MotoForClass;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.cli.session.AwsClients;
 import java.io.ByteArrayInputStream;
@@ -17,13 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,7 +37,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 class AssetPublisherIT {
   private static final String BUCKET = "jobs-assets-123456789012-us-east-1";
 
-  private static MotoServer moto;
+  @RegisterExtension static final MotoForClass MOTO = new MotoForClass("the S3 integration test");
+
   private static S3Client s3;
 
   @TempDir Path dir;
@@ -48,34 +46,20 @@ class AssetPublisherIT {
   private AssetPublisher publisher;
 
   @BeforeAll
-  static void startMoto() throws Exception {
-    if (!MotoServer.isInstalled()) {
+  static void connect() {
+    if (!MOTO.isRunning()) {
       return;
     }
-    moto = MotoServer.start();
     s3 =
-        new AwsClients(Region.US_EAST_1, moto.endpoint(), null)
-            .s3(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)));
+        MOTO.closedWithServer(
+            new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null)
+                .s3(MotoForClass.credentials()));
   }
 
-  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void requireMoto() throws Exception {
-    RequiredTool.MOTO_SERVER.require("the S3 integration test");
-    moto.reset();
+    MOTO.server().reset();
     publisher = new AssetPublisher(s3, new ProgressPrinter(new PrintWriter(printed), false));
-  }
-
-  @AfterAll
-  static void stopMoto() {
-    if (s3 != null) {
-      s3.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   @Test

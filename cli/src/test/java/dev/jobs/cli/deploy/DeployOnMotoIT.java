@@ -3,8 +3,7 @@ package dev.jobs.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobs.backend.RequiredTool;
-import dev.jobs.backend.store.MotoServer;
+import dev.jobs.backend.store.MotoForClass;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.session.AwsClients;
 import dev.jobs.cli.testing.CliRun;
@@ -21,13 +20,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -69,7 +66,9 @@ class DeployOnMotoIT {
          "TableName": {"Value": {"Fn::GetAtt": ["Queue", "QueueName"]}}}}
       """;
 
-  private static MotoServer moto;
+  @RegisterExtension
+  static final MotoForClass MOTO = new MotoForClass("the deploy integration test");
+
   private static CloudFormationClient cloudFormation;
   private static S3Client s3;
 
@@ -78,32 +77,19 @@ class DeployOnMotoIT {
   private CliRun jobs;
 
   @BeforeAll
-  static void startMoto() throws Exception {
-    if (!MotoServer.isInstalled()) {
+  static void connect() {
+    if (!MOTO.isRunning()) {
       return;
     }
-    moto = MotoServer.start();
-    AwsClients clients = new AwsClients(Region.US_EAST_1, moto.endpoint(), null);
-    StaticCredentialsProvider credentials =
-        StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY));
-    cloudFormation = clients.cloudFormation(credentials);
-    s3 = clients.s3(credentials);
+    AwsClients clients = new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null);
+    cloudFormation = MOTO.closedWithServer(clients.cloudFormation(MotoForClass.credentials()));
+    s3 = MOTO.closedWithServer(clients.s3(MotoForClass.credentials()));
   }
 
-  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void requireMoto() throws Exception {
-    RequiredTool.MOTO_SERVER.require("the deploy integration test");
-    moto.reset();
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[moto]\naws_access_key_id = "
-                + MotoServer.ACCESS_KEY
-                + "\naws_secret_access_key = "
-                + MotoServer.SECRET_KEY
-                + "\n");
+    MOTO.server().reset();
+    Path credentials = MotoForClass.credentialsFile(home, "moto");
     // moto answers at once: a real clock keeps its event times and ours in step.
     jobs =
         new CliRun(home)
@@ -113,20 +99,10 @@ class DeployOnMotoIT {
             .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
   }
 
-  @AfterAll
-  static void stopMoto() {
-    if (cloudFormation != null) {
-      cloudFormation.close();
-      s3.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
-
   private CliRun.Result jobs(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--region", "us-east-1", "--endpoint-url", moto.endpoint().toString()));
+    all.addAll(
+        List.of("--region", "us-east-1", "--endpoint-url", MOTO.server().endpoint().toString()));
     return jobs.run(all.toArray(String[]::new));
   }
 

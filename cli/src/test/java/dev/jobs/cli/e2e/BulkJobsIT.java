@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,32 +18,33 @@ import tools.jackson.databind.JsonNode;
  * with the built {@code jobs} on the {@code PATH}, against a local runtime of the test's own.
  */
 class BulkJobsIT {
-  static final Path ROOT = JobControlIT.ROOT;
-
   @TempDir Path home;
+  private OperatorShell shell;
+
+  @BeforeEach
+  void openShell() {
+    shell = new OperatorShell(home);
+  }
 
   @AfterEach
   void stopLocalRuntime() throws Exception {
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      bash("jobs local stop");
-    }
-    Shell.runtimesOf(home.resolve("local")).forEach(ProcessHandle::destroyForcibly);
+    shell.stopLocalRuntime();
   }
 
   @Test
   void submitWithId_twice_printsTheSameId_runsOnce_andOtherParametersExit7() throws Exception {
-    start("--concurrency 2");
+    shell.startLocalRuntime("--concurrency 2");
 
-    Run first = bash("jobs submit --seconds 1 --id nightly-1");
-    Run again = bash("jobs submit --seconds 1 --id nightly-1");
-    Run other = bash("jobs submit --seconds 2 --id nightly-1");
+    Run first = shell.bash("jobs submit --seconds 1 --id nightly-1");
+    Run again = shell.bash("jobs submit --seconds 1 --id nightly-1");
+    Run other = shell.bash("jobs submit --seconds 2 --id nightly-1");
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(first.out()).isEqualTo("nightly-1\n").isEqualTo(again.out());
     assertThat(other.exitCode()).isEqualTo(ExitCode.EXISTS);
     assertThat(other.err()).isEqualTo("jobs: job nightly-1 exists with other parameters\n");
-    Run waited = bash("jobs wait nightly-1 --output json");
+    Run waited = shell.bash("jobs wait nightly-1 --output json");
     assertThat(waited.exitCode()).as(waited.err()).isZero();
     JsonNode record = Json.mapper().readTree(waited.out());
     assertThat(record.path("status").asString()).isEqualTo("SUCCEEDED");
@@ -57,24 +55,30 @@ class BulkJobsIT {
   @Test
   void redriveByFilter_dryRunListsExactlyTheMatchingFailedJobs_thenRedrivesEachOnce()
       throws Exception {
-    start("--concurrency 3 --timeout 3s");
-    assertThat(bash("jobs submit --type flaky --param failures=1 --id flaky-a --wait").exitCode())
+    shell.startLocalRuntime("--concurrency 3 --timeout 3s");
+    assertThat(
+            shell
+                .bash("jobs submit --type flaky --param failures=1 --id flaky-a --wait")
+                .exitCode())
         .isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(bash("jobs submit --type flaky --param failures=1 --id flaky-b --wait").exitCode())
+    assertThat(
+            shell
+                .bash("jobs submit --type flaky --param failures=1 --id flaky-b --wait")
+                .exitCode())
         .isEqualTo(ExitCode.JOB_FAILED);
     // A failed job of another kind: a sleep longer than the function's timeout fails at once.
-    assertThat(bash("jobs submit --seconds 10 --id too-long --wait").exitCode())
+    assertThat(shell.bash("jobs submit --seconds 10 --id too-long --wait").exitCode())
         .isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(bash("jobs submit --seconds 1 --id fine --wait").exitCode()).isZero();
+    assertThat(shell.bash("jobs submit --seconds 1 --id fine --wait").exitCode()).isZero();
 
-    Run dryRun = bash("jobs redrive --type flaky --since 1h --dry-run -q");
+    Run dryRun = shell.bash("jobs redrive --type flaky --since 1h --dry-run -q");
     assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
     assertThat(dryRun.out().lines().sorted()).containsExactly("flaky-a", "flaky-b");
-    Run counted = bash("jobs redrive --type flaky --since 1h --dry-run");
+    Run counted = shell.bash("jobs redrive --type flaky --since 1h --dry-run");
     assertThat(counted.out()).startsWith("would re-drive 2 jobs:\n");
     assertThat(get("flaky-a").path("attempts").asInt()).as("a dry run touches nothing").isOne();
 
-    Run redriven = bash("jobs redrive --type flaky --since 1h --yes --wait");
+    Run redriven = shell.bash("jobs redrive --type flaky --since 1h --yes --wait");
 
     assertThat(redriven.exitCode()).as(redriven.err()).isZero();
     assertThat(redriven.out())
@@ -88,14 +92,14 @@ class BulkJobsIT {
     JsonNode other = get("too-long");
     assertThat(other.path("status").asString()).isEqualTo("FAILED");
     assertThat(other.path("attempts").asInt()).isOne();
-    Run none = bash("jobs redrive --type flaky --since 1h --yes");
+    Run none = shell.bash("jobs redrive --type flaky --since 1h --yes");
     assertThat(none.exitCode()).as(none.err()).isZero();
     assertThat(none.out()).isEqualTo("re-driven 0\n");
   }
 
   @Test
   void cancelByFilter_stopsTheMatchingRunningJobs_andNoOther() throws Exception {
-    start("--concurrency 3");
+    shell.startLocalRuntime("--concurrency 3");
     submit("--seconds 60 --id sleep-1");
     submit("--seconds 60 --id sleep-2");
     submit("--type flaky --param failures=1 --param seconds=60 --id flaky-1");
@@ -103,7 +107,7 @@ class BulkJobsIT {
       awaitProgress(id);
     }
 
-    Run cancelled = bash("jobs cancel --status RUNNING --type sleep --since 1h --wait");
+    Run cancelled = shell.bash("jobs cancel --status RUNNING --type sleep --since 1h --wait");
 
     assertThat(cancelled.exitCode()).as(cancelled.err()).isZero();
     assertThat(cancelled.out()).containsPattern("cancelled 2: sleep-[12] sleep-[12]\n");
@@ -115,18 +119,13 @@ class BulkJobsIT {
     assertThat(untouched.has("cancelRequestedAt")).isFalse();
   }
 
-  private void start(String options) throws Exception {
-    Run started = bash("jobs local start --detach --port 0 " + options);
-    assertThat(started.exitCode()).as(started.err()).isZero();
-  }
-
   private void submit(String arguments) throws Exception {
-    Run submitted = bash("jobs submit " + arguments);
+    Run submitted = shell.bash("jobs submit " + arguments);
     assertThat(submitted.exitCode()).as(submitted.err()).isZero();
   }
 
   private JsonNode get(String id) throws Exception {
-    Run got = bash("jobs get " + id + " --output json");
+    Run got = shell.bash("jobs get " + id + " --output json");
     assertThat(got.exitCode()).as(got.err()).isZero();
     return Json.mapper().readTree(got.out());
   }
@@ -135,7 +134,7 @@ class BulkJobsIT {
   private JsonNode awaitProgress(String id) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     while (true) {
-      Run got = bash("jobs get " + id + " --output json");
+      Run got = shell.bash("jobs get " + id + " --output json");
       JsonNode job = got.exitCode() == 0 ? Json.mapper().readTree(got.out()) : null;
       if (job != null && job.has("progress") || Instant.now().isAfter(deadline)) {
         assertThat(job).as("job %s reported progress", id).isNotNull();
@@ -144,16 +143,5 @@ class BulkJobsIT {
       }
       Thread.sleep(300);
     }
-  }
-
-  private Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", "--norc", "--noprofile", "-c", OperatorStoryIT.SETUP + "\n" + line)
-            .directory(home.toFile());
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 }

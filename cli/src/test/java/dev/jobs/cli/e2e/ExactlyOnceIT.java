@@ -13,14 +13,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,21 +30,24 @@ import tools.jackson.databind.JsonNode;
  */
 class ExactlyOnceIT {
   @TempDir Path home;
+  private OperatorShell shell;
+
+  @BeforeEach
+  void openShell() {
+    shell = new OperatorShell(home);
+  }
 
   @AfterEach
   void stopLocalRuntime() throws Exception {
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      bash("jobs local stop");
-    }
-    Shell.runtimesOf(home.resolve("local")).forEach(ProcessHandle::destroyForcibly);
+    shell.stopLocalRuntime();
   }
 
   @Test
   void twentyConcurrentSubmitsOfOneId_allPrintTheId_andTheJobRunsOnce() throws Exception {
-    start();
+    shell.startLocalRuntime("--concurrency 4");
 
     Run submitted =
-        bash(
+        shell.bash(
             "for i in $(seq 20); do (jobs submit --seconds 1 --id once-20; echo \"exit $?\")"
                 + " > submit.$i 2>&1 & done; wait; cat submit.*");
 
@@ -61,11 +62,11 @@ class ExactlyOnceIT {
 
   @Test
   void submitWhoseAnswerIsLost_isRetriedWithTheSameId_andTheJobRunsOnce() throws Exception {
-    start();
+    shell.startLocalRuntime("--concurrency 4");
     URI api = URI.create(target().path("apiUrl").asString());
     try (AnswerLosingProxy proxy = new AnswerLosingProxy(api.getPort())) {
       Run submitted =
-          bash(
+          shell.bash(
               "jobs submit --seconds 1 --id lost-answer --api-url http://127.0.0.1:"
                   + proxy.port()
                   + api.getPath());
@@ -80,15 +81,17 @@ class ExactlyOnceIT {
 
   @Test
   void twoConcurrentRedrivesOfOneFailedJob_startOneNewAttempt() throws Exception {
-    start();
+    shell.startLocalRuntime("--concurrency 4");
     // Each attempt sleeps 5 s, so the second call finds the job re-driven and not ended yet.
     assertThat(
-            bash("jobs submit --type flaky --param failures=1 --param seconds=5 --id twice --wait")
+            shell
+                .bash(
+                    "jobs submit --type flaky --param failures=1 --param seconds=5 --id twice --wait")
                 .exitCode())
         .isEqualTo(ExitCode.JOB_FAILED);
 
     Run redriven =
-        bash(
+        shell.bash(
             "(jobs redrive twice; echo \"exit $?\") > a 2>&1 &"
                 + " (jobs redrive twice; echo \"exit $?\") > b 2>&1 & wait; cat a b");
 
@@ -96,7 +99,7 @@ class ExactlyOnceIT {
         .as("one re-drives, the other finds it re-driven already")
         .containsOnlyOnce("re-driven 1: twice\n")
         .containsOnlyOnce("re-driven 0\n");
-    Run waited = bash("jobs wait twice --output json");
+    Run waited = shell.bash("jobs wait twice --output json");
     assertThat(waited.exitCode()).as(waited.err()).isZero();
     JsonNode record = Json.mapper().readTree(waited.out());
     assertThat(record.path("status").asString()).isEqualTo("SUCCEEDED");
@@ -105,12 +108,12 @@ class ExactlyOnceIT {
 
   /** The job succeeded after one attempt, and its log says it started once. */
   private void assertRanOnce(String id) throws Exception {
-    Run waited = bash("jobs wait " + id + " --output json");
+    Run waited = shell.bash("jobs wait " + id + " --output json");
     assertThat(waited.exitCode()).as(waited.err()).isZero();
     JsonNode record = Json.mapper().readTree(waited.out());
     assertThat(record.path("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(record.path("attempts").asInt()).as("one run: %s", record).isOne();
-    Run logs = bash("jobs logs " + id);
+    Run logs = shell.bash("jobs logs " + id);
     assertThat(logs.exitCode()).as(logs.err()).isZero();
     assertThat(logs.out().lines().filter(line -> line.contains("started: attempt")))
         .as(logs.out())
@@ -118,29 +121,11 @@ class ExactlyOnceIT {
   }
 
   private JsonNode target() throws Exception {
-    Run shown = bash("jobs target show local --output json");
+    Run shown = shell.bash("jobs target show local --output json");
     assertThat(shown.exitCode()).as(shown.err()).isZero();
     JsonNode target = Json.mapper().readTree(shown.out());
     assertThat(target.path("apiUrl").isString()).as(shown.out()).isTrue();
     return target;
-  }
-
-  private void start(String... options) throws Exception {
-    Run started =
-        bash("jobs local start --detach --port 0 --concurrency 4 " + String.join(" ", options));
-    assertThat(started.exitCode()).as(started.err()).isZero();
-  }
-
-  private Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", "--norc", "--noprofile", "-c", OperatorStoryIT.SETUP + "\n" + line)
-            .directory(home.toFile());
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put(
-        "PATH", JobControlIT.ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 
   /**

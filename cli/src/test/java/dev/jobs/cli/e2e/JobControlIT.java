@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,21 +21,22 @@ import tools.jackson.databind.JsonNode;
  * so that a second job waits in the queue: the test holds a delivery by keeping the worker busy.
  */
 class JobControlIT {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  /** Where ConsoleIT finds the built tool. */
+  static final Path ROOT = OperatorShell.ROOT;
 
   @TempDir Path home;
 
+  private OperatorShell shell;
+
   @BeforeEach
   void startLocalRuntime() throws Exception {
+    shell = new OperatorShell(home);
     start();
   }
 
   @AfterEach
   void stopLocalRuntime() throws Exception {
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      bash("jobs local stop");
-    }
-    Shell.runtimesOf(home.resolve("local")).forEach(ProcessHandle::destroyForcibly);
+    shell.stopLocalRuntime();
   }
 
   @Test
@@ -54,7 +53,7 @@ class JobControlIT {
     assertThat(second.path("progress").path("total").asLong()).isEqualTo(60);
     assertThat(second.has("heartbeatAt")).isTrue();
 
-    Run cancelled = bash("jobs cancel " + id + " --wait");
+    Run cancelled = shell.bash("jobs cancel " + id + " --wait");
     assertThat(cancelled.exitCode()).as(cancelled.err()).isEqualTo(ExitCode.OK);
     assertThat(cancelled.out().lines()).hasSize(1);
     assertThat(cancelled.out()).contains(id).contains("CANCELLED");
@@ -68,27 +67,27 @@ class JobControlIT {
             Instant.parse(after.path("finishedAt").asString()));
     assertThat(stopping).as("from the cancel to the job's end").isLessThan(Duration.ofSeconds(3));
 
-    Run replayed = bash("jobs replay --since 1h --wait");
+    Run replayed = shell.bash("jobs replay --since 1h --wait");
     assertThat(replayed.exitCode()).as(replayed.err()).isEqualTo(ExitCode.OK);
     JsonNode afterReplay = get(id);
     assertThat(afterReplay.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(afterReplay.path("attempts").asInt()).isEqualTo(1);
     assertThat(afterReplay.path("finishedAt")).isEqualTo(after.path("finishedAt"));
 
-    Run listed = bash("jobs list --status CANCELLED --since 1h --output json");
+    Run listed = shell.bash("jobs list --status CANCELLED --since 1h --output json");
     assertThat(listed.exitCode()).as(listed.err()).isZero();
     assertThat(listed.out()).contains(id);
   }
 
   @Test
   void cancelOfAnEndedJob_exits3_withOneLine_andChangesNothing() throws Exception {
-    Run done = bash("jobs submit --seconds 1 --wait --output json");
+    Run done = shell.bash("jobs submit --seconds 1 --wait --output json");
     assertThat(done.exitCode()).as(done.err()).isZero();
     String id = Json.mapper().readTree(done.out()).path("id").asString();
     JsonNode before = get(id);
     assertThat(before.path("status").asString()).isEqualTo("SUCCEEDED");
 
-    Run refused = bash("jobs cancel " + id);
+    Run refused = shell.bash("jobs cancel " + id);
 
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.JOB_FAILED);
     assertThat((refused.out() + refused.err()).strip().lines()).hasSize(1);
@@ -102,13 +101,13 @@ class JobControlIT {
     awaitProgress(busy);
     String queued = submit("--seconds 1");
 
-    Run cancelled = bash("jobs cancel " + queued);
+    Run cancelled = shell.bash("jobs cancel " + queued);
     assertThat(cancelled.exitCode()).as(cancelled.err()).isEqualTo(ExitCode.OK);
     assertThat(cancelled.out()).contains(queued).contains("before it started");
 
     // Free the worker; a job submitted after the queued one runs after its delivery was taken.
-    assertThat(bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(shell.bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(shell.bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
 
     JsonNode record = get(queued);
     assertThat(record.path("status").asString()).isEqualTo("CANCELLED");
@@ -121,8 +120,8 @@ class JobControlIT {
     String busy = submit("--seconds 60");
     awaitProgress(busy);
     String queued = submit("--seconds 1");
-    assertThat(bash("jobs cancel " + queued).exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(shell.bash("jobs cancel " + queued).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(shell.bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
 
     for (ProcessHandle runtime : Shell.runtimesOf(home.resolve("local"))) {
       runtime.destroyForcibly();
@@ -130,7 +129,7 @@ class JobControlIT {
     }
     Files.deleteIfExists(home.resolve("local/runtime.json"));
     start();
-    assertThat(bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(shell.bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
 
     JsonNode queuedRecord = get(queued);
     assertThat(queuedRecord.path("status").asString()).isEqualTo("CANCELLED");
@@ -141,18 +140,17 @@ class JobControlIT {
   }
 
   private void start() throws Exception {
-    Run started = bash("jobs local start --detach --port 0 --concurrency 1");
-    assertThat(started.exitCode()).as(started.err()).isZero();
+    shell.startLocalRuntime("--concurrency 1");
   }
 
   private String submit(String arguments) throws Exception {
-    Run submitted = bash("jobs submit " + arguments);
+    Run submitted = shell.bash("jobs submit " + arguments);
     assertThat(submitted.exitCode()).as(submitted.err()).isZero();
     return submitted.out().strip();
   }
 
   private JsonNode get(String id) throws Exception {
-    Run got = bash("jobs get " + id + " --output json");
+    Run got = shell.bash("jobs get " + id + " --output json");
     assertThat(got.exitCode()).as(got.err()).isZero();
     return Json.mapper().readTree(got.out());
   }
@@ -168,16 +166,5 @@ class JobControlIT {
       }
       Thread.sleep(300);
     }
-  }
-
-  private Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", "--norc", "--noprofile", "-c", OperatorStoryIT.SETUP + "\n" + line)
-            .directory(home.toFile());
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 }

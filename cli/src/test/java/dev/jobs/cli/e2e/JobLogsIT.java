@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,51 +19,48 @@ import tools.jackson.databind.JsonNode;
  * apart. The built-in {@code flaky} kind writes three lines to its log on every attempt.
  */
 class JobLogsIT {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
   @TempDir static Path home;
+  private static OperatorShell shell;
 
   @BeforeAll
   static void startLocalRuntime() throws Exception {
-    Run started = bash("jobs local start --detach --port 0 --retry-attempts 2 --retry-delay 1");
-    assertThat(started.exitCode()).as(started.err()).isZero();
+    shell = new OperatorShell(home);
+    shell.startLocalRuntime("--retry-attempts 2 --retry-delay 1");
   }
 
   @AfterAll
   static void stopLocalRuntime() throws Exception {
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      bash("jobs local stop");
-    }
-    Shell.runtimesOf(home.resolve("local")).forEach(ProcessHandle::destroyForcibly);
+    shell.stopLocalRuntime();
   }
 
   @Test
   void jobThatFailsTwiceThenSucceeds_hasItsNineLinesInOrder_taggedByAttempt() throws Exception {
-    Run submitted = bash("jobs submit --type flaky --param failures=2 --wait --output json");
+    Run submitted = shell.bash("jobs submit --type flaky --param failures=2 --wait --output json");
     assertThat(submitted.exitCode()).as(submitted.err()).isEqualTo(ExitCode.OK);
     JsonNode job = Json.mapper().readTree(submitted.out());
     assertThat(job.path("attempts").asInt()).isEqualTo(3);
     String id = job.path("id").asString();
 
-    List<JsonNode> kindLines = kindLines(bash("jobs logs " + id + " --output json"), id);
+    List<JsonNode> kindLines = kindLines(shell.bash("jobs logs " + id + " --output json"), id);
     assertThat(kindLines)
         .extracting(line -> line.path("attempt").asInt())
         .containsExactly(1, 1, 1, 2, 2, 2, 3, 3, 3);
     assertThat(kindLines.get(0).path("message").asString()).startsWith("attempt 1: starting");
     assertThat(kindLines.get(8).path("message").asString()).startsWith("attempt 3:");
 
-    Run text = bash("jobs logs " + id);
+    Run text = shell.bash("jobs logs " + id);
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out().lines().filter(line -> line.contains("attempt 2: ")).count())
         .isEqualTo(3);
 
-    List<JsonNode> second = kindLines(bash("jobs logs " + id + " --attempt 2 --output json"), id);
+    List<JsonNode> second =
+        kindLines(shell.bash("jobs logs " + id + " --attempt 2 --output json"), id);
     assertThat(second).hasSize(3).allMatch(line -> line.path("attempt").asInt() == 2);
   }
 
   @Test
   void failedSubmitWait_endsWithTheFailedAttemptsLastLines() throws Exception {
-    Run failed = bash("jobs submit --type flaky --param failures=3 --wait");
+    Run failed = shell.bash("jobs submit --type flaky --param failures=3 --wait");
 
     assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCode.JOB_FAILED);
     assertThat(failed.out()).contains("last lines of attempt 3");
@@ -78,11 +71,11 @@ class JobLogsIT {
 
   @Test
   void follow_printsEachLineOnce_andExitsWithTheJobsCode() throws Exception {
-    Run submitted = bash("jobs submit --type flaky --param failures=1 --param seconds=3");
+    Run submitted = shell.bash("jobs submit --type flaky --param failures=1 --param seconds=3");
     assertThat(submitted.exitCode()).as(submitted.err()).isZero();
     String id = submitted.out().strip();
 
-    Run followed = bash("jobs logs " + id + " --follow --output json");
+    Run followed = shell.bash("jobs logs " + id + " --follow --output json");
 
     assertThat(followed.exitCode()).as(followed.err()).isEqualTo(ExitCode.OK);
     List<JsonNode> lines = kindLines(followed, id);
@@ -101,16 +94,5 @@ class JobLogsIT {
     return events.stream()
         .filter(event -> "flaky".equals(event.path("logger").asString()))
         .toList();
-  }
-
-  static Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", "--norc", "--noprofile", "-c", OperatorStoryIT.SETUP + "\n" + line)
-            .directory(home.toFile());
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 }

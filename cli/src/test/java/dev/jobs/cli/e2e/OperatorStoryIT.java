@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,55 +22,34 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code list} finds it, {@code replay --wait} re-drives it, {@code get} shows it succeeded.
  */
 class OperatorStoryIT {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path ROOT = OperatorShell.ROOT;
 
-  /**
-   * The README's shell line: bash's job-control builtin {@code jobs} runs before any program of
-   * that name on the PATH, and the line defines a {@code jobs} function that hands the tool's
-   * commands to the tool.
-   */
-  static final String SETUP = "source <(env jobs completion bash)";
+  /** The README's shell line, where ConsoleIT finds it. */
+  static final String SETUP = OperatorShell.SETUP;
 
   static final String SUBMIT = "jobs submit --type flaky --param failures=1 --wait";
   static final String GET = "jobs get ";
   static final String LIST = "jobs list --status FAILED --since 1h";
   static final String REPLAY = "jobs replay --since 1h --wait";
 
-  /** What a command line did. */
   @TempDir static Path home;
+  private static OperatorShell shell;
 
   @BeforeAll
   static void startLocalRuntime() throws Exception {
-    Run started = bash("jobs local start --detach --port 0");
-    assertThat(started.exitCode()).as(started.err()).isZero();
+    shell = new OperatorShell(home);
+    shell.startLocalRuntime("");
   }
 
   @AfterAll
   static void stopLocalRuntime() throws Exception {
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      Run stopped = bash("jobs local stop");
-      assertThat(stopped.exitCode()).as(stopped.err()).isZero();
-    }
-  }
-
-  /**
-   * One command line in a real bash, the built {@code jobs} first on its {@code PATH} and the
-   * README's shell line sourced, as the README's story begins.
-   */
-  static Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "--norc", "--noprofile", "-c", SETUP + "\n" + line)
-            .directory(home.toFile());
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
+    shell.stopLocalRuntime();
   }
 
   @Test
   void failedJob_isFound_redriven_andSucceeds() throws Exception {
     // Submit a job that fails: its first attempt fails on purpose.
-    Run submitted = bash(SUBMIT);
+    Run submitted = shell.bash(SUBMIT);
     assertThat(submitted.exitCode()).as(submitted.err()).isEqualTo(ExitCode.JOB_FAILED);
     Matcher matcher = Pattern.compile("submitted job (\\S+)\n").matcher(submitted.err());
     assertThat(matcher.find()).as(submitted.err()).isTrue();
@@ -90,7 +66,7 @@ class OperatorStoryIT {
         .containsPattern("finished   \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(\\d+s\\)\n");
 
     // See why.
-    Run why = bash(GET + id);
+    Run why = shell.bash(GET + id);
     assertThat(why.exitCode()).as(why.err()).isZero();
     // The record as submit --wait printed it, before the failed attempt's last log lines.
     String record =
@@ -99,7 +75,7 @@ class OperatorStoryIT {
     assertThat(why.out()).isEqualTo(record);
 
     // Find it.
-    Run listed = bash(LIST);
+    Run listed = shell.bash(LIST);
     assertThat(listed.exitCode()).as(listed.err()).isZero();
     List<String> rows = listed.out().lines().toList();
     assertThat(rows).hasSize(2);
@@ -111,7 +87,7 @@ class OperatorStoryIT {
     assertThat(listed.err()).isEmpty();
 
     // Re-drive it: the local runtime archived the failure at once.
-    Run replayed = bash(REPLAY);
+    Run replayed = shell.bash(REPLAY);
     assertThat(replayed.exitCode()).as(replayed.err()).isEqualTo(ExitCode.OK);
     assertThat(replayed.out())
         .matches(
@@ -123,7 +99,7 @@ class OperatorStoryIT {
     assertThat(replayed.err()).isEmpty();
 
     // See it succeed, on its second attempt, under the same id.
-    Run after = bash(GET + id);
+    Run after = shell.bash(GET + id);
     assertThat(after.exitCode()).as(after.err()).isZero();
     assertThat(after.out())
         .contains("id         " + id + "\n")

@@ -4,12 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.jobs.backend.RequiredTool;
 import dev.jobs.backend.handler.FailureRecorder;
 import dev.jobs.backend.handler.JobProcessor;
 import dev.jobs.backend.log.JobLogLine;
 import dev.jobs.backend.log.JobLogger;
-import dev.jobs.backend.store.MotoServer;
+import dev.jobs.backend.store.MotoForClass;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.session.AwsClients;
 import dev.jobs.cli.testing.CliRun;
@@ -25,14 +24,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -60,7 +56,9 @@ class JobLogOnMotoIT {
   private static final String JOB = "4e8294c6-72e0-472e-83d3-e47ea6ac6c4f";
   private static final String OTHER = "9b1f0a77-3c52-4e0b-8d1e-5a6f2c7d9e01";
 
-  private static MotoServer moto;
+  @RegisterExtension
+  static final MotoForClass MOTO = new MotoForClass("the jobs logs integration test on moto");
+
   private static CloudWatchLogsClient logs;
 
   @RegisterExtension static final WireMockExtension api = FakeAws.server();
@@ -73,33 +71,19 @@ class JobLogOnMotoIT {
       Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
 
   @BeforeAll
-  static void startMoto() throws Exception {
-    if (!MotoServer.isInstalled()) {
+  static void connect() {
+    if (!MOTO.isRunning()) {
       return;
     }
-    moto = MotoServer.start();
     logs =
-        new AwsClients(Region.US_EAST_1, moto.endpoint(), null)
-            .logs(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)));
+        MOTO.closedWithServer(
+            new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null)
+                .logs(MotoForClass.credentials()));
   }
 
-  @AfterAll
-  static void stopMoto() {
-    if (logs != null) {
-      logs.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
-
-  // Checked per test rather than in @BeforeAll so that each skipped test shows the reason.
   @BeforeEach
   void onMoto() throws Exception {
-    RequiredTool.MOTO_SERVER.require("the jobs logs integration test on moto");
-    moto.reset();
+    MOTO.server().reset();
     logs.createLogGroup(b -> b.logGroupName(PROCESSING));
     logs.createLogGroup(b -> b.logGroupName(FAILED_JOBS));
     Files.createDirectories(home.resolve(".jobs"));
@@ -110,18 +94,11 @@ class JobLogOnMotoIT {
         "region": "us-east-1", "profile": "operator", "apiUrl": "%s/prod", \
         "processingLogGroupName": "%s", "failedJobsLogGroupName": "%s"}]}"""
             .formatted(new FakeAws(api).endpoint(), PROCESSING, FAILED_JOBS));
-    Path credentials =
-        Files.writeString(
-            home.resolve("credentials"),
-            "[operator]\naws_access_key_id = "
-                + MotoServer.ACCESS_KEY
-                + "\naws_secret_access_key = "
-                + MotoServer.SECRET_KEY
-                + "\n");
+    Path credentials = MotoForClass.credentialsFile(home, "operator");
     jobs =
         new CliRun(home)
             .realClock()
-            .env("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", moto.endpoint().toString())
+            .env("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", MOTO.server().endpoint().toString())
             .env("AWS_SHARED_CREDENTIALS_FILE", credentials.toString())
             .env("AWS_CONFIG_FILE", home.resolve("no-config").toString());
     // Queued at base, failed for good 5 s later: the CLI reads from a minute before to a minute

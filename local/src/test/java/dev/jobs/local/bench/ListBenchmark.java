@@ -3,28 +3,17 @@ package dev.jobs.local.bench;
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobStatus;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.local.ApiClient;
 import dev.jobs.local.ApiClient.Response;
-import dev.jobs.local.LocalRuntime;
-import dev.jobs.local.RuntimeOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,9 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   dev.jobs.local.bench.ListBenchmark 100000 200   # [jobs] [requests per measure]
  * </pre>
  *
- * The store is filled directly (not through the API: that is SubmitBenchmark's subject), from many
- * threads so that the group commit batches the writes: 70% SUCCEEDED, 20% FAILED, 10% RUNNING,
- * status times spread over the last 7 days.
+ * The store is filled directly ({@link StoreFill}): 70% SUCCEEDED, 20% FAILED, 10% RUNNING, status
+ * times spread over the last 7 days.
  */
 public final class ListBenchmark {
   private static final int LIMIT = 100;
@@ -52,22 +40,14 @@ public final class ListBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    Path directory = Files.createTempDirectory("list-bench-");
-    AtomicReference<JobStore> table = new AtomicReference<>();
-    LocalRuntime runtime =
-        LocalRuntime.start(
-            RuntimeOptions.defaults(directory, 0),
-            store -> {
-              table.set(store);
-              return store;
-            });
+    StoreFill runtime = StoreFill.start("list-bench-");
     try {
       Instant now = Instant.now();
       long fillStart = System.nanoTime();
-      fill(table.get(), jobs, now);
+      fill(runtime, jobs, now);
       System.out.printf(
           Locale.ROOT, "filled %,d jobs in %.1f s%n", jobs, (System.nanoTime() - fillStart) / 1e9);
-      ApiClient api = ApiClient.forRole(runtime);
+      ApiClient api = ApiClient.forRole(runtime.runtime);
       String window =
           "since="
               + URLEncoder.encode(now.minus(SPREAD).toString(), StandardCharsets.UTF_8)
@@ -80,48 +60,31 @@ public final class ListBenchmark {
       measure(api, "first page, status=FAILED", window + "&status=FAILED", requests);
       measure(api, "page 501 via next (50,000 jobs in)", deep, requests);
     } finally {
-      runtime.stop(Duration.ZERO);
+      runtime.stop();
     }
   }
 
-  private static void fill(JobStore store, int jobs, Instant now) throws Exception {
-    int threads = 64;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> done = new ArrayList<>();
+  private static void fill(StoreFill runtime, int jobs, Instant now) throws Exception {
     ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("type", "noop");
     ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
     JobError error = new JobError("JobFailedException", "failed on purpose", "RetriesExhausted");
-    for (int t = 0; t < threads; t++) {
-      int slice = t;
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = slice; i < jobs; i += threads) {
-                  String id = UUID.randomUUID().toString();
-                  // Spread evenly but not in submission order: 7919 is prime to any job count
-                  // that is a power of ten.
-                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
-                  Instant at = now.minusMillis(offset);
-                  int kind = i * 7 % 10;
-                  long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
-                  if (kind < 2) {
-                    store.fail(new JobFailure(id, "noop", parameters, error, at, expires));
-                    continue;
-                  }
-                  store.start(
-                      new JobStart(
-                          id, "noop", parameters, at.minusSeconds(1), expires, null, null, null));
-                  if (kind < 9) {
-                    store.succeed(id, result, at);
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> future : done) {
-      future.get();
-    }
-    pool.shutdown();
+    long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
+    runtime.fill(
+        jobs,
+        (store, i) -> {
+          String id = UUID.randomUUID().toString();
+          Instant at = StoreFill.spreadOver(SPREAD, i, jobs, now);
+          int kind = i * 7 % 10;
+          if (kind < 2) {
+            store.fail(new JobFailure(id, "noop", parameters, error, at, expires));
+            return;
+          }
+          store.start(
+              new JobStart(id, "noop", parameters, at.minusSeconds(1), expires, null, null, null));
+          if (kind < 9) {
+            store.succeed(id, result, at);
+          }
+        });
   }
 
   /** Follows {@code next} through {@code pages} pages; returns the query of the page after. */

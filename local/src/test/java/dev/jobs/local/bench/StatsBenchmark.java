@@ -2,14 +2,12 @@ package dev.jobs.local.bench;
 
 import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.local.ApiClient;
 import dev.jobs.local.ApiClient.Response;
 import dev.jobs.local.LocalRuntime;
-import dev.jobs.local.RuntimeOptions;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,23 +20,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code jobs stats} and {@code jobs list} at a million jobs: fills a local runtime's store with
- * finished jobs spread over 30 days (through the store, not the API, many threads so the group
- * commit batches them; the counters are kept as on any write), then times {@code GET /jobs/stats}
- * for 1 day and 30 days and a page of {@code GET /jobs} (20 jobs) for 1 and 31 days, signed as the
- * CLI sends them; with the path of the {@code jobs} launcher, also the built CLI itself ({@code
- * jobs stats --since 1d|30d}, {@code jobs list --since 1d|31d}, a fresh HOME, the runtime found by
- * its {@code runtime.json}); and prints the data directory's size.
+ * finished jobs spread over 30 days (directly: {@link StoreFill}; the counters are kept as on any
+ * write), then times {@code GET /jobs/stats} for 1 day and 30 days and a page of {@code GET /jobs}
+ * (20 jobs) for 1 and 31 days, signed as the CLI sends them; with the path of the {@code jobs}
+ * launcher, also the built CLI itself ({@code jobs stats --since 1d|30d}, {@code jobs list --since
+ * 1d|31d}, a fresh HOME, the runtime found by its {@code runtime.json}); and prints the data
+ * directory's size.
  *
  * <pre>
  * mvn -B -q -o -pl local -am package -DskipTests dependency:build-classpath \
@@ -60,19 +54,13 @@ public final class StatsBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path launcher = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
-    Path directory = Files.createTempDirectory("stats-bench-");
-    AtomicReference<JobStore> table = new AtomicReference<>();
-    LocalRuntime runtime =
-        LocalRuntime.start(
-            RuntimeOptions.defaults(directory, 0),
-            store -> {
-              table.set(store);
-              return store;
-            });
+    StoreFill fill = StoreFill.start("stats-bench-");
+    LocalRuntime runtime = fill.runtime;
+    Path directory = fill.directory;
     try {
       Instant now = Instant.now();
       long fillStart = System.nanoTime();
-      fill(table.get(), jobs, now);
+      fill(fill, jobs, now);
       System.out.printf(
           Locale.ROOT,
           "filled %,d finished jobs over 30 days in %.1f s (%,d writes refused and retried)%n",
@@ -101,7 +89,7 @@ public final class StatsBenchmark {
         cli(launcher, home, directory, "list", "--since", "31d");
       }
     } finally {
-      runtime.stop(Duration.ZERO);
+      fill.stop();
     }
     System.out.printf(
         Locale.ROOT, "data directory: %,.1f MB (%s)%n", size(directory) / 1e6, files(directory));
@@ -116,10 +104,7 @@ public final class StatsBenchmark {
   }
 
   /** A million jobs: 90% SUCCEEDED, 10% FAILED, run times from 50 ms to about 15 minutes. */
-  private static void fill(JobStore store, int jobs, Instant now) throws Exception {
-    int threads = 64;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> done = new ArrayList<>();
+  private static void fill(StoreFill runtime, int jobs, Instant now) throws Exception {
     ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("seconds", 1);
     ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
     List<JobError> errors =
@@ -127,48 +112,27 @@ public final class StatsBenchmark {
             new JobError("dev.jobs.kind.JobFailedException", "failed", "RetriesExhausted"),
             new JobError("Sandbox.Timedout", "timed out", "RetriesExhausted"),
             new JobError("dev.jobs.kind.InvalidParametersException", "bad", "ValidationFailed"));
-    for (int t = 0; t < threads; t++) {
-      int slice = t;
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = slice; i < jobs; i += threads) {
-                  String id = UUID.randomUUID().toString();
-                  // Spread over the 30 days, not in submission order (7919 is prime to 10^n).
-                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
-                  Instant finished = now.minusMillis(offset);
-                  long runMillis = (long) (50 * Math.pow(18_000, (i * 31L % 1000) / 1000.0));
-                  Instant started = finished.minusMillis(runMillis);
-                  String type = TYPES.get(i % TYPES.size());
-                  long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
-                  int n = i;
-                  retried(
-                      () ->
-                          store.start(
-                              new JobStart(
-                                  id, type, parameters, started, expires, null, 900, null)));
-                  if (n % 10 == 0) {
-                    retried(
-                        () ->
-                            store.fail(
-                                new JobFailure(
-                                    id,
-                                    type,
-                                    parameters,
-                                    errors.get(n / 10 % 3),
-                                    finished,
-                                    expires)));
-                  } else {
-                    retried(() -> store.succeed(id, result, finished));
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> future : done) {
-      future.get();
-    }
-    pool.shutdown();
+    long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
+    runtime.fill(
+        jobs,
+        (store, i) -> {
+          String id = UUID.randomUUID().toString();
+          Instant finished = StoreFill.spreadOver(SPREAD, i, jobs, now);
+          long runMillis = (long) (50 * Math.pow(18_000, (i * 31L % 1000) / 1000.0));
+          Instant started = finished.minusMillis(runMillis);
+          String type = TYPES.get(i % TYPES.size());
+          retried(
+              () ->
+                  store.start(
+                      new JobStart(id, type, parameters, started, expires, null, 900, null)));
+          if (i % 10 == 0) {
+            JobError error = errors.get(i / 10 % 3);
+            retried(
+                () -> store.fail(new JobFailure(id, type, parameters, error, finished, expires)));
+          } else {
+            retried(() -> store.succeed(id, result, finished));
+          }
+        });
   }
 
   /**
