@@ -218,6 +218,8 @@ public final class ConsoleServer implements AutoCloseable {
       case "/failures/preview" ->
           page(request, FailuresView.preview(console, request, guard.csrf()));
       case "/health" -> page(request, HealthView.page(console, request));
+      // The browser asks for it on every page; nothing, rather than a 404 in its console.
+      case "/favicon.ico" -> Reply.of(204, "image/x-icon", new byte[0]);
       default -> error(404, "no page at " + path);
     };
   }

@@ -150,7 +150,7 @@ class ConsoleServerTest {
         .contains("script-src 'self'")
         .doesNotContain("unsafe-inline");
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
   }
 
   @Test
@@ -358,6 +358,7 @@ class ConsoleServerTest {
     assertThat(script.body()).contains("X-Console-Fragment");
     assertThat(css.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
     hasSecurityHeaders(css);
+    assertThat(page("/favicon.ico").statusCode()).isEqualTo(204);
   }
 
   static final String STATS =
