@@ -251,8 +251,8 @@ class ConsoleBrowserIT {
     if (directory == null || directory.isBlank()) {
       return;
     }
-    Path target = Path.of(directory).resolve("console-" + name + ".png");
-    Files.createDirectories(target.getParent());
+    Path images = Files.createDirectories(Path.of(directory));
+    Path target = images.resolve("console-" + name + ".png");
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
