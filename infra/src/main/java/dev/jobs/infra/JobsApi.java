@@ -62,7 +62,7 @@ final class JobsApi extends Construct {
   static final List<String> LIST_PARAMETERS =
       List.of("status", "since", "until", "limit", "next", "type", "errorType", "condition");
 
-  static final List<String> STATS_PARAMETERS = List.of("since", "until", "type");
+  static final List<String> STATS_PARAMETERS = List.of("since", "until", "type", "step");
 
   static final String NOT_FOUND_BODY = "{\"message\": \"Job not found\"}";
 

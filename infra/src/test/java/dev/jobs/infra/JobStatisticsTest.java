@@ -92,7 +92,8 @@ class JobStatisticsTest extends DefaultStackFacts {
             Map.of(
                 "method.request.querystring.since", false,
                 "method.request.querystring.until", false,
-                "method.request.querystring.type", false));
+                "method.request.querystring.type", false,
+                "method.request.querystring.step", false));
   }
 
   @Test

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * runTime} ({@code jobs}, and {@code p50Millis}, {@code p90Millis}, {@code p95Millis}, {@code
  * p99Millis}, {@code maxMillis} to the buckets' resolution, see {@link RunTimeBuckets}), {@code
  * failures} (by error type and condition, most first), {@code stalled} and {@code oldestRunning}
- * (the record, or null).
+ * (the record, or null). With a {@code step}, {@code series} too: one point per step from {@code
+ * since} ({@code since}, {@code counts} by status, {@code runTime}), each summed as a window of its
+ * own, the last one cut at {@code until}.
  */
 public final class JobStatistics {
   /** The percentiles answered, besides the maximum. */
@@ -59,14 +61,43 @@ public final class JobStatistics {
   public ApiAnswer answer(Map<String, String> parameters) {
     Instant now = clock.instant();
     StatsWindow window;
+    Optional<Duration> step;
     try {
       window = StatsParameters.parse(parameters, now);
+      step = StatsParameters.step(parameters, window);
     } catch (BadParameterException e) {
       return ApiAnswer.message(400, e.getMessage());
     }
     Aggregates sums = source.sum(window);
     List<JobRecord> running = source.running(window, sums, RUNNING_READ);
-    return ApiAnswer.json(200, body(window, sums, running, now));
+    ObjectNode body = body(window, sums, running, now);
+    step.ifPresent(s -> body.set("series", series(window, s)));
+    return ApiAnswer.json(200, body);
+  }
+
+  /** The window step by step: each point the counts and run time of its own window. */
+  private ArrayNode series(StatsWindow window, Duration step) {
+    ArrayNode series = JobJson.MAPPER.createArrayNode();
+    for (Instant since = window.since(); since.isBefore(window.until()); since = since.plus(step)) {
+      Instant until = since.plus(step).isAfter(window.until()) ? window.until() : since.plus(step);
+      StatsWindow point = new StatsWindow(since, until, window.type());
+      Map<String, Long> counters = counters(source.sum(point));
+      ObjectNode entry = series.addObject();
+      entry.put("since", since.toString());
+      ObjectNode counts = entry.putObject("counts");
+      for (JobStatus status : JobStatus.values()) {
+        counts.put(status.name(), counters.getOrDefault(StatsCounter.status(status), 0L));
+      }
+      entry.set("runTime", runTime(counters));
+    }
+    return series;
+  }
+
+  /** The counters of every type added up. */
+  private static Map<String, Long> counters(Aggregates sums) {
+    Map<String, Long> counters = new TreeMap<>();
+    sums.byType().values().forEach(c -> c.forEach((k, v) -> counters.merge(k, v, Long::sum)));
+    return counters;
   }
 
   /** The answer's body; the tests build the slow way's with it too. */
@@ -76,8 +107,7 @@ public final class JobStatistics {
     body.put("since", window.since().toString());
     body.put("until", window.until().toString());
     window.type().ifPresent(type -> body.put("type", type));
-    Map<String, Long> counters = new TreeMap<>();
-    sums.byType().values().forEach(c -> c.forEach((k, v) -> counters.merge(k, v, Long::sum)));
+    Map<String, Long> counters = counters(sums);
     long total = 0;
     ObjectNode counts = JobJson.MAPPER.createObjectNode();
     for (JobStatus status : JobStatus.values()) {

@@ -11,12 +11,20 @@ import java.util.Optional;
  * The query parameters of {@code GET /jobs/stats}: {@code since} (inclusive, default 24 hours
  * before {@code until}), {@code until} (exclusive, default now) and {@code type}, all optional, as
  * {@code GET /jobs} reads them; the window may span up to 400 days, as the counters cost the same
- * for any width.
+ * for any width. {@code step}, also optional, asks for the window as a series too: whole minutes
+ * per point, at most {@link #MAX_POINTS} points, each one a window of its own (what a chart of jobs
+ * per minute needs, in one call).
  */
 public final class StatsParameters {
   public static final String SINCE = "since";
   public static final String UNTIL = "until";
   public static final String TYPE = "type";
+  public static final String STEP = "step";
+
+  /** The most points a series has: each is one sum of the store's counters. */
+  public static final int MAX_POINTS = 120;
+
+  private static final int MAX_STEP_LENGTH = 9;
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
   public static final Duration MAX_WINDOW = Duration.ofDays(400);
   private static final int MAX_TYPE_LENGTH = 256;
@@ -50,6 +58,41 @@ public final class StatsParameters {
           TYPE, "must be 1 to " + MAX_TYPE_LENGTH + " characters, none of them a control one");
     }
     return new StatsWindow(since, until, Optional.ofNullable(type));
+  }
+
+  /**
+   * The {@code step} of a series over {@code window}, if asked.
+   *
+   * @throws BadParameterException when it is not a whole number of minutes from 1, or makes more
+   *     than {@link #MAX_POINTS} points of the window
+   */
+  public static Optional<Duration> step(Map<String, String> parameters, StatsWindow window) {
+    String value = parameters.get(STEP);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.isEmpty()
+        || value.length() > MAX_STEP_LENGTH
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')
+        || Long.parseLong(value) < 1) {
+      throw new BadParameterException(STEP, "must be a whole number of minutes from 1");
+    }
+    Duration step = Duration.ofMinutes(Long.parseLong(value));
+    long points = Duration.between(window.since(), window.until()).toMinutes();
+    points = (points + step.toMinutes() - 1) / step.toMinutes();
+    if (points > MAX_POINTS) {
+      throw new BadParameterException(
+          STEP,
+          "makes "
+              + points
+              + " points of the window; at most "
+              + MAX_POINTS
+              + ": a step of "
+              + ((Duration.between(window.since(), window.until()).toMinutes() + MAX_POINTS - 1)
+                  / MAX_POINTS)
+              + " minutes or more");
+    }
+    return Optional.of(step);
   }
 
   private static Instant instant(String name, String value) {

@@ -75,6 +75,50 @@ public abstract class JobStatsContract {
     }
   }
 
+  @Test
+  void aSeries_pointsAreTheirOwnWindows_andAddUpToTheWholeWindow() {
+    Instant base = Instant.parse("2026-01-10T00:00:00Z");
+    Instant end = history(new SplittableRandom(99), "series-", base);
+    settle();
+    JobStatistics statistics =
+        new JobStatistics(statistics(), java.time.Clock.fixed(end, java.time.ZoneOffset.UTC));
+    long minutes = Duration.between(base, end).toMinutes();
+    long step = (minutes + 99) / 100;
+    ObjectNode whole = answer(statistics, base, end, Map.of("step", Long.toString(step)));
+
+    tools.jackson.databind.JsonNode series = whole.path("series");
+    assertThat(series.size()).isBetween(99, 101);
+    Map<String, Long> added = new java.util.TreeMap<>();
+    for (tools.jackson.databind.JsonNode point : series) {
+      Instant since = Instant.parse(point.path("since").asString());
+      Instant until = since.plus(Duration.ofMinutes(step));
+      ObjectNode alone = answer(statistics, since, until.isAfter(end) ? end : until, Map.of());
+      assertThat(point.path("counts")).as("the point at %s", since).isEqualTo(alone.path("counts"));
+      assertThat(point.path("runTime"))
+          .as("the point at %s", since)
+          .isEqualTo(alone.path("runTime"));
+      point
+          .path("counts")
+          .properties()
+          .forEach(e -> added.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+    }
+    for (JobStatus status : JobStatus.values()) {
+      assertThat(added.get(status.name()))
+          .as("%s over the series", status)
+          .isEqualTo(whole.path("counts").path(status.name()).asLong());
+    }
+  }
+
+  private static ObjectNode answer(
+      JobStatistics statistics, Instant since, Instant until, Map<String, String> more) {
+    Map<String, String> parameters = new java.util.HashMap<>(more);
+    parameters.put("since", since.toString());
+    parameters.put("until", until.toString());
+    var answer = statistics.answer(parameters);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return (ObjectNode) JobJson.MAPPER.readTree(answer.body());
+  }
+
   /** A random history of 80 jobs over about three days; returns when it ended. */
   private Instant history(SplittableRandom random, String prefix, Instant base) {
     JobStore store = store();

@@ -147,9 +147,23 @@ public final class JobsClient {
    * path as {@code GET /jobs/{jobId}} of a job named {@code stats}, and answers 404.
    */
   public Optional<String> stats(Instant since, Instant until) {
+    return stats(since, until, null, 0);
+  }
+
+  /**
+   * {@link #stats(Instant, Instant)} of one type (null: every type), and with {@code stepMinutes}
+   * above 0 a {@code series} of the window, one point per step (at most 120 points).
+   */
+  public Optional<String> stats(Instant since, Instant until, String type, long stepMinutes) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("since", since.toString());
     query.put("until", until.toString());
+    if (type != null) {
+      query.put("type", type);
+    }
+    if (stepMinutes > 0) {
+      query.put("step", Long.toString(stepMinutes));
+    }
     Response response = call(Call.STATS, "/jobs/stats", query, null);
     return response.found() ? Optional.of(response.body()) : Optional.empty();
   }

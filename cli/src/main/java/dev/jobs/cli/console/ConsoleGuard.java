@@ -25,7 +25,10 @@ import java.util.Optional;
  * </ul>
  *
  * Every answer, refusals included, carries {@link #HEADERS}: a Content-Security-Policy that runs
- * only the console's own script file, and no sniffing, no referrer, no framing, no caching.
+ * only the console's own scripts, and no sniffing, no referrer beyond the console, no framing, no
+ * caching. The referrer policy is {@code same-origin}, not {@code no-referrer}: under the latter a
+ * browser sends {@code Origin: null} with the console's own form POSTs, which the Origin check must
+ * refuse (ConsoleBrowserIT found it).
  */
 final class ConsoleGuard {
   static final String COOKIE = "jobs_console";
@@ -43,7 +46,7 @@ final class ConsoleGuard {
           "X-Content-Type-Options",
           "nosniff",
           "Referrer-Policy",
-          "no-referrer",
+          "same-origin",
           "X-Frame-Options",
           "DENY",
           "Cache-Control",

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -37,7 +39,15 @@ public final class ConsoleServer implements AutoCloseable {
   private static final Map<String, String> STATIC =
       Map.of(
           "/static/console.css", "text/css; charset=utf-8",
-          "/static/console.js", "text/javascript; charset=utf-8");
+          "/static/console.js", "text/javascript; charset=utf-8",
+          "/static/uPlot.min.css", "text/css; charset=utf-8",
+          "/static/uPlot.iife.min.js", "text/javascript; charset=utf-8");
+
+  /**
+   * Where the uPlot webjar keeps its files; its version comes from the build (uplot.properties).
+   */
+  private static final String UPLOT =
+      "/META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
 
   private final Console console;
   private final HttpServer server;
@@ -53,7 +63,9 @@ public final class ConsoleServer implements AutoCloseable {
     this.files =
         Map.of(
             "/static/console.css", resource("console.css"),
-            "/static/console.js", resource("console.js"));
+            "/static/console.js", resource("console.js"),
+            "/static/uPlot.min.css", resource(UPLOT + "uPlot.min.css"),
+            "/static/uPlot.iife.min.js", resource(UPLOT + "uPlot.iife.min.js"));
   }
 
   /**
@@ -205,7 +217,9 @@ public final class ConsoleServer implements AutoCloseable {
       case "/failures" -> page(request, FailuresView.page(console, request));
       case "/failures/preview" ->
           page(request, FailuresView.preview(console, request, guard.csrf()));
-      case "/health" -> page(request, HealthView.page());
+      case "/health" -> page(request, HealthView.page(console, request));
+      // The browser asks for it on every page; nothing, rather than a 404 in its console.
+      case "/favicon.ico" -> Reply.of(204, "image/x-icon", new byte[0]);
       default -> error(404, "no page at " + path);
     };
   }
@@ -240,6 +254,16 @@ public final class ConsoleServer implements AutoCloseable {
         405,
         "text/plain; charset=utf-8",
         "405 Method Not Allowed\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String uplotVersion() {
+    Properties properties = new Properties();
+    try {
+      properties.load(new ByteArrayInputStream(resource("uplot.properties")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("uplot.version");
   }
 
   private static byte[] resource(String name) {

@@ -39,8 +39,13 @@ final class Layout {
         .append("<title>")
         .append(Html.text(page.title()))
         .append(" · jobs console</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"/static/console.css\">\n")
-        .append("<script src=\"/static/console.js\" defer></script>\n</head>\n<body>\n")
+        .append("<link rel=\"stylesheet\" href=\"/static/console.css\">\n");
+    // The chart library only where there are charts; deferred scripts run in order.
+    if (page.section().equals("health")) {
+      html.append("<link rel=\"stylesheet\" href=\"/static/uPlot.min.css\">\n")
+          .append("<script src=\"/static/uPlot.iife.min.js\" defer></script>\n");
+    }
+    html.append("<script src=\"/static/console.js\" defer></script>\n</head>\n<body>\n")
         .append("<header><nav aria-label=\"console\"><span class=\"brand\">jobs console</span>")
         .append(" <span class=\"target\">target ")
         .append(Html.text(target))

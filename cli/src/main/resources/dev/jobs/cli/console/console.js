@@ -1,7 +1,62 @@
 // The jobs console's one script, served from the jar (the Content-Security-Policy runs no other):
 // asks before a form marked data-confirm is posted, and reloads the live part of a page that asks
-// for it (data-refresh, in milliseconds) as an HTML fragment, until the page stops asking.
+// for it (data-refresh, in milliseconds) as an HTML fragment, until the page stops asking; and
+// draws the health page's charts (data-series, escaped JSON) with uPlot, again after each reload.
 "use strict";
+
+var CHART_LINES = {
+  jobs: [
+    ["QUEUED", "--muted"],
+    ["RUNNING", "--run"],
+    ["SUCCEEDED", "--ok"],
+    ["FAILED", "--bad"],
+    ["CANCELLED", "--warn"]
+  ],
+  runtime: [
+    ["p50", "--run"],
+    ["p95", "--bad"]
+  ]
+};
+
+function drawCharts(root) {
+  if (typeof window.uPlot !== "function") {
+    return;
+  }
+  var style = window.getComputedStyle(document.documentElement);
+  var plots = root.querySelectorAll(".plot[data-series]");
+  for (var i = 0; i < plots.length; i++) {
+    var plot = plots[i];
+    var lines = CHART_LINES[plot.getAttribute("data-kind")];
+    var numbers = JSON.parse(plot.getAttribute("data-series"));
+    var series = [{}];
+    var data = [numbers.t];
+    for (var j = 0; j < lines.length; j++) {
+      series.push({
+        label: lines[j][0],
+        stroke: style.getPropertyValue(lines[j][1]).trim(),
+        width: 2
+      });
+      data.push(numbers[lines[j][0]]);
+    }
+    var axis = { stroke: style.getPropertyValue("--fg").trim() };
+    plot.textContent = "";
+    new window.uPlot(
+      {
+        width: Math.max(280, plot.clientWidth),
+        height: 220,
+        series: series,
+        axes: [axis, axis],
+        scales: { x: { time: true } }
+      },
+      data,
+      plot
+    );
+  }
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  drawCharts(document);
+});
 
 document.addEventListener("submit", function (event) {
   var form = event.target;
@@ -45,6 +100,7 @@ document.addEventListener("submit", function (event) {
       .then(function (part) {
         // The server escaped every value of the fragment; scripts in it would not run anyway.
         live.innerHTML = part.html;
+        drawCharts(live);
         live.removeAttribute("data-stale");
         if (part.every && part.every !== "0") {
           live.setAttribute("data-refresh", part.every);

@@ -95,7 +95,8 @@ class ConsoleServerTest {
                     "WARN",
                     "printed </td><script>alert(3)</script>",
                     "{}"));
-    server = ConsoleServer.start(new Console("local", api, logs, environment), 0);
+    server =
+        ConsoleServer.start(new Console("local", api, logs, Console.Alarms.NONE, environment), 0);
     wire.stubFor(
         get(urlPathEqualTo("/prod/jobs"))
             .willReturn(FakeAws.json(200, "{\"jobs\":[" + SCRIPT_JOB + "," + RUNNING + "]}")));
@@ -149,7 +150,7 @@ class ConsoleServerTest {
         .contains("script-src 'self'")
         .doesNotContain("unsafe-inline");
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
   }
 
   @Test
@@ -277,6 +278,19 @@ class ConsoleServerTest {
   }
 
   @Test
+  void jobsPage_countsByStatusWithOneStatsCall_notByListing_whenTheTargetHasStats()
+      throws Exception {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs/stats")).willReturn(FakeAws.json(200, STATS)));
+
+    String html = page("/?window=1h").body();
+
+    assertThat(html).contains("SUCCEEDED</span> <strong>5</strong>").doesNotContain("Counted from");
+    wire.verify(1, getRequestedFor(urlPathEqualTo("/prod/jobs/stats")));
+    wire.verify(
+        0, getRequestedFor(urlPathEqualTo("/prod/jobs")).withQueryParam("limit", equalTo("100")));
+  }
+
+  @Test
   void liveFragment_isTheLivePartAlone_withTheNextRefresh() throws Exception {
     HttpResponse<String> response =
         send(
@@ -344,10 +358,54 @@ class ConsoleServerTest {
     assertThat(script.body()).contains("X-Console-Fragment");
     assertThat(css.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
     hasSecurityHeaders(css);
+    assertThat(page("/favicon.ico").statusCode()).isEqualTo(204);
+  }
+
+  static final String STATS =
+      "{\"since\":\"2026-11-28T10:01:00Z\",\"until\":\"2026-11-29T10:01:00Z\",\"total\":7,"
+          + "\"counts\":{\"QUEUED\":0,\"RUNNING\":1,\"SUCCEEDED\":5,\"FAILED\":1,\"CANCELLED\":0},"
+          + "\"runTime\":{\"jobs\":6,\"p50Millis\":1200,\"p95Millis\":4100},"
+          + "\"series\":[{\"since\":\"2026-11-28T10:01:00Z\",\"counts\":{\"SUCCEEDED\":48,"
+          + "\"FAILED\":1},\"runTime\":{\"jobs\":48,\"p50Millis\":1200,\"p95Millis\":4100}},"
+          + "{\"since\":\"2026-11-28T10:25:00Z\",\"counts\":{\"SUCCEEDED\":0},"
+          + "\"runTime\":{\"jobs\":0}}]}";
+
+  @Test
+  void health_chartsTheSeriesOfOneStatsCall_perMinute_withTheChartLibraryFromTheJar()
+      throws Exception {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs/stats")).willReturn(FakeAws.json(200, STATS)));
+
+    String html = page("/health").body();
+
+    wire.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/prod/jobs/stats")).withQueryParam("step", equalTo("24")));
+    // 48 jobs in a 24-minute point: 2.00 a minute; a point where none finished has no run time.
+    assertThat(html)
+        .contains("7 jobs in the last 24 hours; run time p50 1200 ms, p95 4100 ms over 6 finished")
+        .contains("&quot;SUCCEEDED&quot;:[2.00,0.00]")
+        .contains("&quot;p95&quot;:[4100,null]")
+        .contains("<script src=\"/static/uPlot.iife.min.js\" defer></script>")
+        .contains("keeps no alarms");
+    HttpResponse<String> library = page("/static/uPlot.iife.min.js");
+    assertThat(library.statusCode()).isEqualTo(200);
+    assertThat(library.body()).contains("uPlot");
   }
 
   @Test
-  void health_isMarkedAsComingWithTheStatsAggregates() throws Exception {
-    assertThat(page("/health").body()).contains("Coming with the stats aggregates");
+  void health_ofAStackWithoutStats_saysHowToGetThem() throws Exception {
+    wire.stubFor(
+        get(urlPathEqualTo("/prod/jobs/stats"))
+            .willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+
+    assertThat(page("/health").body()).contains("has no <code>GET /jobs/stats</code>");
+  }
+
+  @Test
+  void health_anUnknownWindow_isABadRequest() throws Exception {
+    HttpResponse<String> answer = page("/health?window=2h");
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("window: &#39;2h&#39; is none of");
   }
 }

@@ -2,6 +2,7 @@ package dev.jobs.cli.command.console;
 
 import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.api.JobsClient;
+import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.console.Browser;
 import dev.jobs.cli.console.Console;
@@ -12,10 +13,15 @@ import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.logs.JobLog;
 import dev.jobs.cli.logs.LogWindow;
 import dev.jobs.cli.session.Session;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -80,7 +86,7 @@ public final class ConsoleCommand extends TargetedCommand {
           };
     }
     try (ConsoleServer server =
-        ConsoleServer.start(new Console(name, api, logs, environment), port)) {
+        ConsoleServer.start(new Console(name, api, logs, alarms(session), environment), port)) {
       session.out().println("console: " + server.url());
       session.out().flush();
       if (!noOpen) {
@@ -98,5 +104,49 @@ public final class ConsoleCommand extends TargetedCommand {
       Thread.currentThread().interrupt();
       throw new JobsException(ExitCode.INTERRUPTED, "interrupted");
     }
+  }
+
+  /**
+   * The stack's alarms as {@code jobs alarms} reads them (DescribeAlarms on its prefix), those in
+   * ALARM first; none for the local runtime. A stack from before the alarms says so on the page.
+   */
+  private static Console.Alarms alarms(Session session) {
+    if (session.settings().isLocal()) {
+      return Console.Alarms.NONE;
+    }
+    String prefix = session.settings().target().alarmNamePrefix();
+    String name = session.settings().name();
+    return () -> {
+      if (prefix == null || prefix.isBlank()) {
+        throw new JobsException(
+            ExitCode.ERROR,
+            "target "
+                + name
+                + " knows no AlarmNamePrefix output: its stack predates the alarms (jobs deploy"
+                + " again)");
+      }
+      try {
+        return Optional.of(
+            session
+                .cloudWatch()
+                .describeAlarmsPaginator(r -> r.alarmNamePrefix(prefix))
+                .metricAlarms()
+                .stream()
+                .sorted(
+                    Comparator.comparing(
+                            (MetricAlarm alarm) -> alarm.stateValue() != StateValue.ALARM)
+                        .thenComparing(MetricAlarm::alarmName))
+                .map(
+                    alarm ->
+                        new Console.Alarm(
+                            alarm.alarmName().substring(prefix.length()),
+                            alarm.stateValueAsString(),
+                            alarm.stateUpdatedTimestamp(),
+                            alarm.stateReason()))
+                .toList());
+      } catch (SdkException e) {
+        throw AwsErrors.translate(e, "DescribeAlarms");
+      }
+    };
   }
 }
