@@ -137,7 +137,7 @@ public final class ApiClient {
 
   /** Polls until the job has a terminal status, or fails after the timeout. */
   public JsonNode awaitTerminal(String id, Duration timeout) {
-    return awaitTerminal(id, 1, timeout);
+    return awaitTerminal(id, 0, timeout);
   }
 
   /**
@@ -151,7 +151,7 @@ public final class ApiClient {
       if (response.status() == 200) {
         String status = response.body().path("status").asString();
         if ((status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED"))
-            && response.body().path("attempts").asInt(1) >= attempt) {
+            && response.body().path("attempts").asInt(0) >= attempt) {
           return response.body();
         }
       }

@@ -68,12 +68,21 @@ public final class ConsoleServer implements AutoCloseable {
             "/static/uPlot.iife.min.js", resource(UPLOT + "uPlot.iife.min.js"));
   }
 
+  /** The JDK server's switch for {@code TCP_NODELAY} on the connections it accepts. */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   /**
    * Starts the console on {@code 127.0.0.1:port} (0: a free port).
    *
    * @throws JobsException when the port is taken
    */
   public static ConsoleServer start(Console console, int port) {
+    // The JDK's server leaves Nagle's algorithm on: a page written in two parts then waits for
+    // the browser's delayed ACK, 40 ms on Linux (the jobs page took 72 ms, 22 ms without it). Read
+    // once, when the JDK's server first starts in this process.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     HttpServer server;
     InetAddress loopback;
     try {

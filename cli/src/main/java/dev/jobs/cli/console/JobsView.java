@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The jobs page ({@code /}): the counts by status of the window on top, then one page of jobs,
@@ -16,7 +20,28 @@ final class JobsView {
   static final int PAGE_SIZE = 50;
   static final int REFRESH_MILLIS = 3000;
 
+  /** Where the counts are read while the page is: daemon threads, made as requests need them. */
+  private static final ExecutorService COUNTING =
+      Executors.newCachedThreadPool(
+          work -> {
+            Thread thread = new Thread(work, "console-counts");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private JobsView() {}
+
+  /** The counts, or the failure that reading them met, as the page's own call would throw it. */
+  private static StatusCounts joined(CompletableFuture<StatusCounts> counting) {
+    try {
+      return counting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
 
   static Layout.Page page(Console console, Request request) {
     String status = status(request.parameter("status"));
@@ -28,9 +53,13 @@ final class JobsView {
     Instant start = end.minus(window.length);
     String next = blankToNull(request.parameter("next"));
 
-    StatusCounts counts = StatusCounts.of(console.api(), type, start, end);
+    // The counts and the page are two calls: made at once, the page waits for the slower only.
+    CompletableFuture<StatusCounts> counting =
+        CompletableFuture.supplyAsync(
+            () -> StatusCounts.of(console.api(), type, start, end), COUNTING);
     JobPage page =
         console.api().list(new JobQuery(status, start, end, PAGE_SIZE, next, type, null, null));
+    StatusCounts counts = joined(counting);
 
     StringBuilder live = new StringBuilder();
     live.append("<ul class=\"counts\" aria-label=\"jobs by status\">");

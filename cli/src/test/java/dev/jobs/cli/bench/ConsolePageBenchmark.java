@@ -6,6 +6,7 @@ import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
 import dev.jobs.backend.store.JobStoreException;
+import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.api.RetryPolicy;
 import dev.jobs.cli.console.Console;
@@ -93,6 +94,13 @@ public final class ConsolePageBenchmark {
               RetryPolicy.DEFAULT,
               environment,
               null);
+      // What the jobs page asks the API for, timed apart: its counts and its first page.
+      Instant now = Instant.now();
+      Instant dayAgo = now.minus(Duration.ofDays(1));
+      time("API GET /jobs/stats, 24 h", () -> api.stats(dayAgo, now, null, 0).orElseThrow());
+      time(
+          "API GET /jobs, a page of 50, 24 h",
+          () -> api.list(new JobQuery(null, dayAgo, now, 50, null, null, null, null)).body());
       Console.LogLines noLogs = record -> List.of();
       try (ConsoleServer server =
           ConsoleServer.start(
