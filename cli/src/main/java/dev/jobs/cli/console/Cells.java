@@ -50,14 +50,33 @@ final class Cells {
 
   /** The table of jobs: id, status, type, status time, attempts, progress, error. */
   static String table(List<JobPage.Job> jobs, Instant now) {
+    return table(jobs, now, null);
+  }
+
+  /**
+   * The jobs as a table; with a form's id, each row starts with a ticked box of that form (its
+   * {@code id} field), so the form acts on the jobs left ticked.
+   */
+  static String table(List<JobPage.Job> jobs, Instant now, String selectingForm) {
     StringBuilder html = new StringBuilder();
     html.append("<div class=\"scroll\"><table class=\"jobs\"><thead><tr>")
+        .append(selectingForm == null ? "" : "<th scope=\"col\">re-drive</th>")
         .append("<th scope=\"col\">id</th><th scope=\"col\">status</th><th scope=\"col\">type</th>")
         .append("<th scope=\"col\">status time</th><th scope=\"col\">attempts</th>")
         .append("<th scope=\"col\">progress</th><th scope=\"col\">error</th>")
         .append("</tr></thead><tbody>");
     for (JobPage.Job job : jobs) {
-      html.append("<tr><td>")
+      html.append("<tr>");
+      if (selectingForm != null) {
+        html.append("<td><input type=\"checkbox\" name=\"id\" checked form=\"")
+            .append(Html.text(selectingForm))
+            .append("\" value=\"")
+            .append(Html.text(job.id()))
+            .append("\" aria-label=\"re-drive ")
+            .append(Html.text(job.id()))
+            .append("\"></td>");
+      }
+      html.append("<td>")
           .append(jobLink(job.id()))
           .append("</td><td>")
           .append(status(job.status()))

@@ -32,6 +32,9 @@ final class FailuresView {
   /** The most jobs one form re-drives: a bigger group is re-driven from the terminal. */
   static final int MOST_JOBS = 1000;
 
+  /** The preview's form, which its rows' boxes belong to. */
+  private static final String SELECTION = "redrive";
+
   private FailuresView() {}
 
   /** One group: the jobs' type, error type and condition (each may be null). */
@@ -142,20 +145,12 @@ final class FailuresView {
           .append(" are re-driven from the terminal (jobs redrive).</p>");
     } else {
       fixed
-          .append("<form method=\"post\" action=\"/failures/redrive\" data-confirm=\"Re-drive ")
-          .append(jobs.size())
-          .append(" jobs?\">")
-          .append(Layout.csrfField(csrf));
-      jobs.forEach(
-          job ->
-              fixed
-                  .append("<input type=\"hidden\" name=\"id\" value=\"")
-                  .append(Html.text(job.id()))
-                  .append("\">"));
-      fixed
-          .append("<button type=\"submit\">Re-drive these ")
-          .append(jobs.size())
-          .append(" jobs</button> <a href=\"")
+          .append("<form method=\"post\" action=\"/failures/redrive\" id=\"")
+          .append(SELECTION)
+          .append("\" data-confirm=\"Re-drive {checked} jobs?\">")
+          .append(Layout.csrfField(csrf))
+          .append("<button type=\"submit\">Re-drive these jobs</button> (untick those to leave")
+          .append(" alone) <a href=\"")
           .append(Layout.href("/failures", Map.of("window", window.parameter)))
           .append("\">Back</a></form>");
       live.append("<p>Would re-drive ")
@@ -163,7 +158,7 @@ final class FailuresView {
           .append(" jobs, at most ")
           .append(BulkOptions.DEFAULT_RATE)
           .append(" a second:</p>")
-          .append(Cells.table(jobs, now));
+          .append(Cells.table(jobs, now, SELECTION));
     }
     return new Layout.Page("Re-drive preview", "failures", fixed.toString(), live.toString(), 0);
   }

@@ -39,13 +39,15 @@ function drawCharts(root) {
       data.push(numbers[lines[j][0]]);
     }
     var axis = { stroke: style.getPropertyValue("--fg").trim() };
+    // Wide enough for a run time of 15 minutes in milliseconds (900,000) beside the axis.
+    var values = { stroke: axis.stroke, size: 72 };
     plot.textContent = "";
     new window.uPlot(
       {
         width: Math.max(280, plot.clientWidth),
         height: 220,
         series: series,
-        axes: [axis, axis],
+        axes: [axis, values],
         scales: { x: { time: true } }
       },
       data,
@@ -61,6 +63,16 @@ document.addEventListener("DOMContentLoaded", function () {
 document.addEventListener("submit", function (event) {
   var form = event.target;
   var question = form.getAttribute("data-confirm");
+  if (question && question.indexOf("{checked}") >= 0) {
+    // A form of selected jobs asks about as many as are ticked.
+    var checked = 0;
+    for (var i = 0; i < form.elements.length; i++) {
+      if (form.elements[i].type === "checkbox" && form.elements[i].checked) {
+        checked++;
+      }
+    }
+    question = question.replace("{checked}", String(checked));
+  }
   if (question && !window.confirm(question)) {
     event.preventDefault();
   }

@@ -337,7 +337,13 @@ class ConsoleServerTest {
         send(HttpRequest.newBuilder(URI.create(base() + link.group(1).replace("&amp;", "&")))
                 .header("Cookie", cookie))
             .body();
-    assertThat(preview).contains("Would re-drive 1 jobs").contains("value=\"script-job\"");
+    assertThat(preview)
+        .contains("Would re-drive 1 jobs")
+        .contains("<form method=\"post\" action=\"/failures/redrive\" id=\"redrive\"")
+        // Each job a ticked box of that form: the form re-drives the jobs left ticked.
+        .contains(
+            "<input type=\"checkbox\" name=\"id\" checked form=\"redrive\""
+                + " value=\"script-job\"");
     wire.verify(0, postRequestedFor(urlPathEqualTo("/prod/jobs/script-job/retry")));
 
     HttpResponse<String> summary =
