@@ -80,12 +80,14 @@ public final class Database implements AutoCloseable {
       PrivateFiles.restrictIfExists(directory.resolve("jobs.db-shm"));
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
       WalBound walBound = new WalBound(directory.resolve("jobs.db-wal"), walLimitFrames);
-      Connection write = DriverManager.getConnection(url, connectionProperties());
+      Properties writing = connectionProperties();
+      // Where the writer starts the WAL over, SQLite cuts its file back to this size.
+      writing.setProperty("journal_size_limit", Long.toString(walBound.limitBytes()));
+      Connection write = DriverManager.getConnection(url, writing);
       try (Statement statement = write.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=FULL");
         statement.execute("PRAGMA wal_autocheckpoint=0");
-        statement.execute("PRAGMA journal_size_limit=" + walBound.limitBytes());
         statement.execute("PRAGMA busy_timeout=10000");
         Schema.create(statement);
       }

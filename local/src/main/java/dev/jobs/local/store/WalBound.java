@@ -29,6 +29,13 @@ final class WalBound {
   /** A WAL frame: a page of the default 4 KiB and its header. */
   private static final long FRAME_BYTES = 4_096 + 24;
 
+  /** SQLite's checkpoint modes used here. */
+  private enum Mode {
+    PASSIVE,
+    RESTART,
+    TRUNCATE
+  }
+
   private final Path walFile;
   private final int limitFrames;
   private long lastLogFrames = -1;
@@ -46,9 +53,9 @@ final class WalBound {
   /** The background tick, on a connection of its own. */
   void tick(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      long logFrames = checkpoint(statement, "PASSIVE");
+      long logFrames = checkpoint(statement, Mode.PASSIVE);
       if (logFrames > 0 && logFrames == lastLogFrames) {
-        logFrames = checkpoint(statement, "TRUNCATE");
+        logFrames = checkpoint(statement, Mode.TRUNCATE);
       }
       lastLogFrames = logFrames;
     }
@@ -61,7 +68,7 @@ final class WalBound {
   void afterCommit(Connection writer) throws SQLException {
     if (walBytes() > limitBytes()) {
       try (Statement statement = writer.createStatement()) {
-        checkpoint(statement, "RESTART");
+        checkpoint(statement, Mode.RESTART);
       }
     }
   }
@@ -69,7 +76,7 @@ final class WalBound {
   /** Empties the WAL file: on close. */
   static void truncate(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      checkpoint(statement, "TRUNCATE");
+      checkpoint(statement, Mode.TRUNCATE);
     }
   }
 
@@ -82,8 +89,13 @@ final class WalBound {
   }
 
   /** Runs a checkpoint of the mode; answers the WAL's size in frames, or -1 when it was busy. */
-  private static long checkpoint(Statement statement, String mode) throws SQLException {
-    try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+  private static long checkpoint(Statement statement, Mode mode) throws SQLException {
+    try (ResultSet result =
+        switch (mode) {
+          case PASSIVE -> statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)");
+          case RESTART -> statement.executeQuery("PRAGMA wal_checkpoint(RESTART)");
+          case TRUNCATE -> statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)");
+        }) {
       return result.next() && result.getInt(1) == 0 ? result.getLong(2) : -1;
     }
   }
