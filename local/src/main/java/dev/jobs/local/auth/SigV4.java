@@ -2,6 +2,7 @@ package dev.jobs.local.auth;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -23,6 +24,17 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigV4 {
   public static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final HexFormat HEX = HexFormat.of();
+
+  /**
+   * Each thread's SHA-256 and HMAC instances: looking one up among the security providers cost a
+   * request more than using it. A digest resets itself after each use; a MAC is initialized anew
+   * with each key.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
+
+  private static final ThreadLocal<Mac> HMAC_SHA_256 =
+      ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
 
   /** Signing keys by secret and scope: deriving one takes four HMACs, and a key serves a day. */
   private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
@@ -112,12 +124,15 @@ public final class SigV4 {
   static String canonicalHeaders(Map<String, List<String>> headers, List<String> signedHeaders) {
     StringBuilder canonical = new StringBuilder();
     for (String name : signedHeaders) {
+      canonical.append(name).append(':');
       List<String> values = headers.getOrDefault(name, List.of());
-      canonical
-          .append(name)
-          .append(':')
-          .append(values.stream().map(SigV4::trim).collect(Collectors.joining(",")))
-          .append('\n');
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          canonical.append(',');
+        }
+        canonical.append(trim(values.get(i)));
+      }
+      canonical.append('\n');
     }
     return canonical.toString();
   }
@@ -173,20 +188,29 @@ public final class SigV4 {
   }
 
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return HEX.formatHex(SHA_256.get().digest(bytes));
   }
 
   private static byte[] hmac(byte[] key, String data) {
+    Mac mac = HMAC_SHA_256.get();
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no HmacSHA256", e);
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 refused a key", e);
+    }
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Looks up an algorithm every JDK has. */
+  private interface Lookup<T> {
+    T get() throws NoSuchAlgorithmException;
+  }
+
+  private static <T> T instance(Lookup<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks an algorithm SigV4 needs", e);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -71,12 +72,7 @@ public record SignatureVerifier(
               + " Authorization="
               + header);
     }
-    Instant signedAt;
-    try {
-      signedAt = Instant.from(AMZ_DATE.parse(amzDate));
-    } catch (DateTimeParseException e) {
-      throw new AuthFailure("IncompleteSignature", "Date must be in ISO-8601 'basic format'.");
-    }
+    Instant signedAt = signedAt(amzDate);
     checkSkew(signedAt);
     if (!authorization.service().equals(service)) {
       throw new AuthFailure(
@@ -172,6 +168,60 @@ public record SignatureVerifier(
           "ExpiredTokenException", "The security token included in the request is expired");
     }
     return found.get();
+  }
+
+  /**
+   * The {@code X-Amz-Date}'s instant. A plain date and time ({@code 20260101T120000Z}, year 1 or
+   * later, day at most 28) is read by hand, which costs a request far less than the formatter;
+   * anything else, where the formatter's own rules decide, goes to it.
+   */
+  static Instant signedAt(String amzDate) {
+    if (amzDate.length() == 16
+        && amzDate.charAt(8) == 'T'
+        && amzDate.charAt(15) == 'Z'
+        && digits(amzDate, 0, 8)
+        && digits(amzDate, 9, 15)) {
+      int year = number(amzDate, 0, 4);
+      int month = number(amzDate, 4, 6);
+      int day = number(amzDate, 6, 8);
+      int hour = number(amzDate, 9, 11);
+      int minute = number(amzDate, 11, 13);
+      int second = number(amzDate, 13, 15);
+      if (year >= 1
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= 28
+          && hour <= 23
+          && minute <= 59
+          && second <= 59) {
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+      }
+    }
+    try {
+      return Instant.from(AMZ_DATE.parse(amzDate));
+    } catch (DateTimeParseException e) {
+      throw new AuthFailure("IncompleteSignature", "Date must be in ISO-8601 'basic format'.");
+    }
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + text.charAt(i) - '0';
+    }
+    return value;
   }
 
   private void checkSkew(Instant signedAt) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,7 +30,7 @@ public final class HttpCall {
   private final Response response;
   private final SignedRequest request;
   private final boolean tooLarge;
-  private final String requestId = UUID.randomUUID().toString();
+  private final String requestId = RequestIds.next();
   private boolean answered;
 
   private HttpCall(Request jetty, Response response, SignedRequest request, boolean tooLarge) {
