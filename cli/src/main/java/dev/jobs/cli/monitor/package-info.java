@@ -1,5 +1,6 @@
 /**
- * The engine of {@code jobs stats}: figures over a window of jobs. May import {@code core} and
- * {@code api}; never a command.
+ * The engine of {@code jobs stats} (figures over a window of jobs) and the stack's alarms of {@code
+ * jobs alarms} and the console. May import {@code core}, {@code api} and {@code aws}; never a
+ * command.
  */
 package dev.jobs.cli.monitor;

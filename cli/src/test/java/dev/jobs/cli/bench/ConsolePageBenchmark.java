@@ -1,11 +1,5 @@
 package dev.jobs.cli.bench;
 
-import dev.jobs.backend.job.JobError;
-import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.store.JobStore;
-import dev.jobs.backend.store.JobStore.JobFailure;
-import dev.jobs.backend.store.JobStore.JobStart;
-import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.api.JobsClient;
 import dev.jobs.cli.api.RetryPolicy;
@@ -14,26 +8,18 @@ import dev.jobs.cli.console.ConsoleServer;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.local.ApiClient;
 import dev.jobs.local.LocalRuntime;
-import dev.jobs.local.RuntimeOptions;
+import dev.jobs.local.bench.Latencies;
+import dev.jobs.local.bench.StoreFill;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,10 +27,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The console's pages with many jobs in the store: fills a local runtime's store with finished jobs
- * spread over the last 24 hours (the jobs page's default window, so that every one of them is in
- * it; through the store, 64 threads, as {@code StatsBenchmark} does), 10% of them FAILED, starts
- * the console on it in this process, and times each page as the browser asks for it (loopback HTTP,
- * the cookie): the whole time the server takes, its calls to the runtime's API included.
+ * spread over the last 23 hours (within the jobs page's default window of 24, so that every one of
+ * them is in it; through the store, as {@code StatsBenchmark} does: {@link
+ * StoreFill#fillFinished}), 10% of them FAILED, starts the console on it in this process, and times
+ * each page as the browser asks for it (loopback HTTP, the cookie): the whole time the server
+ * takes, its calls to the runtime's API included.
  *
  * <pre>
  * cli/bench/console-pages.sh 100000
@@ -54,34 +41,24 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  */
 public final class ConsolePageBenchmark {
   private static final Duration SPREAD = Duration.ofHours(23);
-  private static final List<String> TYPES = List.of("sleep", "report", "flaky");
   private static final int REQUESTS = 21;
 
   private ConsolePageBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path directory = Files.createTempDirectory("console-bench-");
-    AtomicReference<JobStore> table = new AtomicReference<>();
-    LocalRuntime runtime =
-        LocalRuntime.start(
-            RuntimeOptions.defaults(directory, 0),
-            store -> {
-              table.set(store);
-              return store;
-            });
+    StoreFill fill = StoreFill.start("console-bench-");
+    LocalRuntime runtime = fill.runtime();
     try {
-      long fillStart = System.nanoTime();
-      fill(table.get(), jobs, Instant.now());
-      System.out.printf(
-          Locale.ROOT,
-          "filled %,d finished jobs over the last 23 hours in %.1f s%n",
-          jobs,
-          (System.nanoTime() - fillStart) / 1e9);
+      fill.fillFinished(jobs, SPREAD, Instant.now());
       ApiClient role = ApiClient.forRole(runtime);
       Environment environment =
           new Environment(
-              Map.of(), directory, false, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+              Map.of(),
+              fill.directory(),
+              false,
+              Clock.systemUTC(),
+              d -> Thread.sleep(d.toMillis()));
       JobsClient api =
           new JobsClient(
               URI.create(runtime.stack().apiUrl()),
@@ -136,89 +113,20 @@ public final class ConsolePageBenchmark {
         }
       }
     } finally {
-      runtime.stop(Duration.ZERO);
-    }
-  }
-
-  /** 90% SUCCEEDED, 10% FAILED, run times from 50 ms to about 15 minutes. */
-  private static void fill(JobStore store, int jobs, Instant now) throws Exception {
-    int threads = 64;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<?>> done = new ArrayList<>();
-    var parameters = JobJson.MAPPER.createObjectNode().put("seconds", 1);
-    var result = JobJson.MAPPER.createObjectNode().put("done", true);
-    JobError error = new JobError("dev.jobs.kind.JobFailedException", "failed", "RetriesExhausted");
-    long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
-    for (int t = 0; t < threads; t++) {
-      int slice = t;
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = slice; i < jobs; i += threads) {
-                  String id = UUID.randomUUID().toString();
-                  long offset = (long) i * 7919 % jobs * SPREAD.toMillis() / jobs;
-                  Instant finished = now.minusMillis(offset);
-                  long runMillis = (long) (50 * Math.pow(18_000, (i * 31L % 1000) / 1000.0));
-                  Instant started = finished.minusMillis(runMillis);
-                  String type = TYPES.get(i % TYPES.size());
-                  retried(
-                      () ->
-                          store.start(
-                              new JobStart(
-                                  id, type, parameters, started, expires, null, 900, null)));
-                  if (i % 10 == 0) {
-                    retried(
-                        () ->
-                            store.fail(
-                                new JobFailure(id, type, parameters, error, finished, expires)));
-                  } else {
-                    retried(() -> store.succeed(id, result, finished));
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> future : done) {
-      future.get();
-    }
-    pool.shutdown();
-  }
-
-  /**
-   * A write again after a refused commit (the WAL checkpoint can hold the lock under this load).
-   */
-  private static void retried(Supplier<?> write) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        write.get();
-        return;
-      } catch (JobStoreException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-      }
+      fill.stop();
     }
   }
 
   private static void time(String name, Supplier<String> call) {
-    String body = "";
-    for (int i = 0; i < 5; i++) {
-      body = call.get();
-    }
-    double[] millis = new double[REQUESTS];
-    for (int i = 0; i < REQUESTS; i++) {
-      long start = System.nanoTime();
-      call.get();
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(millis);
+    String body = call.get();
+    Latencies took = Latencies.of(4, REQUESTS, call::get);
     System.out.printf(
         Locale.ROOT,
         "%-24s median %7.2f ms, max %7.2f ms (%d requests, %,d bytes)%n",
         name,
-        millis[REQUESTS / 2],
-        millis[REQUESTS - 1],
-        REQUESTS,
+        took.median(),
+        took.max(),
+        took.count(),
         body.length());
   }
 }

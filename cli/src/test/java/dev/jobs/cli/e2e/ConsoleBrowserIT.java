@@ -2,21 +2,14 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.core.ExitCode;
-import dev.jobs.cli.core.Json;
-import dev.jobs.cli.e2e.Shell.Run;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +28,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code jobs console} in a real browser: headless Chromium, driven by Selenium, on the console of
@@ -55,19 +47,13 @@ class ConsoleBrowserIT {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path home;
-  Shell.Running console;
+  ConsoleSession console;
   ChromeDriver browser;
 
   @BeforeEach
   void startRuntimeConsoleAndBrowser() throws Exception {
     requireChromium();
-    Run started = bash("jobs local start --detach --port 0 --concurrency 3");
-    assertThat(started.exitCode()).as(started.err()).isZero();
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "--norc", "--noprofile", "-c", "exec env jobs console --no-open")
-            .directory(home.toFile());
-    environment(builder);
-    console = Shell.start(builder, home);
+    console = ConsoleSession.start(home);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -94,32 +80,19 @@ class ConsoleBrowserIT {
       browser.quit();
     }
     if (console != null) {
-      console.process().destroy();
-      console.process().waitFor();
+      console.close();
     }
-    if (Files.exists(home.resolve("local/runtime.json"))) {
-      bash("jobs local stop");
-    }
-    Shell.runtimesOf(home.resolve("local")).forEach(ProcessHandle::destroyForcibly);
   }
 
   @Test
   void anOperatorInTheBrowser_filtersFailures_followsAndCancelsAJob_reDrivesAGroup_seesCharts()
       throws Exception {
-    assertThat(bash("jobs submit --type flaky --param failures=1 --id flaky-a --wait").exitCode())
-        .isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(bash("jobs submit --type flaky --param failures=1 --id flaky-b --wait").exitCode())
-        .isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(
-            bash("jobs submit --type flaky --param failures=1"
-                    + " --param 'note=<script>alert(1)</script>' --id script-job --wait")
-                .exitCode())
-        .isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(bash("jobs submit --seconds 2 --id quick --wait").exitCode()).isZero();
-    String running = bash("jobs submit --seconds 120").out().strip();
+    console.submitFailedJobs();
+    assertThat(console.bash("jobs submit --seconds 2 --id quick --wait").exitCode()).isZero();
+    String running = console.bash("jobs submit --seconds 120").out().strip();
 
     // The printed URL: its token becomes the cookie, and the jobs page follows.
-    browser.get(awaitUrl());
+    browser.get(console.url());
     awaitText("h1", "Jobs");
     new Select(browser.findElement(By.name("status"))).selectByVisibleText("FAILED");
     browser.findElement(By.cssSelector("form.filters button")).click();
@@ -130,13 +103,13 @@ class ConsoleBrowserIT {
     screenshot("jobs");
 
     // The <script> parameter is text on the page, and no alert opened.
-    browser.get(base() + "/jobs/script-job");
+    browser.get(console.base() + "/jobs/script-job");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("<script>alert(1)</script>");
 
     // A running job's page: its progress advances as the page reloads its live part, its log shows.
-    awaitStatus(running, "RUNNING");
-    browser.get(base() + "/jobs/" + running);
+    console.awaitStatus(running, "RUNNING");
+    browser.get(console.base() + "/jobs/" + running);
     long first = progress();
     new WebDriverWait(browser, WAIT).until(b -> progress() >= first + 2);
     new WebDriverWait(browser, WAIT)
@@ -144,12 +117,12 @@ class ConsoleBrowserIT {
     screenshot("job");
     confirmed(By.xpath("//form[contains(@action,'/cancel')]//button"), "Cancel job " + running);
     awaitText("main", "Cancel requested");
-    awaitStatus(running, "CANCELLED");
+    console.awaitStatus(running, "CANCELLED");
     browser.navigate().refresh();
     awaitText("main", "CANCELLED");
 
     // The failures page: the flaky group's preview, then its re-drive.
-    browser.get(base() + "/failures?window=1h");
+    browser.get(console.base() + "/failures?window=1h");
     screenshot("failures");
     browser
         .findElement(
@@ -160,13 +133,13 @@ class ConsoleBrowserIT {
     awaitText("#live", "Would re-drive 2 jobs");
     confirmed(By.xpath("//button[starts-with(.,'Re-drive these')]"), "Re-drive 2 jobs?");
     awaitText("main", "re-driven 2");
-    awaitStatus("flaky-a", "SUCCEEDED");
-    awaitStatus("flaky-b", "SUCCEEDED");
-    browser.get(base() + "/jobs/flaky-a");
+    console.awaitStatus("flaky-a", "SUCCEEDED");
+    console.awaitStatus("flaky-b", "SUCCEEDED");
+    browser.get(console.base() + "/jobs/flaky-a");
     awaitText("main", "SUCCEEDED");
 
     // The health charts: uPlot draws both into canvases with pixels on them.
-    browser.get(base() + "/health?window=1h");
+    browser.get(console.base() + "/health?window=1h");
     new WebDriverWait(browser, WAIT)
         .until(b -> b.findElements(By.cssSelector(".uplot canvas")).size() == 2);
     for (WebElement canvas : browser.findElements(By.cssSelector(".uplot canvas"))) {
@@ -255,65 +228,5 @@ class ConsoleBrowserIT {
     Path target = images.resolve("console-" + name + ".png");
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private String base() {
-    Matcher matcher = ConsoleIT.URL.matcher(printed());
-    assertThat(matcher.find()).isTrue();
-    return matcher.group(2);
-  }
-
-  private String printed() {
-    try {
-      return Files.readString(console.out(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private String awaitUrl() throws Exception {
-    Instant deadline = Instant.now().plusSeconds(120);
-    while (Instant.now().isBefore(deadline)) {
-      Matcher matcher = ConsoleIT.URL.matcher(printed());
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      assertThat(console.process().isAlive())
-          .as("jobs console runs: %s", Files.readString(console.err(), StandardCharsets.UTF_8))
-          .isTrue();
-      Thread.sleep(200);
-    }
-    throw new AssertionError("jobs console printed no URL");
-  }
-
-  private void awaitStatus(String id, String status) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    Optional<String> last = Optional.empty();
-    while (Instant.now().isBefore(deadline)) {
-      Run got = bash("jobs get " + id + " --output json");
-      JsonNode record = Json.mapper().readTree(got.out());
-      last = Optional.of(record.toString());
-      if (status.equals(record.path("status").asString())) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(id + " is not " + status + ": " + last.orElse("no record"));
-  }
-
-  private void environment(ProcessBuilder builder) {
-    Map<String, String> environment = Shell.userEnvironment(builder, home);
-    environment.put("JOBS_LOCAL_DIR", home.resolve("local").toString());
-    environment.put(
-        "PATH", ConsoleIT.ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-  }
-
-  private Run bash(String line) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", "--norc", "--noprofile", "-c", OperatorStoryIT.SETUP + "\n" + line)
-            .directory(home.toFile());
-    environment(builder);
-    return Shell.start(builder, home).finish(Duration.ofSeconds(300), line);
   }
 }

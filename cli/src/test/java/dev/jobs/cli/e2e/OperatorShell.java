@@ -36,13 +36,18 @@ final class OperatorShell {
 
   /** One command line in a real bash, in the home, with the README's shell line sourced. */
   Run bash(String line) throws IOException, InterruptedException {
+    return start(line).finish(LINE_TIMEOUT, line);
+  }
+
+  /** A command line as {@link #bash} runs it, left running: a server the test ends itself. */
+  Shell.Running start(String line) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "--norc", "--noprofile", "-c", SETUP + "\n" + line)
             .directory(home.toFile());
     Map<String, String> environment = Shell.userEnvironment(builder, home);
     environment.put("JOBS_LOCAL_DIR", localDir().toString());
     environment.put("PATH", ROOT + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
-    return Shell.start(builder, home).finish(LINE_TIMEOUT, line);
+    return Shell.start(builder, home);
   }
 
   /** Starts the home's local runtime in the background on a free port, with {@code options}. */

@@ -1,7 +1,6 @@
 package dev.jobs.local.bench;
 
 import dev.jobs.backend.job.JobError;
-import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
@@ -11,10 +10,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How long the local runtime takes to answer a page of {@code GET /prod/jobs} with 100,000 jobs in
@@ -43,11 +40,8 @@ public final class ListBenchmark {
     StoreFill runtime = StoreFill.start("list-bench-");
     try {
       Instant now = Instant.now();
-      long fillStart = System.nanoTime();
       fill(runtime, jobs, now);
-      System.out.printf(
-          Locale.ROOT, "filled %,d jobs in %.1f s%n", jobs, (System.nanoTime() - fillStart) / 1e9);
-      ApiClient api = ApiClient.forRole(runtime.runtime);
+      ApiClient api = ApiClient.forRole(runtime.runtime());
       String window =
           "since="
               + URLEncoder.encode(now.minus(SPREAD).toString(), StandardCharsets.UTF_8)
@@ -65,10 +59,8 @@ public final class ListBenchmark {
   }
 
   private static void fill(StoreFill runtime, int jobs, Instant now) throws Exception {
-    ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("type", "noop");
-    ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
-    JobError error = new JobError("JobFailedException", "failed on purpose", "RetriesExhausted");
-    long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
+    JobError error = StoreFill.ERRORS.get(0);
+    long expires = StoreFill.expires(now);
     runtime.fill(
         jobs,
         (store, i) -> {
@@ -76,13 +68,14 @@ public final class ListBenchmark {
           Instant at = StoreFill.spreadOver(SPREAD, i, jobs, now);
           int kind = i * 7 % 10;
           if (kind < 2) {
-            store.fail(new JobFailure(id, "noop", parameters, error, at, expires));
+            store.fail(new JobFailure(id, "noop", StoreFill.PARAMETERS, error, at, expires));
             return;
           }
           store.start(
-              new JobStart(id, "noop", parameters, at.minusSeconds(1), expires, null, null, null));
+              new JobStart(
+                  id, "noop", StoreFill.PARAMETERS, at.minusSeconds(1), expires, null, null, null));
           if (kind < 9) {
-            store.succeed(id, result, at);
+            store.succeed(id, StoreFill.RESULT, at);
           }
         });
   }
@@ -101,26 +94,16 @@ public final class ListBenchmark {
   }
 
   private static void measure(ApiClient api, String name, String query, int requests) {
-    for (int i = 0; i < 50; i++) {
-      check(api.list(query)); // warm-up: the JIT, the connection, SQLite's page cache
-    }
-    double[] millis = new double[requests];
-    for (int i = 0; i < requests; i++) {
-      long start = System.nanoTime();
-      Response response = api.list(query);
-      millis[i] = (System.nanoTime() - start) / 1e6;
-      check(response);
-    }
-    Arrays.sort(millis);
+    Latencies took = Latencies.of(50, requests, () -> check(api.list(query)));
     System.out.printf(
         Locale.ROOT,
         "%-36s %d requests of %d jobs: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
         name,
         requests,
         LIMIT,
-        millis[requests / 2],
-        millis[(int) Math.ceil(requests * 0.99) - 1],
-        millis[requests - 1]);
+        took.median(),
+        took.percentile(99),
+        took.max());
   }
 
   private static void check(Response response) {

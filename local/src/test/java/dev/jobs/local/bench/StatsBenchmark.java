@@ -1,10 +1,5 @@
 package dev.jobs.local.bench;
 
-import dev.jobs.backend.job.JobError;
-import dev.jobs.backend.job.JobJson;
-import dev.jobs.backend.store.JobStore.JobFailure;
-import dev.jobs.backend.store.JobStore.JobStart;
-import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.local.ApiClient;
 import dev.jobs.local.ApiClient.Response;
 import dev.jobs.local.LocalRuntime;
@@ -19,20 +14,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code jobs stats} and {@code jobs list} at a million jobs: fills a local runtime's store with
- * finished jobs spread over 30 days (directly: {@link StoreFill}; the counters are kept as on any
- * write), then times {@code GET /jobs/stats} for 1 day and 30 days and a page of {@code GET /jobs}
- * (20 jobs) for 1 and 31 days, signed as the CLI sends them; with the path of the {@code jobs}
- * launcher, also the built CLI itself ({@code jobs stats --since 1d|30d}, {@code jobs list --since
- * 1d|31d}, a fresh HOME, the runtime found by its {@code runtime.json}); and prints the data
- * directory's size.
+ * finished jobs spread over 30 days (directly: {@link StoreFill#fillFinished}; the counters are
+ * kept as on any write), then times {@code GET /jobs/stats} for 1 day and 30 days and a page of
+ * {@code GET /jobs} (20 jobs) for 1 and 31 days, signed as the CLI sends them; with the path of the
+ * {@code jobs} launcher, also the built CLI itself ({@code jobs stats --since 1d|30d}, {@code jobs
+ * list --since 1d|31d}, a fresh HOME, the runtime found by its {@code runtime.json}); and prints
+ * the data directory's size.
  *
  * <pre>
  * mvn -B -q -o -pl local -am package -DskipTests dependency:build-classpath \
@@ -45,9 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StatsBenchmark {
   private static final Duration SPREAD = Duration.ofDays(30);
-  private static final List<String> TYPES = List.of("sleep", "report", "flaky");
   private static final int REQUESTS = 21;
-  private static final AtomicLong REFUSED = new AtomicLong();
 
   private StatsBenchmark() {}
 
@@ -55,18 +45,11 @@ public final class StatsBenchmark {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path launcher = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
     StoreFill fill = StoreFill.start("stats-bench-");
-    LocalRuntime runtime = fill.runtime;
-    Path directory = fill.directory;
+    LocalRuntime runtime = fill.runtime();
+    Path directory = fill.directory();
     try {
       Instant now = Instant.now();
-      long fillStart = System.nanoTime();
-      fill(fill, jobs, now);
-      System.out.printf(
-          Locale.ROOT,
-          "filled %,d finished jobs over 30 days in %.1f s (%,d writes refused and retried)%n",
-          jobs,
-          (System.nanoTime() - fillStart) / 1e9,
-          REFUSED.get());
+      fill.fillFinished(jobs, SPREAD, now);
       ApiClient api = ApiClient.forRole(runtime);
       for (int days : List.of(1, 30)) {
         String window = window(now, days);
@@ -103,56 +86,6 @@ public final class StatsBenchmark {
         + URLEncoder.encode(until.toString(), StandardCharsets.UTF_8);
   }
 
-  /** A million jobs: 90% SUCCEEDED, 10% FAILED, run times from 50 ms to about 15 minutes. */
-  private static void fill(StoreFill runtime, int jobs, Instant now) throws Exception {
-    ObjectNode parameters = JobJson.MAPPER.createObjectNode().put("seconds", 1);
-    ObjectNode result = JobJson.MAPPER.createObjectNode().put("done", true);
-    List<JobError> errors =
-        List.of(
-            new JobError("dev.jobs.kind.JobFailedException", "failed", "RetriesExhausted"),
-            new JobError("Sandbox.Timedout", "timed out", "RetriesExhausted"),
-            new JobError("dev.jobs.kind.InvalidParametersException", "bad", "ValidationFailed"));
-    long expires = now.plus(Duration.ofDays(30)).getEpochSecond();
-    runtime.fill(
-        jobs,
-        (store, i) -> {
-          String id = UUID.randomUUID().toString();
-          Instant finished = StoreFill.spreadOver(SPREAD, i, jobs, now);
-          long runMillis = (long) (50 * Math.pow(18_000, (i * 31L % 1000) / 1000.0));
-          Instant started = finished.minusMillis(runMillis);
-          String type = TYPES.get(i % TYPES.size());
-          retried(
-              () ->
-                  store.start(
-                      new JobStart(id, type, parameters, started, expires, null, 900, null)));
-          if (i % 10 == 0) {
-            JobError error = errors.get(i / 10 % 3);
-            retried(
-                () -> store.fail(new JobFailure(id, type, parameters, error, finished, expires)));
-          } else {
-            retried(() -> store.succeed(id, result, finished));
-          }
-        });
-  }
-
-  /**
-   * A write again after a refused commit: under this load the runtime's RESTART checkpoint of a
-   * full WAL can hold the write lock past the writer's 10 s busy timeout (see docs/benchmarks.md).
-   */
-  private static void retried(Supplier<?> write) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        write.get();
-        return;
-      } catch (JobStoreException e) {
-        REFUSED.incrementAndGet();
-        if (attempt == 10) {
-          throw e;
-        }
-      }
-    }
-  }
-
   private static String check(Response response, String field) {
     if (response.status() != 200 || !response.body().has(field)) {
       throw new IllegalStateException("unexpected answer " + response.status() + response.text());
@@ -161,23 +94,14 @@ public final class StatsBenchmark {
   }
 
   private static void time(String name, Supplier<String> call, String note) {
-    for (int i = 0; i < 5; i++) {
-      call.get(); // warm-up: the JIT, the connection, SQLite's page cache
-    }
-    double[] millis = new double[REQUESTS];
-    for (int i = 0; i < REQUESTS; i++) {
-      long start = System.nanoTime();
-      call.get();
-      millis[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(millis);
+    Latencies took = Latencies.of(5, REQUESTS, call::get);
     System.out.printf(
         Locale.ROOT,
         "%-34s median %7.2f ms, max %7.2f ms (%d calls)%s%n",
         name,
-        millis[REQUESTS / 2],
-        millis[REQUESTS - 1],
-        REQUESTS,
+        took.median(),
+        took.max(),
+        took.count(),
         note.isEmpty() ? "" : ", total " + note);
   }
 

@@ -2,7 +2,6 @@ package dev.jobs.cli.command.console;
 
 import dev.jobs.cli.api.JobQuery;
 import dev.jobs.cli.api.JobsClient;
-import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.console.Browser;
 import dev.jobs.cli.console.Console;
@@ -12,16 +11,13 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.logs.JobLog;
 import dev.jobs.cli.logs.LogWindow;
+import dev.jobs.cli.monitor.StackAlarms;
 import dev.jobs.cli.session.Session;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -106,36 +102,16 @@ public final class ConsoleCommand extends TargetedCommand {
     }
   }
 
-  /**
-   * The stack's alarms as {@code jobs alarms} reads them (DescribeAlarms on its prefix), those in
-   * ALARM first; none for the local runtime. A stack from before the alarms says so on the page.
-   */
+  /** The stack's alarms as {@code jobs alarms} reads them; none for the local runtime. */
   private static Console.Alarms alarms(Session session) {
     if (session.settings().isLocal()) {
       return Console.Alarms.NONE;
     }
     String prefix = session.settings().target().alarmNamePrefix();
     String name = session.settings().name();
-    return () -> {
-      if (prefix == null || prefix.isBlank()) {
-        throw new JobsException(
-            ExitCode.ERROR,
-            "target "
-                + name
-                + " knows no AlarmNamePrefix output: its stack predates the alarms (jobs deploy"
-                + " again)");
-      }
-      try {
-        return Optional.of(
-            session
-                .cloudWatch()
-                .describeAlarmsPaginator(r -> r.alarmNamePrefix(prefix))
-                .metricAlarms()
-                .stream()
-                .sorted(
-                    Comparator.comparing(
-                            (MetricAlarm alarm) -> alarm.stateValue() != StateValue.ALARM)
-                        .thenComparing(MetricAlarm::alarmName))
+    return () ->
+        Optional.of(
+            StackAlarms.read(session.cloudWatch(), name, prefix).stream()
                 .map(
                     alarm ->
                         new Console.Alarm(
@@ -144,9 +120,5 @@ public final class ConsoleCommand extends TargetedCommand {
                             alarm.stateUpdatedTimestamp(),
                             alarm.stateReason()))
                 .toList());
-      } catch (SdkException e) {
-        throw AwsErrors.translate(e, "DescribeAlarms");
-      }
-    };
   }
 }

@@ -1,20 +1,18 @@
 package dev.jobs.cli.command.monitor;
 
-import dev.jobs.cli.aws.AwsErrors;
 import dev.jobs.cli.command.TargetedCommand;
 import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
+import dev.jobs.cli.monitor.StackAlarms;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.Timestamps;
 import dev.jobs.cli.session.Session;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,10 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
       "The local runtime has no CloudWatch: there, jobs stats adds up the jobs instead."
     })
 public final class AlarmsCommand extends TargetedCommand {
-  /** The states in the order they matter to an operator. */
-  private static final List<StateValue> ORDER =
-      List.of(StateValue.ALARM, StateValue.INSUFFICIENT_DATA, StateValue.OK);
-
   AlarmsCommand(Environment environment) {
     super(environment);
   }
@@ -49,29 +43,8 @@ public final class AlarmsCommand extends TargetedCommand {
           "the local runtime has no CloudWatch, so no alarms; 'jobs stats' adds up its jobs");
     }
     String prefix = session.settings().target().alarmNamePrefix();
-    if (prefix == null || prefix.isBlank()) {
-      throw new JobsException(
-          ExitCode.ERROR,
-          "target "
-              + session.settings().name()
-              + " knows no AlarmNamePrefix output: its stack predates the alarms; run jobs deploy"
-              + " (or jobs target add again after a deploy)");
-    }
-    List<MetricAlarm> alarms;
-    try {
-      alarms =
-          session
-              .cloudWatch()
-              .describeAlarmsPaginator(r -> r.alarmNamePrefix(prefix))
-              .metricAlarms()
-              .stream()
-              .sorted(
-                  Comparator.comparingInt(AlarmsCommand::rank)
-                      .thenComparing(MetricAlarm::alarmName))
-              .toList();
-    } catch (SdkException e) {
-      throw AwsErrors.translate(e, "DescribeAlarms");
-    }
+    List<MetricAlarm> alarms =
+        StackAlarms.read(session.cloudWatch(), session.settings().name(), prefix);
     String region = session.settings().region().id();
     session
         .printer()
@@ -107,11 +80,6 @@ public final class AlarmsCommand extends TargetedCommand {
               ? "no alarm in ALARM"
               : firing + " in ALARM: see 'jobs stats' and the dashboard (jobs target show)");
     }
-  }
-
-  private static int rank(MetricAlarm alarm) {
-    int rank = ORDER.indexOf(alarm.stateValue());
-    return rank < 0 ? ORDER.size() : rank;
   }
 
   private static ArrayNode json(List<MetricAlarm> alarms, String prefix) {
