@@ -170,10 +170,9 @@ public final class WrkBenchmark {
     StringBuilder sizes = new StringBuilder();
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.sorted().toList()) {
-        if (file.getFileName().toString().startsWith("jobs.db")) {
-          sizes.append(
-              String.format(
-                  Locale.ROOT, "%s %.1f MB, ", file.getFileName(), Files.size(file) / 1e6));
+        String name = String.valueOf(file.getFileName());
+        if (name.startsWith("jobs.db")) {
+          sizes.append(String.format(Locale.ROOT, "%s %.1f MB, ", name, Files.size(file) / 1e6));
         }
       }
     }
