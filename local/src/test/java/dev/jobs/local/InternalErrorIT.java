@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A failure the runtime did not expect: the client gets AWS's one line, and the stack trace goes to
- * standard error, which is {@code local.runtime().log} for a detached local.runtime().
+ * standard error, which is {@code runtime.log} for a detached runtime.
  */
 class InternalErrorIT {
   /** The job whose read breaks the table, as no client error could. */
