@@ -73,11 +73,13 @@ class ReleaseArchiveIT {
 
   @Test
   void archive_holdsTheDocsBesideTheReadme_soThatItsLinksResolve() throws IOException {
-    try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
-      assertThat(pages)
+    Path docs = ROOT.resolve("docs");
+    try (Stream<Path> files = Files.walk(docs)) {
+      assertThat(files.filter(Files::isRegularFile))
           .allSatisfy(
-              page ->
-                  assertThat(install.resolve("docs").resolve(page.getFileName())).isRegularFile());
+              file ->
+                  assertThat(install.resolve("docs").resolve(docs.relativize(file).toString()))
+                      .isRegularFile());
     }
     assertThat(MarkdownLinks.broken(install, install.resolve("README.md"))).isEmpty();
   }
