@@ -18,7 +18,9 @@ import picocli.CommandLine.Help.Ansi;
  * {@code jobs get}, for text that changes only with the build: the version is the jar's, and the
  * build writes the root usage from the model beside the classes ({@link #main}), plain and in
  * colour. Anything else, or a class path without that text, goes through picocli; {@code
- * QuickAnswersTest} checks both answer alike.
+ * QuickAnswersTest} checks both answer alike. The launcher goes one step further: the build writes
+ * the same answers beside the jar, and {@code bin/jobs} prints them without starting a JVM at all
+ * ({@code LauncherAnswersIT} checks they are the JVM's, byte for byte).
  */
 public final class QuickAnswers {
   static final String PLAIN = "usage.txt";
@@ -58,8 +60,11 @@ public final class QuickAnswers {
    * QuickAnswersTest} checks that they agree).
    */
   static String version() {
-    String version = QuickAnswers.class.getPackage().getImplementationVersion();
-    return "jobs " + (version == null ? "dev" : version);
+    return version(QuickAnswers.class.getPackage().getImplementationVersion());
+  }
+
+  private static String version(String implementationVersion) {
+    return "jobs " + (implementationVersion == null ? "dev" : implementationVersion);
   }
 
   private static String usage(String name) {
@@ -70,13 +75,32 @@ public final class QuickAnswers {
     }
   }
 
-  /** Writes the root usage, plain and in colour, into {@code args[0]} (the classes directory). */
+  /**
+   * With one argument (the classes directory), writes the root usage there, plain and in colour.
+   * With three ({@code --beside JAR VERSION}), writes the answers the launcher gives without a JVM
+   * beside the jar: {@code jobs.version}, {@code jobs.usage.txt} and {@code jobs.usage.ansi.txt}
+   * for {@code jobs.jar} ({@link #besideJar}).
+   */
   public static void main(String... args) throws IOException {
-    Path dir = Path.of(args[0]).resolve(QuickAnswers.class.getPackageName().replace('.', '/'));
     CommandLine root = Jobs.commandLine(Environment.system());
+    if (args.length == 3 && args[0].equals("--beside")) {
+      Path jar = Path.of(args[1]);
+      write(besideJar(jar, ".version"), version(args[2]) + System.lineSeparator());
+      write(besideJar(jar, ".usage.txt"), root.getUsageMessage(Ansi.OFF));
+      write(besideJar(jar, ".usage.ansi.txt"), root.getUsageMessage(Ansi.ON));
+      return;
+    }
+    Path dir = Path.of(args[0]).resolve(QuickAnswers.class.getPackageName().replace('.', '/'));
     Files.createDirectories(dir);
     write(dir.resolve(PLAIN), root.getUsageMessage(Ansi.OFF));
     write(dir.resolve(COLOUR), root.getUsageMessage(Ansi.ON));
+  }
+
+  /** {@code jobs.jar}'s answer file with this suffix, as the launcher names it. */
+  static Path besideJar(Path jar, String suffix) {
+    String name = jar.getFileName().toString();
+    String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+    return jar.resolveSibling(base + suffix);
   }
 
   private static void write(Path file, String text) {

@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code ./jobs} launcher runs the built jar with the class-data archive the build made, or,
- * when the build found a JDK 25 and made an AOT cache with it, with that JDK and that cache.
+ * when the build found a JDK 25 and made an AOT cache with it, with that JDK and that cache; and it
+ * answers {@code --version} and {@code --help} itself, from what the build wrote beside the jar.
  */
 class LauncherIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -89,6 +94,95 @@ class LauncherIT {
       String out = classLoading();
 
       assertThat(out).doesNotContain("dev.jobs.cli.app.Jobs source: shared objects file");
+    } finally {
+      Files.setLastModifiedTime(JAR, built);
+    }
+  }
+
+  /**
+   * A PATH with the tools the launchers use but no {@code java}, and no JAVA_HOME: a command that
+   * needs a JVM fails there with the launcher's one line.
+   */
+  static Map<String, String> withoutJava(Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("bash", "env", "dirname", "readlink", "find", "cat")) {
+      Path found = null;
+      for (String entry : System.getenv("PATH").split(":")) {
+        Path candidate = Path.of(entry, tool);
+        if (found == null && Files.isExecutable(candidate)) {
+          found = candidate.toRealPath();
+        }
+      }
+      assertThat(found).as(tool + " on the PATH").isNotNull();
+      Files.createSymbolicLink(bin.resolve(tool), found);
+    }
+    return Map.of("PATH", bin.toString(), "JAVA_HOME", dir.resolve("no-jdk").toString());
+  }
+
+  static Shell.Run run(Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("JOBS_JAVA_OPTS");
+    builder.environment().remove("NO_COLOR");
+    builder.environment().remove("CLICOLOR_FORCE");
+    builder.environment().remove("CLICOLOR");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    byte[] out = process.getInputStream().readAllBytes();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Shell.Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+  }
+
+  @ParameterizedTest(name = "jobs {0} with {1}={2}")
+  @CsvSource({
+    "--version, X, 1",
+    "-V, X, 1",
+    "--help, X, 1",
+    "-h, X, 1",
+    "help, X, 1",
+    "--help, CLICOLOR_FORCE, 1",
+    "--help, CLICOLOR_FORCE, 0",
+    "--help, NO_COLOR, 1",
+  })
+  void versionAndHelp_areTheJvmsAnswers_withoutAJvm(
+      String arg, String variable, String value, @TempDir Path dir) throws Exception {
+    Map<String, String> colour = Map.of(variable, value);
+    Shell.Run jvm =
+        run(
+            colour,
+            Path.of(System.getProperty("java.home"), "bin/java").toString(),
+            "-jar",
+            JAR.toString(),
+            arg);
+    Map<String, String> env = new java.util.HashMap<>(withoutJava(dir));
+    env.putAll(colour);
+
+    Shell.Run launcher = run(env, ROOT.resolve("jobs").toString(), arg);
+
+    assertThat(jvm.exitCode()).as(jvm.err()).isZero();
+    assertThat(launcher.exitCode()).as(launcher.err()).isZero();
+    assertThat(launcher.out()).isEqualTo(jvm.out()).isNotBlank();
+    assertThat(launcher.err()).isEmpty();
+  }
+
+  @Test
+  void withCLICOLOR_FORCE_theHelpIsColoured_asPicocliColoursIt(@TempDir Path dir) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(withoutJava(dir));
+    env.put("CLICOLOR_FORCE", "1");
+
+    assertThat(run(env, ROOT.resolve("jobs").toString(), "--help").out()).contains("\u001b[");
+  }
+
+  @Test
+  void answersOlderThanTheJar_areNotUsed_theJvmIsNeeded(@TempDir Path dir) throws Exception {
+    FileTime built = Files.getLastModifiedTime(JAR);
+    try {
+      Files.setLastModifiedTime(JAR, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+      Shell.Run run = run(withoutJava(dir), ROOT.resolve("jobs").toString(), "--version");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("jobs: needs a Java 17 or newer runtime");
     } finally {
       Files.setLastModifiedTime(JAR, built);
     }

@@ -66,6 +66,10 @@ class ReleaseArchiveIT {
   void archive_holdsTheLauncherTheJarTheCompletionsAndTheReadme() {
     assertThat(install.resolve("bin/jobs")).isExecutable();
     assertThat(install.resolve("lib/jobs.jar")).isRegularFile();
+    // The launcher's own answers to --version and --help (LauncherIT checks they are the JVM's).
+    assertThat(install.resolve("lib/jobs.version")).isRegularFile();
+    assertThat(install.resolve("lib/jobs.usage.txt")).isRegularFile();
+    assertThat(install.resolve("lib/jobs.usage.ansi.txt")).isRegularFile();
     assertThat(install.resolve("completion/jobs.bash")).isRegularFile();
     assertThat(install.resolve("completion/_jobs")).isRegularFile();
     assertThat(install.resolve("README.md")).isRegularFile();

@@ -60,7 +60,12 @@ public final class StoreFill {
 
   /** Starts a runtime on a free port over a new data directory named {@code prefix...}. */
   public static StoreFill start(String prefix) throws IOException {
-    Path directory = Files.createTempDirectory(prefix);
+    return in(Files.createTempDirectory(prefix));
+  }
+
+  /** Starts a runtime on a free port over {@code directory}, new or filled before. */
+  public static StoreFill in(Path directory) throws IOException {
+    Files.createDirectories(directory);
     AtomicReference<JobStore> table = new AtomicReference<>();
     LocalRuntime runtime =
         LocalRuntime.start(
