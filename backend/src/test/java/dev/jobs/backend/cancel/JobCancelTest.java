@@ -10,6 +10,7 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.backend.store.RecordKeeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,8 @@ class JobCancelTest {
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final JobCancel cancel =
-      new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+      new JobCancel(
+          new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
 
   private void running() {
     store.start(

@@ -7,6 +7,7 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStoreException;
+import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.time.Clock;
@@ -23,7 +24,8 @@ class CancelJobHandlerTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final CancelJobHandler handler =
       new CancelJobHandler(
-          new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
+          new JobCancel(
+              new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30))));
 
   private JsonNode handle(String event) throws Exception {
     return HandlerCalls.json(handler, event, FakeLambdaContext.of(3_000));
@@ -72,7 +74,9 @@ class CancelJobHandlerTest {
     store.failWrites(new IllegalStateException("priming must not write"));
 
     new CancelJobHandler(
-            new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), true)
+            new JobCancel(
+                new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30))),
+            true)
         .beforeCheckpoint(null);
   }
 }

@@ -11,6 +11,7 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.ManualClock;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobCancelledException;
@@ -36,10 +37,8 @@ class JobProcessorCancelTest {
   private final Steerable job = new Steerable();
   private final JobProcessor processor =
       new JobProcessor(
-          store,
+          new RecordKeeping(store, clock, Duration.ofDays(30)),
           new JobRequests(JobKinds.of(job)),
-          clock,
-          Duration.ofDays(30),
           new JobMetrics("jobs-Processor", metrics::add));
 
   private JobProcessor.Outcome process() {

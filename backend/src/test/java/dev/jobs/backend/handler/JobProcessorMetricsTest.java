@@ -8,6 +8,7 @@ import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
+import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
@@ -30,10 +31,8 @@ class JobProcessorMetricsTest {
   private final TimedJob job = new TimedJob(clock);
   private final JobProcessor processor =
       new JobProcessor(
-          new InMemoryJobStore(),
+          new RecordKeeping(new InMemoryJobStore(), clock, Duration.ofDays(30)),
           new JobRequests(JobKinds.of(job)),
-          clock,
-          Duration.ofDays(30),
           new JobMetrics("jobs-Processor", records::add));
 
   @Test

@@ -9,6 +9,7 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStoreException;
+import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class QueueJobHandlerTest {
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final JobQueue queue =
-      new JobQueue(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+      new JobQueue(new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
   private final QueueJobHandler handler = new QueueJobHandler(queue);
 
   private JsonNode handle(String event) throws Exception {
