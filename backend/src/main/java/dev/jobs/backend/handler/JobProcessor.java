@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * cancelled, rejected, skipped; the kind's own lines and what it writes to standard output and
  * error go there too.
  */
-public final class JobProcessor {
+public record JobProcessor(
+    RecordKeeping records, JobRequests requests, JobMetrics metrics, JobLogSink log) {
   /** What one delivery did. */
   public enum Outcome {
     SUCCEEDED,
@@ -50,11 +51,6 @@ public final class JobProcessor {
   /** The logger name of the processing function's own lines about a job. */
   public static final String LOGGER = "jobs.processing";
 
-  private final RecordKeeping records;
-  private final JobRequests requests;
-  private final JobMetrics metrics;
-  private final JobLogSink log;
-
   /**
    * Records metrics as the environment allows (in Lambda to its log, elsewhere none) and the job's
    * log lines to standard output.
@@ -71,14 +67,6 @@ public final class JobProcessor {
 
   public JobProcessor(RecordKeeping records, JobRequests requests, JobMetrics metrics) {
     this(records, requests, metrics, JobLogSink.standardOutput());
-  }
-
-  public JobProcessor(
-      RecordKeeping records, JobRequests requests, JobMetrics metrics, JobLogSink log) {
-    this.records = records;
-    this.requests = requests;
-    this.metrics = metrics;
-    this.log = log;
   }
 
   /**
