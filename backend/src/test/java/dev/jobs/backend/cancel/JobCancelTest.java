@@ -10,7 +10,6 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
-import dev.jobs.backend.store.RecordKeeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,7 @@ class JobCancelTest {
   private static final String ID = "5f0c9a1e-2b7d-4c1e-9a51-0d8c2f6b1a10";
 
   private final InMemoryJobStore store = new InMemoryJobStore();
-  private final JobCancel cancel =
-      new JobCancel(
-          new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
+  private final JobCancel cancel = new JobCancel(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC)));
 
   private void running() {
     store.start(

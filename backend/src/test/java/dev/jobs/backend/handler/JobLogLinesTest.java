@@ -10,7 +10,6 @@ import dev.jobs.backend.log.JobLogLine;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStore.JobStart;
-import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.ManualClock;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
@@ -37,10 +36,7 @@ class JobLogLinesTest {
   private final Chatty kind = new Chatty();
   private final JobProcessor processor =
       new JobProcessor(
-          new RecordKeeping(store, clock, Duration.ofDays(30)),
-          new JobRequests(JobKinds.of(kind)),
-          JobMetrics.NONE,
-          lines::add);
+          store.keeping(clock), new JobRequests(JobKinds.of(kind)), JobMetrics.NONE, lines::add);
 
   private JobProcessor.Outcome process() {
     return processor.process(
@@ -105,8 +101,7 @@ class JobLogLinesTest {
   @Test
   void theErrorHandlersLine_saysTheJobFailedWithItsErrorAndNoAttempt() {
     store.start(new JobStart(ID, "sleep", null, T0, 0, null, null, null));
-    FailureRecorder recorder =
-        new FailureRecorder(new RecordKeeping(store, clock, Duration.ofDays(30)), lines::add);
+    FailureRecorder recorder = new FailureRecorder(store.keeping(clock), lines::add);
 
     recorder.record(DestinationRecord.from(Fixtures.json("retries-exhausted.json")), "handler-req");
 

@@ -11,7 +11,6 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
-import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.ManualClock;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobCancelledException;
@@ -37,7 +36,7 @@ class JobProcessorCancelTest {
   private final Steerable job = new Steerable();
   private final JobProcessor processor =
       new JobProcessor(
-          new RecordKeeping(store, clock, Duration.ofDays(30)),
+          store.keeping(clock),
           new JobRequests(JobKinds.of(job)),
           new JobMetrics("jobs-Processor", metrics::add));
 

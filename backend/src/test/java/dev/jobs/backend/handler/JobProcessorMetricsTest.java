@@ -8,7 +8,6 @@ import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.metrics.JobMetrics;
 import dev.jobs.backend.store.InMemoryJobStore;
-import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.ParameterlessJob;
 import dev.jobs.kind.JobContext;
 import dev.jobs.kind.JobFailedException;
@@ -31,7 +30,7 @@ class JobProcessorMetricsTest {
   private final TimedJob job = new TimedJob(clock);
   private final JobProcessor processor =
       new JobProcessor(
-          new RecordKeeping(new InMemoryJobStore(), clock, Duration.ofDays(30)),
+          new InMemoryJobStore().keeping(clock),
           new JobRequests(JobKinds.of(job)),
           new JobMetrics("jobs-Processor", records::add));
 

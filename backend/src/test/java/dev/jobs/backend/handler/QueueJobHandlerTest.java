@@ -9,12 +9,10 @@ import dev.jobs.backend.job.JobStatus;
 import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.store.InMemoryJobStore;
 import dev.jobs.backend.store.JobStoreException;
-import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -31,8 +29,7 @@ class QueueJobHandlerTest {
   private static final String BODY = "{\"type\":\"sleep\",\"seconds\":30}";
 
   private final InMemoryJobStore store = new InMemoryJobStore();
-  private final JobQueue queue =
-      new JobQueue(new RecordKeeping(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
+  private final JobQueue queue = new JobQueue(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC)));
   private final QueueJobHandler handler = new QueueJobHandler(queue);
 
   private JsonNode handle(String event) throws Exception {

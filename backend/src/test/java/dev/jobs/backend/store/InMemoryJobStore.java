@@ -1,6 +1,8 @@
 package dev.jobs.backend.store;
 
 import dev.jobs.backend.job.JobRecord;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -13,6 +15,11 @@ import java.util.function.Function;
 public final class InMemoryJobStore extends WholeRecordJobStore {
   private final ConcurrentMap<String, JobRecord> records = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> writeFailure = new AtomicReference<>();
+
+  /** How the tests keep this store's records: stamped by {@code clock}, kept 30 days. */
+  public RecordKeeping keeping(Clock clock) {
+    return new RecordKeeping(this, clock, Duration.ofDays(30));
+  }
 
   public void failWrites(RuntimeException failure) {
     writeFailure.set(failure);
