@@ -3,15 +3,17 @@ package dev.jobs.infra;
 import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.eventSourceOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
-import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
 import static dev.jobs.infra.TemplateFacts.queueNamed;
+import static dev.jobs.infra.TemplateFacts.readsStreamOf;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
+import static dev.jobs.infra.TemplateFacts.streamArnOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -34,14 +36,7 @@ class JobQueueingTest extends DefaultStackFacts {
   }
 
   private static Map<String, Object> mapping() {
-    return properties(
-        template,
-        logicalId(
-            template, "AWS::Lambda::EventSourceMapping", Map.of("FunctionName", ref(dispatcher))));
-  }
-
-  private static Map<String, Object> streamArn() {
-    return Map.of("Fn::GetAtt", List.of(table, "StreamArn"));
+    return eventSourceOf(template, dispatcher);
   }
 
   @Test
@@ -50,7 +45,7 @@ class JobQueueingTest extends DefaultStackFacts {
     assertThat(properties(template, table))
         .containsEntry("StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"));
     assertThat(mapping())
-        .containsEntry("EventSourceArn", streamArn())
+        .containsEntry("EventSourceArn", streamArnOf(table))
         .containsEntry("FunctionName", ref(dispatcher));
   }
 
@@ -104,15 +99,7 @@ class JobQueueingTest extends DefaultStackFacts {
     assertThat(statements.get(0).get("Action"))
         .isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
     assertThat(statements.get(1)).isEqualTo(allow("lambda:InvokeFunction", ref(alias)));
-    assertThat(statements.get(2))
-        .isEqualTo(
-            allow(
-                List.of(
-                    "dynamodb:DescribeStream",
-                    "dynamodb:GetRecords",
-                    "dynamodb:GetShardIterator",
-                    "dynamodb:ListStreams"),
-                streamArn()));
+    assertThat(statements.get(2)).isEqualTo(readsStreamOf(table));
     assertThat(statements.get(3))
         .isEqualTo(allow(List.of("kms:Decrypt", "kms:DescribeKey"), arnOf(key)));
     assertThat(statements.get(4).get("Resource")).isEqualTo(arnOf(queue));

@@ -4,14 +4,17 @@ import static dev.jobs.infra.TemplateFacts.aliasOf;
 import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.assertSnapStartBehindLiveAlias;
+import static dev.jobs.infra.TemplateFacts.eventSourceOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.jobTable;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
+import static dev.jobs.infra.TemplateFacts.readsStreamOf;
 import static dev.jobs.infra.TemplateFacts.ref;
 import static dev.jobs.infra.TemplateFacts.roleOf;
 import static dev.jobs.infra.TemplateFacts.statementsOf;
+import static dev.jobs.infra.TemplateFacts.streamArnOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -45,10 +48,7 @@ class JobStatisticsTest extends DefaultStackFacts {
   }
 
   private static Map<String, Object> mapping() {
-    return properties(
-        template,
-        logicalId(
-            template, "AWS::Lambda::EventSourceMapping", Map.of("FunctionName", ref(aggregator))));
+    return eventSourceOf(template, aggregator);
   }
 
   private static Map<String, Object> statsMethod() {
@@ -126,7 +126,7 @@ class JobStatisticsTest extends DefaultStackFacts {
           + " batch, bisected and retried, then to the uncounted-changes queue")
   void aggregatorMapping() {
     assertThat(mapping())
-        .containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of(jobs, "StreamArn")))
+        .containsEntry("EventSourceArn", streamArnOf(jobs))
         .containsEntry("BatchSize", JobStatistics.BATCH_SIZE)
         .containsEntry("BisectBatchOnFunctionError", true)
         .containsEntry("MaximumRetryAttempts", JobStatistics.AGGREGATE_RETRIES)
@@ -152,15 +152,7 @@ class JobStatisticsTest extends DefaultStackFacts {
             allow(
                 List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"),
                 arnOf(key)));
-    assertThat(statements.get(3))
-        .isEqualTo(
-            allow(
-                List.of(
-                    "dynamodb:DescribeStream",
-                    "dynamodb:GetRecords",
-                    "dynamodb:GetShardIterator",
-                    "dynamodb:ListStreams"),
-                Map.of("Fn::GetAtt", List.of(jobs, "StreamArn"))));
+    assertThat(statements.get(3)).isEqualTo(readsStreamOf(jobs));
     assertThat(statements.get(5).get("Action").toString()).contains("sqs:SendMessage");
   }
 }

@@ -5,6 +5,7 @@ import static dev.jobs.infra.TemplateFacts.allow;
 import static dev.jobs.infra.TemplateFacts.arnOf;
 import static dev.jobs.infra.TemplateFacts.functionOf;
 import static dev.jobs.infra.TemplateFacts.jobTable;
+import static dev.jobs.infra.TemplateFacts.joined;
 import static dev.jobs.infra.TemplateFacts.keyOf;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
@@ -457,14 +458,10 @@ class JobsApiTest extends DefaultStackFacts {
                             Map.of("Principal", Map.of("Service", "apigateway.amazonaws.com")))))),
             "ManagedPolicyArns",
             List.of(
-                Map.of(
-                    "Fn::Join",
-                    List.of(
-                        "",
-                        List.of(
-                            "arn:",
-                            ref("AWS::Partition"),
-                            ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"))))));
+                joined(
+                    "arn:",
+                    ref("AWS::Partition"),
+                    ":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"))));
     assertThat(template.findResources("AWS::IAM::Role")).containsKey(role);
   }
 

@@ -1,6 +1,7 @@
 package dev.jobs.infra;
 
 import static dev.jobs.infra.TemplateFacts.arnOf;
+import static dev.jobs.infra.TemplateFacts.joined;
 import static dev.jobs.infra.TemplateFacts.logicalId;
 import static dev.jobs.infra.TemplateFacts.onlyLogicalId;
 import static dev.jobs.infra.TemplateFacts.properties;
@@ -72,18 +73,14 @@ class OperatorPolicyTest extends DefaultStackFacts {
 
   /** An ARN of this account and region: {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}. */
   private static Map<String, Object> arnHere(String service, String resource) {
-    return Map.of(
-        "Fn::Join",
-        List.of(
-            "",
-            List.of(
-                "arn:",
-                ref("AWS::Partition"),
-                ":" + service + ":",
-                ref("AWS::Region"),
-                ":",
-                ref("AWS::AccountId"),
-                resource)));
+    return joined(
+        "arn:",
+        ref("AWS::Partition"),
+        ":" + service + ":",
+        ref("AWS::Region"),
+        ":",
+        ref("AWS::AccountId"),
+        resource);
   }
 
   @Test

@@ -131,6 +131,25 @@ final class TemplateFacts {
     return Map.of("Action", actions, "Effect", "Allow", "Resource", resource);
   }
 
+  /** The properties of the event source mapping that feeds a function. */
+  static Map<String, Object> eventSourceOf(Template template, String function) {
+    return properties(
+        template,
+        logicalId(
+            template, "AWS::Lambda::EventSourceMapping", Map.of("FunctionName", ref(function))));
+  }
+
+  /** The statement that lets a stream's reader read it, and nothing else. */
+  static Map<String, Object> readsStreamOf(String table) {
+    return allow(
+        List.of(
+            "dynamodb:DescribeStream",
+            "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams"),
+        streamArnOf(table));
+  }
+
   /** The statement of every function's role that lets it write to its own log group. */
   static Object writesItsLog() {
     return Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents")));
@@ -168,5 +187,14 @@ final class TemplateFacts {
 
   static Map<String, Object> arnOf(String logicalId) {
     return Map.of("Fn::GetAtt", List.of(logicalId, "Arn"));
+  }
+
+  /** What CloudFormation makes of these parts joined with nothing between them. */
+  static Map<String, Object> joined(Object... parts) {
+    return Map.of("Fn::Join", List.of("", List.of(parts)));
+  }
+
+  static Map<String, Object> streamArnOf(String table) {
+    return Map.of("Fn::GetAtt", List.of(table, "StreamArn"));
   }
 }

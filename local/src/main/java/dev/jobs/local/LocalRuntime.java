@@ -5,6 +5,7 @@ import dev.jobs.backend.handler.FailedJobHandler;
 import dev.jobs.backend.handler.ProcessJobHandler;
 import dev.jobs.backend.kind.JobKinds;
 import dev.jobs.backend.stats.JobStatistics;
+import dev.jobs.backend.store.DaemonThreads;
 import dev.jobs.backend.store.JobStore;
 import dev.jobs.local.apigateway.ApiGatewayStage;
 import dev.jobs.local.auth.OperatorKey;
@@ -91,12 +92,7 @@ public final class LocalRuntime implements AutoCloseable {
         new LogGroups(
             stack, new LogStore(database), options.clock(), Backend.DEFAULT_RETENTION, created);
     this.logRetention =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "log-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-retention"));
     logRetention.scheduleWithFixedDelay(this::purgeExpiredLogs, 0, 1, TimeUnit.HOURS);
     // The deployed stack invokes the processing function's alias (API, replay rule, retries, the
     // dispatcher of queued jobs).

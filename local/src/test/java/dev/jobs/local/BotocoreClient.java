@@ -21,22 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * answers are checked against a signer it shares no code with. Where Python 3 with botocore is
  * missing the calling test is skipped, with the reason; under {@code CI=true} it fails.
  */
-final class BotocoreClient {
+record BotocoreClient(String apiUrl, Credentials credentials, Path script) {
   /** The answer: status, the {@code x-amzn-RequestId} header, the body as text. */
   record Answer(int status, String requestId, String body) {
     JsonNode json() {
       return JobJson.MAPPER.readTree(body);
     }
-  }
-
-  private final String apiUrl;
-  private final Credentials credentials;
-  private final Path script;
-
-  private BotocoreClient(String apiUrl, Credentials credentials, Path script) {
-    this.apiUrl = apiUrl;
-    this.credentials = credentials;
-    this.script = script;
   }
 
   /** A client with credentials for the invoke role; skips the test without botocore. */

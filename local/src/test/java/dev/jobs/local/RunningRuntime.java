@@ -2,13 +2,10 @@ package dev.jobs.local;
 
 import dev.jobs.backend.store.JobStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -73,18 +70,7 @@ public final class RunningRuntime implements BeforeAllCallback, AfterAllCallback
     if (runtime != null) {
       runtime.stop(Duration.ZERO);
     }
-    try (Stream<Path> files = Files.walk(directory)) {
-      files
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              file -> {
-                try {
-                  Files.delete(file);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
+    ScratchDirectory.delete(directory);
   }
 
   public LocalRuntime runtime() {

@@ -2,10 +2,8 @@ package dev.jobs.backend.cancel;
 
 import dev.jobs.backend.job.ApiAnswer;
 import dev.jobs.backend.job.JobId;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.CancelResult;
-import java.time.Clock;
-import java.time.Duration;
+import dev.jobs.backend.store.RecordKeeping;
 import java.time.Instant;
 
 /**
@@ -23,17 +21,14 @@ import java.time.Instant;
  * </ul>
  */
 public final class JobCancel {
-  private final JobStore store;
-  private final Clock clock;
-  private final Duration retention;
+  private final RecordKeeping records;
 
   /**
-   * @param retention how long a record made for a job cancelled before it started is kept
+   * @param records its retention is how long a record made for a job cancelled before it started is
+   *     kept
    */
-  public JobCancel(JobStore store, Clock clock, Duration retention) {
-    this.store = store;
-    this.clock = clock;
-    this.retention = retention;
+  public JobCancel(RecordKeeping records) {
+    this.records = records;
   }
 
   /**
@@ -46,8 +41,8 @@ public final class JobCancel {
     if (!JobId.valid(jobId)) {
       return JobId.NOT_A_JOB_ID;
     }
-    Instant now = clock.instant();
-    CancelResult result = store.cancel(jobId, now, now.plus(retention).getEpochSecond());
+    Instant now = records.clock().instant();
+    CancelResult result = records.store().cancel(jobId, now, records.expiresAt(now));
     return switch (result.outcome()) {
       case CANCEL_RECORDED, ALREADY_CANCELLED -> ApiAnswer.json(202, result.record());
       case ALREADY_ENDED ->

@@ -9,6 +9,7 @@ import dev.jobs.backend.queue.JobQueue;
 import dev.jobs.backend.settings.StackSettings;
 import dev.jobs.backend.store.DynamoDbJobStore;
 import dev.jobs.backend.store.JobStore;
+import dev.jobs.backend.store.RecordKeeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -46,12 +47,13 @@ public record Backend(
       JobLogSink processingLog,
       JobLogSink failureLog) {
     JobRequests requests = new JobRequests(kinds);
+    RecordKeeping records = new RecordKeeping(store, clock, retention);
     return new Backend(
-        new JobProcessor(store, requests, clock, retention, processingLog),
-        new FailureRecorder(store, clock, retention, failureLog),
+        new JobProcessor(records, requests, processingLog),
+        new FailureRecorder(records, failureLog),
         new JobList(store, clock),
-        new JobCancel(store, clock, retention),
-        new JobQueue(store, clock, retention),
+        new JobCancel(records),
+        new JobQueue(records),
         new Priming(store, kinds, requests));
   }
 

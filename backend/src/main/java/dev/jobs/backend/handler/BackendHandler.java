@@ -33,6 +33,15 @@ public abstract class BackendHandler implements RequestStreamHandler, Resource {
     this.priming = priming;
   }
 
+  /**
+   * An API function's handler, primed when {@code primes} by answering {@code event} through its
+   * own whole event and answer path (see {@link #prime}).
+   */
+  BackendHandler(boolean primes, String event, int expectedStatus, String function) {
+    this.priming =
+        primes ? () -> prime(this, event, expectedStatus, function) : SnapStartHooks.NONE;
+  }
+
   /** The answer to one event; {@code context} is null when the handler primes itself. */
   abstract JsonNode handle(JsonNode event, Context context);
 

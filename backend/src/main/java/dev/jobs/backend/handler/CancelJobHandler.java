@@ -38,17 +38,13 @@ public class CancelJobHandler extends BackendHandler {
     this(cancel, false);
   }
 
-  CancelJobHandler(JobCancel cancel, boolean primes) {
-    super(primes ? () -> prime(cancel) : SnapStartHooks.NONE);
-    this.cancel = cancel;
-  }
-
   /**
    * Primes the event and answer path with {@link #PRIMING_EVENT}, which no store call follows: the
    * function may only write, and a priming write would cancel something.
    */
-  private static void prime(JobCancel cancel) {
-    prime(new CancelJobHandler(cancel), PRIMING_EVENT, 400, "cancel");
+  CancelJobHandler(JobCancel cancel, boolean primes) {
+    super(primes, PRIMING_EVENT, 400, "cancel");
+    this.cancel = cancel;
   }
 
   @Override

@@ -4,10 +4,8 @@ import dev.jobs.backend.job.JobError;
 import dev.jobs.backend.job.JobRequests;
 import dev.jobs.backend.log.JobLogSink;
 import dev.jobs.backend.log.JobLogger;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
-import java.time.Clock;
-import java.time.Duration;
+import dev.jobs.backend.store.RecordKeeping;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -18,13 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * #LOGGER}): one line with the job's error, its Lambda condition and the invocation count, and no
  * attempt, as it is about the job's end rather than one of its runs.
  */
-public record FailureRecorder(JobStore store, Clock clock, Duration retention, JobLogSink log) {
+public record FailureRecorder(RecordKeeping records, JobLogSink log) {
   /** The logger name of the error handler's line about a job. */
   public static final String LOGGER = "jobs.failures";
 
   /** Its log lines to standard output: the function's log in Lambda. */
-  public FailureRecorder(JobStore store, Clock clock, Duration retention) {
-    this(store, clock, retention, JobLogSink.standardOutput());
+  public FailureRecorder(RecordKeeping records) {
+    this(records, JobLogSink.standardOutput());
   }
 
   /** Records without naming the invocation in the log line. */
@@ -43,18 +41,20 @@ public record FailureRecorder(JobStore store, Clock clock, Duration retention, J
   public boolean record(DestinationRecord record, String requestId) {
     JobInvocation job = ReplayEnvelope.originalJob(record.requestPayload());
     JsonNode parameters = job.parameters();
-    Instant now = clock.instant();
+    Instant now = records.clock().instant();
     JobError error = record.toJobError();
     boolean recorded =
-        store.fail(
-            new JobFailure(
-                job.id(),
-                parameters.path(JobRequests.TYPE_FIELD).asString(JobRequests.DEFAULT_TYPE),
-                parameters.isObject() ? (ObjectNode) parameters : null,
-                error,
-                now,
-                now.plus(retention).getEpochSecond()));
-    new JobLogger(LOGGER, job.id(), null, new JobLogger.Target(log, clock, requestId))
+        records
+            .store()
+            .fail(
+                new JobFailure(
+                    job.id(),
+                    parameters.path(JobRequests.TYPE_FIELD).asString(JobRequests.DEFAULT_TYPE),
+                    parameters.isObject() ? (ObjectNode) parameters : null,
+                    error,
+                    now,
+                    records.expiresAt(now)));
+    new JobLogger(LOGGER, job.id(), null, new JobLogger.Target(log, records.clock(), requestId))
         .log(
             System.Logger.Level.ERROR,
             (recorded ? "recorded FAILED: " : "already ended; failure not recorded again: ")

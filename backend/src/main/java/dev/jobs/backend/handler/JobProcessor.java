@@ -8,13 +8,12 @@ import dev.jobs.backend.log.JobLogSink;
 import dev.jobs.backend.log.JobLogger;
 import dev.jobs.backend.log.StandardStreams;
 import dev.jobs.backend.metrics.JobMetrics;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.JobFailure;
 import dev.jobs.backend.store.JobStore.JobStart;
+import dev.jobs.backend.store.RecordKeeping;
 import dev.jobs.kind.InvalidJobException;
 import dev.jobs.kind.JobCancelledException;
 import dev.jobs.kind.JobFailedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * cancelled, rejected, skipped; the kind's own lines and what it writes to standard output and
  * error go there too.
  */
-public final class JobProcessor {
+public record JobProcessor(
+    RecordKeeping records, JobRequests requests, JobMetrics metrics, JobLogSink log) {
   /** What one delivery did. */
   public enum Outcome {
     SUCCEEDED,
@@ -51,52 +51,22 @@ public final class JobProcessor {
   /** The logger name of the processing function's own lines about a job. */
   public static final String LOGGER = "jobs.processing";
 
-  private final JobStore store;
-  private final JobRequests requests;
-  private final Clock clock;
-  private final Duration retention;
-  private final JobMetrics metrics;
-  private final JobLogSink log;
-
   /**
    * Records metrics as the environment allows (in Lambda to its log, elsewhere none) and the job's
    * log lines to standard output.
    */
-  public JobProcessor(JobStore store, JobRequests requests, Clock clock, Duration retention) {
-    this(store, requests, clock, retention, JobLogSink.standardOutput());
+  public JobProcessor(RecordKeeping records, JobRequests requests) {
+    this(records, requests, JobLogSink.standardOutput());
   }
 
   /** Records metrics as the environment allows, and the job's log lines to {@code log}. */
-  public JobProcessor(
-      JobStore store, JobRequests requests, Clock clock, Duration retention, JobLogSink log) {
-    this(
-        store,
-        requests,
-        clock,
-        retention,
-        // Metrics are written once the attempt's capture of standard output has ended.
-        JobMetrics.fromEnvironment(System.getenv(), System.out),
-        log);
+  public JobProcessor(RecordKeeping records, JobRequests requests, JobLogSink log) {
+    // Metrics are written once the attempt's capture of standard output has ended.
+    this(records, requests, JobMetrics.fromEnvironment(System.getenv(), System.out), log);
   }
 
-  public JobProcessor(
-      JobStore store, JobRequests requests, Clock clock, Duration retention, JobMetrics metrics) {
-    this(store, requests, clock, retention, metrics, JobLogSink.standardOutput());
-  }
-
-  public JobProcessor(
-      JobStore store,
-      JobRequests requests,
-      Clock clock,
-      Duration retention,
-      JobMetrics metrics,
-      JobLogSink log) {
-    this.store = store;
-    this.requests = requests;
-    this.clock = clock;
-    this.retention = retention;
-    this.metrics = metrics;
-    this.log = log;
+  public JobProcessor(RecordKeeping records, JobRequests requests, JobMetrics metrics) {
+    this(records, requests, metrics, JobLogSink.standardOutput());
   }
 
   /**
@@ -122,7 +92,7 @@ public final class JobProcessor {
       Instant replayOf,
       Supplier<Duration> remainingTime,
       String requestId) {
-    JobLogger.Target target = new JobLogger.Target(log, clock, requestId);
+    JobLogger.Target target = new JobLogger.Target(log, records.clock(), requestId);
     JobRequest request;
     try {
       request = requests.validate(invocation.parameters());
@@ -134,21 +104,23 @@ public final class JobProcessor {
               null,
               Map.of("errorType", InvalidJobException.class.getSimpleName()));
       reject(invocation, e);
-      metrics.failed(JobMetrics.INVALID_TYPE, clock.instant(), Duration.ZERO);
+      metrics.failed(JobMetrics.INVALID_TYPE, records.clock().instant(), Duration.ZERO);
       return Outcome.REJECTED;
     }
-    Instant now = clock.instant();
+    Instant now = records.clock().instant();
     Optional<JobRecord> started =
-        store.start(
-            new JobStart(
-                invocation.id(),
-                request.type(),
-                request.parameters(),
-                now,
-                expiresAt(now),
-                replayOf,
-                timeoutSeconds(remainingTime.get()),
-                invocation.queuedAt()));
+        records
+            .store()
+            .start(
+                new JobStart(
+                    invocation.id(),
+                    request.type(),
+                    request.parameters(),
+                    now,
+                    expiresAt(now),
+                    replayOf,
+                    timeoutSeconds(remainingTime.get()),
+                    invocation.queuedAt()));
     if (started.isEmpty()) {
       new JobLogger(LOGGER, invocation.id(), null, target)
           .log(
@@ -168,11 +140,10 @@ public final class JobProcessor {
             invocation.id(),
             job.attempts(),
             remainingTime,
-            store,
-            clock,
-            now,
-            job.cancelRequestedAt() != null,
-            processing.named(request.type()));
+            records.store(),
+            records.clock(),
+            processing.named(request.type()),
+            new LambdaJobContext.Writes(now, job.cancelRequestedAt() != null));
     if (context.knowsOfCancel()) {
       // A retry, or a replay, of a job an operator asked to stop: it does not run again.
       return cancelled(invocation.id(), request, job.attempts(), now, processing);
@@ -198,8 +169,8 @@ public final class JobProcessor {
       throw failedRun(request, now, failure);
     }
     context.flush();
-    Instant finished = clock.instant();
-    store.succeed(invocation.id(), result, finished);
+    Instant finished = records.clock().instant();
+    records.store().succeed(invocation.id(), result, finished);
     metrics.succeeded(request.type(), finished, Duration.between(now, finished));
     processing.log(
         System.Logger.Level.INFO,
@@ -228,8 +199,8 @@ public final class JobProcessor {
    */
   private Outcome cancelled(
       String id, JobRequest request, int attempt, Instant started, JobLogger processing) {
-    Instant finished = clock.instant();
-    if (!store.cancelled(id, attempt, finished)) {
+    Instant finished = records.clock().instant();
+    if (!records.store().cancelled(id, attempt, finished)) {
       return Outcome.SKIPPED;
     }
     metrics.cancelled(request.type(), finished, Duration.between(started, finished));
@@ -252,29 +223,31 @@ public final class JobProcessor {
   /** Records the failed run's metrics on the way out: the failure itself is Lambda's to handle. */
   private JobFailedException failedRun(
       JobRequest request, Instant started, JobFailedException failure) {
-    Instant finished = clock.instant();
+    Instant finished = records.clock().instant();
     metrics.failed(request.type(), finished, Duration.between(started, finished));
     return failure;
   }
 
   private void reject(JobInvocation invocation, InvalidJobException e) {
-    Instant now = clock.instant();
+    Instant now = records.clock().instant();
     JsonNode parameters = invocation.parameters();
     ObjectNode recorded = parameters.isObject() ? (ObjectNode) parameters : null;
     String type = parameters.path(JobRequests.TYPE_FIELD).asString(JobRequests.DEFAULT_TYPE);
-    store.fail(
-        new JobFailure(
-            invocation.id(),
-            type,
-            recorded,
-            new JobError(
-                InvalidJobException.class.getSimpleName(), e.getMessage(), VALIDATION_FAILED),
-            now,
-            expiresAt(now),
-            invocation.queuedAt()));
+    records
+        .store()
+        .fail(
+            new JobFailure(
+                invocation.id(),
+                type,
+                recorded,
+                new JobError(
+                    InvalidJobException.class.getSimpleName(), e.getMessage(), VALIDATION_FAILED),
+                now,
+                expiresAt(now),
+                invocation.queuedAt()));
   }
 
   long expiresAt(Instant now) {
-    return now.plus(retention).getEpochSecond();
+    return records.expiresAt(now);
   }
 }

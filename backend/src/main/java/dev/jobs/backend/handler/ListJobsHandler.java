@@ -28,17 +28,13 @@ public class ListJobsHandler extends BackendHandler {
     this(list, false);
   }
 
-  ListJobsHandler(JobList list, boolean primes) {
-    super(primes ? () -> prime(list) : SnapStartHooks.NONE);
-    this.list = list;
-  }
-
   /**
    * Primes the whole request path by answering {@link Priming#LIST_EVENT}, a page of a day no job
    * has: it reads only the list index's partitions of that day.
    */
-  private static void prime(JobList list) {
-    prime(new ListJobsHandler(list), Priming.LIST_EVENT, 200, "list");
+  ListJobsHandler(JobList list, boolean primes) {
+    super(primes, Priming.LIST_EVENT, 200, "list");
+    this.list = list;
   }
 
   @Override

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and HTTP path and the JSON paths. Each path reads only keys no job can have and writes nothing:
  * no job is recorded, no event is put.
  */
-public final class Priming {
+public record Priming(JobStore store, JobKinds kinds, JobRequests requests) {
   /** A job id no request carries: API Gateway's request ids are UUIDs, and none holds '#'. */
   public static final String IMPOSSIBLE_ID = "#priming";
 
@@ -33,16 +33,6 @@ public final class Priming {
   static final String LIST_EVENT =
       "{\"httpMethod\":\"GET\",\"path\":\"/jobs\",\"queryStringParameters\":{\"status\":\"FAILED\","
           + "\"since\":\"1970-01-01T00:00:00Z\",\"until\":\"1970-01-01T00:00:01Z\",\"limit\":\"1\"}}";
-
-  private final JobStore store;
-  private final JobKinds kinds;
-  private final JobRequests requests;
-
-  Priming(JobStore store, JobKinds kinds, JobRequests requests) {
-    this.store = store;
-    this.kinds = kinds;
-    this.requests = requests;
-  }
 
   /**
    * The processing function's path short of its writes: the event parsed, every kind's validation,

@@ -44,14 +44,10 @@ public class QueueJobHandler extends BackendHandler {
     this(queue, false);
   }
 
-  QueueJobHandler(JobQueue queue, boolean primes) {
-    super(primes ? () -> prime(queue) : SnapStartHooks.NONE);
-    this.queue = queue;
-  }
-
   /** Primes the event and answer path with an id no job has: answered 400, nothing written. */
-  private static void prime(JobQueue queue) {
-    prime(new QueueJobHandler(queue), PRIMING_EVENT, 400, "queue function");
+  QueueJobHandler(JobQueue queue, boolean primes) {
+    super(primes, PRIMING_EVENT, 400, "queue function");
+    this.queue = queue;
   }
 
   @Override

@@ -19,17 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * three lines to the job's log (its start, its sleep, its outcome), so that {@code jobs logs} has
  * something to show on every attempt.
  */
-public final class FlakyJob implements JobKind {
+public record FlakyJob(SleepJob.Sleeper sleeper) implements JobKind {
   public static final int MAX_FAILURES = 10;
 
-  private final SleepJob.Sleeper sleeper;
-
   public FlakyJob() {
-    this(duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  public FlakyJob(SleepJob.Sleeper sleeper) {
-    this.sleeper = sleeper;
+    this(SleepJob.Sleeper.THREAD);
   }
 
   @Override

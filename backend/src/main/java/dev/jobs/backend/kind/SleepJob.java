@@ -15,24 +15,21 @@ import tools.jackson.databind.node.ObjectNode;
  * reporting its progress after each ({@code done} = seconds slept, {@code total} = seconds asked),
  * and stops within a second of a cancel.
  */
-public final class SleepJob implements JobKind {
+public record SleepJob(SleepJob.Sleeper sleeper) implements JobKind {
   /** Lambda's longest timeout; no sleep could finish beyond it. */
   public static final int MAX_SECONDS = 900;
 
   /** How a sleep waits; tests pass one that does not. */
   @FunctionalInterface
   public interface Sleeper {
+    /** The attempt's thread sleeps. */
+    Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
+
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  private final Sleeper sleeper;
-
   public SleepJob() {
-    this(duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  public SleepJob(Sleeper sleeper) {
-    this.sleeper = sleeper;
+    this(Sleeper.THREAD);
   }
 
   @Override

@@ -14,20 +14,12 @@ import java.util.Map;
  * {@code GET /jobs}: parameters in, status and JSON body out. The AWS list function and the local
  * runtime both answer through this class, so they answer alike.
  */
-public final class JobList {
+public record JobList(JobStore store, Clock clock) {
   /**
    * The 200 body: each job as {@code GET /jobs/{id}} answers it; no {@code next} on the last page.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Body(List<JobRecord> jobs, String next) {}
-
-  private final JobStore store;
-  private final Clock clock;
-
-  public JobList(JobStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   /**
    * Answers a request.

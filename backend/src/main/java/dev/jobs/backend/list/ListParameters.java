@@ -25,9 +25,6 @@ public final class ListParameters {
   public static final String ERROR_TYPE = "errorType";
   public static final String CONDITION = "condition";
 
-  /** A filter's longest value: error types are class names, which seldom pass 200 characters. */
-  static final int MAX_FILTER_LENGTH = 256;
-
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
@@ -79,25 +76,10 @@ public final class ListParameters {
         Optional.ofNullable(parameters.get(PageToken.PARAMETER)).map(PageToken::decode);
     JobFilter filter =
         new JobFilter(
-            filterValue(parameters, TYPE),
-            filterValue(parameters, ERROR_TYPE),
-            filterValue(parameters, CONDITION));
+            QueryFilter.read(parameters, TYPE),
+            QueryFilter.read(parameters, ERROR_TYPE),
+            QueryFilter.read(parameters, CONDITION));
     return new JobQuery(status, from, until, limit, after, filter);
-  }
-
-  /** A filter's value: 1 to 256 characters, none of them a control character. */
-  private static Optional<String> filterValue(Map<String, String> parameters, String name) {
-    String value = parameters.get(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value.isEmpty()
-        || value.length() > MAX_FILTER_LENGTH
-        || value.chars().anyMatch(Character::isISOControl)) {
-      throw new BadParameterException(
-          name, "must be 1 to " + MAX_FILTER_LENGTH + " characters, none of them a control one");
-    }
-    return Optional.of(value);
   }
 
   private static JobStatus status(String value) {

@@ -19,8 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * then {@code logger}, {@code jobId} and {@code attempt}; a throwable adds {@code errorType},
  * {@code errorMessage} and {@code stackTrace}, as Lambda names them. Levels are Lambda's names
  * ({@code WARNING} is written {@code WARN}). Every level is loggable.
+ *
+ * @param attempt null for a line about the whole job
  */
-public final class JobLogger implements System.Logger {
+public record JobLogger(String name, String jobId, Integer attempt, Target target)
+    implements System.Logger {
   /** The longest message kept: CloudWatch Logs takes events of up to 256 KiB. */
   static final int MAX_MESSAGE = 64 * 1024;
 
@@ -29,21 +32,6 @@ public final class JobLogger implements System.Logger {
 
   /** Where a job's lines are written: the function's sink, its clock and the invocation. */
   public record Target(JobLogSink sink, Clock clock, String requestId) {}
-
-  private final String name;
-  private final String jobId;
-  private final Integer attempt;
-  private final Target target;
-
-  /**
-   * @param attempt null for a line about the whole job
-   */
-  public JobLogger(String name, String jobId, Integer attempt, Target target) {
-    this.name = name;
-    this.jobId = jobId;
-    this.attempt = attempt;
-    this.target = target;
-  }
 
   @Override
   public String getName() {

@@ -6,12 +6,10 @@ import dev.jobs.backend.job.JobJson;
 import dev.jobs.backend.job.JobRecord;
 import dev.jobs.backend.job.JobRequestSchema;
 import dev.jobs.backend.job.JobRequests;
-import dev.jobs.backend.store.JobStore;
 import dev.jobs.backend.store.JobStore.QueueResult;
 import dev.jobs.backend.store.JobStore.RetryResult;
+import dev.jobs.backend.store.RecordKeeping;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,17 +42,14 @@ public final class JobQueue {
    */
   public static final int MAX_PARAMETERS_BYTES = 350 * 1024;
 
-  private final JobStore store;
-  private final Clock clock;
-  private final Duration retention;
+  private final RecordKeeping records;
 
   /**
-   * @param retention how long a queued job's record is kept: for as long, its id is remembered
+   * @param records its retention is how long a queued job's record is kept: for as long, its id is
+   *     remembered
    */
-  public JobQueue(JobStore store, Clock clock, Duration retention) {
-    this.store = store;
-    this.clock = clock;
-    this.retention = retention;
+  public JobQueue(RecordKeeping records) {
+    this.records = records;
   }
 
   /**
@@ -82,11 +77,12 @@ public final class JobQueue {
               + " bytes as JSON, at most "
               + MAX_PARAMETERS_BYTES);
     }
-    Instant now = clock.instant();
+    Instant now = records.clock().instant();
     QueueResult result =
-        store.queue(
-            JobRecord.queued(
-                jobId, type(parameters), parameters, now, now.plus(retention).getEpochSecond()));
+        records
+            .store()
+            .queue(
+                JobRecord.queued(jobId, type(parameters), parameters, now, records.expiresAt(now)));
     if (!result.created() && !parameters.equals(result.record().parameters())) {
       return ApiAnswer.message(409, "job " + jobId + " exists with other parameters");
     }
@@ -103,8 +99,8 @@ public final class JobQueue {
     if (!JobId.valid(jobId)) {
       return JobId.NOT_A_JOB_ID;
     }
-    Instant now = clock.instant();
-    RetryResult result = store.retry(jobId, cancelled, now, now.plus(retention).getEpochSecond());
+    Instant now = records.clock().instant();
+    RetryResult result = records.store().retry(jobId, cancelled, now, records.expiresAt(now));
     return switch (result.outcome()) {
       case QUEUED -> ApiAnswer.json(202, result.record());
       case NOT_FOUND -> ApiAnswer.message(404, "Job not found");

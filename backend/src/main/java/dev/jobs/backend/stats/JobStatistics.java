@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * since} ({@code since}, {@code counts} by status, {@code runTime}), each summed as a window of its
  * own, the last one cut at {@code until}.
  */
-public final class JobStatistics {
+public record JobStatistics(JobStatsSource source, Clock clock) {
   /** The percentiles answered, besides the maximum. */
   public static final List<Integer> PERCENTILES = List.of(50, 90, 95, 99);
 
@@ -43,14 +43,6 @@ public final class JobStatistics {
 
   /** How long past its timeout a silent RUNNING job counts as stalled (the CLI's rule). */
   static final Duration STALL_MARGIN = Duration.ofMinutes(1);
-
-  private final JobStatsSource source;
-  private final Clock clock;
-
-  public JobStatistics(JobStatsSource source, Clock clock) {
-    this.source = source;
-    this.clock = clock;
-  }
 
   /**
    * Answers a request.

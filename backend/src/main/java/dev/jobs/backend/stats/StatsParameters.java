@@ -1,11 +1,14 @@
 package dev.jobs.backend.stats;
 
 import dev.jobs.backend.list.BadParameterException;
+import dev.jobs.backend.list.ListParameters;
+import dev.jobs.backend.list.QueryFilter;
 import dev.jobs.backend.list.QueryInstant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The query parameters of {@code GET /jobs/stats}: {@code since} (inclusive, default 24 hours
@@ -16,18 +19,20 @@ import java.util.Optional;
  * per minute needs, in one call).
  */
 public final class StatsParameters {
-  public static final String SINCE = "since";
-  public static final String UNTIL = "until";
-  public static final String TYPE = "type";
+  // The window and the type are read as GET /jobs reads them.
+  public static final String SINCE = ListParameters.SINCE;
+  public static final String UNTIL = ListParameters.UNTIL;
+  public static final String TYPE = ListParameters.TYPE;
   public static final String STEP = "step";
 
   /** The most points a series has: each is one sum of the store's counters. */
   public static final int MAX_POINTS = 120;
 
-  private static final int MAX_STEP_LENGTH = 9;
-  public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+  /** A step: whole minutes, as at most 9 digits. */
+  private static final Pattern STEP_MINUTES = Pattern.compile("[0-9]{1,9}");
+
+  public static final Duration DEFAULT_WINDOW = ListParameters.DEFAULT_WINDOW;
   public static final Duration MAX_WINDOW = Duration.ofDays(400);
-  private static final int MAX_TYPE_LENGTH = 256;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:00:00Z");
 
   private StatsParameters() {}
@@ -49,15 +54,7 @@ public final class StatsParameters {
       throw new BadParameterException(
           SINCE, "the window from since to until may span at most 400 days");
     }
-    String type = parameters.get(TYPE);
-    if (type != null
-        && (type.isEmpty()
-            || type.length() > MAX_TYPE_LENGTH
-            || type.chars().anyMatch(Character::isISOControl))) {
-      throw new BadParameterException(
-          TYPE, "must be 1 to " + MAX_TYPE_LENGTH + " characters, none of them a control one");
-    }
-    return new StatsWindow(since, until, Optional.ofNullable(type));
+    return new StatsWindow(since, until, QueryFilter.read(parameters, TYPE));
   }
 
   /**
@@ -71,10 +68,7 @@ public final class StatsParameters {
     if (value == null) {
       return Optional.empty();
     }
-    if (value.isEmpty()
-        || value.length() > MAX_STEP_LENGTH
-        || !value.chars().allMatch(c -> c >= '0' && c <= '9')
-        || Long.parseLong(value) < 1) {
+    if (!STEP_MINUTES.matcher(value).matches() || Long.parseLong(value) < 1) {
       throw new BadParameterException(STEP, "must be a whole number of minutes from 1");
     }
     Duration step = Duration.ofMinutes(Long.parseLong(value));

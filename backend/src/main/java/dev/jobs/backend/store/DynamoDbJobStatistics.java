@@ -38,25 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * partitions are queried, in parallel, oldest first: usually today's 4 (one round trip), and 4 more
  * for each earlier day that still holds a RUNNING job (a stalled one).
  */
-public final class DynamoDbJobStatistics implements JobStatsSource {
+public record DynamoDbJobStatistics(DynamoDbClient dynamo, String jobTable, String statsTable)
+    implements JobStatsSource {
   private static final ExecutorService QUERIES =
-      Executors.newFixedThreadPool(
-          8,
-          task -> {
-            Thread thread = new Thread(task, "stats-query");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  private final DynamoDbClient dynamo;
-  private final String jobTable;
-  private final String statsTable;
-
-  public DynamoDbJobStatistics(DynamoDbClient dynamo, String jobTable, String statsTable) {
-    this.dynamo = dynamo;
-    this.jobTable = jobTable;
-    this.statsTable = statsTable;
-  }
+      Executors.newFixedThreadPool(8, DaemonThreads.named("stats-query"));
 
   /** The Lambda wiring: {@code TABLE_NAME} and {@code STATS_TABLE_NAME}, as the job store's. */
   public static DynamoDbJobStatistics fromEnvironment(Map<String, String> env) {

@@ -526,13 +526,7 @@ public final class DynamoDbJobStore implements JobStore {
   private static final class Queries {
     static final int PARALLELISM = 16;
     static final ExecutorService POOL =
-        Executors.newFixedThreadPool(
-            PARALLELISM,
-            task -> {
-              Thread thread = new Thread(task, "list-query");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.named("list-query"));
   }
 
   /**

@@ -24,8 +24,7 @@ class JobCancelTest {
   private static final String ID = "5f0c9a1e-2b7d-4c1e-9a51-0d8c2f6b1a10";
 
   private final InMemoryJobStore store = new InMemoryJobStore();
-  private final JobCancel cancel =
-      new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+  private final JobCancel cancel = new JobCancel(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC)));
 
   private void running() {
     store.start(

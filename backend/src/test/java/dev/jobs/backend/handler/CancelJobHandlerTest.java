@@ -10,7 +10,6 @@ import dev.jobs.backend.store.JobStoreException;
 import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class CancelJobHandlerTest {
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final CancelJobHandler handler =
-      new CancelJobHandler(
-          new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)));
+      new CancelJobHandler(new JobCancel(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC))));
 
   private JsonNode handle(String event) throws Exception {
     return HandlerCalls.json(handler, event, FakeLambdaContext.of(3_000));
@@ -71,8 +69,7 @@ class CancelJobHandlerTest {
   void priming_answersTheImpossibleIdWithoutAnyWrite() {
     store.failWrites(new IllegalStateException("priming must not write"));
 
-    new CancelJobHandler(
-            new JobCancel(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), true)
+    new CancelJobHandler(new JobCancel(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC))), true)
         .beforeCheckpoint(null);
   }
 }

@@ -36,12 +36,7 @@ class JobLogLinesTest {
   private final Chatty kind = new Chatty();
   private final JobProcessor processor =
       new JobProcessor(
-          store,
-          new JobRequests(JobKinds.of(kind)),
-          clock,
-          Duration.ofDays(30),
-          JobMetrics.NONE,
-          lines::add);
+          store.keeping(clock), new JobRequests(JobKinds.of(kind)), JobMetrics.NONE, lines::add);
 
   private JobProcessor.Outcome process() {
     return processor.process(
@@ -106,7 +101,7 @@ class JobLogLinesTest {
   @Test
   void theErrorHandlersLine_saysTheJobFailedWithItsErrorAndNoAttempt() {
     store.start(new JobStart(ID, "sleep", null, T0, 0, null, null, null));
-    FailureRecorder recorder = new FailureRecorder(store, clock, Duration.ofDays(30), lines::add);
+    FailureRecorder recorder = new FailureRecorder(store.keeping(clock), lines::add);
 
     recorder.record(DestinationRecord.from(Fixtures.json("retries-exhausted.json")), "handler-req");
 

@@ -36,10 +36,8 @@ class JobProcessorCancelTest {
   private final Steerable job = new Steerable();
   private final JobProcessor processor =
       new JobProcessor(
-          store,
+          store.keeping(clock),
           new JobRequests(JobKinds.of(job)),
-          clock,
-          Duration.ofDays(30),
           new JobMetrics("jobs-Processor", metrics::add));
 
   private JobProcessor.Outcome process() {

@@ -30,10 +30,8 @@ class JobProcessorMetricsTest {
   private final TimedJob job = new TimedJob(clock);
   private final JobProcessor processor =
       new JobProcessor(
-          new InMemoryJobStore(),
+          new InMemoryJobStore().keeping(clock),
           new JobRequests(JobKinds.of(job)),
-          clock,
-          Duration.ofDays(30),
           new JobMetrics("jobs-Processor", records::add));
 
   @Test

@@ -13,7 +13,6 @@ import dev.jobs.backend.testing.FakeLambdaContext;
 import dev.jobs.backend.testing.HandlerCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -30,8 +29,7 @@ class QueueJobHandlerTest {
   private static final String BODY = "{\"type\":\"sleep\",\"seconds\":30}";
 
   private final InMemoryJobStore store = new InMemoryJobStore();
-  private final JobQueue queue =
-      new JobQueue(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
+  private final JobQueue queue = new JobQueue(store.keeping(Clock.fixed(NOW, ZoneOffset.UTC)));
   private final QueueJobHandler handler = new QueueJobHandler(queue);
 
   private JsonNode handle(String event) throws Exception {

@@ -63,9 +63,7 @@ class JobMetricsTest {
                 + "{\"Name\":\"RunTime\",\"Unit\":\"Milliseconds\"}]");
     assertThat(record.get("Function").asString()).isEqualTo("jobs-Processor");
     assertThat(record.get("JobType").asString()).isEqualTo("sleep");
-    assertThat(record.get("JobsSucceeded").asInt()).isEqualTo(1);
-    assertThat(record.get("JobsFailed").asInt()).isEqualTo(0);
-    assertThat(record.get("JobsCancelled").asInt()).isEqualTo(0);
+    assertCounts(record, 1, 0, 0);
     assertThat(record.get("RunTime").asLong()).isEqualTo(3042);
   }
 
@@ -75,9 +73,7 @@ class JobMetricsTest {
 
     JsonNode record = JobJson.MAPPER.readTree(lines.get(0));
     assertThat(emf.validate(lines.get(0), InputFormat.JSON)).isEmpty();
-    assertThat(record.get("JobsCancelled").asInt()).isEqualTo(1);
-    assertThat(record.get("JobsSucceeded").asInt()).isEqualTo(0);
-    assertThat(record.get("JobsFailed").asInt()).isEqualTo(0);
+    assertCounts(record, 0, 0, 1);
     assertThat(record.get("RunTime").asLong()).isEqualTo(800);
   }
 
@@ -131,5 +127,11 @@ class JobMetricsTest {
         .succeeded("sleep", AT, Duration.ofMillis(1));
 
     assertThat(out.size()).isZero();
+  }
+
+  private static void assertCounts(JsonNode record, int succeeded, int failed, int cancelled) {
+    assertThat(record.get("JobsSucceeded").asInt()).isEqualTo(succeeded);
+    assertThat(record.get("JobsFailed").asInt()).isEqualTo(failed);
+    assertThat(record.get("JobsCancelled").asInt()).isEqualTo(cancelled);
   }
 }

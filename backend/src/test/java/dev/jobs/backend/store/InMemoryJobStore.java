@@ -1,6 +1,8 @@
 package dev.jobs.backend.store;
 
 import dev.jobs.backend.job.JobRecord;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -13,6 +15,11 @@ import java.util.function.Function;
 public final class InMemoryJobStore extends WholeRecordJobStore {
   private final ConcurrentMap<String, JobRecord> records = new ConcurrentHashMap<>();
   private final AtomicReference<RuntimeException> writeFailure = new AtomicReference<>();
+
+  /** How the tests keep this store's records: stamped by {@code clock}, kept 30 days. */
+  public RecordKeeping keeping(Clock clock) {
+    return new RecordKeeping(this, clock, Duration.ofDays(30));
+  }
 
   public void failWrites(RuntimeException failure) {
     writeFailure.set(failure);
@@ -29,15 +36,8 @@ public final class InMemoryJobStore extends WholeRecordJobStore {
 
   @Override
   public CancelResult cancel(String id, Instant at, long expiresAt) {
-    checkWritable();
-    AtomicReference<CancelResult> result = new AtomicReference<>();
-    records.compute(
-        id,
-        (key, current) -> {
-          result.set(JobTransitions.cancel(Optional.ofNullable(current), id, at, expiresAt));
-          return result.get().record();
-        });
-    return result.get();
+    return decide(
+        id, current -> JobTransitions.cancel(current, id, at, expiresAt), CancelResult::record);
   }
 
   @Override
@@ -51,15 +51,10 @@ public final class InMemoryJobStore extends WholeRecordJobStore {
 
   @Override
   public RetryResult retry(String id, boolean cancelled, Instant at, long expiresAt) {
-    checkWritable();
-    AtomicReference<RetryResult> result = new AtomicReference<>();
-    records.compute(
+    return decide(
         id,
-        (key, current) -> {
-          result.set(JobTransitions.retry(Optional.ofNullable(current), cancelled, at, expiresAt));
-          return result.get().record();
-        });
-    return result.get();
+        current -> JobTransitions.retry(current, cancelled, at, expiresAt),
+        RetryResult::record);
   }
 
   @Override
@@ -85,6 +80,23 @@ public final class InMemoryJobStore extends WholeRecordJobStore {
           return changed.orElse(current);
         });
     return Optional.ofNullable(written.get());
+  }
+
+  /**
+   * Applies a transition whose result says which record the id holds after it (null for none),
+   * atomically for the id.
+   */
+  private <R> R decide(
+      String id, Function<Optional<JobRecord>, R> transition, Function<R, JobRecord> holds) {
+    checkWritable();
+    AtomicReference<R> result = new AtomicReference<>();
+    records.compute(
+        id,
+        (key, current) -> {
+          result.set(transition.apply(Optional.ofNullable(current)));
+          return holds.apply(result.get());
+        });
+    return result.get();
   }
 
   private void checkWritable() {

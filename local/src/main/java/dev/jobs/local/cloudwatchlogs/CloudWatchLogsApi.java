@@ -19,13 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code FilterLogEvents} and {@code DescribeLogGroups}. The operator's credentials may call them,
  * as the stack's operator policy allows; the invoke role's may not.
  */
-public final class CloudWatchLogsApi {
-  private final LogGroups groups;
-
-  public CloudWatchLogsApi(LogGroups groups) {
-    this.groups = groups;
-  }
-
+public record CloudWatchLogsApi(LogGroups groups) {
   /** The service, as the JSON 1.1 protocol serves it. */
   public JsonProtocol.Service service() {
     return new JsonProtocol.Service(

@@ -1,6 +1,7 @@
 package dev.jobs.local.events;
 
 import dev.jobs.backend.job.JobJson;
+import dev.jobs.backend.store.DaemonThreads;
 import dev.jobs.local.lambda.LocalFunction;
 import dev.jobs.local.log.RuntimeLog;
 import dev.jobs.local.store.ArchivedEvent;
@@ -36,12 +37,7 @@ public final class ReplayRunner implements AutoCloseable {
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
   private final ExecutorService runner =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "replays");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("replays"));
 
   /**
    * @param bus the bus whose archive is replayed, through its replay rule

@@ -1,5 +1,6 @@
 package dev.jobs.local.store;
 
+import dev.jobs.backend.store.DaemonThreads;
 import dev.jobs.backend.store.JobStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,12 +54,7 @@ public final class Database implements AutoCloseable {
     this.writer = new GroupCommitWriter(writeConnection, walBound);
     this.checkpointConnection = checkpointConnection;
     this.checkpointer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "sqlite-checkpoint");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sqlite-checkpoint"));
     long every = CHECKPOINT_EVERY.toMillis();
     checkpointer.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
   }

@@ -13,6 +13,30 @@ import java.time.Instant;
 final class Schema {
   private Schema() {}
 
+  /** A one-time rewrite of an older data directory's rows. */
+  @FunctionalInterface
+  interface Migration {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs a migration as one transaction: a crash or a failure in the middle leaves the rows as they
+   * were, for the next start to migrate again. The connection's commit mode is restored after.
+   */
+  static void migrate(Connection connection, Migration migration) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      migration.run(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
   static void create(Statement statement) throws SQLException {
     // The job table mirrors the DynamoDB item: JSON text for parameters, result and error.
     statement.execute(
@@ -25,7 +49,7 @@ final class Schema {
     // Data directories from before the list: the status time as sortable text, filled in once.
     if (!hasColumn(statement, "jobs", "status_at")) {
       statement.execute("ALTER TABLE jobs ADD COLUMN status_at TEXT");
-      fillStatusTimes(statement.getConnection());
+      migrate(statement.getConnection(), Schema::fillStatusTimes);
     }
     // Data directories from before progress and cancel: the columns, empty (as DynamoDB's absent
     // attributes), added once.
@@ -87,8 +111,6 @@ final class Schema {
   }
 
   private static void fillStatusTimes(Connection connection) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
     try (Statement select = connection.createStatement();
         ResultSet rows =
             select.executeQuery("SELECT id, status, started_at, finished_at FROM jobs");
@@ -105,12 +127,6 @@ final class Schema {
           update.executeUpdate();
         }
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
   }
 

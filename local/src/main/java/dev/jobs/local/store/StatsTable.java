@@ -35,9 +35,11 @@ final class StatsTable {
         return;
       }
     }
-    Connection connection = statement.getConnection();
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
+    Schema.migrate(statement.getConnection(), StatsTable::countExistingJobs);
+  }
+
+  /** Creates the table and counts every job already in the job table. */
+  private static void countExistingJobs(Connection connection) throws SQLException {
     try (Statement select = connection.createStatement()) {
       select.execute(CREATE);
       try (ResultSet rows =
@@ -48,12 +50,6 @@ final class StatsTable {
               new StatsDeltas().change(Optional.empty(), Optional.of(SqliteJobStore.record(rows))));
         }
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.jobs.local.auth;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobs.local.ScratchDirectory;
 import dev.jobs.local.store.CredentialStore;
 import dev.jobs.local.store.Database;
 import java.io.IOException;
@@ -48,10 +49,8 @@ class SignatureVerifierPropertyTest {
   @AfterContainer
   static void close() {
     database.close();
-    try (var files = Files.walk(directory)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
+    try {
+      ScratchDirectory.delete(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store's hand-offs between queues, the archive and a replay's progress: each commits both of
@@ -17,23 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
  * as a full disk or a closing database would.
  */
 class HandOffTest {
-  @TempDir Path directory;
-  private Database database;
+  @RegisterExtension final TemporaryDatabase sqlite = new TemporaryDatabase();
   private InvocationStore queue;
   private ArchiveStore archive;
   private ReplayStore replays;
 
   @BeforeEach
   void open() {
-    database = Database.open(directory);
-    queue = new InvocationStore(database);
-    archive = new ArchiveStore(database);
-    replays = new ReplayStore(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
+    queue = new InvocationStore(sqlite.database());
+    archive = new ArchiveStore(sqlite.database());
+    replays = new ReplayStore(sqlite.database());
   }
 
   private Invocation failed() {

@@ -14,9 +14,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,29 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * every job does ({@link JobStatsContract}); a data directory from before them is counted once.
  */
 class SqliteJobStatsTest extends JobStatsContract {
-  @TempDir static Path directory;
-  private static Database database;
-  private static SqliteJobStore store;
-
-  @BeforeAll
-  static void open() {
-    database = Database.open(directory);
-    store = new SqliteJobStore(database);
-  }
-
-  @AfterAll
-  static void close() {
-    database.close();
-  }
+  @RegisterExtension static final TemporaryDatabase sqlite = new TemporaryDatabase();
 
   @Override
   protected JobStore store() {
-    return store;
+    return sqlite.store();
   }
 
   @Override
   protected JobStatsSource statistics() {
-    return new SqliteJobStatistics(database);
+    return new SqliteJobStatistics(sqlite.database());
   }
 
   @Test

@@ -18,10 +18,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The SQLite store's conditional transitions, the same rules as the DynamoDB adapter's. */
@@ -31,20 +29,7 @@ class SqliteJobStoreTest {
       JobJson.MAPPER.createObjectNode().put("type", "sleep").put("seconds", 1);
   private static final JobError ERROR = new JobError("Boom", "it broke", "RetriesExhausted");
 
-  @TempDir Path directory;
-  private Database database;
-  private SqliteJobStore store;
-
-  @BeforeEach
-  void open() {
-    database = Database.open(directory);
-    store = new SqliteJobStore(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
+  @RegisterExtension final TemporaryDatabase sqlite = new TemporaryDatabase();
 
   private static JobStart start(String id, Instant at, boolean replay) {
     return new JobStart(id, "sleep", PARAMETERS, at, 1000, replay ? at : null, null, null);
@@ -56,15 +41,15 @@ class SqliteJobStoreTest {
 
   @Test
   void find_unknownJob_isEmpty() {
-    assertThat(store.find("nope")).isEmpty();
+    assertThat(sqlite.store().find("nope")).isEmpty();
   }
 
   @Test
   void start_newJob_recordsRunningWithOneAttempt() {
-    Optional<JobRecord> started = store.start(start("a", T0, false));
+    Optional<JobRecord> started = sqlite.store().start(start("a", T0, false));
 
     assertThat(started).isPresent();
-    assertThat(store.find("a")).contains(started.get());
+    assertThat(sqlite.store().find("a")).contains(started.get());
     assertThat(started.get().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(started.get().attempts()).isEqualTo(1);
     assertThat(started.get().parameters()).isEqualTo(PARAMETERS);
@@ -73,9 +58,9 @@ class SqliteJobStoreTest {
 
   @Test
   void start_retryOfRunningJob_countsAttemptAndKeepsFirstStart() {
-    store.start(start("a", T0, false));
+    sqlite.store().start(start("a", T0, false));
 
-    JobRecord retried = store.start(start("a", T0.plusSeconds(60), false)).orElseThrow();
+    JobRecord retried = sqlite.store().start(start("a", T0.plusSeconds(60), false)).orElseThrow();
 
     assertThat(retried.attempts()).isEqualTo(2);
     assertThat(retried.startedAt()).isEqualTo(T0);
@@ -83,21 +68,23 @@ class SqliteJobStoreTest {
 
   @Test
   void start_succeededJob_isRefusedEvenForReplay() {
-    store.start(start("a", T0, false));
-    store.succeed("a", JobJson.MAPPER.createObjectNode().put("ok", true), T0.plusSeconds(1));
+    sqlite.store().start(start("a", T0, false));
+    sqlite
+        .store()
+        .succeed("a", JobJson.MAPPER.createObjectNode().put("ok", true), T0.plusSeconds(1));
 
-    assertThat(store.start(start("a", T0.plusSeconds(2), false))).isEmpty();
-    assertThat(store.start(start("a", T0.plusSeconds(2), true))).isEmpty();
-    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(sqlite.store().start(start("a", T0.plusSeconds(2), false))).isEmpty();
+    assertThat(sqlite.store().start(start("a", T0.plusSeconds(2), true))).isEmpty();
+    assertThat(sqlite.store().find("a").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
   }
 
   @Test
   void start_failedJob_isRefusedUnlessReplay() {
-    store.start(start("a", T0, false));
-    store.fail(failure("a", T0.plusSeconds(1)));
+    sqlite.store().start(start("a", T0, false));
+    sqlite.store().fail(failure("a", T0.plusSeconds(1)));
 
-    assertThat(store.start(start("a", T0.plusSeconds(2), false))).isEmpty();
-    JobRecord replayed = store.start(start("a", T0.plusSeconds(3), true)).orElseThrow();
+    assertThat(sqlite.store().start(start("a", T0.plusSeconds(2), false))).isEmpty();
+    JobRecord replayed = sqlite.store().start(start("a", T0.plusSeconds(3), true)).orElseThrow();
 
     assertThat(replayed.status()).isEqualTo(JobStatus.RUNNING);
     assertThat(replayed.attempts()).isEqualTo(2);
@@ -108,12 +95,15 @@ class SqliteJobStoreTest {
 
   @Test
   void succeed_runningJob_storesResult() {
-    store.start(start("a", T0, false));
+    sqlite.store().start(start("a", T0, false));
 
-    assertThat(store.succeed("a", JobJson.MAPPER.createObjectNode().put("n", 1), T0.plusSeconds(5)))
+    assertThat(
+            sqlite
+                .store()
+                .succeed("a", JobJson.MAPPER.createObjectNode().put("n", 1), T0.plusSeconds(5)))
         .isTrue();
 
-    JobRecord job = store.find("a").orElseThrow();
+    JobRecord job = sqlite.store().find("a").orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(job.result().get("n").asInt()).isEqualTo(1);
     assertThat(job.finishedAt()).isEqualTo(T0.plusSeconds(5));
@@ -121,19 +111,19 @@ class SqliteJobStoreTest {
 
   @Test
   void succeed_jobNotRunning_isRefused() {
-    assertThat(store.succeed("missing", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
-    store.start(start("a", T0, false));
-    store.fail(failure("a", T0));
+    assertThat(sqlite.store().succeed("missing", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
+    sqlite.store().start(start("a", T0, false));
+    sqlite.store().fail(failure("a", T0));
 
-    assertThat(store.succeed("a", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
-    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+    assertThat(sqlite.store().succeed("a", JobJson.MAPPER.createObjectNode(), T0)).isFalse();
+    assertThat(sqlite.store().find("a").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
   }
 
   @Test
   void fail_jobNeverStarted_recordsFailureWithRequestFields() {
-    assertThat(store.fail(failure("b", T0))).isTrue();
+    assertThat(sqlite.store().fail(failure("b", T0))).isTrue();
 
-    JobRecord job = store.find("b").orElseThrow();
+    JobRecord job = sqlite.store().find("b").orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.FAILED);
     assertThat(job.type()).isEqualTo("sleep");
     assertThat(job.parameters()).isEqualTo(PARAMETERS);
@@ -144,28 +134,26 @@ class SqliteJobStoreTest {
 
   @Test
   void fail_endedJob_isRefused() {
-    store.start(start("a", T0, false));
-    store.succeed("a", JobJson.MAPPER.createObjectNode(), T0);
+    sqlite.store().start(start("a", T0, false));
+    sqlite.store().succeed("a", JobJson.MAPPER.createObjectNode(), T0);
 
-    assertThat(store.fail(failure("a", T0))).isFalse();
-    assertThat(store.fail(failure("b", T0))).isTrue();
-    assertThat(store.fail(failure("b", T0))).isFalse();
+    assertThat(sqlite.store().fail(failure("a", T0))).isFalse();
+    assertThat(sqlite.store().fail(failure("b", T0))).isTrue();
+    assertThat(sqlite.store().fail(failure("b", T0))).isFalse();
   }
 
   @Test
   void records_surviveReopeningTheDatabase() {
-    store.start(start("a", T0, false));
-    database.close();
+    sqlite.store().start(start("a", T0, false));
 
-    database = Database.open(directory);
-    store = new SqliteJobStore(database);
+    sqlite.reopen();
 
-    assertThat(store.find("a").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(sqlite.store().find("a").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
   }
 
   /** A data directory whose database an older runtime left, as these statements write it. */
   private Path olderDatabase(String name, String... statements) throws Exception {
-    Path dataDir = directory.resolve(name);
+    Path dataDir = sqlite.directory().resolve(name);
     java.nio.file.Files.createDirectories(dataDir);
     try (Connection connection = DatabaseFile.open(dataDir);
         Statement statement = connection.createStatement()) {
@@ -231,7 +219,7 @@ class SqliteJobStoreTest {
 
   @Test
   void list_readsARangeOfAnIndex_notTheTable() throws Exception {
-    try (Connection connection = DatabaseFile.open(directory);
+    try (Connection connection = DatabaseFile.open(sqlite.directory());
         Statement statement = connection.createStatement()) {
       for (String where :
           new String[] {
