@@ -6,6 +6,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.AwsOptions;
+import dev.jobs.cli.options.NameRule;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.Answer;
@@ -21,7 +22,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,10 @@ import software.amazon.awssdk.regions.Region;
       TargetCommand.Remove.class
     })
 public final class TargetCommand implements Callable<Integer> {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final NameRule NAME =
+      NameRule.of(
+          "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
+          "a target name (letters, digits, '_', '.', '-'; 64 at most)");
 
   @Spec CommandSpec spec;
 
@@ -70,15 +73,6 @@ public final class TargetCommand implements Callable<Integer> {
     Printer printer() {
       return Printer.of(output, environment, spec);
     }
-  }
-
-  static String checkName(String name) {
-    if (!NAME.matcher(name).matches()) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "'" + name + "' is not a target name (letters, digits, '_', '.', '-'; 64 at most)");
-    }
-    return name;
   }
 
   /** {@code jobs target add}. */
@@ -111,7 +105,7 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      checkName(name);
+      NAME.check("", name);
       if (TargetConfig.LOCAL.equals(name)) {
         throw new JobsException(
             ExitCode.USAGE, "'local' is built in: it follows the local runtime; pick another name");
