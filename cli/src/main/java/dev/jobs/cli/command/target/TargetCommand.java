@@ -59,7 +59,10 @@ public final class TargetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** A {@code jobs target} subcommand: its environment and output options, and its printer. */
+  /**
+   * A {@code jobs target} subcommand: its environment and output options, its printer, and the
+   * session that describes a target.
+   */
   abstract static class Subcommand implements Callable<Integer> {
     final Environment environment;
 
@@ -72,6 +75,18 @@ public final class TargetCommand implements Callable<Integer> {
 
     Printer printer() {
       return Printer.of(output, environment, spec);
+    }
+
+    /** A session that never starts the local runtime; {@code draft}: a target not stored yet. */
+    Session describing(TargetOptions flags, Target draft) {
+      return Session.describing(
+          environment,
+          flags,
+          draft,
+          output,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          HttpClients.Workload.ONE_SHOT);
     }
   }
 
@@ -116,14 +131,8 @@ public final class TargetCommand implements Callable<Integer> {
       flags.aws = aws;
       // Resolve region and credentials as commands will, with this target not yet stored.
       Session session =
-          Session.describing(
-              environment,
-              flags,
-              Target.draft(name, stackName, aws.region, aws.profile, aws.endpointUrl),
-              output,
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr(),
-              HttpClients.Workload.ONE_SHOT);
+          describing(
+              flags, Target.draft(name, stackName, aws.region, aws.profile, aws.endpointUrl));
       TargetSettings settings = session.settings();
       Region resolvedRegion = settings.region();
       BaseCredentials base = session.baseCredentials();
@@ -264,15 +273,7 @@ public final class TargetCommand implements Callable<Integer> {
     public Integer call() {
       TargetOptions flags = new TargetOptions();
       flags.target = name;
-      Session session =
-          Session.describing(
-              environment,
-              flags,
-              null,
-              output,
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr(),
-              HttpClients.Workload.ONE_SHOT);
+      Session session = describing(flags, null);
       TargetSettings settings = session.settings();
       if (!settings.isLocal()
           && TargetConfig.load(environment.configFile()).find(settings.name()).isEmpty()) {
