@@ -23,7 +23,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
   private final Clock clock;
   private final Duration timeout;
   private final List<Cancellation> cancels;
-  private final JobsToEnd running = new JobsToEnd();
+  private final JobsToEnd jobs = new JobsToEnd();
 
   private CancelWaiter(JobsClient api, Clock clock, Duration timeout, List<Cancellation> cancels) {
     this.api = api;
@@ -32,7 +32,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
     this.cancels = cancels;
     for (Cancellation cancel : cancels) {
       if (cancel.outcome() == Cancellation.Outcome.REQUESTED) {
-        running.add(cancel.id(), cancel.record());
+        jobs.add(cancel.id(), cancel.record());
       }
     }
   }
@@ -47,7 +47,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
       List<Cancellation> cancels,
       PrintWriter err) {
     CancelWaiter wait = new CancelWaiter(api, poller.clock(), timeout, cancels);
-    if (wait.running.open().isEmpty()) {
+    if (wait.jobs.open().isEmpty()) {
       return cancels;
     }
     return poller.timeout(timeout).awaitOrStop(wait, wait.goesOn(), err);
@@ -55,13 +55,13 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
 
   @Override
   public Optional<List<Cancellation>> poll(Duration waited) {
-    running.poll(api);
-    if (!running.open().isEmpty()) {
+    jobs.poll(api);
+    if (!jobs.open().isEmpty()) {
       return Optional.empty();
     }
     List<Cancellation> done = new ArrayList<>();
     for (Cancellation cancel : cancels) {
-      JobPage.Job last = running.ended().get(cancel.id());
+      JobPage.Job last = jobs.ended().get(cancel.id());
       done.add(last == null ? cancel : cancel.ended(last));
     }
     return Optional.of(done);
@@ -69,8 +69,8 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
 
   @Override
   public String line(Duration waited) {
-    Map<String, JobPage.Job> open = running.open();
-    int ended = running.ended().size();
+    Map<String, JobPage.Job> open = jobs.open();
+    int ended = jobs.ended().size();
     if (open.size() == 1 && ended == 0) {
       Map.Entry<String, JobPage.Job> only = open.entrySet().iterator().next();
       String id = only.getKey();
@@ -97,7 +97,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
 
   @Override
   public JobsException timedOut() {
-    Map<String, JobPage.Job> open = running.open();
+    Map<String, JobPage.Job> open = jobs.open();
     String what =
         open.size() == 1 ? "job " + open.keySet().iterator().next() : open.size() + " jobs";
     return Poller.stillAfter(
@@ -113,6 +113,6 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
   }
 
   private String command() {
-    return "jobs cancel --wait " + String.join(" ", running.open().keySet());
+    return "jobs cancel --wait " + String.join(" ", jobs.open().keySet());
   }
 }
