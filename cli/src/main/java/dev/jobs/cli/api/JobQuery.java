@@ -41,30 +41,21 @@ public record JobQuery(
   /** The query parameters, in name order, as the signature's canonical query has them. */
   Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    if (condition != null) {
-      parameters.put("condition", condition);
-    }
-    if (errorType != null) {
-      parameters.put("errorType", errorType);
-    }
-    if (limit != null) {
-      parameters.put("limit", limit.toString());
-    }
-    if (next != null) {
-      parameters.put("next", next);
-    }
-    if (since != null) {
-      parameters.put("since", since.toString());
-    }
-    if (status != null) {
-      parameters.put("status", status);
-    }
-    if (type != null) {
-      parameters.put("type", type);
-    }
-    if (until != null) {
-      parameters.put("until", until.toString());
-    }
+    putPresent(parameters, "condition", condition);
+    putPresent(parameters, "errorType", errorType);
+    putPresent(parameters, "limit", limit);
+    putPresent(parameters, "next", next);
+    putPresent(parameters, "since", since);
+    putPresent(parameters, "status", status);
+    putPresent(parameters, "type", type);
+    putPresent(parameters, "until", until);
     return parameters;
+  }
+
+  /** An absent part is left out, so that the API applies its default. */
+  private static void putPresent(Map<String, String> parameters, String name, Object value) {
+    if (value != null) {
+      parameters.put(name, value.toString());
+    }
   }
 }

@@ -92,14 +92,7 @@ public final class ConsoleServer implements AutoCloseable {
       throw new JobsException(
           ExitCode.ERROR, "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
-    ExecutorService threads =
-        Executors.newFixedThreadPool(
-            THREADS,
-            task -> {
-              Thread thread = new Thread(task, "console");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads("console"));
     ConsoleServer started = new ConsoleServer(console, server, threads);
     server.setExecutor(threads);
     server.createContext("/", started::exchange);

@@ -22,12 +22,7 @@ final class JobsView {
 
   /** Where the counts are read while the page is: daemon threads, made as requests need them. */
   private static final ExecutorService COUNTING =
-      Executors.newCachedThreadPool(
-          work -> {
-            Thread thread = new Thread(work, "console-counts");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(new DaemonThreads("console-counts"));
 
   private JobsView() {}
 

@@ -25,21 +25,14 @@ import java.util.Locale;
  *
  * <p>Two commands may find no runtime at once. A lock on {@code <data-dir>/start.lock} held around
  * the check and the start makes the second wait, then find the first one's runtime and use it.
+ *
+ * @param err where the one line goes
+ * @param quiet whether to leave that line out ({@code --quiet})
  */
-public final class AutoStart {
+public record AutoStart(Environment environment, PrintWriter err, boolean quiet) {
   public static final String VARIABLE = "JOBS_LOCAL_AUTOSTART";
   public static final String PORT_VARIABLE = "JOBS_LOCAL_PORT";
   private static final String LOCK_FILE = "start.lock";
-
-  private final Environment environment;
-  private final PrintWriter err;
-  private final boolean quiet;
-
-  public AutoStart(Environment environment, PrintWriter err, boolean quiet) {
-    this.environment = environment;
-    this.err = err;
-    this.quiet = quiet;
-  }
 
   /** Off when {@code JOBS_LOCAL_AUTOSTART} is 0, false, no or off; on when unset. */
   public boolean enabled() {

@@ -2,7 +2,6 @@ package dev.jobs.cli.output;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobsClient;
-import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.Durations;
 import java.io.PrintWriter;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +23,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
   private final Clock clock;
   private final Duration timeout;
   private final List<Cancellation> cancels;
-  private final Map<String, JobPage.Job> running = new LinkedHashMap<>();
-  private final Map<String, JobPage.Job> ended = new LinkedHashMap<>();
+  private final JobsToEnd jobs = new JobsToEnd();
 
   private CancelWaiter(JobsClient api, Clock clock, Duration timeout, List<Cancellation> cancels) {
     this.api = api;
@@ -35,7 +32,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
     this.cancels = cancels;
     for (Cancellation cancel : cancels) {
       if (cancel.outcome() == Cancellation.Outcome.REQUESTED) {
-        running.put(cancel.id(), cancel.record());
+        jobs.add(cancel.id(), cancel.record());
       }
     }
   }
@@ -50,7 +47,7 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
       List<Cancellation> cancels,
       PrintWriter err) {
     CancelWaiter wait = new CancelWaiter(api, poller.clock(), timeout, cancels);
-    if (wait.running.isEmpty()) {
+    if (wait.jobs.open().isEmpty()) {
       return cancels;
     }
     return poller.timeout(timeout).awaitOrStop(wait, wait.goesOn(), err);
@@ -58,26 +55,13 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
 
   @Override
   public Optional<List<Cancellation>> poll(Duration waited) {
-    for (String id : List.copyOf(running.keySet())) {
-      JobsClient.Response response = api.get(id);
-      if (!response.found()) {
-        // A cancel leaves a record; without one, the job expired since.
-        throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found while waiting");
-      }
-      JobPage.Job job = JobPage.Job.parse(response.body());
-      if (job.finished()) {
-        running.remove(id);
-        ended.put(id, job);
-      } else {
-        running.put(id, job);
-      }
-    }
-    if (!running.isEmpty()) {
+    jobs.poll(api);
+    if (!jobs.open().isEmpty()) {
       return Optional.empty();
     }
     List<Cancellation> done = new ArrayList<>();
     for (Cancellation cancel : cancels) {
-      JobPage.Job last = ended.get(cancel.id());
+      JobPage.Job last = jobs.ended().get(cancel.id());
       done.add(last == null ? cancel : cancel.ended(last));
     }
     return Optional.of(done);
@@ -85,8 +69,10 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
 
   @Override
   public String line(Duration waited) {
-    if (running.size() == 1 && ended.isEmpty()) {
-      Map.Entry<String, JobPage.Job> only = running.entrySet().iterator().next();
+    Map<String, JobPage.Job> open = jobs.open();
+    int ended = jobs.ended().size();
+    if (open.size() == 1 && ended == 0) {
+      Map.Entry<String, JobPage.Job> only = open.entrySet().iterator().next();
       String id = only.getKey();
       JobPage.Job job = only.getValue();
       Optional<JobPage.Progress> progress = job.progress();
@@ -102,19 +88,18 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
           + ProgressBar.render(progress.get(), ran, ProgressBar.left(progress.get(), started, now));
     }
     return "cancel: "
-        + ended.size()
+        + ended
         + " of "
-        + (ended.size() + running.size())
+        + (ended + open.size())
         + " jobs stopped, "
         + Durations.format(waited);
   }
 
   @Override
   public JobsException timedOut() {
+    Map<String, JobPage.Job> open = jobs.open();
     String what =
-        running.size() == 1
-            ? "job " + running.keySet().iterator().next()
-            : running.size() + " jobs";
+        open.size() == 1 ? "job " + open.keySet().iterator().next() : open.size() + " jobs";
     return Poller.stillAfter(
         what, "RUNNING with a cancel requested", timeout, "the cancel stands; " + resume());
   }
@@ -128,6 +113,6 @@ public final class CancelWaiter implements Poller.Wait<List<Cancellation>> {
   }
 
   private String command() {
-    return "jobs cancel --wait " + String.join(" ", running.keySet());
+    return "jobs cancel --wait " + String.join(" ", jobs.open().keySet());
   }
 }

@@ -2,17 +2,13 @@ package dev.jobs.cli.output;
 
 import dev.jobs.cli.api.JobPage;
 import dev.jobs.cli.api.JobsClient;
-import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.options.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Waits for jobs a bulk command started again (re-driven, so QUEUED) to end: each is polled until
@@ -23,14 +19,13 @@ public final class JobEnds implements Poller.Wait<Map<String, JobPage.Job>> {
   private final JobsClient api;
   private final Duration timeout;
   private final String what;
-  private final Set<String> open;
-  private final Map<String, JobPage.Job> ended = new LinkedHashMap<>();
+  private final JobsToEnd jobs = new JobsToEnd();
 
   private JobEnds(JobsClient api, List<String> ids, Duration timeout, String what) {
     this.api = api;
     this.timeout = timeout;
     this.what = what;
-    this.open = new LinkedHashSet<>(ids);
+    ids.forEach(id -> jobs.add(id, null));
   }
 
   /**
@@ -54,27 +49,18 @@ public final class JobEnds implements Poller.Wait<Map<String, JobPage.Job>> {
 
   @Override
   public Optional<Map<String, JobPage.Job>> poll(Duration waited) {
-    for (String id : List.copyOf(open)) {
-      JobsClient.Response response = api.get(id);
-      if (!response.found()) {
-        throw new JobsException(ExitCode.NOT_FOUND, "job " + id + " not found while waiting");
-      }
-      JobPage.Job job = JobPage.Job.parse(response.body());
-      if (job.finished()) {
-        open.remove(id);
-        ended.put(id, job);
-      }
-    }
-    return open.isEmpty() ? Optional.of(Map.copyOf(ended)) : Optional.empty();
+    jobs.poll(api);
+    return jobs.open().isEmpty() ? Optional.of(Map.copyOf(jobs.ended())) : Optional.empty();
   }
 
   @Override
   public String line(Duration waited) {
+    int ended = jobs.ended().size();
     return what
         + ": "
-        + ended.size()
+        + ended
         + " of "
-        + (ended.size() + open.size())
+        + (ended + jobs.open().size())
         + " ended, "
         + Durations.format(waited);
   }
@@ -82,9 +68,9 @@ public final class JobEnds implements Poller.Wait<Map<String, JobPage.Job>> {
   @Override
   public JobsException timedOut() {
     return Poller.stillAfter(
-        open.size() + " of the " + what,
+        jobs.open().size() + " of the " + what,
         "running or queued",
         timeout,
-        "they go on; follow one with: jobs wait " + open.iterator().next());
+        "they go on; follow one with: jobs wait " + jobs.open().keySet().iterator().next());
   }
 }

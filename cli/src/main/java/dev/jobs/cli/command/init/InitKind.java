@@ -2,6 +2,7 @@ package dev.jobs.cli.command.init;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
+import dev.jobs.cli.options.NameRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
     })
 public final class InitKind implements Callable<Integer> {
   /** A job type as the API's schema allows it. */
-  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  static final NameRule NAME =
+      NameRule.of(
+          "[a-z][a-z0-9-]{0,63}", "a job type: a-z first, then up to 63 of a-z, 0-9 and '-'");
 
   private static final String TEMPLATES = "/dev/jobs/cli/command/init/kind/";
   private static final String TOOLKIT = "/dev/jobs/cli/command/init/toolkit.properties";
@@ -55,13 +57,7 @@ public final class InitKind implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!NAME.matcher(name).matches()) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "kind name '"
-              + name
-              + "' is not a job type: a-z first, then up to 63 of a-z, 0-9 and '-'");
-    }
+    NAME.check("kind name", name);
     Path directory = dir != null ? dir : Path.of(name);
     checkEmpty(directory);
     String className = className(name);

@@ -24,9 +24,8 @@ import picocli.CommandLine.Parameters;
 /**
  * A command that acts on many jobs ({@code cancel}, {@code redrive}): the jobs by id or by a
  * filter, the bulk flags, and {@code --wait}'s timeout. Its steps, in the order a subclass calls
- * them: {@link #named} checks the command line before any call, {@link #chosen} lists the jobs,
- * {@link #runner} prints the dry run or asks, and {@link #poller} follows the jobs with {@code
- * --wait}.
+ * them: {@link #named} checks the command line before any call, {@link #confirmed} lists the jobs
+ * and prints the dry run or asks, and {@link #poller} follows the jobs with {@code --wait}.
  */
 abstract class BulkJobsCommand extends TargetedCommand {
   @Parameters(
@@ -78,24 +77,29 @@ abstract class BulkJobsCommand extends TargetedCommand {
     return ids.isEmpty() ? null : JobSelection.of(ids);
   }
 
-  /** The jobs named, or else those the filter lists (every page). */
-  JobSelection chosen(Session session, JobSelection named, JobQuery filter, Instant now) {
-    return named != null ? named : JobSelection.listed(session.api(), filter, window, now);
-  }
+  /** The jobs a command acts on, and the run over them, confirmed. */
+  record Confirmed(Session session, JobSelection jobs, BulkRun run) {}
 
   /**
-   * The run over the chosen jobs, once confirmed; null after a dry run, which it printed.
+   * The jobs named, or else those the filter lists (every page), and the run over them once
+   * confirmed; null after a dry run, which it printed.
    *
+   * @param named what {@link #named} returned
+   * @param filter the filter's query, for when no job is named
    * @param words the command's words, for the dry run, the bar and the summary
    */
-  BulkRun runner(Session session, JobSelection chosen, BulkRun.Words words, Instant now) {
+  Confirmed confirmed(JobSelection named, JobQuery filter, BulkRun.Words words) {
+    Session session = session();
+    Instant now = session.environment().clock().instant();
+    JobSelection chosen =
+        named != null ? named : JobSelection.listed(session.api(), filter, window, now);
     if (bulk.dryRun) {
       session.printer().print(chosen.dryRun(words.verb(), now));
       return null;
     }
     BulkRun run = JobSelection.runner(session, bulk, words);
     run.confirm(chosen.ids().size());
-    return run;
+    return new Confirmed(session, chosen, run);
   }
 
   /** How {@code --wait} polls: from {@code first}, backing off to {@code longest}, with a line. */

@@ -17,7 +17,6 @@ import dev.jobs.cli.output.Cancellation;
 import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,19 +99,18 @@ public final class CancelCommand extends BulkJobsCommand {
     if (named == null && status == null) {
       throw new JobsException(ExitCode.USAGE, "a filter needs --status QUEUED or RUNNING");
     }
-    Session session = session();
-    Instant now = session.environment().clock().instant();
-    JobSelection chosen =
-        chosen(
-            session,
+    Confirmed confirmed =
+        confirmed(
             named,
             new JobQuery(
                 status == null ? null : status.name(), null, null, null, null, type, null, null),
-            now);
-    BulkRun run = runner(session, chosen, WORDS, now);
-    if (run == null) {
+            WORDS);
+    if (confirmed == null) {
       return ExitCode.OK;
     }
+    Session session = confirmed.session();
+    JobSelection chosen = confirmed.jobs();
+    BulkRun run = confirmed.run();
     boolean byFilter = chosen.byFilter();
     Map<String, Cancellation> cancels = new LinkedHashMap<>();
     BulkRun.Ran ran =

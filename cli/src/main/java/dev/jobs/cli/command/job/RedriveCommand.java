@@ -14,7 +14,6 @@ import dev.jobs.cli.output.Poller;
 import dev.jobs.cli.replay.RetryStep;
 import dev.jobs.cli.session.Session;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -96,22 +95,18 @@ public final class RedriveCommand extends BulkJobsCommand {
     filters.put("--type", type);
     filters.put("--error-type", errorType);
     filters.put("--condition", condition);
-    JobSelection named = named(filters);
-    Session session = session();
-    Instant now = session.environment().clock().instant();
-    RetryStep api = new RetryStep(session.api(), status == Status.CANCELLED);
-    JobSelection chosen =
-        chosen(
-            session,
-            named,
+    Confirmed confirmed =
+        confirmed(
+            named(filters),
             new JobQuery(status.name(), null, null, null, null, type, errorType, condition),
-            now);
-    BulkRun run = runner(session, chosen, WORDS, now);
-    if (run == null) {
+            WORDS);
+    if (confirmed == null) {
       return ExitCode.OK;
     }
-    boolean byFilter = chosen.byFilter();
-    BulkRun.Ran ran = run.run(chosen.ids(), id -> api.retry(id, byFilter));
+    Session session = confirmed.session();
+    RetryStep api = new RetryStep(session.api(), status == Status.CANCELLED);
+    boolean byFilter = confirmed.jobs().byFilter();
+    BulkRun.Ran ran = confirmed.run().run(confirmed.jobs().ids(), id -> api.retry(id, byFilter));
     if (ran.interrupted()) {
       session.printer().print(new BulkSummary(ran, WORDS, null).answer());
       throw new JobsException(ExitCode.INTERRUPTED, "interrupted; " + BulkRun.howFar(ran));

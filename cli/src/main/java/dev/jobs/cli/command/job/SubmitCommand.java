@@ -7,6 +7,7 @@ import dev.jobs.cli.core.Environment;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
+import dev.jobs.cli.options.NameRule;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobPrinter;
 import dev.jobs.cli.output.Printer;
@@ -36,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
       "With --wait, go on as 'jobs wait'."
     })
 public final class SubmitCommand extends TargetedCommand {
-  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+  private static final NameRule TYPE =
+      NameRule.of("[a-z][a-z0-9-]{0,63}", "a job kind (lower case letters, digits and '-')");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   @Mixin WaitOptions waiting;
@@ -110,11 +112,7 @@ public final class SubmitCommand extends TargetedCommand {
   ObjectNode body() {
     ObjectNode body = Json.mapper().createObjectNode();
     String kind = type == null ? "sleep" : type;
-    if (!TYPE.matcher(kind).matches()) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "--type '" + kind + "' is not a job kind (lower case letters, digits and '-')");
-    }
+    TYPE.check("--type", kind);
     if (type != null) {
       body.put("type", type);
     }

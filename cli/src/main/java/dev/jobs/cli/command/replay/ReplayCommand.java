@@ -7,6 +7,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.Durations;
+import dev.jobs.cli.options.NameRule;
 import dev.jobs.cli.options.WindowOptions;
 import dev.jobs.cli.output.Answer;
 import dev.jobs.cli.output.JobTable;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
           + " the replay failed or was cancelled, 4 on timeout."
     })
 public final class ReplayCommand extends TargetedCommand {
-  private static final Pattern NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
+  private static final NameRule NAME =
+      NameRule.of(
+          "[.\\-_A-Za-z0-9]{1,64}", "a replay name (letters, digits, '.', '-', '_'; 64 at most)");
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -114,13 +116,7 @@ public final class ReplayCommand extends TargetedCommand {
       throw new JobsException(ExitCode.USAGE, "--until " + end + " is in the future");
     }
     String replayName = name == null ? "jobs-replay-" + STAMP.format(now) : name;
-    if (!NAME.matcher(replayName).matches()) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "--name '"
-              + replayName
-              + "' is not a replay name (letters, digits, '.', '-', '_'; 64 at most)");
-    }
+    NAME.check("--name", replayName);
     String busArn = session.settings().eventBusArn();
     String ruleArn = session.settings().replayRuleArn();
     DescribeArchiveResponse archive = ReplayArchive.describe(session);

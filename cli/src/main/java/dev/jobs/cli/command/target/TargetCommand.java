@@ -6,6 +6,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.JobsException;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.options.AwsOptions;
+import dev.jobs.cli.options.NameRule;
 import dev.jobs.cli.options.OutputOptions;
 import dev.jobs.cli.options.TargetOptions;
 import dev.jobs.cli.output.Answer;
@@ -21,7 +22,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,10 @@ import software.amazon.awssdk.regions.Region;
       TargetCommand.Remove.class
     })
 public final class TargetCommand implements Callable<Integer> {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final NameRule NAME =
+      NameRule.of(
+          "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}",
+          "a target name (letters, digits, '_', '.', '-'; 64 at most)");
 
   @Spec CommandSpec spec;
 
@@ -56,7 +59,10 @@ public final class TargetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** A {@code jobs target} subcommand: its environment and output options, and its printer. */
+  /**
+   * A {@code jobs target} subcommand: its environment and output options, its printer, and the
+   * session that describes a target.
+   */
   abstract static class Subcommand implements Callable<Integer> {
     final Environment environment;
 
@@ -70,15 +76,18 @@ public final class TargetCommand implements Callable<Integer> {
     Printer printer() {
       return Printer.of(output, environment, spec);
     }
-  }
 
-  static String checkName(String name) {
-    if (!NAME.matcher(name).matches()) {
-      throw new JobsException(
-          ExitCode.USAGE,
-          "'" + name + "' is not a target name (letters, digits, '_', '.', '-'; 64 at most)");
+    /** A session that never starts the local runtime; {@code draft}: a target not stored yet. */
+    Session describing(TargetOptions flags, Target draft) {
+      return Session.describing(
+          environment,
+          flags,
+          draft,
+          output,
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr(),
+          HttpClients.Workload.ONE_SHOT);
     }
-    return name;
   }
 
   /** {@code jobs target add}. */
@@ -111,7 +120,7 @@ public final class TargetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      checkName(name);
+      NAME.check("", name);
       if (TargetConfig.LOCAL.equals(name)) {
         throw new JobsException(
             ExitCode.USAGE, "'local' is built in: it follows the local runtime; pick another name");
@@ -122,14 +131,8 @@ public final class TargetCommand implements Callable<Integer> {
       flags.aws = aws;
       // Resolve region and credentials as commands will, with this target not yet stored.
       Session session =
-          Session.describing(
-              environment,
-              flags,
-              Target.draft(name, stackName, aws.region, aws.profile, aws.endpointUrl),
-              output,
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr(),
-              HttpClients.Workload.ONE_SHOT);
+          describing(
+              flags, Target.draft(name, stackName, aws.region, aws.profile, aws.endpointUrl));
       TargetSettings settings = session.settings();
       Region resolvedRegion = settings.region();
       BaseCredentials base = session.baseCredentials();
@@ -270,15 +273,7 @@ public final class TargetCommand implements Callable<Integer> {
     public Integer call() {
       TargetOptions flags = new TargetOptions();
       flags.target = name;
-      Session session =
-          Session.describing(
-              environment,
-              flags,
-              null,
-              output,
-              spec.commandLine().getOut(),
-              spec.commandLine().getErr(),
-              HttpClients.Workload.ONE_SHOT);
+      Session session = describing(flags, null);
       TargetSettings settings = session.settings();
       if (!settings.isLocal()
           && TargetConfig.load(environment.configFile()).find(settings.name()).isEmpty()) {
