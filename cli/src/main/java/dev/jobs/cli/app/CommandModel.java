@@ -106,11 +106,6 @@ public final class CommandModel {
 
   /** Runs one command line in this process, as the {@code jobs} program does. */
   public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-    // Before any of picocli's model is built: that is what the quick path saves.
-    Integer answered = QuickCommands.run(environment, out, err, args);
-    if (answered != null) {
-      return answered;
-    }
     CommandLine root = root(environment);
     // The quick commands have no subcommands of their own: their path is one word.
     Class<?> quick =
