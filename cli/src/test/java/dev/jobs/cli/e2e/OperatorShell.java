@@ -151,7 +151,11 @@ final class OperatorShell
    */
   void stopLocalRuntime() throws IOException, InterruptedException {
     Run stopped = Files.exists(localDir().resolve("runtime.json")) ? bash("jobs local stop") : null;
-    Shell.runtimesOf(localDir()).forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle runtime : Shell.runtimesOf(localDir())) {
+      runtime.destroyForcibly();
+      // Ended before the home is removed: a runtime still writing its log would keep it.
+      runtime.onExit().join();
+    }
     if (stopped != null) {
       assertThat(stopped.exitCode()).as(stopped.err()).isZero();
     }

@@ -50,19 +50,6 @@ class CancelCommandTest extends OnLocalTarget {
     cancelAnswers(id, 409, "{\"message\":\"job " + id + " already ended " + status + "\"}");
   }
 
-  /** The GET answers in turn, the last one repeating. */
-  void getAnswers(String id, String... bodies) {
-    for (int i = 0; i < bodies.length; i++) {
-      String state = i == 0 ? STARTED : "s" + i;
-      wire.stubFor(
-          get("/prod/jobs/" + id)
-              .inScenario(id)
-              .whenScenarioStateIs(state)
-              .willReturn(FakeAws.json(200, bodies[i]))
-              .willSetStateTo(i == bodies.length - 1 ? state : "s" + (i + 1)));
-    }
-  }
-
   List<LoggedRequest> cancelCalls(String id) {
     return wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs/" + id + "/cancel")));
   }
@@ -197,7 +184,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_runningJobThatStops_endsCancelled_exits0() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait");
 
@@ -210,7 +197,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_jobThatRanOnToSucceed_exits3SayingItWasNotCancelled() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", SUCCEEDED_DESPITE_CANCEL);
+    aws.jobAnswers("job-1", SUCCEEDED_DESPITE_CANCEL);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--output", "json");
 
@@ -236,7 +223,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_jobStillRunningAtTheTimeout_exits4SayingTheCancelStands() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--timeout", "1m");
 
@@ -251,7 +238,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_onATerminal_showsALiveLine_andErasesIt() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
 
     CliRun.Result result = jobs.terminal(true).run("cancel", "job-1", "--wait");
 
