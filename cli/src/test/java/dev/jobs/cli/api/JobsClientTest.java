@@ -296,13 +296,18 @@ class JobsClientTest extends OnLocalTarget {
     assertThat(result.err()).contains("--seconds");
   }
 
+  /** {@code jobs get job-1 --debug}, which succeeds: its stderr is the exchange. */
+  private CliRun.Result getWithDebug() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = jobs.run("get", "job-1", "--debug");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return result;
+  }
+
   @Test
   void debug_logsTheExchange_withAuthorizationTokensAndSecretsRedacted() {
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = getWithDebug();
 
-    CliRun.Result result = jobs.run("get", "job-1", "--debug");
-
-    assertThat(result.exitCode()).isZero();
     assertThat(result.err())
         .contains("> GET " + aws.apiUrl() + "/jobs/job-1")
         .contains("Authorization: <redacted>")
@@ -315,11 +320,8 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void debug_namesEachAwsAction_andShowsTheResponseBodies_withSecretsRedacted() {
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = getWithDebug();
 
-    CliRun.Result result = jobs.run("get", "job-1", "--debug");
-
-    assertThat(result.exitCode()).isZero();
     assertThat(result.err())
         .contains("* sts:AssumeRole")
         .contains("<AccessKeyId>" + FakeAws.ASSUMED_KEY + "</AccessKeyId>")

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import dev.jobs.cli.testing.LoopbackServer;
+import dev.jobs.cli.testing.SocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -124,11 +125,15 @@ class ExactlyOnceIT {
     final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicBoolean cut = new AtomicBoolean();
     private final int upstream;
-    private final LoopbackServer server;
+    private final SocketServer server;
 
     AnswerLosingProxy(int upstream) throws IOException {
       this.upstream = upstream;
-      this.server = LoopbackServer.start("answer-losing-proxy", this::serve);
+      this.server =
+          SocketServer.start(
+              new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+              "answer-losing-proxy",
+              this::serve);
     }
 
     int port() {
@@ -149,7 +154,7 @@ class ExactlyOnceIT {
           lostAnswers.incrementAndGet();
           return;
         }
-        Thread back = LoopbackServer.daemon("answer-losing-proxy", () -> pipe(runtime, client));
+        Thread back = SocketServer.daemon("answer-losing-proxy", () -> pipe(runtime, client));
         for (byte[] next = readMessage(client.getInputStream());
             next.length > 0;
             next = readMessage(client.getInputStream())) {

@@ -1,10 +1,12 @@
 package dev.jobs.cli.net;
 
-import dev.jobs.cli.testing.LoopbackServer;
+import dev.jobs.cli.testing.SocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * credentials set it answers 407 to a {@code CONNECT} without them, as a corporate proxy does.
  */
 final class ConnectProxy implements AutoCloseable {
-  private final LoopbackServer server;
+  private final SocketServer server;
   private final String credentials;
 
   /** The {@code host:port} of every tunnel opened. */
@@ -35,7 +37,11 @@ final class ConnectProxy implements AutoCloseable {
             ? null
             : Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    this.server = LoopbackServer.start("connect-proxy", this::serve);
+    this.server =
+        SocketServer.start(
+            new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+            "connect-proxy",
+            this::serve);
   }
 
   int port() {
@@ -120,7 +126,7 @@ final class ConnectProxy implements AutoCloseable {
   }
 
   private static Thread pump(InputStream from, OutputStream to) {
-    return LoopbackServer.daemon(
+    return SocketServer.daemon(
         "connect-proxy-pump",
         () -> {
           try {

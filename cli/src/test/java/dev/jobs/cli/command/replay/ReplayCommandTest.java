@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
@@ -578,13 +579,19 @@ class ReplayCommandTest extends OnLocalTarget {
     assertThat(calls("StartReplay")).hasSize(2);
   }
 
+  /**
+   * {@code jobs replay --since 1h} while EventBridge answers every StartReplay with {@code answer}.
+   */
+  private CliRun.Result replayWhileStartReplayAnswers(ResponseDefinitionBuilder answer) {
+    wire.stubFor(FakeAws.events("StartReplay").willReturn(answer));
+    return jobs.run("replay", "--since", "1h");
+  }
+
   @Test
   void serverErrorPersisting_exits1() {
-    wire.stubFor(
-        FakeAws.events("StartReplay")
-            .willReturn(FakeAws.jsonError(500, "InternalException", "Internal error")));
-
-    CliRun.Result result = jobs.run("replay", "--since", "1h");
+    CliRun.Result result =
+        replayWhileStartReplayAnswers(
+            FakeAws.jsonError(500, "InternalException", "Internal error"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).contains("InternalException");
@@ -593,9 +600,7 @@ class ReplayCommandTest extends OnLocalTarget {
 
   @Test
   void malformedAnswer_exits1() {
-    wire.stubFor(FakeAws.events("StartReplay").willReturn(FakeAws.json11("{\"State\": ")));
-
-    CliRun.Result result = jobs.run("replay", "--since", "1h");
+    CliRun.Result result = replayWhileStartReplayAnswers(FakeAws.json11("{\"State\": "));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).startsWith("jobs: StartReplay");

@@ -1,30 +1,29 @@
 package dev.jobs.cli.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.function.Consumer;
 
 /**
- * A TCP server on a free 127.0.0.1 port that hands each connection to its handler on a thread of
- * its own: the tests' proxies. Every thread is a daemon, so that a server a failed test leaves open
- * does not keep the JVM up.
+ * Serves the connections a server socket accepts, each one by its handler on a thread of its own:
+ * the tests' proxies, which bind the socket themselves (what they speak on it is theirs to say).
+ * Every thread is a daemon, so that a server a failed test leaves open does not keep the JVM up.
  */
-public final class LoopbackServer implements AutoCloseable {
+public final class SocketServer implements AutoCloseable {
   private final ServerSocket socket;
   private final String name;
   private final Consumer<Socket> handler;
 
-  private LoopbackServer(String name, Consumer<Socket> handler) throws IOException {
-    this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  private SocketServer(ServerSocket socket, String name, Consumer<Socket> handler) {
+    this.socket = socket;
     this.name = name;
     this.handler = handler;
   }
 
-  /** A server that accepts connections from now on, each one handled by {@code handler}. */
-  public static LoopbackServer start(String name, Consumer<Socket> handler) throws IOException {
-    LoopbackServer server = new LoopbackServer(name, handler);
+  /** Accepts connections on {@code socket} from now on, each one handled by {@code handler}. */
+  public static SocketServer start(ServerSocket socket, String name, Consumer<Socket> handler) {
+    SocketServer server = new SocketServer(socket, name, handler);
     daemon(name, server::accept);
     return server;
   }
