@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
@@ -579,19 +578,13 @@ class ReplayCommandTest extends OnLocalTarget {
     assertThat(calls("StartReplay")).hasSize(2);
   }
 
-  /**
-   * {@code jobs replay --since 1h} while EventBridge answers every StartReplay with {@code answer}.
-   */
-  private CliRun.Result replayWhileStartReplayAnswers(ResponseDefinitionBuilder answer) {
-    wire.stubFor(FakeAws.events("StartReplay").willReturn(answer));
-    return jobs.run("replay", "--since", "1h");
-  }
-
   @Test
   void serverErrorPersisting_exits1() {
-    CliRun.Result result =
-        replayWhileStartReplayAnswers(
-            FakeAws.jsonError(500, "InternalException", "Internal error"));
+    wire.stubFor(
+        FakeAws.events("StartReplay")
+            .willReturn(FakeAws.jsonError(500, "InternalException", "Internal error")));
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).contains("InternalException");
@@ -600,7 +593,9 @@ class ReplayCommandTest extends OnLocalTarget {
 
   @Test
   void malformedAnswer_exits1() {
-    CliRun.Result result = replayWhileStartReplayAnswers(FakeAws.json11("{\"State\": "));
+    wire.stubFor(FakeAws.events("StartReplay").willReturn(FakeAws.json11("{\"State\": ")));
+
+    CliRun.Result result = jobs.run("replay", "--since", "1h");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).startsWith("jobs: StartReplay");
