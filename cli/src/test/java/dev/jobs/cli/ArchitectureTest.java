@@ -50,21 +50,11 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule nothingImportsTheProgramButItsStartupTraining =
-      noClasses()
-          .that()
-          .resideOutsideOfPackages(CLI + ".app..", CLI + ".startup..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage(CLI + ".app..");
+      importedOnlyBy(CLI + ".app..", CLI + ".startup..");
 
   @ArchTest
   static final ArchRule onlyTheProgramImportsCommands =
-      noClasses()
-          .that()
-          .resideOutsideOfPackages(CLI + ".app..", CLI + ".command..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage(CLI + ".command..");
+      importedOnlyBy(CLI + ".command..", CLI + ".app..");
 
   @ArchTest
   static final ArchRule coreImportsNothingOfTheCli =
@@ -97,6 +87,18 @@ class ArchitectureTest {
               describe(
                   "a constructor of JobsClient",
                   call -> call.getTargetOwner().getName().equals(CLI + ".api.JobsClient")));
+
+  /**
+   * No class outside {@code packages} and {@code importer} depends on a class in {@code packages}.
+   */
+  private static ArchRule importedOnlyBy(String packages, String importer) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(packages, importer)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(packages);
+  }
 
   private static boolean inCore(com.tngtech.archunit.core.domain.JavaClass type) {
     return type.getPackageName().startsWith(CLI + ".core");

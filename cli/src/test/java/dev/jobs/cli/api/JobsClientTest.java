@@ -10,7 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
@@ -21,7 +24,11 @@ import dev.jobs.cli.testing.OnLocalTarget;
 import dev.jobs.cli.testing.SigV4;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The jobs API calls against WireMock, through the built-in local target. */
 class JobsClientTest extends OnLocalTarget {
@@ -86,15 +93,45 @@ class JobsClientTest extends OnLocalTarget {
     assertThat(Json.parse(result.out()).asObject().get("status").asString()).isEqualTo("SUCCEEDED");
   }
 
-  @Test
-  void get_unknownId_exits6() {
-    wire.stubFor(
-        get("/prod/jobs/nope").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+  /** What the API answered, and the exit code and the one line the user gets for it. */
+  static Stream<Arguments> answersOfOneLine() {
+    return Stream.of(
+        arguments(
+            "get of an unknown id exits 6",
+            get("/prod/jobs/nope").willReturn(FakeAws.jobNotFound()),
+            "get nope",
+            ExitCode.NOT_FOUND,
+            "jobs: job nope not found\n"),
+        arguments(
+            "get of a malformed body exits 1",
+            get("/prod/jobs/job-1").willReturn(FakeAws.json(200, "{\"id\": \"job-1\", ")),
+            "get job-1",
+            ExitCode.ERROR,
+            "jobs: the jobs API answered with malformed JSON\n"),
+        arguments(
+            "submit of a type the API does not know exits 2, naming the types it serves",
+            put(urlPathMatching("/prod/jobs/[^/]+"))
+                .willReturn(
+                    FakeAws.json(
+                        400,
+                        "{\"message\": \"Invalid request body\", \"jobTypes\": [\"sleep\","
+                            + " \"flaky\"]}")),
+            "submit --type paint",
+            ExitCode.USAGE,
+            "jobs: the jobs API rejected the job: Invalid request body (job types: sleep,"
+                + " flaky)\n"));
+  }
 
-    CliRun.Result result = jobs.run("get", "nope");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("answersOfOneLine")
+  void apiAnswer_exitsWithItsCode_andOneLine(
+      String what, MappingBuilder answer, String line, int exitCode, String err) {
+    wire.stubFor(answer);
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
-    assertThat(result.err()).isEqualTo("jobs: job nope not found\n");
+    CliRun.Result result = jobs.run(line.split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(exitCode);
+    assertThat(result.err()).isEqualTo(err);
   }
 
   @Test
@@ -120,19 +157,25 @@ class JobsClientTest extends OnLocalTarget {
     assertThat(aws.assumeRoleCalls()).hasSize(1);
   }
 
+  /** {@code GET /prod/jobs/job-1} answers {@code first} once, and then the record. */
+  private void getAnswersOnceThenTheRecord(ResponseDefinitionBuilder first) {
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("retry")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(first)
+            .willSetStateTo("answered"));
+    wire.stubFor(
+        get("/prod/jobs/job-1")
+            .inScenario("retry")
+            .whenScenarioStateIs("answered")
+            .willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+  }
+
   @Test
   void get_503WithRetryAfter_waitsAsAskedAndRetries() {
-    wire.stubFor(
-        get("/prod/jobs/job-1")
-            .inScenario("busy")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(FakeAws.json(503, "{\"message\":\"busy\"}").withHeader("Retry-After", "3"))
-            .willSetStateTo("ready"));
-    wire.stubFor(
-        get("/prod/jobs/job-1")
-            .inScenario("busy")
-            .whenScenarioStateIs("ready")
-            .willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    getAnswersOnceThenTheRecord(
+        FakeAws.json(503, "{\"message\":\"busy\"}").withHeader("Retry-After", "3"));
 
     CliRun.Result result = jobs.run("get", "job-1");
 
@@ -143,17 +186,7 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void get_throttled_isRetriedWithBackoff() {
-    wire.stubFor(
-        get("/prod/jobs/job-1")
-            .inScenario("throttle")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(FakeAws.json(429, "{\"message\":\"Too Many Requests\"}"))
-            .willSetStateTo("ok"));
-    wire.stubFor(
-        get("/prod/jobs/job-1")
-            .inScenario("throttle")
-            .whenScenarioStateIs("ok")
-            .willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    getAnswersOnceThenTheRecord(FakeAws.json(429, "{\"message\":\"Too Many Requests\"}"));
 
     CliRun.Result result = jobs.run("get", "job-1");
 
@@ -231,35 +264,6 @@ class JobsClientTest extends OnLocalTarget {
   }
 
   @Test
-  void get_malformedBody_exits1WithOneLine() {
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, "{\"id\": \"job-1\", ")));
-
-    CliRun.Result result = jobs.run("get", "job-1");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).isEqualTo("jobs: the jobs API answered with malformed JSON\n");
-  }
-
-  @Test
-  void submit_ofATypeTheApiDoesNotKnow_exits2NamingTheTypesServed() {
-    wire.stubFor(
-        put(urlPathMatching("/prod/jobs/[^/]+"))
-            .willReturn(
-                FakeAws.json(
-                    400,
-                    "{\"message\": \"Invalid request body\", \"jobTypes\": [\"sleep\","
-                        + " \"flaky\"]}")));
-
-    CliRun.Result result = jobs.run("submit", "--type", "paint");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err())
-        .isEqualTo(
-            "jobs: the jobs API rejected the job: Invalid request body (job types: sleep,"
-                + " flaky)\n");
-  }
-
-  @Test
   void submit_rejectedBody_exits2WithTheApiMessage() {
     wire.stubFor(
         put(urlPathMatching("/prod/jobs/[^/]+"))
@@ -292,13 +296,18 @@ class JobsClientTest extends OnLocalTarget {
     assertThat(result.err()).contains("--seconds");
   }
 
+  /** {@code jobs get job-1 --debug}, which succeeds: its stderr is the exchange. */
+  private CliRun.Result getWithDebug() {
+    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = jobs.run("get", "job-1", "--debug");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return result;
+  }
+
   @Test
   void debug_logsTheExchange_withAuthorizationTokensAndSecretsRedacted() {
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = getWithDebug();
 
-    CliRun.Result result = jobs.run("get", "job-1", "--debug");
-
-    assertThat(result.exitCode()).isZero();
     assertThat(result.err())
         .contains("> GET " + aws.apiUrl() + "/jobs/job-1")
         .contains("Authorization: <redacted>")
@@ -311,11 +320,8 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void debug_namesEachAwsAction_andShowsTheResponseBodies_withSecretsRedacted() {
-    wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
+    CliRun.Result result = getWithDebug();
 
-    CliRun.Result result = jobs.run("get", "job-1", "--debug");
-
-    assertThat(result.exitCode()).isZero();
     assertThat(result.err())
         .contains("* sts:AssumeRole")
         .contains("<AccessKeyId>" + FakeAws.ASSUMED_KEY + "</AccessKeyId>")

@@ -22,8 +22,7 @@ class QuickGetTest extends OnLocalTarget {
   void localStack() throws Exception {
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
     wire.stubFor(get("/other/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
-    wire.stubFor(
-        get("/prod/jobs/nope").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+    wire.stubFor(get("/prod/jobs/nope").willReturn(FakeAws.jobNotFound()));
   }
 
   static Stream<String> commandLines() {
@@ -51,6 +50,11 @@ class QuickGetTest extends OnLocalTarget {
   @ParameterizedTest
   @MethodSource("commandLines")
   void quickPath_answersAsPicocliDoes(String line) {
+    assertAnswersAsPicocli(jobs, line);
+  }
+
+  /** The command line answers on the quick path exactly as through picocli. */
+  static void assertAnswersAsPicocli(CliRun jobs, String line) {
     String[] args = line.split(" ");
 
     CliRun.Result quick = jobs.run(args);

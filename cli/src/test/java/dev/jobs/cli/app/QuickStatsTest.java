@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.OnLocalTarget;
 import java.util.stream.Stream;
@@ -49,12 +48,7 @@ class QuickStatsTest extends OnLocalTarget {
   @ParameterizedTest
   @MethodSource("commandLines")
   void quickPath_answersAsPicocliDoes(String line) {
-    String[] args = line.split(" ");
-
-    CliRun.Result quick = jobs.run(args);
-    CliRun.Result picocli = jobs.runWithPicocli(args);
-
-    assertThat(quick).isEqualTo(picocli);
+    QuickGetTest.assertAnswersAsPicocli(jobs, line);
   }
 
   @Test

@@ -102,8 +102,7 @@ class ConsoleServerTest {
             .willReturn(FakeAws.json(200, "{\"jobs\":[" + SCRIPT_JOB + "," + RUNNING + "]}")));
     wire.stubFor(get("/prod/jobs/script-job").willReturn(FakeAws.json(200, SCRIPT_JOB)));
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, RUNNING)));
-    wire.stubFor(
-        get("/prod/jobs/gone").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+    wire.stubFor(get("/prod/jobs/gone").willReturn(FakeAws.jobNotFound()));
   }
 
   @AfterEach
@@ -125,8 +124,11 @@ class ConsoleServerTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> page(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie()));
+  /** A signed-in visit of {@code path}, with these more headers (names and values in turn). */
+  HttpResponse<String> page(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie());
+    return send(headers.length == 0 ? request : request.headers(headers));
   }
 
   HttpResponse<String> postForm(String path, String cookie, String form) throws Exception {
@@ -202,11 +204,7 @@ class ConsoleServerTest {
 
   @Test
   void foreignOrigin_is403() throws Exception {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/"))
-                .header("Cookie", cookie())
-                .header("Origin", "http://evil.example"));
+    HttpResponse<String> response = page("/", "Origin", "http://evil.example");
 
     assertThat(response.statusCode()).isEqualTo(403);
   }
@@ -292,11 +290,7 @@ class ConsoleServerTest {
 
   @Test
   void liveFragment_isTheLivePartAlone_withTheNextRefresh() throws Exception {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(base() + "/jobs/job-1"))
-                .header("Cookie", cookie())
-                .header("X-Console-Fragment", "live"));
+    HttpResponse<String> response = page("/jobs/job-1", "X-Console-Fragment", "live");
 
     assertThat(response.body()).doesNotContain("<html").contains("12/60 (20%)");
     assertThat(response.headers().firstValue("X-Console-Refresh")).contains("2000");
@@ -400,9 +394,7 @@ class ConsoleServerTest {
 
   @Test
   void health_ofAStackWithoutStats_saysHowToGetThem() throws Exception {
-    wire.stubFor(
-        get(urlPathEqualTo("/prod/jobs/stats"))
-            .willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs/stats")).willReturn(FakeAws.jobNotFound()));
 
     assertThat(page("/health").body()).contains("has no <code>GET /jobs/stats</code>");
   }

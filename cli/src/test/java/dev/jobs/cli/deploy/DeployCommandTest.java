@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.jobs.cli.deploy.CloudFormationXml.empty;
 import static dev.jobs.cli.deploy.CloudFormationXml.error;
 import static dev.jobs.cli.deploy.CloudFormationXml.output;
 import static dev.jobs.cli.deploy.CloudFormationXml.stack;
@@ -17,6 +16,7 @@ import static dev.jobs.cli.deploy.DeployStubs.cfn;
 import static dev.jobs.cli.deploy.DeployStubs.notFound;
 import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubDestroyFlow;
+import static dev.jobs.cli.deploy.DeployStubs.stubDiscardedCreateFlow;
 import static dev.jobs.cli.deploy.DeployStubs.stubS3;
 import static dev.jobs.cli.deploy.DeployStubs.xml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,9 +251,7 @@ class DeployCommandTest {
   @Test
   void deploy_dryRun_addsNoTarget() {
     stubS3(aws, true);
-    stubCreateFlow(aws, "CREATE_COMPLETE");
-    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
-    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+    stubDiscardedCreateFlow(aws);
 
     CliRun.Result dry = jobs("deploy", "--dry-run");
 
@@ -265,9 +263,7 @@ class DeployCommandTest {
   @Test
   void deploy_dryRunJson_isOneDocumentOnStdout_withTheChanges_progressOnStderr() {
     stubS3(aws, true);
-    stubCreateFlow(aws, "CREATE_COMPLETE");
-    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
-    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+    stubDiscardedCreateFlow(aws);
 
     CliRun.Result dry = jobs("deploy", "--dry-run", "--output", "json");
 

@@ -154,6 +154,16 @@ public final class DeployStubs {
                         "11:58:00 jobs AWS::CloudFormation::Stack REVIEW_IN_PROGRESS User Initiated"))));
   }
 
+  /**
+   * A new stack whose change set is discarded, not executed (a dry run): {@link #stubCreateFlow}'s
+   * answers, and the change set and the stack under review deleted again.
+   */
+  static void stubDiscardedCreateFlow(WireMockExtension aws) {
+    stubCreateFlow(aws, "CREATE_COMPLETE");
+    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
+    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+  }
+
   static void stubS3(WireMockExtension aws, boolean exists) {
     aws.stubFor(
         head(urlEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(exists ? 200 : 404)));

@@ -8,10 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static dev.jobs.cli.deploy.CloudFormationXml.empty;
-import static dev.jobs.cli.deploy.DeployStubs.cfn;
-import static dev.jobs.cli.deploy.DeployStubs.stubCreateFlow;
-import static dev.jobs.cli.deploy.DeployStubs.xml;
+import static dev.jobs.cli.deploy.DeployStubs.stubDiscardedCreateFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -43,9 +40,7 @@ class PackagedDeployIT {
     DeployStubs.stubCallerIdentity(aws);
     aws.stubFor(WireMock.head(urlMatching("/.*")).willReturn(aResponse().withStatus(404)));
     aws.stubFor(put(urlMatching("/.*")).willReturn(aResponse().withStatus(200)));
-    stubCreateFlow(aws, "CREATE_COMPLETE");
-    aws.stubFor(cfn("DeleteChangeSet").willReturn(xml(empty("DeleteChangeSet"))));
-    aws.stubFor(cfn("DeleteStack").willReturn(xml(empty("DeleteStack"))));
+    stubDiscardedCreateFlow(aws);
     Path credentials =
         Files.writeString(
             home.resolve("credentials"),

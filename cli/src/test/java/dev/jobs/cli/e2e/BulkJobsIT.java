@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,18 +14,7 @@ import tools.jackson.databind.JsonNode;
  * with the built {@code jobs} on the {@code PATH}, against a local runtime of the test's own.
  */
 class BulkJobsIT {
-  @TempDir Path home;
-  private OperatorShell shell;
-
-  @BeforeEach
-  void openShell() {
-    shell = new OperatorShell(home);
-  }
-
-  @AfterEach
-  void stopLocalRuntime() throws Exception {
-    shell.stopLocalRuntime();
-  }
+  @RegisterExtension final OperatorShell shell = OperatorShell.inAFreshHome();
 
   @Test
   void submitWithId_twice_printsTheSameId_runsOnce_andOtherParametersExit7() throws Exception {
@@ -76,7 +61,9 @@ class BulkJobsIT {
     assertThat(dryRun.out().lines().sorted()).containsExactly("flaky-a", "flaky-b");
     Run counted = shell.bash("jobs redrive --type flaky --since 1h --dry-run");
     assertThat(counted.out()).startsWith("would re-drive 2 jobs:\n");
-    assertThat(get("flaky-a").path("attempts").asInt()).as("a dry run touches nothing").isOne();
+    assertThat(shell.get("flaky-a").path("attempts").asInt())
+        .as("a dry run touches nothing")
+        .isOne();
 
     Run redriven = shell.bash("jobs redrive --type flaky --since 1h --yes --wait");
 
@@ -85,11 +72,11 @@ class BulkJobsIT {
         .containsPattern("re-driven 2: flaky-[ab] flaky-[ab]\n")
         .containsPattern("SUCCEEDED 2: flaky-[ab] flaky-[ab]\n");
     for (String id : new String[] {"flaky-a", "flaky-b"}) {
-      JsonNode record = get(id);
+      JsonNode record = shell.get(id);
       assertThat(record.path("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(record.path("attempts").asInt()).as("re-driven once: %s", record).isEqualTo(2);
     }
-    JsonNode other = get("too-long");
+    JsonNode other = shell.get("too-long");
     assertThat(other.path("status").asString()).isEqualTo("FAILED");
     assertThat(other.path("attempts").asInt()).isOne();
     Run none = shell.bash("jobs redrive --type flaky --since 1h --yes");
@@ -100,11 +87,11 @@ class BulkJobsIT {
   @Test
   void cancelByFilter_stopsTheMatchingRunningJobs_andNoOther() throws Exception {
     shell.startLocalRuntime("--concurrency 3");
-    submit("--seconds 60 --id sleep-1");
-    submit("--seconds 60 --id sleep-2");
-    submit("--type flaky --param failures=1 --param seconds=60 --id flaky-1");
+    shell.submit("--seconds 60 --id sleep-1");
+    shell.submit("--seconds 60 --id sleep-2");
+    shell.submit("--type flaky --param failures=1 --param seconds=60 --id flaky-1");
     for (String id : new String[] {"sleep-1", "sleep-2", "flaky-1"}) {
-      awaitProgress(id);
+      shell.awaitProgress(id);
     }
 
     Run cancelled = shell.bash("jobs cancel --status RUNNING --type sleep --since 1h --wait");
@@ -112,36 +99,10 @@ class BulkJobsIT {
     assertThat(cancelled.exitCode()).as(cancelled.err()).isZero();
     assertThat(cancelled.out()).containsPattern("cancelled 2: sleep-[12] sleep-[12]\n");
     assertThat(cancelled.out()).doesNotContain("flaky-1");
-    assertThat(get("sleep-1").path("status").asString()).isEqualTo("CANCELLED");
-    assertThat(get("sleep-2").path("status").asString()).isEqualTo("CANCELLED");
-    JsonNode untouched = get("flaky-1");
+    assertThat(shell.get("sleep-1").path("status").asString()).isEqualTo("CANCELLED");
+    assertThat(shell.get("sleep-2").path("status").asString()).isEqualTo("CANCELLED");
+    JsonNode untouched = shell.get("flaky-1");
     assertThat(untouched.path("status").asString()).isEqualTo("RUNNING");
     assertThat(untouched.has("cancelRequestedAt")).isFalse();
-  }
-
-  private void submit(String arguments) throws Exception {
-    Run submitted = shell.bash("jobs submit " + arguments);
-    assertThat(submitted.exitCode()).as(submitted.err()).isZero();
-  }
-
-  private JsonNode get(String id) throws Exception {
-    Run got = shell.bash("jobs get " + id + " --output json");
-    assertThat(got.exitCode()).as(got.err()).isZero();
-    return Json.mapper().readTree(got.out());
-  }
-
-  /** The record once the job reported progress: it is running. */
-  private JsonNode awaitProgress(String id) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      Run got = shell.bash("jobs get " + id + " --output json");
-      JsonNode job = got.exitCode() == 0 ? Json.mapper().readTree(got.out()) : null;
-      if (job != null && job.has("progress") || Instant.now().isAfter(deadline)) {
-        assertThat(job).as("job %s reported progress", id).isNotNull();
-        assertThat(job.has("progress")).as(job.toString()).isTrue();
-        return job;
-      }
-      Thread.sleep(300);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
+import dev.jobs.cli.testing.SocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +14,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,18 +27,7 @@ import tools.jackson.databind.JsonNode;
  * re-drives of one job each start one run.
  */
 class ExactlyOnceIT {
-  @TempDir Path home;
-  private OperatorShell shell;
-
-  @BeforeEach
-  void openShell() {
-    shell = new OperatorShell(home);
-  }
-
-  @AfterEach
-  void stopLocalRuntime() throws Exception {
-    shell.stopLocalRuntime();
-  }
+  @RegisterExtension final OperatorShell shell = OperatorShell.inAFreshHome();
 
   @Test
   void twentyConcurrentSubmitsOfOneId_allPrintTheId_andTheJobRunsOnce() throws Exception {
@@ -137,28 +124,20 @@ class ExactlyOnceIT {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicBoolean cut = new AtomicBoolean();
-    private final ServerSocket server;
     private final int upstream;
+    private final SocketServer server;
 
     AnswerLosingProxy(int upstream) throws IOException {
       this.upstream = upstream;
-      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      daemon(this::accept);
+      this.server =
+          SocketServer.start(
+              new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+              "answer-losing-proxy",
+              this::serve);
     }
 
     int port() {
-      return server.getLocalPort();
-    }
-
-    private void accept() {
-      while (!server.isClosed()) {
-        try {
-          Socket client = server.accept();
-          daemon(() -> serve(client));
-        } catch (IOException closed) {
-          return;
-        }
-      }
+      return server.port();
     }
 
     private void serve(Socket client) {
@@ -168,33 +147,32 @@ class ExactlyOnceIT {
         if (request.length == 0) {
           return;
         }
-        if (new String(request, StandardCharsets.ISO_8859_1).startsWith("PUT ")) {
-          requests.incrementAndGet();
-        }
-        runtime.getOutputStream().write(request);
-        runtime.getOutputStream().flush();
+        forward(request, runtime);
         if (requests.get() == 1 && cut.compareAndSet(false, true)) {
           byte[] answer = readMessage(runtime.getInputStream());
           assertThat(new String(answer, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 202");
           lostAnswers.incrementAndGet();
           return;
         }
-        Thread back = daemon(() -> pipe(runtime, client));
-        while (true) {
-          byte[] next = readMessage(client.getInputStream());
-          if (next.length == 0) {
-            break;
-          }
-          if (new String(next, StandardCharsets.ISO_8859_1).startsWith("PUT ")) {
-            requests.incrementAndGet();
-          }
-          runtime.getOutputStream().write(next);
-          runtime.getOutputStream().flush();
+        Thread back = SocketServer.daemon("answer-losing-proxy", () -> pipe(runtime, client));
+        for (byte[] next = readMessage(client.getInputStream());
+            next.length > 0;
+            next = readMessage(client.getInputStream())) {
+          forward(next, runtime);
         }
         back.join(10_000);
       } catch (IOException | InterruptedException e) {
         // the client or the runtime closed: the connection ends here
       }
+    }
+
+    /** Sends a client's message on to the runtime, counting the {@code PUT}s. */
+    private void forward(byte[] message, Socket runtime) throws IOException {
+      if (new String(message, StandardCharsets.ISO_8859_1).startsWith("PUT ")) {
+        requests.incrementAndGet();
+      }
+      runtime.getOutputStream().write(message);
+      runtime.getOutputStream().flush();
     }
 
     private static void pipe(Socket from, Socket to) {
@@ -232,12 +210,5 @@ class ExactlyOnceIT {
     public void close() throws IOException {
       server.close();
     }
-  }
-
-  private static Thread daemon(Runnable work) {
-    Thread thread = new Thread(work, "answer-losing-proxy");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,29 +22,19 @@ class JobControlIT {
   /** Where ConsoleIT finds the built tool. */
   static final Path ROOT = OperatorShell.ROOT;
 
-  @TempDir Path home;
+  /** One job at a time: a second one waits in the queue. */
+  private static final String ONE_AT_A_TIME = "--concurrency 1";
 
-  private OperatorShell shell;
-
-  @BeforeEach
-  void startLocalRuntime() throws Exception {
-    shell = new OperatorShell(home);
-    start();
-  }
-
-  @AfterEach
-  void stopLocalRuntime() throws Exception {
-    shell.stopLocalRuntime();
-  }
+  @RegisterExtension final OperatorShell shell = OperatorShell.withLocalRuntime(ONE_AT_A_TIME);
 
   @Test
   void runningJob_reportsProgress_andStopsCancelledWithinSeconds_andNoReplayRestartsIt()
       throws Exception {
-    String id = submit("--seconds 60");
+    String id = shell.submit("--seconds 60");
 
-    JsonNode first = awaitProgress(id);
+    JsonNode first = shell.awaitProgress(id);
     Thread.sleep(2_500);
-    JsonNode second = get(id);
+    JsonNode second = shell.get(id);
     assertThat(second.path("progress").path("done").asLong())
         .as("progress between two reads: %s then %s", first, second)
         .isGreaterThan(first.path("progress").path("done").asLong());
@@ -58,7 +46,7 @@ class JobControlIT {
     assertThat(cancelled.out().lines()).hasSize(1);
     assertThat(cancelled.out()).contains(id).contains("CANCELLED");
 
-    JsonNode after = get(id);
+    JsonNode after = shell.get(id);
     assertThat(after.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(after.path("attempts").asInt()).isEqualTo(1);
     Duration stopping =
@@ -69,7 +57,7 @@ class JobControlIT {
 
     Run replayed = shell.bash("jobs replay --since 1h --wait");
     assertThat(replayed.exitCode()).as(replayed.err()).isEqualTo(ExitCode.OK);
-    JsonNode afterReplay = get(id);
+    JsonNode afterReplay = shell.get(id);
     assertThat(afterReplay.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(afterReplay.path("attempts").asInt()).isEqualTo(1);
     assertThat(afterReplay.path("finishedAt")).isEqualTo(after.path("finishedAt"));
@@ -84,7 +72,7 @@ class JobControlIT {
     Run done = shell.bash("jobs submit --seconds 1 --wait --output json");
     assertThat(done.exitCode()).as(done.err()).isZero();
     String id = Json.mapper().readTree(done.out()).path("id").asString();
-    JsonNode before = get(id);
+    JsonNode before = shell.get(id);
     assertThat(before.path("status").asString()).isEqualTo("SUCCEEDED");
 
     Run refused = shell.bash("jobs cancel " + id);
@@ -92,14 +80,14 @@ class JobControlIT {
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.JOB_FAILED);
     assertThat((refused.out() + refused.err()).strip().lines()).hasSize(1);
     assertThat(refused.out() + refused.err()).contains(id).contains("SUCCEEDED");
-    assertThat(get(id)).isEqualTo(before);
+    assertThat(shell.get(id)).isEqualTo(before);
   }
 
   @Test
   void jobCancelledWhileQueued_neverRuns() throws Exception {
-    String busy = submit("--seconds 60");
-    awaitProgress(busy);
-    String queued = submit("--seconds 1");
+    String busy = shell.submit("--seconds 60");
+    shell.awaitProgress(busy);
+    String queued = shell.submit("--seconds 1");
 
     Run cancelled = shell.bash("jobs cancel " + queued);
     assertThat(cancelled.exitCode()).as(cancelled.err()).isEqualTo(ExitCode.OK);
@@ -109,7 +97,7 @@ class JobControlIT {
     assertThat(shell.bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
     assertThat(shell.bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
 
-    JsonNode record = get(queued);
+    JsonNode record = shell.get(queued);
     assertThat(record.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(record.path("attempts").asInt()).isZero();
     assertThat(record.has("startedAt")).as(record.toString()).isFalse();
@@ -117,54 +105,25 @@ class JobControlIT {
 
   @Test
   void cancelsSurviveKillDashNine_andTheCancelledJobsNeverRun() throws Exception {
-    String busy = submit("--seconds 60");
-    awaitProgress(busy);
-    String queued = submit("--seconds 1");
+    String busy = shell.submit("--seconds 60");
+    shell.awaitProgress(busy);
+    String queued = shell.submit("--seconds 1");
     assertThat(shell.bash("jobs cancel " + queued).exitCode()).isEqualTo(ExitCode.OK);
     assertThat(shell.bash("jobs cancel " + busy + " --wait").exitCode()).isEqualTo(ExitCode.OK);
 
-    for (ProcessHandle runtime : Shell.runtimesOf(home.resolve("local"))) {
+    for (ProcessHandle runtime : Shell.runtimesOf(shell.home().resolve("local"))) {
       runtime.destroyForcibly();
       runtime.onExit().get();
     }
-    Files.deleteIfExists(home.resolve("local/runtime.json"));
-    start();
+    Files.deleteIfExists(shell.home().resolve("local/runtime.json"));
+    shell.startLocalRuntime(ONE_AT_A_TIME);
     assertThat(shell.bash("jobs submit --seconds 1 --wait").exitCode()).isEqualTo(ExitCode.OK);
 
-    JsonNode queuedRecord = get(queued);
+    JsonNode queuedRecord = shell.get(queued);
     assertThat(queuedRecord.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(queuedRecord.path("attempts").asInt()).isZero();
-    JsonNode busyRecord = get(busy);
+    JsonNode busyRecord = shell.get(busy);
     assertThat(busyRecord.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(busyRecord.path("attempts").asInt()).isEqualTo(1);
-  }
-
-  private void start() throws Exception {
-    shell.startLocalRuntime("--concurrency 1");
-  }
-
-  private String submit(String arguments) throws Exception {
-    Run submitted = shell.bash("jobs submit " + arguments);
-    assertThat(submitted.exitCode()).as(submitted.err()).isZero();
-    return submitted.out().strip();
-  }
-
-  private JsonNode get(String id) throws Exception {
-    Run got = shell.bash("jobs get " + id + " --output json");
-    assertThat(got.exitCode()).as(got.err()).isZero();
-    return Json.mapper().readTree(got.out());
-  }
-
-  /** The record once the job reported progress: it is running. */
-  private JsonNode awaitProgress(String id) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      JsonNode job = get(id);
-      if (job.has("progress") || Instant.now().isAfter(deadline)) {
-        assertThat(job.has("progress")).as(job.toString()).isTrue();
-        return job;
-      }
-      Thread.sleep(300);
-    }
   }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,19 +16,9 @@ import tools.jackson.databind.JsonNode;
  * apart. The built-in {@code flaky} kind writes three lines to its log on every attempt.
  */
 class JobLogsIT {
-  @TempDir static Path home;
-  private static OperatorShell shell;
-
-  @BeforeAll
-  static void startLocalRuntime() throws Exception {
-    shell = new OperatorShell(home);
-    shell.startLocalRuntime("--retry-attempts 2 --retry-delay 1");
-  }
-
-  @AfterAll
-  static void stopLocalRuntime() throws Exception {
-    shell.stopLocalRuntime();
-  }
+  @RegisterExtension
+  static final OperatorShell shell =
+      OperatorShell.withLocalRuntime("--retry-attempts 2 --retry-delay 1");
 
   @Test
   void jobThatFailsTwiceThenSucceeds_hasItsNineLinesInOrder_taggedByAttempt() throws Exception {

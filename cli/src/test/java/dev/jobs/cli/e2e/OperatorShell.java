@@ -2,19 +2,34 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An operator's bash, as the README sets it up: the built {@code jobs} first on the {@code PATH},
  * the README's shell line sourced, a fresh home, and a local runtime of the test's own under {@code
  * home/local} on a free port.
+ *
+ * <p>Registered as a JUnit extension ({@link #inAFreshHome}, {@link #withLocalRuntime}) it makes
+ * the home before each test (an instance field) or once for the class (a static field), and stops
+ * the home's runtime and removes the home after them, so that a test that fails leaks no process.
  */
-final class OperatorShell {
+final class OperatorShell
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   /** The project's root, where the build leaves the {@code jobs} launcher. */
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -28,10 +43,84 @@ final class OperatorShell {
   /** A command line may wait for jobs and for the runtime's start: longer than a user's timeout. */
   private static final Duration LINE_TIMEOUT = Duration.ofSeconds(300);
 
-  private final Path home;
+  /** How long a job may take to report its first progress. */
+  private static final Duration PROGRESS_WITHIN = Duration.ofSeconds(60);
 
+  /** The options to start the runtime with before the tests; null where each test starts it. */
+  private final String runtimeOptions;
+
+  private Path home;
+  private boolean perClass;
+
+  /** A shell in {@code home}, which the caller made and removes. */
   OperatorShell(Path home) {
+    this(home, null);
+  }
+
+  private OperatorShell(Path home, String runtimeOptions) {
     this.home = home;
+    this.runtimeOptions = runtimeOptions;
+  }
+
+  /**
+   * A shell in a fresh home, whose tests start the local runtime with the options they are about.
+   */
+  static OperatorShell inAFreshHome() {
+    return new OperatorShell(null, null);
+  }
+
+  /** A shell in a fresh home whose local runtime is started with {@code options} before. */
+  static OperatorShell withLocalRuntime(String options) {
+    return new OperatorShell(null, options);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    perClass = true;
+    open();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    if (!perClass) {
+      open();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    if (!perClass) {
+      close();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  private void open() throws IOException, InterruptedException {
+    home = Files.createTempDirectory("operator-home");
+    if (runtimeOptions != null) {
+      startLocalRuntime(runtimeOptions);
+    }
+  }
+
+  private void close() throws IOException, InterruptedException {
+    try {
+      stopLocalRuntime();
+    } finally {
+      try (Stream<Path> files = Files.walk(home)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** The operator's home directory. */
+  Path home() {
+    return home;
   }
 
   /** One command line in a real bash, in the home, with the README's shell line sourced. */
@@ -62,9 +151,40 @@ final class OperatorShell {
    */
   void stopLocalRuntime() throws IOException, InterruptedException {
     Run stopped = Files.exists(localDir().resolve("runtime.json")) ? bash("jobs local stop") : null;
-    Shell.runtimesOf(localDir()).forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle runtime : Shell.runtimesOf(localDir())) {
+      runtime.destroyForcibly();
+      // Ended before the home is removed: a runtime still writing its log would keep it.
+      runtime.onExit().join();
+    }
     if (stopped != null) {
       assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+    }
+  }
+
+  /** {@code jobs submit ARGUMENTS}, which must succeed: the id it printed. */
+  String submit(String arguments) throws IOException, InterruptedException {
+    Run submitted = bash("jobs submit " + arguments);
+    assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+    return submitted.out().strip();
+  }
+
+  /** The job's record as {@code jobs get ID --output json} prints it. */
+  JsonNode get(String id) throws IOException, InterruptedException {
+    Run got = bash("jobs get " + id + " --output json");
+    assertThat(got.exitCode()).as(got.err()).isZero();
+    return Json.mapper().readTree(got.out());
+  }
+
+  /** The record once the job reported progress: it is running. */
+  JsonNode awaitProgress(String id) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(PROGRESS_WITHIN);
+    while (true) {
+      JsonNode job = get(id);
+      if (job.has("progress") || Instant.now().isAfter(deadline)) {
+        assertThat(job.has("progress")).as(job.toString()).isTrue();
+        return job;
+      }
+      Thread.sleep(300);
     }
   }
 

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator story of {@code docs/operations.md} ("Failed jobs: find, re-drive, see what
@@ -32,19 +30,7 @@ class OperatorStoryIT {
   static final String LIST = "jobs list --status FAILED --since 1h";
   static final String REPLAY = "jobs replay --since 1h --wait";
 
-  @TempDir static Path home;
-  private static OperatorShell shell;
-
-  @BeforeAll
-  static void startLocalRuntime() throws Exception {
-    shell = new OperatorShell(home);
-    shell.startLocalRuntime("");
-  }
-
-  @AfterAll
-  static void stopLocalRuntime() throws Exception {
-    shell.stopLocalRuntime();
-  }
+  @RegisterExtension static final OperatorShell shell = OperatorShell.withLocalRuntime("");
 
   @Test
   void failedJob_isFound_redriven_andSucceeds() throws Exception {

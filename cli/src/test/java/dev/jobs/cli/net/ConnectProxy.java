@@ -1,5 +1,6 @@
 package dev.jobs.cli.net;
 
+import dev.jobs.cli.testing.SocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * credentials set it answers 407 to a {@code CONNECT} without them, as a corporate proxy does.
  */
 final class ConnectProxy implements AutoCloseable {
-  private final ServerSocket server;
+  private final SocketServer server;
   private final String credentials;
 
   /** The {@code host:port} of every tunnel opened. */
@@ -31,32 +32,20 @@ final class ConnectProxy implements AutoCloseable {
    * @param user the user to require, or null for none
    */
   ConnectProxy(String user, String password) throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.credentials =
         user == null
             ? null
             : Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    Thread acceptor = new Thread(this::accept, "connect-proxy");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server =
+        SocketServer.start(
+            new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+            "connect-proxy",
+            this::serve);
   }
 
   int port() {
-    return server.getLocalPort();
-  }
-
-  private void accept() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        Thread handler = new Thread(() -> serve(client), "connect-proxy-client");
-        handler.setDaemon(true);
-        handler.start();
-      } catch (IOException e) {
-        return;
-      }
-    }
+    return server.port();
   }
 
   private void serve(Socket client) {
@@ -137,20 +126,16 @@ final class ConnectProxy implements AutoCloseable {
   }
 
   private static Thread pump(InputStream from, OutputStream to) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                from.transferTo(to);
-                to.flush();
-              } catch (IOException e) {
-                // One side closed.
-              }
-            },
-            "connect-proxy-pump");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+    return SocketServer.daemon(
+        "connect-proxy-pump",
+        () -> {
+          try {
+            from.transferTo(to);
+            to.flush();
+          } catch (IOException e) {
+            // One side closed.
+          }
+        });
   }
 
   @Override

@@ -16,13 +16,20 @@ class ProgressBarTest {
     return new JobPage.Progress(done, total, message, STARTED.plusSeconds(atSecond));
   }
 
+  /**
+   * The line for {@code progress} after {@code elapsed}, {@code left} to go (null: no estimate).
+   */
+  static String render(JobPage.Progress progress, Duration elapsed, Duration left) {
+    return ProgressBar.render(progress, elapsed, Optional.ofNullable(left));
+  }
+
   @Test
   void render_knownTotal_showsBarCountsShareMessageElapsedAndTimeLeft() {
     String line =
-        ProgressBar.render(
+        render(
             progress(12, 60, "slept 12 of 60 s", 12),
             Duration.ofSeconds(12),
-            Optional.of(Duration.ofSeconds(48)));
+            Duration.ofSeconds(48));
 
     assertThat(line).isEqualTo("[####................] 12/60 20% slept 12 of 60 s, 12s, ~48s left");
   }
@@ -30,29 +37,26 @@ class ProgressBarTest {
   @Test
   void render_unknownTotal_showsOnlyWhatIsDoneAndTheMessage_withTheElapsedTime() {
     String line =
-        ProgressBar.render(
-            progress(340, 0, "rows copied", 5),
-            Duration.ofSeconds(65),
-            Optional.of(Duration.ofSeconds(48)));
+        render(progress(340, 0, "rows copied", 5), Duration.ofSeconds(65), Duration.ofSeconds(48));
 
     assertThat(line).isEqualTo("340 rows copied, 1m05s");
   }
 
   @Test
   void render_fullAndOverfull_fillTheBarAndStopAtAHundredPercent() {
-    assertThat(ProgressBar.render(progress(60, 60, null, 60), Duration.ZERO, Optional.empty()))
+    assertThat(render(progress(60, 60, null, 60), Duration.ZERO, null))
         .isEqualTo("[####################] 60/60 100%, 0s");
-    assertThat(ProgressBar.render(progress(70, 60, null, 60), Duration.ZERO, Optional.empty()))
+    assertThat(render(progress(70, 60, null, 60), Duration.ZERO, null))
         .startsWith("[####################] 70/60 100%");
   }
 
   @Test
   void render_longMessage_isCutToKeepOneLine() {
     String line =
-        ProgressBar.render(
+        render(
             progress(1, 2, "a message\nthat goes on " + "and on ".repeat(20), 1),
             Duration.ZERO,
-            Optional.empty());
+            null);
 
     assertThat(line)
         .isEqualTo("[##########..........] 1/2 50% a message that goes on and on and on ..., 0s");

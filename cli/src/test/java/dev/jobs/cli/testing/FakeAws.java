@@ -3,7 +3,10 @@ package dev.jobs.cli.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -244,6 +247,27 @@ public final class FakeAws {
 
   public static ResponseDefinitionBuilder xml(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
+  }
+
+  /** The jobs API's answer for an id it has no record of. */
+  public static ResponseDefinitionBuilder jobNotFound() {
+    return json(404, "{\"message\":\"Job not found\"}");
+  }
+
+  /**
+   * {@code GET /prod/jobs/ID} answers these records in turn, the last one from then on; a null
+   * record is {@link #jobNotFound}, a job not recorded yet.
+   */
+  public void jobAnswers(String id, String... records) {
+    for (int i = 0; i < records.length; i++) {
+      String state = i == 0 ? STARTED : id + " " + i;
+      wire.stubFor(
+          get(urlEqualTo("/prod/jobs/" + id))
+              .inScenario("job " + id)
+              .whenScenarioStateIs(state)
+              .willReturn(records[i] == null ? jobNotFound() : json(200, records[i]))
+              .willSetStateTo(i == records.length - 1 ? state : id + " " + (i + 1)));
+    }
   }
 
   public static ResponseDefinitionBuilder json(int status, String body) {

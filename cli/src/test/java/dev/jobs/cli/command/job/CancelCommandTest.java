@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
@@ -21,7 +22,11 @@ import dev.jobs.cli.testing.SigV4;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** {@code jobs cancel}: the signed POST /jobs/{id}/cancel, one line per id, and the exit codes. */
@@ -50,19 +55,6 @@ class CancelCommandTest extends OnLocalTarget {
     cancelAnswers(id, 409, "{\"message\":\"job " + id + " already ended " + status + "\"}");
   }
 
-  /** The GET answers in turn, the last one repeating. */
-  void getAnswers(String id, String... bodies) {
-    for (int i = 0; i < bodies.length; i++) {
-      String state = i == 0 ? STARTED : "s" + i;
-      wire.stubFor(
-          get("/prod/jobs/" + id)
-              .inScenario(id)
-              .whenScenarioStateIs(state)
-              .willReturn(FakeAws.json(200, bodies[i]))
-              .willSetStateTo(i == bodies.length - 1 ? state : "s" + (i + 1)));
-    }
-  }
-
   List<LoggedRequest> cancelCalls(String id) {
     return wire.findAll(postRequestedFor(urlEqualTo("/prod/jobs/" + id + "/cancel")));
   }
@@ -83,24 +75,31 @@ class CancelCommandTest extends OnLocalTarget {
     assertThat(request.getBodyAsString()).isEmpty();
   }
 
-  @Test
-  void cancel_jobWithNoRecordYet_saysItWasCancelledBeforeItStarted() {
-    cancelAnswers("job-2", 202, CANCELLED_QUEUED);
-
-    CliRun.Result result = jobs.run("cancel", "job-2");
-
-    assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("job-2  cancelled before it started\n");
+  /** A job the API answers a cancel of with its CANCELLED record, and the line that says so. */
+  static Stream<Arguments> cancelledAlready() {
+    return Stream.of(
+        arguments(
+            "with no record yet, it says it was cancelled before it started",
+            "job-2",
+            CANCELLED_QUEUED,
+            "job-2  cancelled before it started\n"),
+        arguments(
+            "that stopped on an earlier cancel, it says already CANCELLED",
+            "job-1",
+            CANCELLED_AFTER_RUNNING,
+            "job-1  already CANCELLED\n"));
   }
 
-  @Test
-  void cancel_jobThatStoppedOnAnEarlierCancel_saysAlreadyCancelled_exits0() {
-    cancelAnswers("job-1", 202, CANCELLED_AFTER_RUNNING);
+  @ParameterizedTest(name = "cancel of a job {0}, exit 0")
+  @MethodSource("cancelledAlready")
+  void cancel_jobCancelledAlready_saysHow_exits0(
+      String what, String id, String record, String line) {
+    cancelAnswers(id, 202, record);
 
-    CliRun.Result result = jobs.run("cancel", "job-1");
+    CliRun.Result result = jobs.run("cancel", id);
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("job-1  already CANCELLED\n");
+    assertThat(result.out()).isEqualTo(line);
   }
 
   @Test
@@ -197,7 +196,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_runningJobThatStops_endsCancelled_exits0() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait");
 
@@ -210,7 +209,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_jobThatRanOnToSucceed_exits3SayingItWasNotCancelled() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", SUCCEEDED_DESPITE_CANCEL);
+    aws.jobAnswers("job-1", SUCCEEDED_DESPITE_CANCEL);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--output", "json");
 
@@ -236,7 +235,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_jobStillRunningAtTheTimeout_exits4SayingTheCancelStands() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED);
 
     CliRun.Result result = jobs.run("cancel", "job-1", "--wait", "--timeout", "1m");
 
@@ -251,7 +250,7 @@ class CancelCommandTest extends OnLocalTarget {
   @Test
   void cancelWait_onATerminal_showsALiveLine_andErasesIt() {
     cancelAnswers("job-1", 202, RUNNING_CANCEL_REQUESTED);
-    getAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
+    aws.jobAnswers("job-1", RUNNING_CANCEL_REQUESTED, CANCELLED_AFTER_RUNNING);
 
     CliRun.Result result = jobs.terminal(true).run("cancel", "job-1", "--wait");
 

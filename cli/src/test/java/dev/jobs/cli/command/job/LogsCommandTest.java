@@ -57,18 +57,6 @@ class LogsCommandTest extends OnLocalTarget {
         + "}";
   }
 
-  void record(String... bodies) {
-    for (int i = 0; i < bodies.length; i++) {
-      String state = i == 0 ? STARTED : "r" + i;
-      wire.stubFor(
-          get("/prod/jobs/job-1")
-              .inScenario("record")
-              .whenScenarioStateIs(state)
-              .willReturn(FakeAws.json(200, bodies[i]))
-              .willSetStateTo(i == bodies.length - 1 ? state : "r" + (i + 1)));
-    }
-  }
-
   void group(String group, String body) {
     wire.stubFor(
         FakeAws.logs("FilterLogEvents")
@@ -79,7 +67,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void logs_readsEveryPageOfBothGroups_inTimeOrder_withoutAnotherJobsLines() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
     group(
         PROCESSING,
         page("p2", event("e1", "job-1", 1, "1", "one"), event("e3", "job-1", 2, "3", "three")));
@@ -114,7 +102,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void logs_attempt_sendsTheAttemptInThePattern_andShowsOnlyThatAttempt() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
     group(
         PROCESSING,
         page(null, event("e1", "job-1", 1, "1", "one"), event("e3", "job-1", 2, "3", "three")));
@@ -130,7 +118,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void logs_json_printsEachStoredEventOnALine() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
     group(PROCESSING, page(null, event("e1", "job-1", 1, "1", "one")));
     group(FAILED_JOBS, page(null));
 
@@ -144,8 +132,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void logs_unknownJob_exits6_andReadsNoLog() {
-    wire.stubFor(
-        get("/prod/jobs/job-9").willReturn(FakeAws.json(404, "{\"message\":\"Job not found\"}")));
+    wire.stubFor(get("/prod/jobs/job-9").willReturn(FakeAws.jobNotFound()));
 
     CliRun.Result result = jobs.run("logs", "job-9");
 
@@ -160,7 +147,7 @@ class LogsCommandTest extends OnLocalTarget {
   @Test
   void follow_printsEachLineOnce_untilTheJobEnds_thenExitsWithItsCode() {
     // The first answer is the read before --follow starts.
-    record(RUNNING, RUNNING, RUNNING, FAILED);
+    aws.jobAnswers("job-1", RUNNING, RUNNING, RUNNING, FAILED);
     wire.stubFor(
         FakeAws.logs("FilterLogEvents")
             .inScenario("log")
@@ -193,7 +180,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void wait_failedJob_endsWithTheFailedAttemptsLastLines() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
     group(
         PROCESSING,
         page(null, event("e1", "job-1", 1, "1", "one"), event("e3", "job-1", 2, "3", "three")));
@@ -210,7 +197,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void wait_failedJob_whenTheCredentialsMayNotReadLogs_saysSoInOneLine() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
     wire.stubFor(
         FakeAws.logs("FilterLogEvents")
             .willReturn(
@@ -226,7 +213,7 @@ class LogsCommandTest extends OnLocalTarget {
 
   @Test
   void wait_failedJob_quietOrJson_addsNoLines() {
-    record(FAILED);
+    aws.jobAnswers("job-1", FAILED);
 
     assertThat(jobs.run("wait", "job-1", "-q").out()).isEqualTo("FAILED\n");
     assertThat(jobs.run("wait", "job-1", "--output", "json").out().lines().toList()).hasSize(1);

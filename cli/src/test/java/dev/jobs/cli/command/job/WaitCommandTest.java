@@ -1,9 +1,8 @@
 package dev.jobs.cli.command.job;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
@@ -12,7 +11,12 @@ import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
 import dev.jobs.cli.testing.OnLocalTarget;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Waiting: polling with backoff, the 404 grace, timeouts, and the live line. */
 class WaitCommandTest extends OnLocalTarget {
@@ -32,26 +36,9 @@ class WaitCommandTest extends OnLocalTarget {
           + "\"startedAt\":\"2026-11-29T10:00:00Z\",\"cancelRequestedAt\":\"2026-11-29T10:00:10Z\","
           + "\"finishedAt\":\"2026-11-29T10:00:11Z\"}";
 
-  void answers(String... bodies) {
-    for (int i = 0; i < bodies.length; i++) {
-      var response =
-          bodies[i] == null
-              ? FakeAws.json(404, "{\"message\":\"Job not found\"}")
-              : FakeAws.json(200, bodies[i]);
-      String state = i == 0 ? STARTED : "s" + i;
-      wire.stubFor(
-          get("/prod/jobs/job-1")
-              .inScenario("job")
-              .whenScenarioStateIs(state)
-              .willReturn(response)
-              // The last answer repeats.
-              .willSetStateTo(i == bodies.length - 1 ? state : "s" + (i + 1)));
-    }
-  }
-
   @Test
   void wait_queuedThenRunningThenSucceeded_exits0WithTheRecord() {
-    answers(null, RUNNING, RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", null, RUNNING, RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.run("wait", "job-1");
 
@@ -68,7 +55,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void wait_keepsWaitingWhileTheJobIsQueued() {
-    answers(QUEUED, QUEUED, QUEUED, RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", QUEUED, QUEUED, QUEUED, RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.run("wait", "job-1", "--grace", "0s");
 
@@ -80,33 +67,38 @@ class WaitCommandTest extends OnLocalTarget {
         .hasSize(5);
   }
 
-  @Test
-  void wait_failedJob_exits3AndShowsTheError() {
-    answers(RUNNING, FAILED);
-
-    CliRun.Result result = jobs.run("wait", "job-1");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.JOB_FAILED);
-    assertThat(result.out())
-        .contains("error      TimeoutError: Task timed out after 900 seconds [RetriesExhausted]");
+  /** A job that ended other than well: its record, the exit code, and what the record shows. */
+  static Stream<Arguments> endedBadly() {
+    return Stream.of(
+        arguments(
+            "FAILED exits 3 and shows the error",
+            FAILED,
+            ExitCode.JOB_FAILED,
+            List.of(
+                "error      TimeoutError: Task timed out after 900 seconds [RetriesExhausted]")),
+        arguments(
+            "CANCELLED exits 8 and shows the record",
+            CANCELLED,
+            ExitCode.CANCELLED,
+            List.of("status     CANCELLED", "cancel     requested 2026-11-29T10:00:10Z\n")));
   }
 
-  @Test
-  void wait_cancelledJob_exits8AndShowsTheRecord() {
-    answers(RUNNING, CANCELLED);
+  @ParameterizedTest(name = "wait on a job that {0}")
+  @MethodSource("endedBadly")
+  void wait_jobThatEndedBadly_exitsWithItsCode_andShowsTheRecord(
+      String what, String record, int exitCode, List<String> shown) {
+    aws.jobAnswers("job-1", RUNNING, record);
 
     CliRun.Result result = jobs.run("wait", "job-1");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CANCELLED);
-    assertThat(result.out())
-        .contains("status     CANCELLED")
-        .contains("cancel     requested 2026-11-29T10:00:10Z\n");
+    assertThat(result.exitCode()).isEqualTo(exitCode);
+    assertThat(result.out()).contains(shown);
   }
 
   @Test
   void submitWait_cancelledJob_exits8() {
     wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
-    answers(RUNNING, CANCELLED);
+    aws.jobAnswers("job-1", RUNNING, CANCELLED);
 
     CliRun.Result result = jobs.run("submit", "--seconds", "60", "--id", "job-1", "--wait", "-q");
 
@@ -125,7 +117,7 @@ class WaitCommandTest extends OnLocalTarget {
             + "\"at\":\""
             + jobs.now()
             + "\"}}";
-    answers(progressing, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", progressing, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.terminal(true).run("wait", "job-1");
 
@@ -142,7 +134,7 @@ class WaitCommandTest extends OnLocalTarget {
     String progressing =
         "{\"id\":\"job-1\",\"status\":\"RUNNING\",\"attempts\":1,"
             + "\"progress\":{\"done\":12,\"total\":60}}";
-    answers(progressing, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", progressing, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.run("wait", "job-1");
 
@@ -152,7 +144,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void wait_stillRunningAtTheTimeout_exits4WithHowToResume() {
-    answers(RUNNING);
+    aws.jobAnswers("job-1", RUNNING);
 
     CliRun.Result result = jobs.run("wait", "job-1", "--timeout", "1m");
 
@@ -164,7 +156,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void wait_unknownPastTheGrace_exits6() {
-    answers((String) null);
+    aws.jobAnswers("job-1", (String) null);
 
     CliRun.Result result = jobs.run("wait", "job-1", "--grace", "30s");
 
@@ -174,7 +166,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void wait_onATerminal_showsALiveStatusLine_andErasesIt() {
-    answers(RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.terminal(true).run("wait", "job-1");
 
@@ -184,7 +176,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void wait_onATerminalWithNoProgress_showsNothingExtra() {
-    answers(RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.terminal(true).run("wait", "job-1", "--no-progress");
 
@@ -194,7 +186,7 @@ class WaitCommandTest extends OnLocalTarget {
   @Test
   void submitWait_goesOnAsWait_andJsonOutputIsTheFinalRecord() {
     wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
-    answers(RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result =
         jobs.run("submit", "--seconds", "5", "--id", "job-1", "--wait", "--output", "json");
@@ -206,7 +198,7 @@ class WaitCommandTest extends OnLocalTarget {
   @Test
   void submitWaitQuiet_printsTheIdThenTheFinalStatus() {
     wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
-    answers(RUNNING, JobRecords.SUCCEEDED);
+    aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1", "--wait", "-q");
 

@@ -19,20 +19,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 class StatsCommandTest extends OnLocalTarget {
   @BeforeEach
   void aPage() {
-    String stalled =
-        "{\"id\":\"lost\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
-            + "\"timeoutSeconds\":900,\"startedAt\":\""
-            + jobs.now().minus(Duration.ofMinutes(30))
-            + "\",\"heartbeatAt\":\""
-            + jobs.now().minus(Duration.ofMinutes(20))
-            + "\"}";
-    String alive =
-        "{\"id\":\"alive\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
-            + "\"timeoutSeconds\":900,\"startedAt\":\""
-            + jobs.now().minus(Duration.ofMinutes(2))
-            + "\",\"heartbeatAt\":\""
-            + jobs.now().minusSeconds(1)
-            + "\"}";
+    String stalled = running("lost", Duration.ofMinutes(30), Duration.ofMinutes(20));
+    String alive = running("alive", Duration.ofMinutes(2), Duration.ofSeconds(1));
     String cancelled =
         "{\"id\":\"stopped\",\"status\":\"CANCELLED\",\"type\":\"sleep\",\"attempts\":1,"
             + "\"startedAt\":\""
@@ -44,6 +32,18 @@ class StatsCommandTest extends OnLocalTarget {
         get(urlPathEqualTo("/prod/jobs"))
             .willReturn(
                 FakeAws.json(200, "{\"jobs\":[" + alive + "," + cancelled + "," + stalled + "]}")));
+  }
+
+  /** A sleep job's record, RUNNING: it started, and last beat its heart, this long ago. */
+  private String running(String id, Duration started, Duration heartbeat) {
+    return "{\"id\":\""
+        + id
+        + "\",\"status\":\"RUNNING\",\"type\":\"sleep\",\"attempts\":1,"
+        + "\"timeoutSeconds\":900,\"startedAt\":\""
+        + jobs.now().minus(started)
+        + "\",\"heartbeatAt\":\""
+        + jobs.now().minus(heartbeat)
+        + "\"}";
   }
 
   @Test

@@ -71,19 +71,6 @@ class ReplayCommandTest extends OnLocalTarget {
     }
   }
 
-  /** GET /jobs/{id} answers these records in turn, the last one repeating. */
-  void jobAnswers(String id, String... records) {
-    for (int i = 0; i < records.length; i++) {
-      String state = i == 0 ? STARTED : id + i;
-      wire.stubFor(
-          get(urlEqualTo("/prod/jobs/" + id))
-              .inScenario(id)
-              .whenScenarioStateIs(state)
-              .willReturn(FakeAws.json(200, records[i]))
-              .willSetStateTo(i == records.length - 1 ? state : id + (i + 1)));
-    }
-  }
-
   void replayEnds(String state) {
     startReplayAnswers();
     wire.stubFor(
@@ -120,7 +107,7 @@ class ReplayCommandTest extends OnLocalTarget {
   void replayWait_redrivenJobSucceeds_sumsItUp_exits0() {
     listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");
-    jobAnswers(
+    aws.jobAnswers(
         "job-1",
         failed("job-1", 1),
         record("job-1", "RUNNING", 2),
@@ -144,8 +131,8 @@ class ReplayCommandTest extends OnLocalTarget {
   void replayWait_someFailAgain_namesThem_exits3() {
     listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 3) + "]}");
     replayEnds("COMPLETED");
-    jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
-    jobAnswers("job-1", record("job-1", "RUNNING", 4), failed("job-1", 4));
+    aws.jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
+    aws.jobAnswers("job-1", record("job-1", "RUNNING", 4), failed("job-1", 4));
 
     CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
 
@@ -162,8 +149,8 @@ class ReplayCommandTest extends OnLocalTarget {
   void replayWait_redrivenJobCancelledMeanwhile_endsItsFollow_andIsCountedApart() {
     listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");
-    jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
-    jobAnswers("job-1", record("job-1", "RUNNING", 2), record("job-1", "CANCELLED", 2));
+    aws.jobAnswers("job-2", record("job-2", "RUNNING", 2), record("job-2", "SUCCEEDED", 2));
+    aws.jobAnswers("job-1", record("job-1", "RUNNING", 2), record("job-1", "CANCELLED", 2));
 
     CliRun.Result result = jobs.run("replay", "--since", "1h", "--name", "r1", "--wait");
 
@@ -188,8 +175,8 @@ class ReplayCommandTest extends OnLocalTarget {
   void replayWait_jobNotRedrivenWithinTheGrace_isAWarning_notAFailure() {
     listPages("{\"jobs\":[" + failed("job-2", 1) + "," + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");
-    jobAnswers("job-2", record("job-2", "SUCCEEDED", 2));
-    jobAnswers("job-1", failed("job-1", 1));
+    aws.jobAnswers("job-2", record("job-2", "SUCCEEDED", 2));
+    aws.jobAnswers("job-1", failed("job-1", 1));
 
     CliRun.Result result =
         jobs.run("replay", "--since", "1h", "--name", "r1", "--wait", "--grace", "30s");
@@ -216,9 +203,9 @@ class ReplayCommandTest extends OnLocalTarget {
             + failed("job-1", 1)
             + "]}");
     replayEnds("COMPLETED");
-    jobAnswers("job-3", record("job-3", "SUCCEEDED", 2));
-    jobAnswers("job-2", failed("job-2", 2));
-    jobAnswers("job-1", failed("job-1", 1));
+    aws.jobAnswers("job-3", record("job-3", "SUCCEEDED", 2));
+    aws.jobAnswers("job-2", failed("job-2", 2));
+    aws.jobAnswers("job-1", failed("job-1", 1));
 
     CliRun.Result result =
         jobs.run(
@@ -253,7 +240,7 @@ class ReplayCommandTest extends OnLocalTarget {
   void replayWait_jobStillRunningAtTheTimeout_exits4NamingIt() {
     listPages("{\"jobs\":[" + failed("job-1", 1) + "]}");
     replayEnds("COMPLETED");
-    jobAnswers("job-1", record("job-1", "RUNNING", 2));
+    aws.jobAnswers("job-1", record("job-1", "RUNNING", 2));
 
     CliRun.Result result =
         jobs.run("replay", "--since", "1h", "--name", "r1", "--wait", "--timeout", "2m");

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
@@ -26,6 +27,12 @@ class TargetCommandTest extends OnFakeAws {
   @BeforeEach
   void profile() throws Exception {
     jobs.devProfile();
+  }
+
+  /** {@link #addProd} while CloudFormation answers every DescribeStacks with {@code answer}. */
+  CliRun.Result addProdWhileDescribeStacksAnswers(ResponseDefinitionBuilder answer) {
+    wire.stubFor(FakeAws.cloudFormation("DescribeStacks").willReturn(answer));
+    return addProd();
   }
 
   CliRun.Result addProd() {
@@ -99,13 +106,9 @@ class TargetCommandTest extends OnFakeAws {
 
   @Test
   void add_missingStack_exits6() {
-    wire.stubFor(
-        FakeAws.cloudFormation("DescribeStacks")
-            .willReturn(
-                FakeAws.queryError(
-                    400, "ValidationError", "Stack with id jobs-prod does not exist")));
-
-    CliRun.Result result = addProd();
+    CliRun.Result result =
+        addProdWhileDescribeStacksAnswers(
+            FakeAws.queryError(400, "ValidationError", "Stack with id jobs-prod does not exist"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
     assertThat(result.err())
@@ -115,13 +118,10 @@ class TargetCommandTest extends OnFakeAws {
 
   @Test
   void add_accessDenied_exits5_namingTheProfile() {
-    wire.stubFor(
-        FakeAws.cloudFormation("DescribeStacks")
-            .willReturn(
-                FakeAws.queryError(
-                    403, "AccessDenied", "User is not authorized to perform DescribeStacks")));
-
-    CliRun.Result result = addProd();
+    CliRun.Result result =
+        addProdWhileDescribeStacksAnswers(
+            FakeAws.queryError(
+                403, "AccessDenied", "User is not authorized to perform DescribeStacks"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
     assertThat(result.err()).contains("AccessDenied").contains("profile 'dev'");
@@ -149,11 +149,9 @@ class TargetCommandTest extends OnFakeAws {
 
   @Test
   void add_serverErrorPersisting_exits1() {
-    wire.stubFor(
-        FakeAws.cloudFormation("DescribeStacks")
-            .willReturn(FakeAws.queryError(500, "InternalFailure", "Internal failure")));
-
-    CliRun.Result result = addProd();
+    CliRun.Result result =
+        addProdWhileDescribeStacksAnswers(
+            FakeAws.queryError(500, "InternalFailure", "Internal failure"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).contains("InternalFailure");
@@ -162,11 +160,8 @@ class TargetCommandTest extends OnFakeAws {
 
   @Test
   void add_malformedAnswer_exits1() {
-    wire.stubFor(
-        FakeAws.cloudFormation("DescribeStacks")
-            .willReturn(FakeAws.xml(200, "<DescribeStacksResponse><Describe")));
-
-    CliRun.Result result = addProd();
+    CliRun.Result result =
+        addProdWhileDescribeStacksAnswers(FakeAws.xml(200, "<DescribeStacksResponse><Describe"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.err()).startsWith("jobs: DescribeStacks jobs-prod failed");
@@ -199,15 +194,20 @@ class TargetCommandTest extends OnFakeAws {
     return calls.get(0);
   }
 
+  /** The one API call went to {@code api}'s URL, signed for {@code region}. */
+  void assertOnlyApiCall(String api, String region) {
+    LoggedRequest call = onlyApiCall();
+    assertThat(call.getUrl()).isEqualTo("/" + api + "/jobs/job-1");
+    assertThat(SigV4.parse(call.getHeader("Authorization")).region()).isEqualTo(region);
+  }
+
   @Test
   void apiUrlAndRegion_comeFromTheTarget_whenNothingElseSays() {
     prodWithApis();
 
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();
 
-    LoggedRequest call = onlyApiCall();
-    assertThat(call.getUrl()).isEqualTo("/prod/jobs/job-1");
-    assertThat(SigV4.parse(call.getHeader("Authorization")).region()).isEqualTo("eu-west-1");
+    assertOnlyApiCall("prod", "eu-west-1");
   }
 
   @Test
@@ -217,9 +217,7 @@ class TargetCommandTest extends OnFakeAws {
 
     assertThat(jobs.run("get", "job-1").exitCode()).isZero();
 
-    LoggedRequest call = onlyApiCall();
-    assertThat(call.getUrl()).isEqualTo("/env/jobs/job-1");
-    assertThat(SigV4.parse(call.getHeader("Authorization")).region()).isEqualTo("ap-south-1");
+    assertOnlyApiCall("env", "ap-south-1");
   }
 
   @Test
@@ -232,9 +230,7 @@ class TargetCommandTest extends OnFakeAws {
                 .exitCode())
         .isZero();
 
-    LoggedRequest call = onlyApiCall();
-    assertThat(call.getUrl()).isEqualTo("/flag/jobs/job-1");
-    assertThat(SigV4.parse(call.getHeader("Authorization")).region()).isEqualTo("sa-east-1");
+    assertOnlyApiCall("flag", "sa-east-1");
   }
 
   @Test
