@@ -98,7 +98,11 @@ public final class QuickAnswers {
 
   /** {@code jobs.jar}'s answer file with this suffix, as the launcher names it. */
   static Path besideJar(Path jar, String suffix) {
-    String name = jar.getFileName().toString();
+    Path file = jar.getFileName();
+    if (file == null) {
+      throw new IllegalArgumentException("not a jar's path: " + jar);
+    }
+    String name = file.toString();
     String base = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
     return jar.resolveSibling(base + suffix);
   }
