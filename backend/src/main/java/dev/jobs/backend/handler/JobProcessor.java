@@ -142,8 +142,9 @@ public record JobProcessor(
             remainingTime,
             records.store(),
             records.clock(),
-            processing.named(request.type()),
-            new LambdaJobContext.Writes(now, job.cancelRequestedAt() != null));
+            now,
+            job.cancelRequestedAt() != null,
+            processing.named(request.type()));
     if (context.knowsOfCancel()) {
       // A retry, or a replay, of a job an operator asked to stop: it does not run again.
       return cancelled(invocation.id(), request, job.attempts(), now, processing);

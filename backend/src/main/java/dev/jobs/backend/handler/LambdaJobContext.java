@@ -14,47 +14,70 @@ import java.util.function.Supplier;
  * writes that bring back the cancel flag. At most one write per {@link #WRITE_INTERVAL}: a call in
  * between keeps its value as the pending one (the latest wins), which the next write, or {@link
  * #flush} before the job ends, carries. Its log is the attempt's, named for the job's type.
- *
- * @param timeLeft the time its function has left, asked when read
  */
-record LambdaJobContext(
-    String jobId,
-    int attempt,
-    Supplier<Duration> timeLeft,
-    JobStore store,
-    Clock clock,
-    System.Logger log,
-    Writes writes)
-    implements JobContext {
+final class LambdaJobContext implements JobContext {
   /** The shortest time between two writes of one attempt. */
   static final Duration WRITE_INTERVAL = Duration.ofSeconds(1);
 
-  /** What the attempt's writes have learned so far; guarded by the context's lock. */
-  static final class Writes {
-    private Instant lastWrite;
-    private JobProgress pending;
-    private boolean cancelRequested;
-    private boolean attemptOver;
+  private final String jobId;
+  private final int attempt;
+  private final Supplier<Duration> remainingTime;
+  private final JobStore store;
+  private final Clock clock;
+  private final System.Logger log;
 
-    /**
-     * @param started when the attempt's start was written (it counts as the first heartbeat)
-     * @param cancelRequested whether the start found a cancel already asked
-     */
-    Writes(Instant started, boolean cancelRequested) {
-      this.lastWrite = started;
-      this.cancelRequested = cancelRequested;
-    }
+  private Instant lastWrite;
+  private JobProgress pending;
+  private boolean cancelRequested;
+  private boolean attemptOver;
+
+  /**
+   * @param started when the attempt's start was written (it counts as the first heartbeat)
+   * @param cancelRequested whether the start found a cancel already asked
+   */
+  LambdaJobContext(
+      String jobId,
+      int attempt,
+      Supplier<Duration> remainingTime,
+      JobStore store,
+      Clock clock,
+      Instant started,
+      boolean cancelRequested,
+      System.Logger log) {
+    this.jobId = jobId;
+    this.attempt = attempt;
+    this.remainingTime = remainingTime;
+    this.store = store;
+    this.clock = clock;
+    this.lastWrite = started;
+    this.cancelRequested = cancelRequested;
+    this.log = log;
+  }
+
+  @Override
+  public String jobId() {
+    return jobId;
+  }
+
+  @Override
+  public int attempt() {
+    return attempt;
   }
 
   @Override
   public Duration remainingTime() {
-    return timeLeft.get();
+    return remainingTime.get();
+  }
+
+  @Override
+  public System.Logger log() {
+    return log;
   }
 
   @Override
   public synchronized void progress(long done, long total, String message) {
     Instant now = clock.instant();
-    writes.pending = new JobProgress(done, total, message, now);
+    pending = new JobProgress(done, total, message, now);
     if (due(now)) {
       write(now);
     }
@@ -67,39 +90,39 @@ record LambdaJobContext(
     if (due(now)) {
       write(now);
     }
-    return writes.cancelRequested;
+    return cancelRequested;
   }
 
   /** Writes the pending progress, if any: called before the attempt's end is recorded. */
   synchronized void flush() {
-    if (writes.pending != null) {
+    if (pending != null) {
       write(clock.instant());
     }
   }
 
   /** Whether the attempt learned of a cancel, without asking the store. */
   synchronized boolean knowsOfCancel() {
-    return writes.cancelRequested;
+    return cancelRequested;
   }
 
   private boolean due(Instant now) {
-    return !writes.attemptOver && !now.isBefore(writes.lastWrite.plus(WRITE_INTERVAL));
+    return !attemptOver && !now.isBefore(lastWrite.plus(WRITE_INTERVAL));
   }
 
   private void write(Instant now) {
-    if (writes.attemptOver) {
+    if (attemptOver) {
       return;
     }
-    writes.lastWrite = now;
-    JobProgress progress = writes.pending;
+    lastWrite = now;
+    JobProgress progress = pending;
     try {
       switch (store.progress(jobId, attempt, progress, now)) {
-        case RUNNING -> writes.pending = null;
+        case RUNNING -> pending = null;
         case CANCEL_REQUESTED -> {
-          writes.pending = null;
-          writes.cancelRequested = true;
+          pending = null;
+          cancelRequested = true;
         }
-        case ATTEMPT_OVER -> writes.attemptOver = true;
+        case ATTEMPT_OVER -> attemptOver = true;
       }
     } catch (JobStoreException e) {
       // Progress is advice: an outage must not fail the job. The value stays pending for the next

@@ -33,24 +33,42 @@ import software.amazon.awssdk.regions.ServiceMetadata;
  * rather than the SDK's Lambda client: that client's service model, for this one operation, is 2.9
  * MB of the jar and took the Lambda artifact past its 12 MiB budget ({@code LambdaArtifactIT}: 15.1
  * MB with it).
- *
- * @param endpoint Lambda's endpoint in the region, {@code https://lambda.<region>.amazonaws.com}
- * @param function the function's name or ARN, with its alias
  */
-public record LambdaJobDispatch(
-    SdkHttpClient http,
-    AwsCredentialsProvider credentials,
-    String region,
-    URI endpoint,
-    String function)
-    implements JobDispatch {
+public final class LambdaJobDispatch implements JobDispatch {
   /** Lambda's answer to an accepted asynchronous invocation. */
   private static final int ACCEPTED = 202;
 
   private static final String SERVICE = "lambda";
 
-  /** Stateless: one signs every dispatch. */
-  private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
+  private final SdkHttpClient http;
+  private final AwsCredentialsProvider credentials;
+  private final String region;
+  private final URI invocations;
+  private final String function;
+  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+  /**
+   * @param endpoint Lambda's endpoint in the region, {@code https://lambda.<region>.amazonaws.com}
+   * @param function the function's name or ARN, with its alias
+   */
+  public LambdaJobDispatch(
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      String region,
+      URI endpoint,
+      String function) {
+    this.http = http;
+    this.credentials = credentials;
+    this.region = region;
+    this.function = function;
+    String base = endpoint.toString().replaceAll("/+$", "");
+    this.invocations =
+        URI.create(
+            base
+                + "/2015-03-31/functions/"
+                + URLEncoder.encode(function, StandardCharsets.UTF_8)
+                + "/invocations");
+  }
 
   /**
    * The Lambda wiring: the processing function's alias ARN from {@code PROCESSING_FUNCTION}, region
@@ -83,13 +101,13 @@ public record LambdaJobDispatch(
     SdkHttpRequest request =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.POST)
-            .uri(invocations())
+            .uri(invocations)
             .putHeader("X-Amz-Invocation-Type", "Event")
             .putHeader("Content-Type", "application/json")
             .putHeader("Content-Length", Integer.toString(body.length))
             .build();
     SignedRequest signed =
-        SIGNER.sign(
+        signer.sign(
             r ->
                 r.identity(credentials.resolveCredentials())
                     .request(request)
@@ -117,11 +135,7 @@ public record LambdaJobDispatch(
 
   /** Where the invocations go: the function's {@code invocations} resource. */
   URI invocations() {
-    return URI.create(
-        endpoint.toString().replaceAll("/+$", "")
-            + "/2015-03-31/functions/"
-            + URLEncoder.encode(function, StandardCharsets.UTF_8)
-            + "/invocations");
+    return invocations;
   }
 
   /** The answer's body, read to its end (so the connection can be reused). */

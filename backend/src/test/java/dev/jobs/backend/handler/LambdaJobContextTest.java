@@ -37,13 +37,7 @@ class LambdaJobContextTest {
     records.start(
         new JobStart(ID, "sleep", JobJson.MAPPER.createObjectNode(), T0, 1, null, 900, null));
     return new LambdaJobContext(
-        ID,
-        1,
-        () -> Duration.ofMinutes(15),
-        store,
-        clock,
-        System.getLogger("test"),
-        new LambdaJobContext.Writes(T0, false));
+        ID, 1, () -> Duration.ofMinutes(15), store, clock, T0, false, System.getLogger("test"));
   }
 
   @Test
