@@ -20,7 +20,7 @@ import picocli.CommandLine.Help.Ansi;
  * colour. Anything else, or a class path without that text, goes through picocli; {@code
  * QuickAnswersTest} checks both answer alike. The launcher goes one step further: the build writes
  * the same answers beside the jar, and {@code bin/jobs} prints them without starting a JVM at all
- * ({@code LauncherAnswersIT} checks they are the JVM's, byte for byte).
+ * ({@code LauncherIT} checks they are the JVM's, byte for byte).
  */
 public final class QuickAnswers {
   static final String PLAIN = "usage.txt";
@@ -77,23 +77,31 @@ public final class QuickAnswers {
 
   /**
    * With one argument (the classes directory), writes the root usage there, plain and in colour.
-   * With three ({@code --beside JAR VERSION}), writes the answers the launcher gives without a JVM
-   * beside the jar: {@code jobs.version}, {@code jobs.usage.txt} and {@code jobs.usage.ansi.txt}
-   * for {@code jobs.jar} ({@link #besideJar}).
+   * With three ({@code --beside JAR VERSION}), after the jar, writes the answers the launcher gives
+   * without a JVM beside it: {@code jobs.version}, and as {@code jobs.usage.txt} and {@code
+   * jobs.usage.ansi.txt} the usage the first form wrote, so the launcher prints what the jar does.
    */
   public static void main(String... args) throws IOException {
-    CommandLine root = Jobs.commandLine(Environment.system());
     if (args.length == 3 && args[0].equals("--beside")) {
       Path jar = Path.of(args[1]);
       write(besideJar(jar, ".version"), version(args[2]) + System.lineSeparator());
-      write(besideJar(jar, ".usage.txt"), root.getUsageMessage(Ansi.OFF));
-      write(besideJar(jar, ".usage.ansi.txt"), root.getUsageMessage(Ansi.ON));
+      write(besideJar(jar, ".usage.txt"), written(PLAIN));
+      write(besideJar(jar, ".usage.ansi.txt"), written(COLOUR));
       return;
     }
+    CommandLine root = Jobs.commandLine(Environment.system());
     Path dir = Path.of(args[0]).resolve(QuickAnswers.class.getPackageName().replace('.', '/'));
     Files.createDirectories(dir);
     write(dir.resolve(PLAIN), root.getUsageMessage(Ansi.OFF));
     write(dir.resolve(COLOUR), root.getUsageMessage(Ansi.ON));
+  }
+
+  private static String written(String name) {
+    String usage = usage(name);
+    if (usage == null) {
+      throw new IllegalStateException(name + " is not on the class path: write it first");
+    }
+    return usage;
   }
 
   /** {@code jobs.jar}'s answer file with this suffix, as the launcher names it. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,10 +101,10 @@ class LauncherIT {
   }
 
   /**
-   * A PATH with the tools the launchers use but no {@code java}, and no JAVA_HOME: a command that
-   * needs a JVM fails there with the launcher's one line.
+   * A PATH with the tools the launchers use but no {@code java}, and no JAVA_HOME, plus {@code
+   * more}: a command that needs a JVM fails there with the launcher's one line.
    */
-  static Map<String, String> withoutJava(Path dir) throws Exception {
+  static Map<String, String> withoutJava(Path dir, Map<String, String> more) throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     for (String tool : List.of("bash", "env", "dirname", "readlink", "find", "cat")) {
       Path found = null;
@@ -116,21 +117,21 @@ class LauncherIT {
       assertThat(found).as(tool + " on the PATH").isNotNull();
       Files.createSymbolicLink(bin.resolve(tool), found);
     }
-    return Map.of("PATH", bin.toString(), "JAVA_HOME", dir.resolve("no-jdk").toString());
+    Map<String, String> env = new HashMap<>(more);
+    env.put("PATH", bin.toString());
+    env.put("JAVA_HOME", dir.resolve("no-jdk").toString());
+    return env;
   }
 
-  static Shell.Run run(Map<String, String> env, String... command) throws Exception {
+  /** {@code command} with {@code env} and none of the caller's colour or JVM settings. */
+  static Shell.Run run(Path dir, Map<String, String> env, String... command) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().remove("JOBS_JAVA_OPTS");
-    builder.environment().remove("NO_COLOR");
-    builder.environment().remove("CLICOLOR_FORCE");
-    builder.environment().remove("CLICOLOR");
+    builder
+        .environment()
+        .keySet()
+        .removeAll(List.of("JOBS_JAVA_OPTS", "NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR"));
     builder.environment().putAll(env);
-    Process process = builder.start();
-    byte[] out = process.getInputStream().readAllBytes();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Shell.Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+    return Shell.start(builder, dir).finish();
   }
 
   @ParameterizedTest(name = "jobs {0} with {1}={2}")
@@ -149,15 +150,14 @@ class LauncherIT {
     Map<String, String> colour = Map.of(variable, value);
     Shell.Run jvm =
         run(
+            dir,
             colour,
             Path.of(System.getProperty("java.home"), "bin/java").toString(),
             "-jar",
             JAR.toString(),
             arg);
-    Map<String, String> env = new java.util.HashMap<>(withoutJava(dir));
-    env.putAll(colour);
 
-    Shell.Run launcher = run(env, ROOT.resolve("jobs").toString(), arg);
+    Shell.Run launcher = run(dir, withoutJava(dir, colour), ROOT.resolve("jobs").toString(), arg);
 
     assertThat(jvm.exitCode()).as(jvm.err()).isZero();
     assertThat(launcher.exitCode()).as(launcher.err()).isZero();
@@ -167,10 +167,9 @@ class LauncherIT {
 
   @Test
   void withCLICOLOR_FORCE_theHelpIsColoured_asPicocliColoursIt(@TempDir Path dir) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(withoutJava(dir));
-    env.put("CLICOLOR_FORCE", "1");
+    Map<String, String> env = withoutJava(dir, Map.of("CLICOLOR_FORCE", "1"));
 
-    assertThat(run(env, ROOT.resolve("jobs").toString(), "--help").out()).contains("\u001b[");
+    assertThat(run(dir, env, ROOT.resolve("jobs").toString(), "--help").out()).contains("\u001b[");
   }
 
   @Test
@@ -179,7 +178,8 @@ class LauncherIT {
     try {
       Files.setLastModifiedTime(JAR, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
-      Shell.Run run = run(withoutJava(dir), ROOT.resolve("jobs").toString(), "--version");
+      Shell.Run run =
+          run(dir, withoutJava(dir, Map.of()), ROOT.resolve("jobs").toString(), "--version");
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err()).contains("jobs: needs a Java 17 or newer runtime");
