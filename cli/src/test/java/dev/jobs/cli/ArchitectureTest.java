@@ -36,10 +36,16 @@ class ArchitectureTest {
           .notDependOnEachOther();
 
   @ArchTest
-  static final ArchRule onlyTheEntryPointReachesTheRootCommand =
+  static final ArchRule onlyTheEntryPointAndTheBuildsGeneratorsReachTheRootCommand =
       noClasses()
           .that()
           .doNotHaveFullyQualifiedName(CLI + ".app.Jobs")
+          .and()
+          .doNotHaveFullyQualifiedName(CLI + ".app.CompletionFiles")
+          .and()
+          .doNotHaveFullyQualifiedName(CLI + ".app.CliReference")
+          .and()
+          .doNotHaveFullyQualifiedName(CLI + ".app.QuickAnswers")
           .and()
           .doNotHaveFullyQualifiedName(CLI + ".app.CommandModel")
           .and()

@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
@@ -32,8 +30,10 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * <pre>{"endpoint":"http://127.0.0.1:PORT","region":"us-east-1","accessKeyId":"test",
  * "secretAccessKey":"test","pid":N,"stackName":"jobs-local","kinds":["sleep","flaky"]}</pre>
  *
- * <p>Read and written with Jackson's streaming API, not its databind mapper: every {@code jobs get}
- * reads this file, and building a mapper would cost that short-lived process tens of milliseconds.
+ * <p>Read with the AWS SDK's small JSON parser, which the CLI loads for its own reading anyway:
+ * every {@code jobs get} reads this file, and Jackson 3's factory alone cost that short-lived
+ * process ~10 ms. Written with Jackson's streaming API, not its databind mapper, indented as
+ * before.
  */
 public record RuntimeFile(
     String endpoint,
@@ -152,39 +152,27 @@ public record RuntimeFile(
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    try {
-      return Optional.of(parse(file, bytes));
-    } catch (JacksonException e) {
-      throw new IOException(file + " is not valid JSON", e);
-    }
+    return Optional.of(parse(file, bytes));
   }
 
   private static RuntimeFile parse(Path file, byte[] bytes) throws IOException {
-    String endpoint = null;
-    String region = null;
-    String accessKeyId = null;
-    String secretAccessKey = null;
-    Long pid = null;
-    String stackName = null;
-    List<String> kinds = new ArrayList<>();
-    try (JsonParser json = Json.FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException(file + " is not a JSON object");
-      }
-      for (String name = json.nextName(); name != null; name = json.nextName()) {
-        JsonToken value = json.nextToken();
-        switch (name) {
-          case "endpoint" -> endpoint = text(json, value);
-          case "region" -> region = text(json, value);
-          case "accessKeyId" -> accessKeyId = text(json, value);
-          case "secretAccessKey" -> secretAccessKey = text(json, value);
-          case "stackName" -> stackName = text(json, value);
-          case "pid" -> pid = number(json, value);
-          case "kinds" -> kinds = strings(json, value);
-          default -> json.skipChildren();
-        }
-      }
+    JsonNode root;
+    try {
+      root = JsonNode.parser().parse(bytes);
+    } catch (RuntimeException e) {
+      throw new IOException(file + " is not valid JSON", e);
     }
+    if (!root.isObject()) {
+      throw new IOException(file + " is not a JSON object");
+    }
+    Map<String, JsonNode> fields = root.asObject();
+    String endpoint = text(fields.get("endpoint"));
+    String region = text(fields.get("region"));
+    String accessKeyId = text(fields.get("accessKeyId"));
+    String secretAccessKey = text(fields.get("secretAccessKey"));
+    Long pid = number(fields.get("pid"));
+    String stackName = text(fields.get("stackName"));
+    List<String> kinds = strings(fields.get("kinds"));
     List<String> missing = new ArrayList<>();
     if (endpoint == null) {
       missing.add("endpoint");
@@ -209,46 +197,37 @@ public record RuntimeFile(
   }
 
   /** An array's strings, others skipped; empty for anything but an array. */
-  private static List<String> strings(JsonParser json, JsonToken value) {
+  private static List<String> strings(JsonNode value) {
     List<String> strings = new ArrayList<>();
-    if (value != JsonToken.START_ARRAY) {
-      json.skipChildren();
-      return strings;
-    }
-    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
-      if (item == JsonToken.VALUE_STRING) {
-        strings.add(json.getString());
-      } else {
-        json.skipChildren();
+    if (value != null && value.isArray()) {
+      for (JsonNode item : value.asArray()) {
+        if (item.isString()) {
+          strings.add(item.asString());
+        }
       }
     }
     return strings;
   }
 
-  /** A string value; null for JSON null or blank, skipped for anything else. */
-  private static String text(JsonParser json, JsonToken value) {
-    if (value == JsonToken.VALUE_STRING) {
-      String text = json.getString();
+  /** A string value; null for JSON null, blank or anything else. */
+  private static String text(JsonNode value) {
+    if (value != null && value.isString()) {
+      String text = value.asString();
       return text.isBlank() ? null : text;
     }
-    json.skipChildren();
     return null;
   }
 
   /** A whole number, or a string that holds one; null otherwise. */
-  private static Long number(JsonParser json, JsonToken value) {
-    if (value == JsonToken.VALUE_NUMBER_INT) {
-      return json.getLongValue();
+  private static Long number(JsonNode value) {
+    if (value == null || !(value.isNumber() || value.isString())) {
+      return null;
     }
-    if (value == JsonToken.VALUE_STRING) {
-      try {
-        return Long.valueOf(json.getString().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
+    try {
+      return Long.valueOf((value.isNumber() ? value.asNumber() : value.asString()).trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
-    json.skipChildren();
-    return null;
   }
 
   /** Removes the file if it still describes the given process. */

@@ -23,7 +23,7 @@ public final class CliReference {
 
   /** The reference of the whole model, as Markdown. */
   public static String markdown() {
-    CommandLine root = Jobs.commandLine(Environment.system());
+    CommandLine root = CommandModel.commandLine(Environment.system());
     List<CommandLine> commands = new ArrayList<>();
     collect(root, commands);
     StringBuilder md = new StringBuilder();

@@ -154,7 +154,7 @@ public final class CommandModel {
     }
     GlobalOptions.acceptBetweenSubcommandWords(root);
     // Every duration option reads durations as people type them (90s, 5m), declared once here.
-    root.registerConverter(Duration.class, new Durations());
+    root.registerConverter(Duration.class, new Durations.Converter());
     return root;
   }
 

@@ -14,17 +14,18 @@ public final class CompletionFiles {
 
   public static String bash() {
     return CompletionScripts.script(
-        CompletionScripts.Shell.bash, Jobs.commandLine(Environment.system()));
+        CompletionScripts.Shell.bash, CommandModel.commandLine(Environment.system()));
   }
 
   public static String zsh() {
     return CompletionScripts.script(
-        CompletionScripts.Shell.zsh, Jobs.commandLine(Environment.system()));
+        CompletionScripts.Shell.zsh, CommandModel.commandLine(Environment.system()));
   }
 
   /** Writes both scripts into the directory given as the only argument. */
   public static void main(String... args) throws IOException {
     CompletionScripts.write(
-        Path.of(args.length > 0 ? args[0] : "completion"), Jobs.commandLine(Environment.system()));
+        Path.of(args.length > 0 ? args[0] : "completion"),
+        CommandModel.commandLine(Environment.system()));
   }
 }

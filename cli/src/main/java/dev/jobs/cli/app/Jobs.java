@@ -5,12 +5,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /**
- * The {@code jobs} program's entry point: the jar's main class, the tests' way in, and the only way
- * to the root command ({@link CommandModel}) for the build's generators; nothing imports this class
- * but those.
+ * The {@code jobs} program's entry point: the jar's main class and the tests' way in. No method
+ * here names a picocli type: the launcher reads the main class's methods before {@code main} runs,
+ * which would load picocli from the jar on every start, fast paths included.
  */
 public final class Jobs {
   private Jobs() {}
@@ -42,10 +41,5 @@ public final class Jobs {
       return answered;
     }
     return CommandModel.run(environment, out, err, args);
-  }
-
-  /** The whole command model, which the build generates files from (the completion scripts). */
-  public static CommandLine commandLine(Environment environment) {
-    return CommandModel.commandLine(environment);
   }
 }

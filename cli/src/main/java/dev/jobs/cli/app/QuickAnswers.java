@@ -89,7 +89,7 @@ public final class QuickAnswers {
       write(besideJar(jar, ".usage.ansi.txt"), written(COLOUR));
       return;
     }
-    CommandLine root = Jobs.commandLine(Environment.system());
+    CommandLine root = CommandModel.commandLine(Environment.system());
     Path dir = Path.of(args[0]).resolve(QuickAnswers.class.getPackageName().replace('.', '/'));
     Files.createDirectories(dir);
     write(dir.resolve(PLAIN), root.getUsageMessage(Ansi.OFF));

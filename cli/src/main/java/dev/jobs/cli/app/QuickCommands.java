@@ -109,9 +109,9 @@ final class QuickCommands {
 
   private static boolean parses(String time) {
     try {
-      new TimeSpec.Converter().convert(time);
+      TimeSpec.parse(time);
       return true;
-    } catch (picocli.CommandLine.TypeConversionException e) {
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
@@ -147,7 +147,7 @@ final class QuickCommands {
         java.time.Duration duration;
         try {
           duration = Durations.parse(value);
-        } catch (picocli.CommandLine.TypeConversionException e) {
+        } catch (IllegalArgumentException e) {
           return false;
         }
         if (name.equals("--connect-timeout")) {

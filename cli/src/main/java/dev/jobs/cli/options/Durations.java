@@ -9,15 +9,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations as people type them: {@code 90s}, {@code 5m}, {@code 2h}, {@code 3d}, or ISO-8601. */
-public final class Durations implements CommandLine.ITypeConverter<Duration> {
+/**
+ * Durations as people type them: {@code 90s}, {@code 5m}, {@code 2h}, {@code 3d}, or ISO-8601.
+ *
+ * <p>Only {@link Converter} names picocli: the rest is on {@code jobs get}'s start path, and a
+ * class that names picocli's types (picocli's Java 5 class files stay out of the JDK 25 AOT cache)
+ * is itself left out of the cache and loads picocli from the jar.
+ */
+public final class Durations {
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
-  @Override
-  public Duration convert(String value) {
-    return parse(value);
+  private Durations() {}
+
+  /** The duration options' picocli converter: the same parse, picocli's exception. */
+  public static final class Converter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
+  /** The duration typed; an {@link IllegalArgumentException} saying why for one that is not. */
   public static Duration parse(String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);
     Matcher matcher = SHORT.matcher(text);
@@ -34,13 +50,13 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
         };
       } catch (NumberFormatException | ArithmeticException e) {
         // Picocli would name the exception's class; a person needs the value told.
-        throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration");
+        throw new IllegalArgumentException("'" + value + "' is too long a duration");
       }
     }
     try {
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException(
+      throw new IllegalArgumentException(
           "'" + value + "' is not a duration; use e.g. 90s, 5m, 2h, 3d or PT5M");
     }
   }

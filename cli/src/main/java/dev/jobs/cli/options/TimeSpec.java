@@ -5,15 +5,29 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 
-/** A point in time as typed: an ISO-8601 instant, or a duration ago ({@code 90m}, {@code 3d}). */
+/**
+ * A point in time as typed: an ISO-8601 instant, or a duration ago ({@code 90m}, {@code 3d}). Only
+ * {@link Converter} names picocli (see {@link Durations} for why).
+ */
 public record TimeSpec(String text) {
   /** Picocli keeps the text; the instant depends on the clock at run time. */
   public static final class Converter implements CommandLine.ITypeConverter<TimeSpec> {
     @Override
     public TimeSpec convert(String value) {
-      resolve(value, Instant.EPOCH.plusSeconds(1L << 40));
-      return new TimeSpec(value);
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
+  }
+
+  /**
+   * The time typed, checked; an {@link IllegalArgumentException} saying why for one that is not.
+   */
+  public static TimeSpec parse(String value) {
+    resolve(value, Instant.EPOCH.plusSeconds(1L << 40));
+    return new TimeSpec(value);
   }
 
   public Instant resolve(Instant now) {
@@ -29,17 +43,15 @@ public record TimeSpec(String text) {
         try {
           return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
-          throw new CommandLine.TypeConversionException(
+          throw new IllegalArgumentException(
               "'" + value + "' is not an ISO-8601 instant such as 2026-11-26T20:00:00Z");
         }
       }
     }
     try {
       return now.minus(Durations.parse(text));
-    } catch (CommandLine.TypeConversionException
-        | java.time.DateTimeException
-        | ArithmeticException e) {
-      throw new CommandLine.TypeConversionException(
+    } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+      throw new IllegalArgumentException(
           "'" + value + "' is neither an ISO-8601 instant nor a duration ago such as 90m, 2h, 3d");
     }
   }

@@ -27,8 +27,11 @@ class UnitsTest {
     assertThat(Durations.parse("45")).isEqualTo(Duration.ofSeconds(45));
     assertThat(Durations.parse("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
     assertThatThrownBy(() -> Durations.parse("soon"))
-        .isInstanceOf(CommandLine.TypeConversionException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("90s, 5m, 2h, 3d");
+    assertThatThrownBy(() -> new Durations.Converter().convert("soon"))
+        .isInstanceOf(CommandLine.TypeConversionException.class)
+        .hasMessage("'soon' is not a duration; use e.g. 90s, 5m, 2h, 3d or PT5M");
   }
 
   @Test
