@@ -20,6 +20,7 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 
 /**
  * A command that acts on many jobs ({@code cancel}, {@code redrive}): the jobs by id or by a
@@ -57,9 +58,6 @@ abstract class BulkJobsCommand extends TargetedCommand {
     super(environment);
   }
 
-  /** Whether {@code --wait} was given: each command words its own. */
-  abstract boolean await();
-
   /**
    * Checks the command line before any call: the flags' ranges, ids or a filter but not both, and
    * every id (a mistake touches nothing).
@@ -69,7 +67,9 @@ abstract class BulkJobsCommand extends TargetedCommand {
    */
   JobSelection named(Map<String, String> filters) {
     bulk.check();
-    if (!await() && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+    // Each command declares and words its own --wait; the pair is checked as typed.
+    ParseResult typed = spec.commandLine().getParseResult();
+    if (typed.hasMatchedOption("--timeout") && !typed.hasMatchedOption("--wait")) {
       throw new JobsException(ExitCode.USAGE, "--timeout goes with --wait");
     }
     Durations.notNegative("--timeout", timeout);

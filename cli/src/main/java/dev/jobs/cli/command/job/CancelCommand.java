@@ -86,11 +86,6 @@ public final class CancelCommand extends BulkJobsCommand {
   }
 
   @Override
-  boolean await() {
-    return await;
-  }
-
-  @Override
   public Integer call() {
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("--status", status == null ? null : status.name());

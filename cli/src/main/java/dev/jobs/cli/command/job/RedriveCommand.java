@@ -85,11 +85,6 @@ public final class RedriveCommand extends BulkJobsCommand {
   }
 
   @Override
-  boolean await() {
-    return await;
-  }
-
-  @Override
   public Integer call() {
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("--type", type);
