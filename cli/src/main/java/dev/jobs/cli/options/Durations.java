@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Durations as people type them: {@code 90s}, {@code 5m}, {@code 2h}, {@code 3d}, or ISO-8601.
@@ -22,14 +21,9 @@ public final class Durations {
   private Durations() {}
 
   /** The duration options' picocli converter: the same parse, picocli's exception. */
-  public static final class Converter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+  public static final class Converter extends Parsing<Duration> {
+    public Converter() {
+      super(Durations::parse);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.jobs.cli.options;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import picocli.CommandLine;
 
 /**
  * A point in time as typed: an ISO-8601 instant, or a duration ago ({@code 90m}, {@code 3d}). Only
@@ -11,14 +10,9 @@ import picocli.CommandLine;
  */
 public record TimeSpec(String text) {
   /** Picocli keeps the text; the instant depends on the clock at run time. */
-  public static final class Converter implements CommandLine.ITypeConverter<TimeSpec> {
-    @Override
-    public TimeSpec convert(String value) {
-      try {
-        return parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+  public static final class Converter extends Parsing<TimeSpec> {
+    public Converter() {
+      super(TimeSpec::parse);
     }
   }
 
