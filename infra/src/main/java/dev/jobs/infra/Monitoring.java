@@ -156,10 +156,7 @@ final class Monitoring extends Construct {
     alarm(
         "ReplayDeadLetters",
         "Replayed jobs that could not be delivered wait in the replay dead-letter queue",
-        watched
-            .replayDeadLetters()
-            .metricApproximateNumberOfMessagesVisible(
-                MetricOptions.builder().statistic("Maximum").period(PERIOD).build()),
+        waiting(watched.replayDeadLetters()),
         1);
     alarm(
         "DispatcherErrors",
@@ -171,23 +168,19 @@ final class Monitoring extends Construct {
         "UndispatchedJobs",
         "Queued jobs were given up by the dispatcher: they stay QUEUED and never run; cancel them,"
             + " or PUT them again under new ids (the UndispatchedJobs queue holds their records)",
-        undispatched(watched),
+        waiting(watched.undispatchedJobs()),
         1);
 
     // The edge.
     alarm(
         "Api5xx",
         "The API answered with server errors",
-        watched
-            .apiStage()
-            .metricServerError(MetricOptions.builder().statistic("Sum").period(PERIOD).build()),
+        watched.apiStage().metricServerError(statistic("Sum")),
         1);
     alarm(
         "ApiLatency",
         "The API's p99 latency is above the threshold",
-        watched
-            .apiStage()
-            .metricLatency(MetricOptions.builder().statistic("p99").period(PERIOD).build()),
+        apiLatency(watched),
         parameters.apiLatencyAlarm.getValueAsNumber());
     alarm(
         "TableThrottles",
@@ -320,9 +313,9 @@ final class Monitoring extends Construct {
             graph(
                 "Submitted: API requests",
                 List.of(
-                    watched.apiStage().metricCount(sum()),
-                    watched.apiStage().metricClientError(sum()),
-                    watched.apiStage().metricServerError(sum()))),
+                    watched.apiStage().metricCount(statistic("Sum")),
+                    watched.apiStage().metricClientError(statistic("Sum")),
+                    watched.apiStage().metricServerError(statistic("Sum")))),
             graph(
                 "Running: processing concurrency",
                 List.of(lambda("ConcurrentExecutions", watched.processing(), "Maximum"))),
@@ -375,16 +368,11 @@ final class Monitoring extends Construct {
                     labelled(
                         lambda("Invocations", watched.dispatcher(), "Sum"), "dispatcher batches"),
                     labelled(lambda("Errors", watched.dispatcher(), "Sum"), "dispatcher errors"),
-                    labelled(undispatched(watched), "jobs given up (UndispatchedJobs queue)")),
+                    labelled(
+                        waiting(watched.undispatchedJobs()),
+                        "jobs given up (UndispatchedJobs queue)")),
                 8),
-            graph(
-                "API latency (p99)",
-                List.of(
-                    watched
-                        .apiStage()
-                        .metricLatency(
-                            MetricOptions.builder().statistic("p99").period(PERIOD).build())),
-                8)));
+            graph("API latency (p99)", List.of(apiLatency(watched)), 8)));
     rows.add(
         List.of(
             AlarmStatusWidget.Builder.create()
@@ -399,16 +387,22 @@ final class Monitoring extends Construct {
         .build();
   }
 
-  /** The stream records the dispatcher gave up on, waiting in their queue. */
-  private static Metric undispatched(Watched watched) {
-    return watched
-        .undispatchedJobs()
-        .metricApproximateNumberOfMessagesVisible(
-            MetricOptions.builder().statistic("Maximum").period(PERIOD).build());
+  /**
+   * The messages waiting in a queue: the stream records the dispatcher gave up on, or the replayed
+   * jobs that could not be delivered.
+   */
+  private static Metric waiting(IQueue queue) {
+    return queue.metricApproximateNumberOfMessagesVisible(statistic("Maximum"));
   }
 
-  private static MetricOptions sum() {
-    return MetricOptions.builder().statistic("Sum").period(PERIOD).build();
+  /** The API's p99 latency, which its alarm watches and the dashboard shows. */
+  private static Metric apiLatency(Watched watched) {
+    return watched.apiStage().metricLatency(statistic("p99"));
+  }
+
+  /** A statistic over the alarms' {@link #PERIOD}. */
+  private static MetricOptions statistic(String statistic) {
+    return MetricOptions.builder().statistic(statistic).period(PERIOD).build();
   }
 
   private static GraphWidget graph(String title, List<IMetric> metrics) {
