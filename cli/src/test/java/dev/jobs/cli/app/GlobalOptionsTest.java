@@ -60,9 +60,7 @@ class GlobalOptionsTest extends OnLocalTarget {
   void anOptionTheSubcommandDoesNotTake_isAOneLineUsageError() {
     CliRun.Result result = jobs.run("--profile", "p", "completion", "bash");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err().lines()).hasSize(1);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.USAGE))
         .isEqualTo("jobs: Unknown option: '--profile' (see: jobs completion --help)\n");
   }
 

@@ -28,13 +28,11 @@ class CaBundleTest {
   void certificateFromAnUnknownCa_isRefused_inOneLine(String command) throws Exception {
     CliRun.Result result = api.jobsIn(home).run(command, "job-1");
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err())
+    assertThat(result.oneLineError(1))
         .startsWith("jobs: ")
         .contains("not trusted")
         .contains("AWS_CA_BUNDLE")
         .doesNotContain("\tat ");
-    assertThat(result.err().lines()).as(result.err()).hasSize(1);
   }
 
   @ParameterizedTest
@@ -66,9 +64,7 @@ class CaBundleTest {
     CliRun.Result result =
         api.jobsIn(home).env("AWS_CA_BUNDLE", notPem.toString()).run("get", "job-1");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("AWS_CA_BUNDLE").contains(notPem.toString());
-    assertThat(result.err().lines()).as(result.err()).hasSize(1);
+    assertThat(result.oneLineError(2)).contains("AWS_CA_BUNDLE").contains(notPem.toString());
   }
 
   @ParameterizedTest
@@ -83,8 +79,9 @@ class CaBundleTest {
             .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
             .run(command, "job-slow", "--read-timeout", "300ms");
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("jobs: ").contains("timed out").contains("--read-timeout");
-    assertThat(result.err().lines()).as(result.err()).hasSize(1);
+    assertThat(result.oneLineError(1))
+        .startsWith("jobs: ")
+        .contains("timed out")
+        .contains("--read-timeout");
   }
 }

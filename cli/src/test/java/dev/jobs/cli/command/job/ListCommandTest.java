@@ -237,9 +237,9 @@ class ListCommandTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("list");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("has no GET /jobs").contains("jobs deploy");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR))
+        .contains("has no GET /jobs")
+        .contains("jobs deploy");
   }
 
   @Test
