@@ -39,7 +39,7 @@ class CaBundleTest {
   @ValueSource(strings = {"get", "wait"})
   void awsCaBundle_isTrusted(String command) throws Exception {
     CliRun.Result result =
-        api.jobsIn(home).env("AWS_CA_BUNDLE", api.ca.bundle.toString()).run(command, "job-1");
+        api.jobsIn(home).env("AWS_CA_BUNDLE", api.ca.bundle().toString()).run(command, "job-1");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("SUCCEEDED");
@@ -50,7 +50,7 @@ class CaBundleTest {
     CliRun jobs = api.jobsIn(home);
     Path config =
         Files.writeString(
-            home.resolve("config"), "[profile dev]\nca_bundle = " + api.ca.bundle + "\n");
+            home.resolve("config"), "[profile dev]\nca_bundle = " + api.ca.bundle() + "\n");
 
     CliRun.Result result = jobs.env("AWS_CONFIG_FILE", config.toString()).run("get", "job-1");
 
@@ -76,7 +76,7 @@ class CaBundleTest {
 
     CliRun.Result result =
         api.jobsIn(home)
-            .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
+            .env("AWS_CA_BUNDLE", api.ca.bundle().toString())
             .run(command, "job-slow", "--read-timeout", "300ms");
 
     assertThat(result.oneLineError(1))

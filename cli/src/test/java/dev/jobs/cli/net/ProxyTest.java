@@ -22,7 +22,7 @@ class ProxyTest {
 
   CliRun jobs() throws Exception {
     return api.jobsIn(home)
-        .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
+        .env("AWS_CA_BUNDLE", api.ca.bundle().toString())
         .env("JOBS_PROXY_LOOPBACK", "1");
   }
 
@@ -98,7 +98,7 @@ class ProxyTest {
     try (ConnectProxy proxy = new ConnectProxy(null, null)) {
       CliRun.Result result =
           api.jobsIn(home)
-              .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
+              .env("AWS_CA_BUNDLE", api.ca.bundle().toString())
               .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port())
               .run("get", "job-1");
 
