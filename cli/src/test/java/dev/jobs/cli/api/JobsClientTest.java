@@ -35,7 +35,7 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void submit_signsThePutWithTheAssumedRole_signatureVerifiesWithTheSameSecret() {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
 
     CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1");
 

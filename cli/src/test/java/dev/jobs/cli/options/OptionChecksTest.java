@@ -1,9 +1,7 @@
 package dev.jobs.cli.options;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.OnLocalTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +12,7 @@ class OptionChecksTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
   }
 
   @ParameterizedTest

@@ -49,8 +49,7 @@ class SubmitCommandTest extends OnLocalTarget {
 
   @Test
   void submitTwice_sameIdAndParameters_printsTheSameId_exits0() {
-    wire.stubFor(
-        put("/prod/jobs/nightly-1").willReturn(FakeAws.json(202, "{\"id\":\"nightly-1\"}")));
+    aws.acceptsSubmit("nightly-1");
 
     CliRun.Result first = jobs.run("submit", "--seconds", "5", "--id", "nightly-1");
     CliRun.Result again = jobs.run("submit", "--seconds", "5", "--id", "nightly-1");
