@@ -35,7 +35,7 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void submit_signsThePutWithTheAssumedRole_signatureVerifiesWithTheSameSecret() {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
 
     CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1");
 
@@ -147,12 +147,10 @@ class JobsClientTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("get", "job-1");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.CREDENTIALS))
         .contains(FakeAws.ROLE)
         .contains("not authorized")
         .doesNotContain("\tat ");
-    assertThat(result.err().lines()).hasSize(1);
     // The cached credentials were dropped and the role assumed again, once.
     assertThat(aws.assumeRoleCalls()).hasSize(1);
   }
@@ -281,11 +279,8 @@ class JobsClientTest extends OnLocalTarget {
 
   @Test
   void submit_badSeconds_exits2AndSendsNothing() {
-    CliRun.Result result = jobs.run("submit", "--seconds", "0");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("jobs: --seconds must be between 1 and 900\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("submit", "--seconds", "0"))
+        .isEqualTo("jobs: --seconds must be between 1 and 900\n");
   }
 
   @Test
@@ -337,10 +332,8 @@ class JobsClientTest extends OnLocalTarget {
   void unreachableApi_exits1WithOneLine() {
     CliRun.Result result = jobs.run("get", "job-1", "--api-url", "http://127.0.0.1:1/prod");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.ERROR))
         .startsWith("jobs: cannot reach the jobs API at http://127.0.0.1:1/prod");
-    assertThat(result.err().lines()).hasSize(1);
   }
 
   @Test

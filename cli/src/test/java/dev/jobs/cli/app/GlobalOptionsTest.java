@@ -1,7 +1,6 @@
 package dev.jobs.cli.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobs.cli.core.Environment;
@@ -23,7 +22,7 @@ class GlobalOptionsTest extends OnLocalTarget {
   @BeforeEach
   void localStack() throws Exception {
     wire.stubFor(get("/prod/jobs/job-1").willReturn(FakeAws.json(200, JobRecords.SUCCEEDED)));
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
   }
 
   @ParameterizedTest
@@ -60,9 +59,7 @@ class GlobalOptionsTest extends OnLocalTarget {
   void anOptionTheSubcommandDoesNotTake_isAOneLineUsageError() {
     CliRun.Result result = jobs.run("--profile", "p", "completion", "bash");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err().lines()).hasSize(1);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.USAGE))
         .isEqualTo("jobs: Unknown option: '--profile' (see: jobs completion --help)\n");
   }
 

@@ -46,7 +46,7 @@ public final class ConsolePageBenchmark {
   private ConsolePageBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int jobs = BenchmarkArgs.number(args, 0, 100_000);
     StoreFill fill = StoreFill.start("console-bench-");
     LocalRuntime runtime = fill.runtime();
     try {

@@ -73,10 +73,10 @@ public final class SubmitBenchmark {
   }
 
   public static void main(String... args) throws Exception {
-    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int queued = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-    int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    int threads = BenchmarkArgs.number(args, 0, 32);
+    int seconds = BenchmarkArgs.number(args, 1, 10);
+    int queued = BenchmarkArgs.number(args, 2, 100_000);
+    int rate = BenchmarkArgs.number(args, 3, 0);
     System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
 
     if (seconds > 0) {

@@ -40,10 +40,10 @@ public final class WrkBenchmark {
   private WrkBenchmark() {}
 
   public static void main(String... args) throws Exception {
-    int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-    int first = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int warm = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    int fill = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    int connections = BenchmarkArgs.number(args, 0, 32);
+    int first = BenchmarkArgs.number(args, 1, 10);
+    int warm = BenchmarkArgs.number(args, 2, 20);
+    int fill = BenchmarkArgs.number(args, 3, 0);
     System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
     Path dataDir = Files.createTempDirectory("jobs-wrk-");
     Process runtime = SubmitBenchmark.startRuntime(dataDir, "--concurrency=1");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobs.backend.store.MotoForClass;
 import dev.jobs.cli.deploy.CloudAssembly.FileAsset;
 import dev.jobs.cli.session.AwsClients;
+import dev.jobs.cli.testing.MotoClients;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -47,13 +47,7 @@ class AssetPublisherIT {
 
   @BeforeAll
   static void connect() {
-    if (!MOTO.isRunning()) {
-      return;
-    }
-    s3 =
-        MOTO.closedWithServer(
-            new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null)
-                .s3(MotoForClass.credentials()));
+    s3 = MotoClients.of(MOTO, AwsClients::s3);
   }
 
   @BeforeEach

@@ -80,14 +80,11 @@ final class CloudFormationXml {
     for (String change : changes) {
       String[] parts = change.split(" ");
       members
-          .append("<member><Type>Resource</Type><ResourceChange><Action>")
-          .append(parts[0])
-          .append("</Action><LogicalResourceId>")
-          .append(parts[1])
-          .append("</LogicalResourceId><ResourceType>")
-          .append(parts[2])
-          .append("</ResourceType>")
-          .append(parts.length > 3 ? "<Replacement>" + parts[3] + "</Replacement>" : "")
+          .append("<member><Type>Resource</Type><ResourceChange>")
+          .append(element("Action", parts[0]))
+          .append(element("LogicalResourceId", parts[1]))
+          .append(element("ResourceType", parts[2]))
+          .append(parts.length > 3 ? element("Replacement", parts[3]) : "")
           .append("</ResourceChange></member>");
     }
     return response(
@@ -113,27 +110,16 @@ final class CloudFormationXml {
       String[] parts = event.split(" ", 5);
       boolean stack = parts[2].equals("AWS::CloudFormation::Stack");
       members
-          .append("<member><StackId>")
-          .append(STACK_ID)
-          .append("</StackId><EventId>e")
-          .append(event.hashCode())
-          .append("-")
-          .append(n++)
-          .append("</EventId><StackName>jobs</StackName><LogicalResourceId>")
-          .append(parts[1])
-          .append("</LogicalResourceId><PhysicalResourceId>")
-          .append(stack ? STACK_ID : parts[1] + "-physical")
-          .append("</PhysicalResourceId><ResourceType>")
-          .append(parts[2])
-          .append("</ResourceType><Timestamp>2026-11-26T")
-          .append(parts[0])
-          .append("Z</Timestamp><ResourceStatus>")
-          .append(parts[3])
-          .append("</ResourceStatus>")
-          .append(
-              parts.length > 4
-                  ? "<ResourceStatusReason>" + parts[4] + "</ResourceStatusReason>"
-                  : "")
+          .append("<member>")
+          .append(element("StackId", STACK_ID))
+          .append(element("EventId", "e" + event.hashCode() + "-" + n++))
+          .append(element("StackName", "jobs"))
+          .append(element("LogicalResourceId", parts[1]))
+          .append(element("PhysicalResourceId", stack ? STACK_ID : parts[1] + "-physical"))
+          .append(element("ResourceType", parts[2]))
+          .append(element("Timestamp", "2026-11-26T" + parts[0] + "Z"))
+          .append(element("ResourceStatus", parts[3]))
+          .append(parts.length > 4 ? element("ResourceStatusReason", parts[4]) : "")
           .append("</member>");
     }
     return response("DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
@@ -141,5 +127,10 @@ final class CloudFormationXml {
 
   static String empty(String action) {
     return response(action, "");
+  }
+
+  /** {@code <name>value</name>}. */
+  private static String element(String name, String value) {
+    return "<" + name + ">" + value + "</" + name + ">";
   }
 }

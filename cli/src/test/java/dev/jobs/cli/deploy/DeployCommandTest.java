@@ -290,9 +290,8 @@ class DeployCommandTest {
 
     CliRun.Result denied = jobs("deploy");
 
-    assertThat(denied.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(denied.err()).contains("permission denied: sts:GetCallerIdentity");
-    assertThat(denied.err().lines()).hasSize(1);
+    assertThat(denied.oneLineError(ExitCode.CREDENTIALS))
+        .contains("permission denied: sts:GetCallerIdentity");
   }
 
   @Test
@@ -310,9 +309,9 @@ class DeployCommandTest {
 
     CliRun.Result failed = jobs("deploy", "--require-approval", "never");
 
-    assertThat(failed.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(failed.err()).contains("the emulator broke").doesNotContain("Exception");
-    assertThat(failed.err().lines()).hasSize(1);
+    assertThat(failed.oneLineError(ExitCode.ERROR))
+        .contains("the emulator broke")
+        .doesNotContain("Exception");
   }
 
   @Test

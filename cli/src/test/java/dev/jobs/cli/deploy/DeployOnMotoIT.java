@@ -7,6 +7,7 @@ import dev.jobs.backend.store.MotoForClass;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.session.AwsClients;
 import dev.jobs.cli.testing.CliRun;
+import dev.jobs.cli.testing.MotoClients;
 import dev.jobs.local.KindJarFixture;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
@@ -78,12 +78,8 @@ class DeployOnMotoIT {
 
   @BeforeAll
   static void connect() {
-    if (!MOTO.isRunning()) {
-      return;
-    }
-    AwsClients clients = new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null);
-    cloudFormation = MOTO.closedWithServer(clients.cloudFormation(MotoForClass.credentials()));
-    s3 = MOTO.closedWithServer(clients.s3(MotoForClass.credentials()));
+    cloudFormation = MotoClients.of(MOTO, AwsClients::cloudFormation);
+    s3 = MotoClients.of(MOTO, AwsClients::s3);
   }
 
   @BeforeEach
@@ -317,8 +313,7 @@ class DeployOnMotoIT {
 
     assertThat(failed.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(failed.err()).startsWith("jobs: job kinds from " + notAJar + ": not a readable jar");
-    assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(BUCKET)))
-        .isInstanceOf(NoSuchBucketException.class);
+    assertNoAssetBucket();
   }
 
   @Test
@@ -335,11 +330,8 @@ class DeployOnMotoIT {
             "jobs  AWS::CloudFormation::Stack  DELETE_COMPLETE",
             "stack jobs deleted",
             "emptying and deleting asset bucket " + BUCKET);
-    assertThatThrownBy(() -> cloudFormation.describeStacks(b -> b.stackName("jobs")))
-        .isInstanceOf(CloudFormationException.class)
-        .hasMessageContaining("does not exist");
-    assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(BUCKET)))
-        .isInstanceOf(NoSuchBucketException.class);
+    assertNoStack();
+    assertNoAssetBucket();
   }
 
   @Test
@@ -380,10 +372,19 @@ class DeployOnMotoIT {
         .extracting(o -> o.key())
         .anyMatch(key -> key.endsWith(".jar"))
         .anyMatch(key -> key.endsWith(".json"));
+    assertNoStack();
+    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+
+  private static void assertNoStack() {
     assertThatThrownBy(() -> cloudFormation.describeStacks(b -> b.stackName("jobs")))
         .isInstanceOf(CloudFormationException.class)
         .hasMessageContaining("does not exist");
-    assertThat(home.resolve(".jobs/config.json")).doesNotExist();
+  }
+
+  private static void assertNoAssetBucket() {
+    assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(BUCKET)))
+        .isInstanceOf(NoSuchBucketException.class);
   }
 
   /** The template's key in the asset bucket: its content hash, as CDK names it. */

@@ -111,9 +111,8 @@ class LocalStartOptionsTest {
 
       CliRun.Result result = startDetached(data, "--port", String.valueOf(port));
 
-      assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-      assertThat(result.err().lines()).hasSize(1);
-      assertThat(result.err()).startsWith("jobs: port " + port + " on 127.0.0.1 is taken");
+      assertThat(result.oneLineError(ExitCode.ERROR))
+          .startsWith("jobs: port " + port + " on 127.0.0.1 is taken");
       assertThat(data.resolve("runtime.log")).doesNotExist();
     }
   }

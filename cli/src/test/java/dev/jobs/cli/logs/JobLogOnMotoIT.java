@@ -13,6 +13,7 @@ import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.session.AwsClients;
 import dev.jobs.cli.testing.CliRun;
 import dev.jobs.cli.testing.FakeAws;
+import dev.jobs.cli.testing.MotoClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -72,13 +72,7 @@ class JobLogOnMotoIT {
 
   @BeforeAll
   static void connect() {
-    if (!MOTO.isRunning()) {
-      return;
-    }
-    logs =
-        MOTO.closedWithServer(
-            new AwsClients(Region.US_EAST_1, MOTO.server().endpoint(), null)
-                .logs(MotoForClass.credentials()));
+    logs = MotoClients.of(MOTO, AwsClients::logs);
   }
 
   @BeforeEach

@@ -41,7 +41,7 @@ final class HttpsApi implements BeforeAllCallback, AfterAllCallback {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .dynamicHttpsPort()
-                .keystorePath(ca.serverKeyStore.toString())
+                .keystorePath(ca.serverKeyStore().toString())
                 .keystoreType("PKCS12")
                 .keystorePassword(TestCa.PASSWORD)
                 .keyManagerPassword(TestCa.PASSWORD));

@@ -22,7 +22,7 @@ class ProxyTest {
 
   CliRun jobs() throws Exception {
     return api.jobsIn(home)
-        .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
+        .env("AWS_CA_BUNDLE", api.ca.bundle().toString())
         .env("JOBS_PROXY_LOOPBACK", "1");
   }
 
@@ -70,9 +70,10 @@ class ProxyTest {
       CliRun.Result result =
           jobs().env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()).run("get", "job-1");
 
-      assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.err()).startsWith("jobs: ").contains("407").contains("HTTPS_PROXY");
-      assertThat(result.err().lines()).as(result.err()).hasSize(1);
+      assertThat(result.oneLineError(1))
+          .startsWith("jobs: ")
+          .contains("407")
+          .contains("HTTPS_PROXY");
       assertThat(proxy.refused).isNotEmpty();
       assertThat(proxy.tunnels).isEmpty();
     }
@@ -97,7 +98,7 @@ class ProxyTest {
     try (ConnectProxy proxy = new ConnectProxy(null, null)) {
       CliRun.Result result =
           api.jobsIn(home)
-              .env("AWS_CA_BUNDLE", api.ca.bundle.toString())
+              .env("AWS_CA_BUNDLE", api.ca.bundle().toString())
               .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port())
               .run("get", "job-1");
 

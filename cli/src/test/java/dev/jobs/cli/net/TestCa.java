@@ -11,16 +11,8 @@ import java.util.concurrent.TimeUnit;
  * A certificate authority of the test's own, made with the JDK's keytool: its certificate as a PEM
  * bundle, and a PKCS#12 key store for a server on 127.0.0.1 whose certificate it signed.
  */
-final class TestCa {
+record TestCa(Path bundle, Path serverKeyStore) {
   static final String PASSWORD = "changeit";
-
-  final Path bundle;
-  final Path serverKeyStore;
-
-  private TestCa(Path bundle, Path serverKeyStore) {
-    this.bundle = bundle;
-    this.serverKeyStore = serverKeyStore;
-  }
 
   static TestCa create(Path dir) throws IOException, InterruptedException {
     Path ca = dir.resolve("ca.p12");

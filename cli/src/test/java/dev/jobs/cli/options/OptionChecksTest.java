@@ -1,11 +1,7 @@
 package dev.jobs.cli.options;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobs.cli.core.ExitCode;
-import dev.jobs.cli.testing.CliRun;
-import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.OnLocalTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +12,7 @@ class OptionChecksTest extends OnLocalTarget {
 
   @BeforeEach
   void localStack() throws Exception {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
   }
 
   @ParameterizedTest
@@ -33,11 +29,8 @@ class OptionChecksTest extends OnLocalTarget {
         "local stop --wait PT-1S                | --wait must be 0 or more, not PT-1S",
       })
   void aFlagOutOfRange_isOneUsageLine_beforeAnyCall(String line, String message) {
-    CliRun.Result result = jobs.run(line.trim().split(" +"));
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("jobs: " + message.trim() + "\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall(line.trim().split(" +")))
+        .isEqualTo("jobs: " + message.trim() + "\n");
   }
 
   @ParameterizedTest
@@ -47,11 +40,9 @@ class OptionChecksTest extends OnLocalTarget {
     "list --since 99999999999999d, --since",
   })
   void aDurationTooLong_isOneUsageLine_withoutAJavaException(String line, String flag) {
-    CliRun.Result result = jobs.run(line.split(" "));
+    String err = usageErrorBeforeAnyCall(line.split(" "));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err().lines()).hasSize(1);
-    assertThat(result.err()).contains(flag).doesNotContain("Exception");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(err.lines()).hasSize(1);
+    assertThat(err).contains(flag).doesNotContain("Exception");
   }
 }

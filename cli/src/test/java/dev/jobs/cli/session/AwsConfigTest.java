@@ -175,8 +175,6 @@ class AwsConfigTest extends OnFakeAws {
 
     CliRun.Result added = addWithProfile("base");
 
-    assertThat(added.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(added.err()).startsWith("jobs: cannot read " + config);
-    assertThat(added.err().lines()).hasSize(1);
+    assertThat(added.oneLineError(ExitCode.USAGE)).startsWith("jobs: cannot read " + config);
   }
 }

@@ -74,8 +74,7 @@ class CredentialsTest extends OnFakeAws {
         getWhileStsRefuses(
             403, "ExpiredToken", "The security token included in the request is expired");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.CREDENTIALS))
         .startsWith("jobs: the credentials of the local runtime's operator keys have expired")
         .contains(FakeAws.ROLE)
         .contains("refresh them");
@@ -87,8 +86,7 @@ class CredentialsTest extends OnFakeAws {
         getWhileStsRefuses(
             403, "AccessDenied", "User test is not authorized to perform sts:AssumeRole");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.CREDENTIALS))
         .contains("assuming " + FakeAws.ROLE + " with the local runtime's operator keys")
         .contains("AccessDenied")
         .doesNotContain("\tat ");
@@ -118,8 +116,9 @@ class CredentialsTest extends OnFakeAws {
   void stsServerErrorPersisting_exits1WithOneLine() {
     CliRun.Result result = getWhileStsRefuses(503, "ServiceUnavailable", "Service is unavailable");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("ServiceUnavailable").contains(FakeAws.ROLE);
+    assertThat(result.oneLineError(ExitCode.ERROR))
+        .contains("ServiceUnavailable")
+        .contains(FakeAws.ROLE);
     assertThat(aws.assumeRoleCalls().size()).isGreaterThan(1);
   }
 
@@ -131,9 +130,7 @@ class CredentialsTest extends OnFakeAws {
     CliRun.Result quiet = jobs.run("get", "job-1");
     CliRun.Result verbose = jobs.run("get", "job-1", "--verbose");
 
-    assertThat(quiet.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(quiet.err().lines()).hasSize(1);
-    assertThat(quiet.err()).startsWith("jobs: assuming " + FakeAws.ROLE);
+    assertThat(quiet.oneLineError(ExitCode.ERROR)).startsWith("jobs: assuming " + FakeAws.ROLE);
     assertThat(verbose.err()).contains("\tat ");
   }
 
@@ -177,8 +174,6 @@ class CredentialsTest extends OnFakeAws {
    */
   private CliRun.Result getWhileStsRefuses(int status, String code, String message) {
     wire.stubFor(FakeAws.sts("AssumeRole").willReturn(FakeAws.queryError(status, code, message)));
-    CliRun.Result result = jobs.run("get", "job-1");
-    assertThat(result.err().lines()).as(result.err()).hasSize(1);
-    return result;
+    return jobs.run("get", "job-1");
   }
 }

@@ -1,5 +1,7 @@
 package dev.jobs.cli.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jobs.cli.app.CommandModel;
 import dev.jobs.cli.app.Jobs;
 import dev.jobs.cli.core.Environment;
@@ -19,7 +21,17 @@ import java.util.Map;
  */
 public final class CliRun {
   /** What a command line did. */
-  public record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {
+    /**
+     * What a failed run printed on stderr, once checked that it exited with {@code expected} and
+     * said what went wrong in one line.
+     */
+    public String oneLineError(int expected) {
+      assertThat(exitCode).as(err).isEqualTo(expected);
+      assertThat(err.lines()).as(err).hasSize(1);
+      return err;
+    }
+  }
 
   private final Path home;
   private final Map<String, String> variables = new HashMap<>();

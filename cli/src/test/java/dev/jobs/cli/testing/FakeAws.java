@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
@@ -252,6 +253,11 @@ public final class FakeAws {
   /** The jobs API's answer for an id it has no record of. */
   public static ResponseDefinitionBuilder jobNotFound() {
     return json(404, "{\"message\":\"Job not found\"}");
+  }
+
+  /** {@code PUT /prod/jobs/ID} accepts a submit of {@code id}: 202 with the id. */
+  public void acceptsSubmit(String id) {
+    wire.stubFor(put("/prod/jobs/" + id).willReturn(json(202, "{\"id\":\"" + id + "\"}")));
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.jobs.cli.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.jobs.cli.core.ExitCode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,5 +24,17 @@ public abstract class OnFakeAws {
   protected void onFakeAws() {
     aws = new FakeAws(wire);
     jobs = new CliRun(home);
+  }
+
+  /**
+   * Runs a command line that {@code jobs} must refuse as a usage error (exit 2) before it calls AWS
+   * or the API; the message it printed, for the test to check.
+   */
+  protected String usageErrorBeforeAnyCall(String... args) {
+    CliRun.Result result = jobs.run(args);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(wire.getAllServeEvents()).isEmpty();
+    return result.err();
   }
 }

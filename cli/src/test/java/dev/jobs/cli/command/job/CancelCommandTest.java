@@ -166,31 +166,21 @@ class CancelCommandTest extends OnLocalTarget {
 
   @Test
   void cancel_anIdOutsideThePattern_exits2WithOneLine_andSendsNothing() {
-    CliRun.Result result = jobs.run("cancel", "job-1", "a/b", ".x");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err())
+    assertThat(usageErrorBeforeAnyCall("cancel", "job-1", "a/b", ".x"))
         .isEqualTo(
             "jobs: 'a/b' is not a job id (a letter or digit, then up to 127 letters, digits and"
                 + " . _ : -)\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void cancel_idLongerThan128_exits2AndSendsNothing() {
-    CliRun.Result result = jobs.run("cancel", "a".repeat(129));
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    usageErrorBeforeAnyCall("cancel", "a".repeat(129));
   }
 
   @Test
   void cancel_timeoutWithoutWait_exits2AndSendsNothing() {
-    CliRun.Result result = jobs.run("cancel", "job-1", "--timeout", "1m");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("jobs: --timeout goes with --wait\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("cancel", "job-1", "--timeout", "1m"))
+        .isEqualTo("jobs: --timeout goes with --wait\n");
   }
 
   @Test
@@ -285,9 +275,9 @@ class CancelCommandTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("cancel", "job-1");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("has no POST /jobs/{id}/cancel").contains("jobs deploy");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR))
+        .contains("has no POST /jobs/{id}/cancel")
+        .contains("jobs deploy");
   }
 
   void runningJobs(String... records) {
@@ -332,20 +322,14 @@ class CancelCommandTest extends OnLocalTarget {
 
   @Test
   void cancel_idsAndAFilter_exit2_beforeAnyCall() {
-    CliRun.Result result = jobs.run("cancel", "job-1", "--status", "RUNNING", "--since", "1h");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).startsWith("jobs: give job ids or a filter, not both");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("cancel", "job-1", "--status", "RUNNING", "--since", "1h"))
+        .startsWith("jobs: give job ids or a filter, not both");
   }
 
   @Test
   void cancel_aFilterWithoutStatus_exits2_beforeAnyCall() {
-    CliRun.Result result = jobs.run("cancel", "--type", "sleep", "--since", "1h");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("jobs: a filter needs --status QUEUED or RUNNING\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("cancel", "--type", "sleep", "--since", "1h"))
+        .isEqualTo("jobs: a filter needs --status QUEUED or RUNNING\n");
   }
 
   @Test

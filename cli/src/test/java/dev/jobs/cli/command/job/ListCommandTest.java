@@ -20,8 +20,18 @@ import org.junit.jupiter.api.Test;
 /** {@code jobs list}: the signed GET /jobs against WireMock, and its three outputs. */
 class ListCommandTest extends OnLocalTarget {
 
+  /** {@code GET /prod/jobs} answers every query with this status and body. */
+  void listAnswers(int status, String body) {
+    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(status, body)));
+  }
+
   List<LoggedRequest> listCalls() {
     return wire.findAll(getRequestedFor(urlPathEqualTo("/prod/jobs")));
+  }
+
+  /** The status filter the first list call sent. */
+  String sentStatus() {
+    return listCalls().get(0).queryParameter("status").firstValue();
   }
 
   @Test
@@ -33,24 +43,21 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_queued_sendsTheStatus_andShowsWhenEachJobWasQueued() {
-    wire.stubFor(
-        get(urlPathEqualTo("/prod/jobs"))
-            .willReturn(
-                FakeAws.json(
-                    200,
-                    "{\"jobs\":[{\"id\":\"nightly-1\",\"status\":\"QUEUED\",\"type\":\"sleep\","
-                        + "\"attempts\":0,\"queuedAt\":\"2026-11-29T10:00:00.250Z\"}]}")));
+    listAnswers(
+        200,
+        "{\"jobs\":[{\"id\":\"nightly-1\",\"status\":\"QUEUED\",\"type\":\"sleep\","
+            + "\"attempts\":0,\"queuedAt\":\"2026-11-29T10:00:00.250Z\"}]}");
 
     CliRun.Result result = jobs.run("list", "--status", "QUEUED");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(listCalls().get(0).queryParameter("status").firstValue()).isEqualTo("QUEUED");
+    assertThat(sentStatus()).isEqualTo("QUEUED");
     assertThat(result.out()).containsPattern("nightly-1 +QUEUED +sleep +2026-11-29T10:00:00Z");
   }
 
   @Test
   void list_signsGetJobsWithTheQuery_timesSentAsInstants() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+    listAnswers(200, JobRecords.PAGE);
 
     CliRun.Result result =
         jobs.run(
@@ -71,7 +78,7 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_text_isATableNewestFirst_timesToTheSecond_withTheErrorTypeAndCondition() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+    listAnswers(200, JobRecords.PAGE);
 
     CliRun.Result result = jobs.run("list");
 
@@ -90,9 +97,7 @@ class ListCommandTest extends OnLocalTarget {
         "{\"id\":\"job-3\",\"status\":\"FAILED\",\"type\":\"sleep\",\"attempts\":3,"
             + "\"finishedAt\":\"2026-11-29T10:15:00Z\",\"error\":{\"type\":\"Sandbox.Timedout\","
             + "\"message\":\"Task timed out\",\"condition\":\"RetriesExhausted\"}}";
-    wire.stubFor(
-        get(urlPathEqualTo("/prod/jobs"))
-            .willReturn(FakeAws.json(200, "{\"jobs\":[" + timedOut + "]}")));
+    listAnswers(200, "{\"jobs\":[" + timedOut + "]}");
 
     CliRun.Result result = jobs.run("list");
 
@@ -104,7 +109,7 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_withANextPage_printsTheCommandForIt_onStderr() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+    listAnswers(200, JobRecords.PAGE);
 
     CliRun.Result result = jobs.run("list", "--status", "FAILED", "--since", "1h", "--limit", "2");
 
@@ -132,7 +137,7 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_json_printsTheApiAnswerAsIs_withoutTheStderrLine() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+    listAnswers(200, JobRecords.PAGE);
 
     CliRun.Result result = jobs.run("list", "--output", "json");
 
@@ -142,7 +147,7 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_quiet_printsOnlyTheIds() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, JobRecords.PAGE)));
+    listAnswers(200, JobRecords.PAGE);
 
     CliRun.Result result = jobs.run("list", "-q");
 
@@ -152,7 +157,7 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_emptyPage_saysSo() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
+    listAnswers(200, "{\"jobs\":[]}");
 
     assertThat(jobs.run("list", "--status", "FAILED").out())
         .isEqualTo("no FAILED jobs in the 24 hours before now (see --since)\n");
@@ -178,12 +183,12 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_statusCancelled_isSentToTheApi() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"jobs\":[]}")));
+    listAnswers(200, "{\"jobs\":[]}");
 
     CliRun.Result result = jobs.run("list", "--status", "CANCELLED");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(listCalls().get(0).queryParameter("status").firstValue()).isEqualTo("CANCELLED");
+    assertThat(sentStatus()).isEqualTo("CANCELLED");
     assertThat(result.out()).startsWith("no CANCELLED jobs");
   }
 
@@ -198,9 +203,7 @@ class ListCommandTest extends OnLocalTarget {
     String cancelled =
         "{\"id\":\"job-8\",\"status\":\"CANCELLED\",\"attempts\":0,"
             + "\"finishedAt\":\"2026-11-29T09:30:00Z\"}";
-    wire.stubFor(
-        get(urlPathEqualTo("/prod/jobs"))
-            .willReturn(FakeAws.json(200, "{\"jobs\":[" + stalled + "," + cancelled + "]}")));
+    listAnswers(200, "{\"jobs\":[" + stalled + "," + cancelled + "]}");
 
     CliRun.Result result = jobs.run("list");
 
@@ -231,20 +234,18 @@ class ListCommandTest extends OnLocalTarget {
 
   @Test
   void list_againstAStackWithoutTheMethod_exits1SayingToDeployAgain() {
-    wire.stubFor(
-        get(urlPathEqualTo("/prod/jobs"))
-            .willReturn(FakeAws.json(403, "{\"message\":\"Missing Authentication Token\"}")));
+    listAnswers(403, "{\"message\":\"Missing Authentication Token\"}");
 
     CliRun.Result result = jobs.run("list");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("has no GET /jobs").contains("jobs deploy");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR))
+        .contains("has no GET /jobs")
+        .contains("jobs deploy");
   }
 
   @Test
   void list_malformedAnswer_exits1WithOneLine() {
-    wire.stubFor(get(urlPathEqualTo("/prod/jobs")).willReturn(FakeAws.json(200, "{\"items\":[]}")));
+    listAnswers(200, "{\"items\":[]}");
 
     CliRun.Result result = jobs.run("list");
 

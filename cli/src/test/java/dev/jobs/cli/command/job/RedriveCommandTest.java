@@ -310,29 +310,19 @@ class RedriveCommandTest extends OnLocalTarget {
 
   @Test
   void idsAndAFilter_exit2_beforeAnyCall() {
-    CliRun.Result result = jobs.run("redrive", "job-1", "--type", "flaky");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).startsWith("jobs: give job ids or a filter, not both");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("redrive", "job-1", "--type", "flaky"))
+        .startsWith("jobs: give job ids or a filter, not both");
   }
 
   @Test
   void aFilterWithoutSince_exits2_beforeAnyCall() {
-    CliRun.Result result = jobs.run("redrive", "--type", "flaky");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err())
+    assertThat(usageErrorBeforeAnyCall("redrive", "--type", "flaky"))
         .isEqualTo("jobs: name the jobs: give their ids, or a filter with --since TIME\n");
-    assertThat(wire.getAllServeEvents()).isEmpty();
   }
 
   @Test
   void aBadRate_exits2() {
-    CliRun.Result result = jobs.run("redrive", "job-1", "--rate", "0");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    usageErrorBeforeAnyCall("redrive", "job-1", "--rate", "0");
   }
 
   static List<String> ids(JsonNode root, String field) {

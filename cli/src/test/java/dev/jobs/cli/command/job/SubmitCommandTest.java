@@ -49,8 +49,7 @@ class SubmitCommandTest extends OnLocalTarget {
 
   @Test
   void submitTwice_sameIdAndParameters_printsTheSameId_exits0() {
-    wire.stubFor(
-        put("/prod/jobs/nightly-1").willReturn(FakeAws.json(202, "{\"id\":\"nightly-1\"}")));
+    aws.acceptsSubmit("nightly-1");
 
     CliRun.Result first = jobs.run("submit", "--seconds", "5", "--id", "nightly-1");
     CliRun.Result again = jobs.run("submit", "--seconds", "5", "--id", "nightly-1");
@@ -77,12 +76,10 @@ class SubmitCommandTest extends OnLocalTarget {
 
   @Test
   void submit_badId_exits2_beforeAnyCall() {
-    CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "no/slash");
+    String err = usageErrorBeforeAnyCall("submit", "--seconds", "5", "--id", "no/slash");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).startsWith("jobs: --id: 'no/slash' is not a job id");
-    assertThat(result.err().lines()).hasSize(1);
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(err).startsWith("jobs: --id: 'no/slash' is not a job id");
+    assertThat(err.lines()).hasSize(1);
   }
 
   @Test

@@ -1,13 +1,11 @@
 package dev.jobs.cli.command.job;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.testing.CliRun;
-import dev.jobs.cli.testing.FakeAws;
 import dev.jobs.cli.testing.JobRecords;
 import dev.jobs.cli.testing.OnLocalTarget;
 import java.time.Duration;
@@ -97,7 +95,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWait_cancelledJob_exits8() {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
     aws.jobAnswers("job-1", RUNNING, CANCELLED);
 
     CliRun.Result result = jobs.run("submit", "--seconds", "60", "--id", "job-1", "--wait", "-q");
@@ -185,7 +183,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWait_goesOnAsWait_andJsonOutputIsTheFinalRecord() {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
     aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result =
@@ -197,7 +195,7 @@ class WaitCommandTest extends OnLocalTarget {
 
   @Test
   void submitWaitQuiet_printsTheIdThenTheFinalStatus() {
-    wire.stubFor(put("/prod/jobs/job-1").willReturn(FakeAws.json(202, "{\"id\":\"job-1\"}")));
+    aws.acceptsSubmit("job-1");
     aws.jobAnswers("job-1", RUNNING, JobRecords.SUCCEEDED);
 
     CliRun.Result result = jobs.run("submit", "--seconds", "5", "--id", "job-1", "--wait", "-q");

@@ -512,11 +512,8 @@ class ReplayCommandTest extends OnLocalTarget {
 
   @Test
   void windowBackwards_exits2AndCallsNothing() {
-    CliRun.Result result = jobs.run("replay", "--since", "1h", "--until", "2h");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).startsWith("jobs: --since must be before --until");
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    assertThat(usageErrorBeforeAnyCall("replay", "--since", "1h", "--until", "2h"))
+        .startsWith("jobs: --since must be before --until");
   }
 
   @Test
@@ -551,11 +548,9 @@ class ReplayCommandTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("replay", "--since", "1h");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(result.err())
+    assertThat(result.oneLineError(ExitCode.CREDENTIALS))
         .contains("AccessDeniedException")
         .contains("the local runtime's operator keys");
-    assertThat(result.err().lines()).hasSize(1);
   }
 
   @Test
@@ -586,9 +581,7 @@ class ReplayCommandTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("replay", "--since", "1h");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("InternalException");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR)).contains("InternalException");
   }
 
   @Test
@@ -597,9 +590,7 @@ class ReplayCommandTest extends OnLocalTarget {
 
     CliRun.Result result = jobs.run("replay", "--since", "1h");
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).startsWith("jobs: StartReplay");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR)).startsWith("jobs: StartReplay");
   }
 
   @Test

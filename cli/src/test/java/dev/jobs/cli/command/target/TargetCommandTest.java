@@ -19,6 +19,8 @@ import dev.jobs.cli.testing.SigV4;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,9 +125,9 @@ class TargetCommandTest extends OnFakeAws {
             FakeAws.queryError(
                 403, "AccessDenied", "User is not authorized to perform DescribeStacks"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-    assertThat(result.err()).contains("AccessDenied").contains("profile 'dev'");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.CREDENTIALS))
+        .contains("AccessDenied")
+        .contains("profile 'dev'");
   }
 
   @Test
@@ -153,9 +155,7 @@ class TargetCommandTest extends OnFakeAws {
         addProdWhileDescribeStacksAnswers(
             FakeAws.queryError(500, "InternalFailure", "Internal failure"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).contains("InternalFailure");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR)).contains("InternalFailure");
   }
 
   @Test
@@ -163,18 +163,13 @@ class TargetCommandTest extends OnFakeAws {
     CliRun.Result result =
         addProdWhileDescribeStacksAnswers(FakeAws.xml(200, "<DescribeStacksResponse><Describe"));
 
-    assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.err()).startsWith("jobs: DescribeStacks jobs-prod failed");
-    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.oneLineError(ExitCode.ERROR))
+        .startsWith("jobs: DescribeStacks jobs-prod failed");
   }
 
   @Test
   void add_local_isRefusedBecauseItIsBuiltIn() {
-    CliRun.Result result =
-        jobs.run("target", "add", "local", "--stack-name", "x", "--region", "us-east-1");
-
-    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(wire.getAllServeEvents()).isEmpty();
+    usageErrorBeforeAnyCall("target", "add", "local", "--stack-name", "x", "--region", "us-east-1");
   }
 
   /** Registers prod, whose outputs name API path /target; the role is assumed at WireMock. */
@@ -194,8 +189,21 @@ class TargetCommandTest extends OnFakeAws {
     return calls.get(0);
   }
 
-  /** The one API call went to {@code api}'s URL, signed for {@code region}. */
-  void assertOnlyApiCall(String api, String region) {
+  /** The API URL and region of prod's stack overridden by the environment ({@code /env}). */
+  void apiInTheEnvironment() {
+    jobs.env("JOBS_API_URL", aws.endpoint() + "/env").env("AWS_REGION", "ap-south-1");
+  }
+
+  /**
+   * {@code jobs get job-1} with these flags succeeds, and its one API call went to {@code api}'s
+   * URL, signed for {@code region}.
+   */
+  void assertGetCallsOnly(String api, String region, String... flags) {
+    List<String> args = new ArrayList<>(List.of("get", "job-1"));
+    args.addAll(List.of(flags));
+
+    assertThat(jobs.run(args.toArray(String[]::new)).exitCode()).isZero();
+
     LoggedRequest call = onlyApiCall();
     assertThat(call.getUrl()).isEqualTo("/" + api + "/jobs/job-1");
     assertThat(SigV4.parse(call.getHeader("Authorization")).region()).isEqualTo(region);
@@ -205,32 +213,24 @@ class TargetCommandTest extends OnFakeAws {
   void apiUrlAndRegion_comeFromTheTarget_whenNothingElseSays() {
     prodWithApis();
 
-    assertThat(jobs.run("get", "job-1").exitCode()).isZero();
-
-    assertOnlyApiCall("prod", "eu-west-1");
+    assertGetCallsOnly("prod", "eu-west-1");
   }
 
   @Test
   void environment_overridesTheTarget() {
     prodWithApis();
-    jobs.env("JOBS_API_URL", aws.endpoint() + "/env").env("AWS_REGION", "ap-south-1");
+    apiInTheEnvironment();
 
-    assertThat(jobs.run("get", "job-1").exitCode()).isZero();
-
-    assertOnlyApiCall("env", "ap-south-1");
+    assertGetCallsOnly("env", "ap-south-1");
   }
 
   @Test
   void flags_overrideTheEnvironment() {
     prodWithApis();
-    jobs.env("JOBS_API_URL", aws.endpoint() + "/env").env("AWS_REGION", "ap-south-1");
+    apiInTheEnvironment();
 
-    assertThat(
-            jobs.run("get", "job-1", "--api-url", aws.endpoint() + "/flag", "--region", "sa-east-1")
-                .exitCode())
-        .isZero();
-
-    assertOnlyApiCall("flag", "sa-east-1");
+    assertGetCallsOnly(
+        "flag", "sa-east-1", "--api-url", aws.endpoint() + "/flag", "--region", "sa-east-1");
   }
 
   @Test
