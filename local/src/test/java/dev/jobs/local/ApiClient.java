@@ -131,6 +131,11 @@ public final class ApiClient {
     return send("GET", rawQuery.isEmpty() ? "/jobs" : "/jobs?" + rawQuery, null, true);
   }
 
+  /** Any route, signed: {@code path} below the stage, with its query if any. */
+  public Response signed(String method, String path, String body) {
+    return send(method, path, body, true);
+  }
+
   public Response unsigned(String method, String path, String body) {
     return send(method, path, body, false);
   }

@@ -96,22 +96,4 @@ class CancelJobsIT {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("message").asString()).startsWith("not a job id");
   }
-
-  @Test
-  void operatorKeyInsteadOfTheRole_answers403NamingTheCancelResource() {
-    Response response = local.api().credentials("test", "test", null).cancel("some-job");
-
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.body().get("Message").asString())
-        .endsWith(
-            "on resource: arn:aws:execute-api:us-east-1:000000000000:local/prod/POST/jobs/some-job"
-                + "/cancel");
-  }
-
-  @Test
-  void unsignedCancel_answers403() {
-    Response response = local.api().unsigned("POST", "/jobs/some-job/cancel", null);
-
-    assertThat(response.status()).isEqualTo(403);
-  }
 }

@@ -98,14 +98,6 @@ class JobsApiIT {
   }
 
   @Test
-  void submit_unsigned_answers403MissingAuthenticationToken() {
-    Response response = local.api().unsigned("POST", "/jobs", "{\"seconds\":1}");
-
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
-  }
-
-  @Test
   void submit_wrongSecret_answers403SignatureMismatch() {
     ApiClient forged = ApiClient.forRole(local.runtime());
     ApiClient wrong = forged.credentials(keyOf(forged), "wrong-secret", tokenOf(forged));
@@ -116,17 +108,6 @@ class JobsApiIT {
     assertThat(response.body().get("message").asString())
         .startsWith(
             "The request signature we calculated does not match the signature you provided.");
-  }
-
-  @Test
-  void submit_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
-    Response response = local.api().credentials("test", "test", null).submit("{\"seconds\":1}");
-
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.body().get("Message").asString())
-        .isEqualTo(
-            "User: arn:aws:iam::000000000000:root is not authorized to perform: execute-api:Invoke"
-                + " on resource: arn:aws:execute-api:us-east-1:000000000000:local/prod/POST/jobs");
   }
 
   @Test

@@ -98,23 +98,4 @@ class ListJobsIT {
   void list_percentEncodedParameters_areDecoded() {
     assertThat(ids(local.api().list("status=FAIL%45D&" + since()))).containsExactly(failed);
   }
-
-  @Test
-  void list_unsigned_answers403MissingAuthenticationToken() {
-    Response response = local.api().unsigned("GET", "/jobs", null);
-
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.body().get("message").asString()).isEqualTo("Missing Authentication Token");
-  }
-
-  @Test
-  void list_operatorKeyInsteadOfTheRole_answers403NotAuthorized() {
-    Response response = local.api().credentials("test", "test", null).list("status=FAILED");
-
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.body().get("Message").asString())
-        .endsWith(
-            "is not authorized to perform: execute-api:Invoke on resource:"
-                + " arn:aws:execute-api:us-east-1:000000000000:local/prod/GET/jobs");
-  }
 }
