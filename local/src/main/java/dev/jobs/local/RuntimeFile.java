@@ -138,6 +138,20 @@ public record RuntimeFile(
   }
 
   /**
+   * The file a stand-in for the runtime writes (the CLI's start-up training, tests): this process,
+   * serving at the endpoint with the runtime's default region, operator keys and stack name.
+   */
+  public static RuntimeFile standIn(String endpoint) {
+    return new RuntimeFile(
+        endpoint,
+        RuntimeOptions.DEFAULT_REGION,
+        RuntimeOptions.DEFAULT_KEY,
+        RuntimeOptions.DEFAULT_KEY,
+        ProcessHandle.current().pid(),
+        LocalStack.DEFAULT_STACK_NAME);
+  }
+
+  /**
    * The file, or empty when there is none; fails saying why when one is there but cannot be used:
    * unreadable, not JSON, or without the endpoint, the operator keys or the process id. A missing
    * region or stack name means the runtime's defaults. Unknown fields are skipped.

@@ -3,7 +3,6 @@ package dev.jobs.cli.startup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobs.local.RuntimeFile;
-import dev.jobs.local.RuntimeOptions;
 import dev.jobs.local.stack.LocalStack;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,14 +49,7 @@ public final class LoopbackStack implements AutoCloseable {
 
   /** Writes a {@code runtime.json} as the local runtime would, naming this process. */
   public void writeRuntimeFile(Path dir) {
-    new RuntimeFile(
-            endpoint(),
-            RuntimeOptions.DEFAULT_REGION,
-            RuntimeOptions.DEFAULT_KEY,
-            RuntimeOptions.DEFAULT_KEY,
-            ProcessHandle.current().pid(),
-            STACK)
-        .write(dir);
+    RuntimeFile.standIn(endpoint()).write(dir);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -228,7 +220,10 @@ public final class LoopbackStack implements AutoCloseable {
     return outputs.toString();
   }
 
-  private static String output(String key, String value) {
+  /**
+   * One stack output as CloudFormation's {@code DescribeStacks} writes it (tests' stand-ins too).
+   */
+  public static String output(String key, String value) {
     return "<member><OutputKey>"
         + key
         + "</OutputKey><OutputValue>"

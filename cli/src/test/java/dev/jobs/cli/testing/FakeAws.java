@@ -8,13 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.jobs.cli.startup.LoopbackStack.output;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.jobs.local.RuntimeFile;
-import dev.jobs.local.RuntimeOptions;
-import dev.jobs.local.stack.LocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,14 +120,7 @@ public final class FakeAws {
 
   /** Writes {@code runtime.json} as the local runtime would, pointing at this server. */
   public void localRuntime(Path home) {
-    new RuntimeFile(
-            endpoint(),
-            RuntimeOptions.DEFAULT_REGION,
-            RuntimeOptions.DEFAULT_KEY,
-            RuntimeOptions.DEFAULT_KEY,
-            ProcessHandle.current().pid(),
-            LocalStack.DEFAULT_STACK_NAME)
-        .write(home.resolve(".jobs/local"));
+    RuntimeFile.standIn(endpoint()).write(home.resolve(".jobs/local"));
   }
 
   /** The AssumeRole calls the server received. */
@@ -281,13 +273,5 @@ public final class FakeAws {
         .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withBody(body);
-  }
-
-  private static String output(String key, String value) {
-    return "<member><OutputKey>"
-        + key
-        + "</OutputKey><OutputValue>"
-        + value
-        + "</OutputValue></member>";
   }
 }
