@@ -21,12 +21,26 @@ public record Environment(
   }
 
   public static Environment system() {
+    String hint = System.getProperty(STDERR_TTY);
     return new Environment(
         System.getenv(),
         home(System.getenv()),
-        stderrIsTerminal(System.getProperty(STDERR_TTY), System.console() != null),
+        // System.console() only without the launcher's hint: on JDK 25 it looks up console
+        // providers across the JDK's modules, milliseconds of a short command.
+        stderrIsTerminal(hint, hint == null && System.console() != null),
         Clock.systemUTC(),
-        duration -> Thread.sleep(duration.toMillis()));
+        new ThreadSleeper());
+  }
+
+  /**
+   * {@link Thread#sleep}, as a class rather than a lambda: a lambda's class is spun when its call
+   * site is first linked, which the AOT cache's training (with its own environment) never links.
+   */
+  private static final class ThreadSleeper implements Sleeper {
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+      Thread.sleep(duration.toMillis());
+    }
   }
 
   /** The launchers' answer to {@code [ -t 2 ]}: {@code 1} when stderr is a terminal, else empty. */
