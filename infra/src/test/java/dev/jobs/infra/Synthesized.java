@@ -1,5 +1,6 @@
 package dev.jobs.infra;
 
+import dev.jobs.backend.RequiredTool;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 
@@ -8,6 +9,12 @@ import software.amazon.awscdk.assertions.Template;
  * default stack is synthesized once per test JVM and shared by every test class that reads it.
  */
 final class Synthesized {
+  static final RequiredTool NODE =
+      new RequiredTool(
+          "node",
+          "apt-get install nodejs, or from nodejs.org; the CDK's jsii runs on it",
+          RequiredTool.Probe.ANSWERS_VERSION);
+
   private static Template defaultTemplate;
 
   private Synthesized() {}
@@ -16,7 +23,7 @@ final class Synthesized {
   static JobsStackProps.Builder props() {
     // Every synthesis goes through here; without Node the jsii runtime would fail with a stack
     // trace.
-    RequiredTool.NODE.require("the CDK synthesis");
+    NODE.require("the CDK synthesis");
     return JobsStackProps.builder(BuildOutputs.backendJar());
   }
 

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -129,11 +128,7 @@ class ExactlyOnceIT {
 
     AnswerLosingProxy(int upstream) throws IOException {
       this.upstream = upstream;
-      this.server =
-          SocketServer.start(
-              new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
-              "answer-losing-proxy",
-              this::serve);
+      this.server = SocketServer.onLoopback("answer-losing-proxy", this::serve);
     }
 
     int port() {

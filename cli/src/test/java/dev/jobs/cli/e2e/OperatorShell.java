@@ -2,6 +2,7 @@ package dev.jobs.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobs.backend.testing.FieldScopedResource;
 import dev.jobs.cli.core.Json;
 import dev.jobs.cli.e2e.Shell.Run;
 import java.io.IOException;
@@ -12,11 +13,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +24,7 @@ import tools.jackson.databind.JsonNode;
  * the home before each test (an instance field) or once for the class (a static field), and stops
  * the home's runtime and removes the home after them, so that a test that fails leaks no process.
  */
-final class OperatorShell
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+final class OperatorShell extends FieldScopedResource {
   /** The project's root, where the build leaves the {@code jobs} launcher. */
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -50,7 +45,6 @@ final class OperatorShell
   private final String runtimeOptions;
 
   private Path home;
-  private boolean perClass;
 
   /** A shell in {@code home}, which the caller made and removes. */
   OperatorShell(Path home) {
@@ -75,38 +69,15 @@ final class OperatorShell
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    perClass = true;
-    open();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws Exception {
-    if (!perClass) {
-      open();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws Exception {
-    if (!perClass) {
-      close();
-    }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws Exception {
-    close();
-  }
-
-  private void open() throws IOException, InterruptedException {
+  protected void open() throws IOException, InterruptedException {
     home = Files.createTempDirectory("operator-home");
     if (runtimeOptions != null) {
       startLocalRuntime(runtimeOptions);
     }
   }
 
-  private void close() throws IOException, InterruptedException {
+  @Override
+  protected void close() throws IOException, InterruptedException {
     try {
       stopLocalRuntime();
     } finally {

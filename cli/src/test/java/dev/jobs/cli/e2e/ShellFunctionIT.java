@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShellFunctionIT {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  static final RequiredTool ZSH = new RequiredTool("zsh", "apt-get install zsh");
+  static final RequiredTool ZSH =
+      new RequiredTool("zsh", "apt-get install zsh", RequiredTool.Probe.ON_PATH);
 
   @TempDir Path home;
 

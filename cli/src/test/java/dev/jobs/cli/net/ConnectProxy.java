@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,11 +35,7 @@ final class ConnectProxy implements AutoCloseable {
             ? null
             : Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    this.server =
-        SocketServer.start(
-            new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
-            "connect-proxy",
-            this::serve);
+    this.server = SocketServer.onLoopback("connect-proxy", this::serve);
   }
 
   int port() {

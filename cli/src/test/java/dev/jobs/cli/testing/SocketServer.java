@@ -1,14 +1,15 @@
 package dev.jobs.cli.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.function.Consumer;
 
 /**
- * Serves the connections a server socket accepts, each one by its handler on a thread of its own:
- * the tests' proxies, which bind the socket themselves (what they speak on it is theirs to say).
- * Every thread is a daemon, so that a server a failed test leaves open does not keep the JVM up.
+ * Serves the connections to a free 127.0.0.1 port, each one by its handler on a thread of its own:
+ * the tests' proxies (what they speak on it is theirs to say). Every thread is a daemon, so that a
+ * server a failed test leaves open does not keep the JVM up.
  */
 public final class SocketServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -21,8 +22,12 @@ public final class SocketServer implements AutoCloseable {
     this.handler = handler;
   }
 
-  /** Accepts connections on {@code socket} from now on, each one handled by {@code handler}. */
-  public static SocketServer start(ServerSocket socket, String name, Consumer<Socket> handler) {
+  /**
+   * Binds a free 127.0.0.1 port and accepts connections on it from now on, each one handled by
+   * {@code handler}.
+   */
+  public static SocketServer onLoopback(String name, Consumer<Socket> handler) throws IOException {
+    ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     SocketServer server = new SocketServer(socket, name, handler);
     daemon(name, server::accept);
     return server;

@@ -1,23 +1,17 @@
 package dev.jobs.local.store;
 
+import dev.jobs.backend.testing.FieldScopedResource;
 import dev.jobs.local.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A store test's database in a directory of its own, with the job store over it: opened before and
  * closed (its directory deleted) after each test when registered on an instance field, or the whole
  * class's when on a static one, as a store contract that keeps its jobs between tests wants.
  */
-final class TemporaryDatabase
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-  private boolean perClass;
+final class TemporaryDatabase extends FieldScopedResource {
   private Path directory;
   private Database database;
   private SqliteJobStore store;
@@ -43,37 +37,14 @@ final class TemporaryDatabase
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    perClass = true;
-    open();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws IOException {
-    close();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    if (!perClass) {
-      open();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    if (!perClass) {
-      close();
-    }
-  }
-
-  private void open() throws IOException {
+  protected void open() throws IOException {
     directory = Files.createTempDirectory("jobs-store-test");
     database = Database.open(directory);
     store = new SqliteJobStore(database);
   }
 
-  private void close() throws IOException {
+  @Override
+  protected void close() throws IOException {
     database.close();
     ScratchDirectory.delete(directory);
   }
