@@ -348,11 +348,12 @@ public final class JobsClient {
             ? request.host()
             : request.host() + ":" + request.port();
     byte[] payload = body == null ? new byte[0] : body;
+    String payloadHash = SigV4.sha256Hex(payload);
     SdkHttpRequest.Builder signed =
         request.toBuilder()
             .putHeader("Host", host)
             .putHeader("X-Amz-Date", SigV4.amzDate(now))
-            .putHeader("x-amz-content-sha256", SigV4.sha256Hex(payload));
+            .putHeader("x-amz-content-sha256", payloadHash);
     if (credentials instanceof AwsSessionCredentials session) {
       signed.putHeader("X-Amz-Security-Token", session.sessionToken());
     }
@@ -372,7 +373,8 @@ public final class JobsClient {
                 region,
                 SERVICE,
                 canonical,
-                List.copyOf(headers.keySet())))
+                List.copyOf(headers.keySet()),
+                payloadHash))
         .build();
   }
 

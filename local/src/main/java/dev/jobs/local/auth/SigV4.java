@@ -65,6 +65,9 @@ public final class SigV4 {
    * The {@code Authorization} header of a request signed with these credentials: its {@code
    * x-amz-date} (and, for temporary credentials, {@code x-amz-security-token}) header must be among
    * the request's headers already, and every header named in {@code signedHeaders}.
+   *
+   * @param payloadHash {@link #sha256Hex(byte[])} of the request's body, which the caller has
+   *     computed for its {@code x-amz-content-sha256} header
    */
   public static String authorization(
       String accessKeyId,
@@ -72,11 +75,12 @@ public final class SigV4 {
       String region,
       String service,
       SignedRequest request,
-      List<String> signedHeaders) {
+      List<String> signedHeaders,
+      String payloadHash) {
     String amzDate = request.header("x-amz-date");
     String date = amzDate.substring(0, 8);
     String scope = date + '/' + region + '/' + service + "/aws4_request";
-    String canonical = canonicalRequest(request, signedHeaders, sha256Hex(request.body()));
+    String canonical = canonicalRequest(request, signedHeaders, payloadHash);
     return ALGORITHM
         + " Credential="
         + accessKeyId
