@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,12 +49,17 @@ public final class LocalFunction implements AutoCloseable {
   /** The memory an attempt's context reports; nothing here limits it. */
   private static final int MEMORY_MB = 512;
 
+  /**
+   * The queued invocations held in memory; the rest wait on disk (see {@link InvocationWindow}).
+   */
+  static final int WINDOW = 10_000;
+
   private final FunctionConfig config;
   private final QualifiedArn arn;
   private final InvocationStore queue;
   private final Clock clock;
   private volatile Destination onFailure;
-  private final DelayQueue<Scheduled> ready = new DelayQueue<>();
+  private final InvocationWindow ready;
   private final ExecutorService attemptThreads;
   private final List<Thread> workers = new ArrayList<>();
 
@@ -74,10 +77,19 @@ public final class LocalFunction implements AutoCloseable {
    */
   public LocalFunction(
       FunctionConfig config, QualifiedArn arn, InvocationStore queue, Clock clock) {
+    this(config, arn, queue, clock, WINDOW);
+  }
+
+  /** With {@code window} invocations at most held in memory. */
+  LocalFunction(
+      FunctionConfig config, QualifiedArn arn, InvocationStore queue, Clock clock, int window) {
     this.config = config;
     this.arn = arn;
     this.queue = queue;
     this.clock = clock;
+    this.ready =
+        new InvocationWindow(
+            window, (after, limit) -> queue.pending(config.name(), after, limit), clock);
     AtomicInteger count = new AtomicInteger();
     this.attemptThreads =
         Executors.newCachedThreadPool(
@@ -111,9 +123,7 @@ public final class LocalFunction implements AutoCloseable {
    */
   public void start(RequestStreamHandler handler) {
     this.handler = handler;
-    for (Invocation invocation : queue.pending(config.name())) {
-      ready.add(new Scheduled(invocation));
-    }
+    ready.load();
     for (int i = 0; i < config.reservedConcurrency(); i++) {
       Thread worker = new Thread(this::work, config.name() + "-worker-" + i);
       worker.setDaemon(true);
@@ -124,35 +134,29 @@ public final class LocalFunction implements AutoCloseable {
 
   /** Queues an invocation; the future completes once it is on disk. */
   public CompletableFuture<Invocation> invoke(String requestId, String payload) {
-    return queue
-        .enqueue(config.name(), requestId, payload, clock.millis())
-        .thenApply(
-            invocation -> {
-              accept(invocation);
-              return invocation;
-            });
+    return queue.enqueue(config.name(), requestId, payload, clock.millis(), this::accept);
   }
 
   /** Takes an invocation already written to this function's queue. */
   public void accept(Invocation invocation) {
-    ready.add(new Scheduled(invocation));
+    ready.offer(invocation);
   }
 
   /** This function as another's on-failure destination: the record is queued for it. */
   public Destination asDestination() {
     return (failed, record) ->
-        accept(
-            queue.handOn(
-                failed,
-                config.name(),
-                UUID.randomUUID().toString(),
-                JobJson.MAPPER.writeValueAsString(record),
-                clock.millis()));
+        queue.handOn(
+            failed,
+            config.name(),
+            UUID.randomUUID().toString(),
+            JobJson.MAPPER.writeValueAsString(record),
+            clock.millis(),
+            this::accept);
   }
 
   private void work() {
     while (!stopping) {
-      Scheduled next;
+      Invocation next;
       idle.add(Thread.currentThread());
       try {
         if (stopping) {
@@ -168,11 +172,10 @@ public final class LocalFunction implements AutoCloseable {
         return; // left on disk for the next start
       }
       try {
-        run(next.invocation());
+        run(next);
       } catch (RuntimeException e) {
         // The store failed (it is closing, or the disk is); the invocation stays queued on disk.
-        RuntimeLog.error(
-            config.name() + ": invocation " + next.invocation().requestId() + " left queued", e);
+        RuntimeLog.error(config.name() + ": invocation " + next.requestId() + " left queued", e);
       }
     }
   }
@@ -193,16 +196,15 @@ public final class LocalFunction implements AutoCloseable {
     if (attempt <= config.retryAttempts()) {
       long notBefore = clock.millis() + config.retryDelay().toMillis() * attempt;
       queue.reschedule(invocation.seq(), attempt, notBefore);
-      ready.add(
-          new Scheduled(
-              new Invocation(
-                  invocation.seq(),
-                  invocation.function(),
-                  invocation.requestId(),
-                  invocation.payload(),
-                  invocation.enqueuedAt(),
-                  attempt,
-                  notBefore)));
+      ready.retry(
+          new Invocation(
+              invocation.seq(),
+              invocation.function(),
+              invocation.requestId(),
+              invocation.payload(),
+              invocation.enqueuedAt(),
+              attempt,
+              notBefore));
       return;
     }
     fail(invocation, "RetriesExhausted", attempt, result.error());
@@ -353,30 +355,5 @@ public final class LocalFunction implements AutoCloseable {
   @Override
   public void close() {
     stop(Duration.ZERO);
-  }
-
-  /** A queued invocation, due at its {@code notBefore}. */
-  private final class Scheduled implements Delayed {
-    private final Invocation invocation;
-
-    Scheduled(Invocation invocation) {
-      this.invocation = invocation;
-    }
-
-    Invocation invocation() {
-      return invocation;
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(invocation.notBefore() - clock.millis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed other) {
-      Scheduled that = (Scheduled) other;
-      int byTime = Long.compare(invocation.notBefore(), that.invocation.notBefore());
-      return byTime != 0 ? byTime : Long.compare(invocation.seq(), that.invocation.seq());
-    }
   }
 }

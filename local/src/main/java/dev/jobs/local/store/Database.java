@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The runtime's SQLite database in WAL mode with {@code synchronous=FULL}: every write goes through
@@ -114,13 +115,26 @@ public final class Database implements AutoCloseable {
 
   /** Queues a write; it commits with the others queued beside it. */
   <T> CompletableFuture<T> submit(SqlWork<T> work) {
-    return writer.submit(work);
+    return submit(work, result -> {});
+  }
+
+  /**
+   * Queues a write; once it is committed, {@code committed} runs on the writer's thread, in the
+   * order of the writes (see {@link GroupCommitWriter#submit}).
+   */
+  <T> CompletableFuture<T> submit(SqlWork<T> work, Consumer<? super T> committed) {
+    return writer.submit(work, committed);
   }
 
   /** Writes and waits until the write is committed. */
   <T> T write(SqlWork<T> work) {
+    return write(work, result -> {});
+  }
+
+  /** Writes, runs {@code committed} as {@link #submit(SqlWork, Consumer)} does, and waits. */
+  <T> T write(SqlWork<T> work, Consumer<? super T> committed) {
     try {
-      return submit(work).get();
+      return submit(work, committed).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JobStoreException("interrupted while writing", e);

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The one thread that writes. It drains whatever writes are queued (up to {@link #MAX_BATCH}) into
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class GroupCommitWriter implements AutoCloseable {
   static final int MAX_BATCH = 512;
 
-  private record Pending<T>(SqlWork<T> work, CompletableFuture<T> future) {}
+  private record Pending<T>(
+      SqlWork<T> work, Consumer<? super T> committed, CompletableFuture<T> future) {}
 
   private final Connection connection;
   private final Statement control;
@@ -44,14 +46,18 @@ final class GroupCommitWriter implements AutoCloseable {
     thread.start();
   }
 
-  <T> CompletableFuture<T> submit(SqlWork<T> work) {
+  /**
+   * Queues a write. Once it is committed, {@code committed} runs on this thread, in the order of
+   * the writes, before the future completes and before the next transaction begins.
+   */
+  <T> CompletableFuture<T> submit(SqlWork<T> work, Consumer<? super T> committed) {
     CompletableFuture<T> future = new CompletableFuture<>();
     if (closing) {
       future.completeExceptionally(
           new JobStoreException("the local database is closed", new IllegalStateException()));
       return future;
     }
-    queue.add(new Pending<>(work, future));
+    queue.add(new Pending<>(work, committed, future));
     return future;
   }
 
@@ -123,7 +129,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private static <T> void complete(Pending<T> pending, Object result) {
-    pending.future().complete((T) result);
+    T value = (T) result;
+    try {
+      pending.committed().accept(value);
+    } catch (RuntimeException e) {
+      // The write is committed all the same: reported as an uncaught failure, and its caller told
+      // of the commit, as the rest of the batch are.
+      Thread self = Thread.currentThread();
+      self.getUncaughtExceptionHandler().uncaughtException(self, e);
+    }
+    pending.future().complete(value);
   }
 
   private static JobStoreException storeFailure(Exception e) {

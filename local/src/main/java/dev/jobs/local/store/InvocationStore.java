@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The durable invocation queue: a row per invocation until it succeeds or is handed on. */
 public final class InvocationStore {
@@ -18,7 +19,17 @@ public final class InvocationStore {
   /** Queues an invocation; the future completes once it is committed. */
   public CompletableFuture<Invocation> enqueue(
       String function, String requestId, String payload, long now) {
-    return database.submit(connection -> insert(connection, function, requestId, payload, now));
+    return enqueue(function, requestId, payload, now, invocation -> {});
+  }
+
+  /**
+   * Queues an invocation; once it is committed, {@code committed} takes it on the writer's thread,
+   * in the queue's order, and then the future completes.
+   */
+  public CompletableFuture<Invocation> enqueue(
+      String function, String requestId, String payload, long now, Consumer<Invocation> committed) {
+    return database.submit(
+        connection -> insert(connection, function, requestId, payload, now), committed);
   }
 
   /**
@@ -28,11 +39,23 @@ public final class InvocationStore {
    */
   public Invocation handOn(
       Invocation failed, String function, String requestId, String record, long now) {
+    return handOn(failed, function, requestId, record, now, invocation -> {});
+  }
+
+  /** {@link #handOn}, with the record taken by {@code committed} as {@link #enqueue} does. */
+  public Invocation handOn(
+      Invocation failed,
+      String function,
+      String requestId,
+      String record,
+      long now,
+      Consumer<Invocation> committed) {
     return database.write(
         connection -> {
           delete(connection, failed.seq());
           return insert(connection, function, requestId, record, now);
-        });
+        },
+        committed);
   }
 
   /** Inserts a row inside a write already running. */
@@ -82,12 +105,20 @@ public final class InvocationStore {
 
   /** The invocations of a function still queued, oldest first (what a restart resumes). */
   public List<Invocation> pending(String function) {
+    return pending(function, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code limit} of a function's queued invocations numbered above {@code afterSeq},
+   * oldest first: a queue too long to hold in memory is read back a window at a time.
+   */
+  public List<Invocation> pending(String function, long afterSeq, int limit) {
     return database.read(
         connection ->
             Statements.rows(
                 connection,
                 "SELECT seq, function, request_id, payload, enqueued_at, attempts, not_before"
-                    + " FROM invocations WHERE function = ? ORDER BY seq",
+                    + " FROM invocations WHERE seq > ? AND function = ? ORDER BY seq LIMIT ?",
                 row ->
                     new Invocation(
                         row.getLong(1),
@@ -97,6 +128,8 @@ public final class InvocationStore {
                         row.getLong(5),
                         row.getInt(6),
                         row.getLong(7)),
-                function));
+                afterSeq,
+                function,
+                limit));
   }
 }

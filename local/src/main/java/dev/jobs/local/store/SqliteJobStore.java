@@ -93,8 +93,9 @@ public final class SqliteJobStore extends WholeRecordJobStore {
               write(connection, current, next.get());
               return new Written(
                   new QueueResult(true, next.get()), dispatch(connection, next.get()));
-            });
-    written.handOn(queued);
+            },
+            // On the writer's thread, in the queue's order: see InvocationWindow.
+            committed -> committed.handOn(queued));
     return (QueueResult) written.result();
   }
 
@@ -110,8 +111,9 @@ public final class SqliteJobStore extends WholeRecordJobStore {
               }
               write(connection, current, result.record());
               return new Written(result, dispatch(connection, result.record()));
-            });
-    written.handOn(queued);
+            },
+            // On the writer's thread, in the queue's order: see InvocationWindow.
+            committed -> committed.handOn(queued));
     return (RetryResult) written.result();
   }
 
