@@ -22,16 +22,6 @@ import sun.misc.SignalHandler;
  * {@code <data-dir>/runtime.log}. What {@code jobs local start --detach} runs.
  */
 public final class DetachedRuntime {
-  /**
-   * JVM options of a detached runtime: the serial collector and a bounded heap keep its resident
-   * memory low (a queue of 100,000 jobs needs tens of MB; the default heap grows to far more). The
-   * heap starts at 96 MB with a 24 MB young generation: started at 16 MB, it grew only through full
-   * collections, each stopping every request for 40 to 85 ms while jobs queued; now 100,000 queue
-   * without one, and the young collections stay short. Untouched heap costs no resident memory.
-   */
-  public static final List<String> JVM_OPTIONS =
-      List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmn24m", "-Xmx192m", "-XX:MaxMetaspaceSize=96m");
-
   /** Set in the child's JVM: it runs in the background. */
   static final String DETACHED_PROPERTY = "jobs.local.detached";
 
@@ -131,17 +121,19 @@ public final class DetachedRuntime {
   }
 
   private static List<String> command(Path directory, List<String> options) throws IOException {
+    String ownClassPath = classPath();
+    String classPath = RuntimeJar.classPathFor(directory, ownClassPath);
+    // The copy keeps the jar's name and time, so the cache made for the jar maps for the copy.
+    RuntimeJvm jvm =
+        classPath.equals(ownClassPath)
+            ? RuntimeJvm.current()
+            : RuntimeJvm.forJar(Path.of(ownClassPath));
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
-    if (Runtime.version().feature() >= 22) {
-      // This JVM may be the launcher's JDK 25 (its AOT path): SQLite's native library then loads
-      // with a warning on the runtime's stderr unless native access is granted.
-      command.add("--enable-native-access=ALL-UNNAMED");
-    }
+    command.add(jvm.java());
+    command.addAll(jvm.options());
     command.add("-D" + DETACHED_PROPERTY + "=true");
     command.add("-cp");
-    command.add(RuntimeJar.classPathFor(directory, classPath()));
+    command.add(classPath);
     command.add(MainClass.NAME);
     command.add("local");
     command.add("start");

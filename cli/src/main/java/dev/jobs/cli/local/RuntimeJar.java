@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The detached runtime's own copy of the jobs jar, in {@code <data-dir>/jar/jobs-<hash>.jar}.
+ * The detached runtime's own copy of the jobs jar, in {@code <data-dir>/jar/<hash>/jobs.jar}: the
+ * jar's own name and modification time, which the runtime's AOT cache ({@link RuntimeJvm}) checks
+ * the class path against, in a directory named by the jar's content.
  *
  * <p>A JVM reads its classes from the jar lazily, long after it started. A rebuild ({@code mvn
  * package}, or {@code ./jobs} after a source changed) rewrites {@code cli/target/jobs.jar} under a
@@ -42,29 +46,49 @@ final class RuntimeJar {
     return copy(dataDir.resolve(DIRECTORY), jar).toString();
   }
 
-  /** Copies the jar under its content's name unless that copy exists; removes older copies. */
+  /**
+   * Copies the jar, keeping its name and modification time, into a directory named by its content
+   * unless that copy exists; removes older copies.
+   */
   static Path copy(Path directory, Path jar) throws IOException {
-    Files.createDirectories(directory);
-    Path copy = directory.resolve(PREFIX + hash(jar) + ".jar");
+    Path home = directory.resolve(hash(jar));
+    Path copy = home.resolve(String.valueOf(jar.getFileName()));
+    Files.createDirectories(home);
     if (!Files.isRegularFile(copy)) {
-      Path partial = Files.createTempFile(directory, PREFIX, ".partial");
+      Path partial = Files.createTempFile(home, PREFIX, ".partial");
       try {
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            jar, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
       }
     }
+    FileTime built = Files.getLastModifiedTime(jar);
+    if (!Files.getLastModifiedTime(copy).equals(built)) {
+      Files.setLastModifiedTime(copy, built); // the same bytes, built again
+    }
     // Only one runtime runs per data directory, and none while another starts: the older copies
     // serve nobody (and a JVM that still had one open keeps reading it on Linux).
-    try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, PREFIX + "*.jar")) {
+    try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory)) {
       for (Path old : copies) {
-        if (!old.equals(copy)) {
-          Files.deleteIfExists(old);
+        if (!old.equals(home)) {
+          delete(old);
         }
       }
     }
     return copy;
+  }
+
+  private static void delete(Path path) throws IOException {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> inside = Files.newDirectoryStream(path)) {
+        for (Path each : inside) {
+          delete(each);
+        }
+      }
+    }
+    Files.deleteIfExists(path);
   }
 
   /**

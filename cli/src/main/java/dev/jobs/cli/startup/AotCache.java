@@ -1,5 +1,6 @@
 package dev.jobs.cli.startup;
 
+import dev.jobs.cli.local.RuntimeJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,16 @@ public final class AotCache {
 
   private AotCache() {}
 
-  /** {@code args}: the jar, then the cache to write. */
+  /** {@code args}: the jar, then the cache to write; the runtime's is written beside it. */
   public static void main(String... args) throws IOException, InterruptedException {
     Path jar = Path.of(args[0]).toAbsolutePath();
     Path cache = Path.of(args[1]).toAbsolutePath();
     Path record = Path.of(cache + ".java");
+    Path runtimeCache = cache.resolveSibling(RuntimeJvm.CACHE);
     Files.deleteIfExists(cache);
     Files.deleteIfExists(record);
+    Files.deleteIfExists(runtimeCache);
+    Files.deleteIfExists(Path.of(runtimeCache + ".java"));
     Optional<Path> jdk = find(System.getProperty("jobs.aot.jdk"), System.getenv());
     if (jdk.isEmpty()) {
       System.out.println(
@@ -62,6 +66,9 @@ public final class AotCache {
     }
     Files.writeString(record, java + "\n", StandardCharsets.UTF_8);
     System.out.println("AotCache: " + cache + " for " + java);
+    if (!Boolean.getBoolean("jobs.aot.runtime.skip")) {
+      RuntimeTraining.train(java, jar, runtimeCache, Path.of(runtimeCache + ".log"));
+    }
   }
 
   /**

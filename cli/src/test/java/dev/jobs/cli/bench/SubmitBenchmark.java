@@ -2,7 +2,7 @@ package dev.jobs.cli.bench;
 
 import dev.jobs.backend.job.JobJson;
 import dev.jobs.cli.app.Jobs;
-import dev.jobs.cli.local.DetachedRuntime;
+import dev.jobs.cli.local.RuntimeJvm;
 import dev.jobs.local.RuntimeFile;
 import dev.jobs.local.auth.SdkSigner;
 import dev.jobs.local.stack.LocalStack;
@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,18 +315,48 @@ public final class SubmitBenchmark {
   }
 
   /** CPU seconds used by the runtime and by this load generator, from /proc (Linux only). */
-  record CpuTimes(long runtimePid, long runtimeTicks, long selfTicks) {
+  record CpuTimes(long runtimePid, long runtimeTicks, long compilerTicks, long selfTicks) {
     static CpuTimes of(Process runtime) throws IOException {
       if (runtime == null) {
         return null;
       }
       long self = ProcessHandle.current().pid();
-      return new CpuTimes(runtime.pid(), ticks(runtime.pid()), ticks(self));
+      return new CpuTimes(
+          runtime.pid(), ticks(runtime.pid()), compilerTicks(runtime.pid()), ticks(self));
     }
 
     /** The runtime's CPU seconds since. */
     double runtimeSeconds() throws IOException {
       return (ticks(runtimePid) - runtimeTicks) / 100.0;
+    }
+
+    /** Of those, the seconds its JIT compiler threads took (those still alive). */
+    double compilerSeconds() throws IOException {
+      return Math.max(0, compilerTicks(runtimePid) - compilerTicks) / 100.0;
+    }
+
+    /** CPU ticks of the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"). */
+    private static long compilerTicks(long pid) throws IOException {
+      Path tasks = Path.of("/proc/" + pid + "/task");
+      if (!Files.isDirectory(tasks)) {
+        return 0;
+      }
+      long total = 0;
+      try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+        for (Path thread : threads.toList()) {
+          try {
+            String text = Files.readString(thread.resolve("stat"));
+            String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+            if (name.contains("CompilerThre")) {
+              String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+              total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+          } catch (IOException ended) {
+            // The thread ended meanwhile.
+          }
+        }
+      }
+      return total;
     }
 
     void print(double elapsed) throws IOException {
@@ -424,8 +455,24 @@ public final class SubmitBenchmark {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(DetachedRuntime.JVM_OPTIONS); // as `jobs local start --detach` runs it
+    // As `jobs local start --detach` runs it: from a copy of the jar that keeps its name and time,
+    // with the runtime's AOT cache when the build made one (-Dbench.runtimeJar=none: from the
+    // classes, in this JVM's java; -Dbench.noRuntimeAot=true: from the jar, in this JVM's java,
+    // without the cache).
+    String jar = System.getProperty("bench.runtimeJar", "cli/target/jobs.jar");
+    String classPath = System.getProperty("java.class.path");
+    RuntimeJvm jvm = RuntimeJvm.current();
+    if (!jar.equals("none") && Files.isRegularFile(Path.of(jar))) {
+      Path copy = dataDir.resolve("jar").resolve(String.valueOf(Path.of(jar).getFileName()));
+      Files.createDirectories(copy.getParent());
+      Files.copy(Path.of(jar), copy, StandardCopyOption.COPY_ATTRIBUTES);
+      classPath = copy.toString();
+      if (!Boolean.getBoolean("bench.noRuntimeAot")) {
+        jvm = RuntimeJvm.forJar(Path.of(jar));
+      }
+    }
+    command.add(jvm.java());
+    command.addAll(jvm.options());
     String more = System.getProperty("bench.runtimeJvmOptions", "").strip();
     if (!more.isEmpty()) {
       // %d: the data directory; %n: this runtime's number in the run (for log and recording names)
@@ -435,7 +482,7 @@ public final class SubmitBenchmark {
       command.addAll(List.of(expanded.split("\\s+")));
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(Jobs.class.getName());
     command.addAll(List.of("local", "start", "--data-dir=" + dataDir, "--port=" + port));
     command.addAll(List.of(extra));

@@ -83,7 +83,7 @@ public final class WrkBenchmark {
   }
 
   /** One run of wrk; prints its figures and answers the accepted count. */
-  private static long wrk(
+  static long wrk(
       String name,
       int connections,
       int seconds,
@@ -113,7 +113,7 @@ public final class WrkBenchmark {
     System.out.printf(
         Locale.ROOT,
         "wrk %d connections, %-32s %,9.0f submits/s, p50 %7.2f ms, p99 %7.2f ms (%,d accepted,"
-            + " %,d refused; runtime CPU %.0f us a submit)%n",
+            + " %,d refused; runtime CPU %.0f us a submit, %.0f%% of it the JIT's)%n",
         connections,
         name + ":",
         Double.parseDouble(first(RATE, out)),
@@ -121,11 +121,12 @@ public final class WrkBenchmark {
         millis(P99, out),
         total - refused,
         refused,
-        cpu.runtimeSeconds() * 1e6 / Math.max(1, total));
+        cpu.runtimeSeconds() * 1e6 / Math.max(1, total),
+        100 * cpu.compilerSeconds() / Math.max(0.01, cpu.runtimeSeconds()));
     return total - refused;
   }
 
-  private static String lua(String body, Map<String, List<String>> headers) {
+  static String lua(String body, Map<String, List<String>> headers) {
     StringBuilder lua = new StringBuilder("wrk.method = \"POST\"\n");
     lua.append("wrk.body = ").append(quoted(body)).append('\n');
     headers.forEach(

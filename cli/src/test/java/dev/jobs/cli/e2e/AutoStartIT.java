@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobs.cli.core.ExitCode;
 import dev.jobs.cli.e2e.Shell.Run;
 import dev.jobs.cli.e2e.Shell.Running;
+import dev.jobs.cli.local.RuntimeJvm;
 import dev.jobs.cli.testing.Sigint;
 import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
@@ -219,6 +220,51 @@ class AutoStartIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("status     SUCCEEDED");
     assertThat(run.err()).containsPattern(NOTICE);
+  }
+
+  @Test
+  void theStartedRuntime_mapsTheRuntimesAotCache_inTheJdkThatMadeIt() throws Exception {
+    Path cache = ROOT.resolve("cli/target/" + RuntimeJvm.CACHE);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(cache),
+        "no runtime AOT cache: the build found no JDK 25 or newer (see AotCache), so the runtime"
+            + " runs without one");
+    Run run = jobs(Map.of(), "submit", "--seconds", "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    long pid = RuntimeFile.read(dataDir).orElseThrow().pid();
+    assertThat(Files.readString(Path.of("/proc/" + pid + "/maps")))
+        .as("the runtime's mapped files")
+        .contains(cache.toRealPath().toString());
+    String java = Files.readString(Path.of(cache + ".java")).strip();
+    assertThat(Path.of("/proc/" + pid + "/exe").toRealPath()).isEqualTo(Path.of(java).toRealPath());
+  }
+
+  @Test
+  void localStart_inTheForeground_mapsTheRuntimesAotCache_too() throws Exception {
+    Path cache = ROOT.resolve("cli/target/" + RuntimeJvm.CACHE);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(cache),
+        "no runtime AOT cache: the build found no JDK 25 or newer (see AotCache), so the runtime"
+            + " runs without one");
+    Running foreground = start(Map.of(), "local", "start");
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (RuntimeFile.read(dataDir).isEmpty() && System.nanoTime() < until) {
+        assertThat(foreground.process().isAlive()).as("the runtime runs").isTrue();
+        Thread.sleep(50);
+      }
+      long pid = RuntimeFile.read(dataDir).orElseThrow().pid();
+      assertThat(Files.readString(Path.of("/proc/" + pid + "/maps")))
+          .as("the runtime's mapped files")
+          .contains(cache.toRealPath().toString());
+      assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0"))
+          .as("the runtime's command line")
+          .contains(home.resolve(".jobs/jar/foreground/jobs.jar").toString());
+    } finally {
+      foreground.process().destroy();
+      foreground.process().waitFor(30, TimeUnit.SECONDS);
+    }
   }
 
   /** The id a {@code submit --wait} printed on stderr, once it did. */
