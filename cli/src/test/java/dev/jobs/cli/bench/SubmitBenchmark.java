@@ -90,7 +90,7 @@ public final class SubmitBenchmark {
 
   private static void throughput(int threads, int seconds) throws Exception {
     Path throughputDir = Files.createTempDirectory("jobs-bench-");
-    Process runtime = startRuntime(throughputDir, "--concurrency=4");
+    Process runtime = startRuntime(throughputDir, withTestKinds("--concurrency=4"));
     try {
       SubmitBenchmark bench =
           new SubmitBenchmark(RuntimeFile.read(throughputDir).orElseThrow().endpoint());
@@ -105,7 +105,7 @@ public final class SubmitBenchmark {
 
   private static void queue(int threads, int queued, int rate) throws Exception {
     Path queueDir = Files.createTempDirectory("jobs-bench-queue-");
-    Process runtime = startRuntime(queueDir, "--concurrency=1");
+    Process runtime = startRuntime(queueDir, withTestKinds("--concurrency=1"));
     try {
       SubmitBenchmark bench =
           new SubmitBenchmark(RuntimeFile.read(queueDir).orElseThrow().endpoint());
@@ -116,7 +116,7 @@ public final class SubmitBenchmark {
     } finally {
       stop(runtime);
     }
-    runtime = startRuntime(queueDir, "--concurrency=1");
+    runtime = startRuntime(queueDir, withTestKinds("--concurrency=1"));
     try {
       Thread.sleep(3000);
       System.out.printf(
@@ -449,6 +449,22 @@ public final class SubmitBenchmark {
     }
   }
 
+  /**
+   * {@code options} and, when the runtime runs from the jar, {@code --kinds} with the local
+   * module's test jar: its {@code noop} kind, which the classes' run finds on its class path.
+   */
+  static String[] withTestKinds(String... options) {
+    List<String> all = new ArrayList<>(List.of(options));
+    if (!System.getProperty("bench.runtimeJar", "").equals("none")) {
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        if (entry.matches(".*/local-[^/]*-tests\\.jar")) {
+          all.add("--kinds=" + entry);
+        }
+      }
+    }
+    return all.toArray(String[]::new);
+  }
+
   static Process startRuntime(Path dataDir, String... extra) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -465,7 +481,11 @@ public final class SubmitBenchmark {
     if (!jar.equals("none") && Files.isRegularFile(Path.of(jar))) {
       Path copy = dataDir.resolve("jar").resolve(String.valueOf(Path.of(jar).getFileName()));
       Files.createDirectories(copy.getParent());
-      Files.copy(Path.of(jar), copy, StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(
+          Path.of(jar),
+          copy,
+          StandardCopyOption.COPY_ATTRIBUTES,
+          StandardCopyOption.REPLACE_EXISTING);
       classPath = copy.toString();
       if (!Boolean.getBoolean("bench.noRuntimeAot")) {
         jvm = RuntimeJvm.forJar(Path.of(jar));
