@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,11 +50,18 @@ public record RuntimeJvm(String java, List<String> options) {
   /**
    * For a runtime run from {@code jar} (or a copy that keeps its name and time): the JDK and the
    * cache the build made for it, when both are there and the cache is not older than the jar; else
-   * {@link #current()}.
+   * {@link #current()}. {@code JOBS_NO_AOT} or {@code JOBS_NO_CDS} set leaves the cache out, as
+   * they do for the CLI's own commands.
    */
   public static RuntimeJvm forJar(Path jar) {
+    return forJar(jar, System.getenv());
+  }
+
+  static RuntimeJvm forJar(Path jar, Map<String, String> env) {
     Path dir = jar.toAbsolutePath().getParent();
-    if (dir == null) {
+    if (dir == null
+        || !env.getOrDefault("JOBS_NO_AOT", "").isEmpty()
+        || !env.getOrDefault("JOBS_NO_CDS", "").isEmpty()) {
       return current();
     }
     Path cache = dir.resolve(CACHE);

@@ -8,7 +8,6 @@ import dev.jobs.local.RuntimeFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class RuntimeTraining {
       command.addAll(RuntimeJvm.OPTIONS);
       command.add("--enable-native-access=ALL-UNNAMED");
       command.addAll(List.of("-cp", jar.toString(), MainClass.NAME, "local", "start"));
-      command.addAll(List.of("--data-dir=" + dataDir, "--port=" + freePort(), "--concurrency=2"));
+      command.addAll(List.of("--data-dir=" + dataDir, "--port=0", "--concurrency=2"));
       runtime =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -151,11 +150,5 @@ final class RuntimeTraining {
       throw new IllegalStateException("no submit was accepted: " + failure.get());
     }
     return submits.get();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -479,8 +479,8 @@ public final class SubmitBenchmark {
     String classPath = System.getProperty("java.class.path");
     RuntimeJvm jvm = RuntimeJvm.current();
     if (!jar.equals("none") && Files.isRegularFile(Path.of(jar))) {
-      Path copy = dataDir.resolve("jar").resolve(String.valueOf(Path.of(jar).getFileName()));
-      Files.createDirectories(copy.getParent());
+      Path copies = Files.createDirectories(dataDir.resolve("jar"));
+      Path copy = copies.resolve(String.valueOf(Path.of(jar).getFileName()));
       Files.copy(
           Path.of(jar),
           copy,

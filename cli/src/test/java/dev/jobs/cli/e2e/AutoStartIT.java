@@ -224,11 +224,7 @@ class AutoStartIT {
 
   @Test
   void theStartedRuntime_mapsTheRuntimesAotCache_inTheJdkThatMadeIt() throws Exception {
-    Path cache = ROOT.resolve("cli/target/" + RuntimeJvm.CACHE);
-    Assumptions.assumeTrue(
-        Files.isRegularFile(cache),
-        "no runtime AOT cache: the build found no JDK 25 or newer (see AotCache), so the runtime"
-            + " runs without one");
+    Path cache = runtimeCache();
     Run run = jobs(Map.of(), "submit", "--seconds", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
 
@@ -242,11 +238,7 @@ class AutoStartIT {
 
   @Test
   void localStart_inTheForeground_mapsTheRuntimesAotCache_too() throws Exception {
-    Path cache = ROOT.resolve("cli/target/" + RuntimeJvm.CACHE);
-    Assumptions.assumeTrue(
-        Files.isRegularFile(cache),
-        "no runtime AOT cache: the build found no JDK 25 or newer (see AotCache), so the runtime"
-            + " runs without one");
+    Path cache = runtimeCache();
     Running foreground = start(Map.of(), "local", "start");
     try {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -265,6 +257,16 @@ class AutoStartIT {
       foreground.process().destroy();
       foreground.process().waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** The runtime's AOT cache the build made; the test is skipped, saying why, without one. */
+  private static Path runtimeCache() {
+    Path cache = ROOT.resolve("cli/target/" + RuntimeJvm.CACHE);
+    Assumptions.assumeTrue(
+        Files.isRegularFile(cache),
+        "no runtime AOT cache: the build found no JDK 25 or newer (see AotCache), so the runtime"
+            + " runs without one");
+    return cache;
   }
 
   /** The id a {@code submit --wait} printed on stderr, once it did. */

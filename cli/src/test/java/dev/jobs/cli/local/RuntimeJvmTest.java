@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class RuntimeJvmTest {
     Path java = java();
     cache(2_000, java.toString());
 
-    RuntimeJvm jvm = RuntimeJvm.forJar(jar);
+    RuntimeJvm jvm = RuntimeJvm.forJar(jar, Map.of());
 
     assertThat(jvm.java()).isEqualTo(java.toString());
     assertThat(jvm.options())
@@ -31,11 +32,22 @@ class RuntimeJvmTest {
   }
 
   @Test
+  void jobsNoAot_leavesTheCacheOut_asForTheCommands() throws Exception {
+    Path jar = jar(1_000);
+    cache(2_000, java().toString());
+
+    assertThat(RuntimeJvm.forJar(jar, Map.of("JOBS_NO_AOT", "1"))).isEqualTo(RuntimeJvm.current());
+    assertThat(RuntimeJvm.forJar(jar, Map.of("JOBS_NO_CDS", "1"))).isEqualTo(RuntimeJvm.current());
+    assertThat(RuntimeJvm.forJar(jar, Map.of("JOBS_NO_AOT", "")))
+        .isNotEqualTo(RuntimeJvm.current());
+  }
+
+  @Test
   void aCacheOlderThanTheJar_isLeftOut() throws Exception {
     Path jar = jar(2_000);
     cache(1_000, java().toString());
 
-    assertThat(RuntimeJvm.forJar(jar)).isEqualTo(RuntimeJvm.current());
+    assertThat(RuntimeJvm.forJar(jar, Map.of())).isEqualTo(RuntimeJvm.current());
   }
 
   @Test
@@ -43,12 +55,12 @@ class RuntimeJvmTest {
     Path jar = jar(1_000);
     cache(2_000, dir.resolve("gone/bin/java").toString());
 
-    assertThat(RuntimeJvm.forJar(jar)).isEqualTo(RuntimeJvm.current());
+    assertThat(RuntimeJvm.forJar(jar, Map.of())).isEqualTo(RuntimeJvm.current());
   }
 
   @Test
   void noCache_runsTheRuntimeInThisJvmsJava_withTheRuntimesOptions() throws Exception {
-    RuntimeJvm jvm = RuntimeJvm.forJar(jar(1_000));
+    RuntimeJvm jvm = RuntimeJvm.forJar(jar(1_000), Map.of());
 
     assertThat(jvm).isEqualTo(RuntimeJvm.current());
     assertThat(jvm.java()).startsWith(System.getProperty("java.home"));
@@ -68,10 +80,9 @@ class RuntimeJvmTest {
   }
 
   private Path java() throws Exception {
-    Path java = dir.resolve("jdk/bin/java");
-    Files.createDirectories(java.getParent());
-    Files.writeString(java, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
     return java;
   }
 }
