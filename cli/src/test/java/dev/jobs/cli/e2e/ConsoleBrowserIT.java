@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,15 +98,14 @@ class ConsoleBrowserIT {
     new Select(browser.findElement(By.name("status"))).selectByVisibleText("FAILED");
     browser.findElement(By.cssSelector("form.filters button")).click();
     awaitText("#live", "flaky-a");
-    String failed = browser.findElement(By.id("live")).getText();
+    String failed = text("#live");
     assertThat(failed).contains("flaky-a", "flaky-b", "script-job").doesNotContain(running);
     assertThat(browser.getCurrentUrl()).contains("status=FAILED");
     screenshot("jobs");
 
     // The <script> parameter is text on the page, and no alert opened.
     browser.get(console.base() + "/jobs/script-job");
-    assertThat(browser.findElement(By.tagName("main")).getText())
-        .contains("<script>alert(1)</script>");
+    assertThat(text("main")).contains("<script>alert(1)</script>");
 
     // A running job's page: its progress advances as the page reloads its live part, its log shows.
     console.awaitStatus(running, "RUNNING");
@@ -145,7 +145,7 @@ class ConsoleBrowserIT {
     for (WebElement canvas : browser.findElements(By.cssSelector(".uplot canvas"))) {
       assertThat(painted(canvas)).as("pixels drawn on a chart").isGreaterThan(500);
     }
-    assertThat(browser.findElement(By.tagName("main")).getText()).contains("keeps no alarms");
+    assertThat(text("main")).contains("keeps no alarms");
     screenshot("health");
 
     List<LogEntry> errors =
@@ -208,8 +208,20 @@ class ConsoleBrowserIT {
     return Math.round(Double.parseDouble(bars.get(0).getAttribute("value")));
   }
 
+  /**
+   * The text of the first element {@code css} selects. The live region is replaced as the page
+   * refreshes it: an element found a moment before may be gone when its text is read, so that is
+   * tried again on the new one.
+   */
+  private String text(String css) {
+    return new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.cssSelector(css)).getText());
+  }
+
   private void awaitText(String css, String text) {
     new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "no '" + text + "' in " + css + " of " + browser.getPageSource())
         .until(
             b -> {
