@@ -1,6 +1,7 @@
 package dev.jobs.cli.deploy;
 
 import dev.jobs.cli.core.ExitCode;
+import dev.jobs.cli.core.FileTrees;
 import dev.jobs.cli.core.JobsException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -103,16 +103,8 @@ public final class PackagedAssembly implements AutoCloseable {
   }
 
   private static void delete(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(PackagedAssembly::deleteFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteFile(Path file) {
     try {
-      Files.deleteIfExists(file);
+      FileTrees.delete(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

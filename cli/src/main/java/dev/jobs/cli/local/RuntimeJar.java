@@ -1,10 +1,10 @@
 package dev.jobs.cli.local;
 
+import dev.jobs.cli.core.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -73,22 +73,11 @@ final class RuntimeJar {
     try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory)) {
       for (Path old : copies) {
         if (!old.equals(home)) {
-          delete(old);
+          FileTrees.delete(old);
         }
       }
     }
     return copy;
-  }
-
-  private static void delete(Path path) throws IOException {
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (DirectoryStream<Path> inside = Files.newDirectoryStream(path)) {
-        for (Path each : inside) {
-          delete(each);
-        }
-      }
-    }
-    Files.deleteIfExists(path);
   }
 
   /**

@@ -44,7 +44,7 @@ public record RuntimeJvm(String java, List<String> options) {
   /** This JVM's {@code java}, with {@link #OPTIONS}. */
   public static RuntimeJvm current() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new RuntimeJvm(java, withNativeAccess(OPTIONS, Runtime.version().feature()));
+    return new RuntimeJvm(java, options(Runtime.version().feature()));
   }
 
   /**
@@ -78,7 +78,7 @@ public record RuntimeJvm(String java, List<String> options) {
       if (java.isEmpty() || !Files.isExecutable(Path.of(java.get()))) {
         return current();
       }
-      List<String> options = new ArrayList<>(withNativeAccess(OPTIONS, 25));
+      List<String> options = new ArrayList<>(options(25));
       // Mapped where it was made (no relocation); a cache that does not map (another JDK update,
       // a jar built again without it) is skipped without a word: the runtime starts as without it.
       options.addAll(
@@ -95,14 +95,14 @@ public record RuntimeJvm(String java, List<String> options) {
   }
 
   /**
-   * On JDK 22 and newer, SQLite's native library loads with a warning on the runtime's stderr
-   * unless native access is granted.
+   * {@link #OPTIONS} for a runtime in a JDK of this feature release: on 22 and newer, SQLite's
+   * native library loads with a warning on the runtime's stderr unless native access is granted.
    */
-  private static List<String> withNativeAccess(List<String> options, int feature) {
+  public static List<String> options(int feature) {
     if (feature < 22) {
-      return options;
+      return OPTIONS;
     }
-    List<String> all = new ArrayList<>(options);
+    List<String> all = new ArrayList<>(OPTIONS);
     all.add("--enable-native-access=ALL-UNNAMED");
     return List.copyOf(all);
   }

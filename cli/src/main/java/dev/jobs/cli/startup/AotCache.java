@@ -1,5 +1,6 @@
 package dev.jobs.cli.startup;
 
+import dev.jobs.cli.core.FileTrees;
 import dev.jobs.cli.local.RuntimeJvm;
 import java.io.File;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class AotCache {
       train(java, jar, home, null, log);
       train(java, jar, home, cache, log);
     } finally {
-      ArchiveTraining.delete(home);
+      FileTrees.delete(home);
     }
     Files.writeString(record, java + "\n", StandardCharsets.UTF_8);
     System.out.println("AotCache: " + cache + " for " + java);

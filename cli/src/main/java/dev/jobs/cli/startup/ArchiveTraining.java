@@ -2,6 +2,7 @@ package dev.jobs.cli.startup;
 
 import dev.jobs.cli.app.Jobs;
 import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.FileTrees;
 import dev.jobs.cli.core.MainClass;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The workload the build runs once to make the class-data archive next to {@code jobs.jar}: the
@@ -65,7 +64,7 @@ public final class ArchiveTraining {
       stack.writeRuntimeFile(localDir(home));
       run(home, COMMON);
     } finally {
-      delete(home);
+      FileTrees.delete(home);
     }
   }
 
@@ -84,14 +83,6 @@ public final class ArchiveTraining {
     for (String[] command : commands) {
       StringWriter sink = new StringWriter();
       Jobs.run(environment, new PrintWriter(sink), new PrintWriter(sink), command);
-    }
-  }
-
-  static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.jobs.cli.startup;
 
 import dev.jobs.cli.app.Jobs;
 import dev.jobs.cli.core.Environment;
+import dev.jobs.cli.core.FileTrees;
 import dev.jobs.cli.core.MainClass;
 import dev.jobs.cli.local.RuntimeJvm;
 import dev.jobs.local.RuntimeFile;
@@ -57,8 +58,7 @@ final class RuntimeTraining {
       command.add(java.toString());
       command.add("-XX:AOTCacheOutput=" + partial);
       // The options it will run with: a cache made with other GC or heap settings may not map.
-      command.addAll(RuntimeJvm.OPTIONS);
-      command.add("--enable-native-access=ALL-UNNAMED");
+      command.addAll(RuntimeJvm.options(AotCache.FEATURE));
       command.addAll(List.of("-cp", jar.toString(), MainClass.NAME, "local", "start"));
       command.addAll(List.of("--data-dir=" + dataDir, "--port=0", "--concurrency=2"));
       runtime =
@@ -84,7 +84,7 @@ final class RuntimeTraining {
         runtime.destroyForcibly();
       }
       Files.deleteIfExists(partial);
-      ArchiveTraining.delete(home);
+      FileTrees.delete(home);
     }
   }
 

@@ -345,11 +345,10 @@ public final class SubmitBenchmark {
       try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
         for (Path thread : threads.toList()) {
           try {
-            String text = Files.readString(thread.resolve("stat"));
-            String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
             if (name.contains("CompilerThre")) {
-              String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-              total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+              total += ticks(stat);
             }
           } catch (IOException ended) {
             // The thread ended meanwhile.
@@ -373,8 +372,12 @@ public final class SubmitBenchmark {
       if (!Files.exists(stat)) {
         return 0;
       }
-      String text = Files.readString(stat);
-      String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      return ticks(Files.readString(stat));
+    }
+
+    /** utime + stime of a process's or a thread's {@code stat}. */
+    private static long ticks(String stat) {
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
   }

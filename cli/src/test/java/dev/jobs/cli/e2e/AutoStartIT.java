@@ -251,8 +251,9 @@ class AutoStartIT {
           .as("the runtime's mapped files")
           .contains(cache.toRealPath().toString());
       assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline")).split("\0"))
-          .as("the runtime's command line")
-          .contains(home.resolve(".jobs/jar/foreground/jobs.jar").toString());
+          .as("the runtime's command line: the launcher's options are RuntimeJvm's")
+          .contains(home.resolve(".jobs/jar/foreground/jobs.jar").toString())
+          .contains(RuntimeJvm.OPTIONS.toArray(String[]::new));
     } finally {
       foreground.process().destroy();
       foreground.process().waitFor(30, TimeUnit.SECONDS);

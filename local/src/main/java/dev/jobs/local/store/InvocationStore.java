@@ -103,7 +103,7 @@ public final class InvocationStore {
                 .executeUpdate());
   }
 
-  /** The invocations of a function still queued, oldest first (what a restart resumes). */
+  /** Every invocation of a function still queued, oldest first. */
   public List<Invocation> pending(String function) {
     return pending(function, 0, Integer.MAX_VALUE);
   }
